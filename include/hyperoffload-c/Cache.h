@@ -1,0 +1,44 @@
+/*===- Cache.h - C API of the cache dialect library ----------------*- C -*-===*\
+|*                                                                            *|
+|* Entry points called from Python through ctypes. They take and return the  *|
+|* upstream MLIR C API handles so no binding library of our own is needed.   *|
+\*===----------------------------------------------------------------------===*/
+
+#ifndef HYPEROFFLOAD_C_CACHE_H
+#define HYPEROFFLOAD_C_CACHE_H
+
+#include "mlir-c/IR.h"
+#include "mlir-c/Support.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// Inserts the cache dialect into `registry`. Returns false, inserting
+/// nothing, if the registry already holds a `cache` dialect that this copy of
+/// the library did not insert: registering a second, separately built copy
+/// of the dialect aborts MLIR.
+MLIR_CAPI_EXPORTED bool hyperoffloadCacheRegisterDialect(
+    MlirDialectRegistry registry);
+
+/// Returns an opaque address unique to this copy of the library, so Python
+/// can tell two loaded copies apart.
+MLIR_CAPI_EXPORTED const void *hyperoffloadCacheLibraryIdentity(void);
+
+/// Parses `source` as `mlir-opt` does: a single top-level `builtin.module`
+/// is kept, anything else is wrapped into an implicit module. Locations use
+/// `sourceName` as the file name. Diagnostics go to the context's handlers;
+/// on failure a null module is returned.
+MLIR_CAPI_EXPORTED MlirModule hyperoffloadParseSourceString(
+    MlirContext context, MlirStringRef source, MlirStringRef sourceName);
+
+/// Calls `callback` once with the comma-separated, sorted names of every
+/// dialect registered in `context` (loaded or not).
+MLIR_CAPI_EXPORTED void hyperoffloadGetAvailableDialects(
+    MlirContext context, MlirStringCallback callback, void *userData);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* HYPEROFFLOAD_C_CACHE_H */

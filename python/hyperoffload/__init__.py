@@ -1,0 +1,23 @@
+"""HyperOffload-MLIR: compiler-scheduled offloading to a remote memory pool.
+
+Importing this package registers the ``cache`` dialect with the process-wide
+MLIR dialect registry, so every :class:`mlir.ir.Context` created afterwards
+knows it, and makes parsed ``cache.*`` ops come back as their typed Python
+classes (:mod:`hyperoffload.dialects.cache`).
+"""
+
+from __future__ import annotations
+
+from mlir._mlir_libs import get_dialect_registry
+
+from hyperoffload import _native
+
+__version__ = "0.1.0"
+
+_native.register_dialect(get_dialect_registry())
+
+from mlir._mlir_libs._mlir import globals as _mlir_globals  # noqa: E402
+
+_mlir_globals.append_dialect_search_prefix("hyperoffload.dialects")
+
+__all__ = ["__version__"]

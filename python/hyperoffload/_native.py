@@ -1,0 +1,153 @@
+"""Loads the compiled cache-dialect library into the process's one MLIR copy.
+
+The library ``_lib/libHyperOffloadCache.so`` is linked against the MLIR inside
+the ``mlir`` wheel (``libMLIRPythonCAPI.so``), so the dialect it registers is
+the one every :class:`mlir.ir.Context` uses. Its C entry points take the
+upstream C API handles, reached through ``ctypes`` from the ``_CAPIPtr``
+capsules of the Python objects; no binding library of our own is needed.
+
+Loading two separately built copies of the dialect into one process aborts
+MLIR (two dialects with one namespace). Two guards refuse that with an
+``ImportError``: a process-wide record of the loaded library's path, kept on
+the ``mlir._mlir_libs`` module (which exists once per process), and the
+library itself, which declines to register into a registry that already holds
+a ``cache`` dialect it did not insert.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+from pathlib import Path
+
+import mlir._mlir_libs as _mlir_libs
+from mlir import ir
+
+LIBRARY_NAME = "libHyperOffloadCache.so"
+PLUGIN_NAME = "libHyperOffloadCachePlugin.so"
+_LIB_DIR = Path(__file__).resolve().parent / "_lib"
+_PROCESS_RECORD = "_hyperoffload_cache_library"
+
+# PyCapsule keeps a pointer to its name: these must outlive every capsule.
+_MODULE_CAPSULE_NAME = b"mlir.ir.Module._CAPIPtr"
+
+
+class _Handle(ctypes.Structure):
+    """Any MLIR C API handle: a struct holding one pointer."""
+
+    _fields_ = [("ptr", ctypes.c_void_p)]
+
+
+class _StringRef(ctypes.Structure):
+    _fields_ = [("data", ctypes.c_char_p), ("length", ctypes.c_size_t)]
+
+
+_StringCallback = ctypes.CFUNCTYPE(None, _StringRef, ctypes.c_void_p)
+
+_pythonapi = ctypes.pythonapi
+_pythonapi.PyCapsule_GetPointer.restype = ctypes.c_void_p
+_pythonapi.PyCapsule_GetPointer.argtypes = [ctypes.py_object, ctypes.c_char_p]
+_pythonapi.PyCapsule_GetName.restype = ctypes.c_char_p
+_pythonapi.PyCapsule_GetName.argtypes = [ctypes.py_object]
+_pythonapi.PyCapsule_New.restype = ctypes.py_object
+_pythonapi.PyCapsule_New.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_void_p]
+
+
+def library_path() -> Path:
+    """Path of the dialect library that this package loads."""
+    override = os.environ.get("HYPEROFFLOAD_LIBRARY_DIR")
+    return (Path(override) if override else _LIB_DIR) / LIBRARY_NAME
+
+
+def plugin_path() -> Path:
+    """Path of the ``mlir-opt --load-dialect-plugin`` library."""
+    return library_path().parent / PLUGIN_NAME
+
+
+def _capsule_pointer(capsule: object) -> int:
+    name = _pythonapi.PyCapsule_GetName(capsule)
+    pointer = _pythonapi.PyCapsule_GetPointer(capsule, name)
+    if not pointer:
+        raise RuntimeError("null MLIR handle in capsule")
+    return int(pointer)
+
+
+def _load() -> ctypes.PyDLL:
+    path = library_path().resolve()
+    recorded = getattr(_mlir_libs, _PROCESS_RECORD, None)
+    if recorded is not None:
+        recorded_path, recorded_lib = recorded
+        if recorded_path != path:
+            raise ImportError(
+                f"the cache dialect library is already loaded from {recorded_path}; "
+                f"refusing to load a second copy from {path} (two copies of one "
+                "dialect abort MLIR). Import hyperoffload from one installation only."
+            )
+        return recorded_lib
+    if not path.is_file():
+        raise ImportError(
+            f"cache dialect library not found at {path}: hyperoffload must be "
+            "installed with `pip install .` so its C++ part is built"
+        )
+    # PyDLL keeps the GIL held: MLIR calls back into Python diagnostic handlers.
+    lib = ctypes.PyDLL(str(path))
+    lib.hyperoffloadCacheRegisterDialect.restype = ctypes.c_bool
+    lib.hyperoffloadCacheRegisterDialect.argtypes = [_Handle]
+    lib.hyperoffloadCacheLibraryIdentity.restype = ctypes.c_void_p
+    lib.hyperoffloadCacheLibraryIdentity.argtypes = []
+    lib.hyperoffloadParseSourceString.restype = _Handle
+    lib.hyperoffloadParseSourceString.argtypes = [_Handle, _StringRef, _StringRef]
+    lib.hyperoffloadGetAvailableDialects.restype = None
+    lib.hyperoffloadGetAvailableDialects.argtypes = [_Handle, _StringCallback, ctypes.c_void_p]
+    setattr(_mlir_libs, _PROCESS_RECORD, (path, lib))
+    return lib
+
+
+_lib = _load()
+
+
+def register_dialect(registry: ir.DialectRegistry) -> None:
+    """Insert the cache dialect into ``registry``.
+
+    Raises ImportError if the registry already holds a ``cache`` dialect from a
+    different copy of the library.
+    """
+    handle = _Handle(_capsule_pointer(registry._CAPIPtr))
+    if not _lib.hyperoffloadCacheRegisterDialect(handle):
+        raise ImportError(
+            "the MLIR dialect registry already holds a 'cache' dialect from another "
+            "copy of the library; refusing to register a second one"
+        )
+
+
+def parse_source(source: str, source_name: str, context: ir.Context) -> ir.Module | None:
+    """Parse ``source`` as ``mlir-opt`` does (implicit top-level module).
+
+    Locations carry ``source_name``. Diagnostics go to the context's handlers;
+    returns None if parsing or verification failed.
+    """
+    data = source.encode("utf-8")
+    name = source_name.encode("utf-8")
+    handle = _lib.hyperoffloadParseSourceString(
+        _Handle(_capsule_pointer(context._CAPIPtr)),
+        _StringRef(data, len(data)),
+        _StringRef(name, len(name)),
+    )
+    if not handle.ptr:
+        return None
+    capsule = _pythonapi.PyCapsule_New(handle.ptr, _MODULE_CAPSULE_NAME, None)
+    return ir.Module._CAPICreate(capsule)
+
+
+def available_dialects(context: ir.Context) -> list[str]:
+    """Names of every dialect registered in ``context``, sorted."""
+    names: list[str] = []
+
+    def collect(ref: _StringRef, _user: object) -> None:
+        names.extend(ctypes.string_at(ref.data, ref.length).decode().split(","))
+
+    callback = _StringCallback(collect)
+    _lib.hyperoffloadGetAvailableDialects(
+        _Handle(_capsule_pointer(context._CAPIPtr)), callback, None
+    )
+    return [n for n in names if n]

@@ -1,0 +1,1 @@
+"""Python op classes for the dialects of HyperOffload-MLIR."""
