@@ -9,9 +9,11 @@
 #include "hyperoffload-c/Cache.h"
 #include "hyperoffload/Dialect/Cache/CacheDialect.h"
 
+#include "mlir-c/Diagnostics.h"
 #include "mlir/CAPI/IR.h"
 #include "mlir/CAPI/Support.h"
 #include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Parser/Parser.h"
@@ -64,4 +66,20 @@ void hyperoffloadGetAvailableDialects(MlirContext context,
   llvm::sort(names);
   std::string joined = llvm::join(names, ",");
   callback(wrap(StringRef(joined)), userData);
+}
+
+void hyperoffloadEmitDiagnostic(MlirLocation location, int severity,
+                                MlirStringRef message) {
+  Location loc = unwrap(location);
+  switch (severity) {
+  case MlirDiagnosticWarning:
+    emitWarning(loc) << unwrap(message);
+    return;
+  case MlirDiagnosticRemark:
+    emitRemark(loc) << unwrap(message);
+    return;
+  default:
+    emitError(loc) << unwrap(message);
+    return;
+  }
 }

@@ -37,6 +37,14 @@ MLIR_CAPI_EXPORTED MlirModule hyperoffloadParseSourceString(
 MLIR_CAPI_EXPORTED void hyperoffloadGetAvailableDialects(
     MlirContext context, MlirStringCallback callback, void *userData);
 
+/// Emits a diagnostic at `location` through the context's diagnostic engine
+/// (the upstream C API can only emit errors). `severity` follows
+/// MlirDiagnosticSeverity: 1 warning, 3 remark, anything else an error (a
+/// note cannot stand alone).
+MLIR_CAPI_EXPORTED void hyperoffloadEmitDiagnostic(MlirLocation location,
+                                                   int severity,
+                                                   MlirStringRef message);
+
 #ifdef __cplusplus
 }
 #endif

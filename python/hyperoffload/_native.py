@@ -99,6 +99,8 @@ def _load() -> ctypes.PyDLL:
     lib.hyperoffloadParseSourceString.argtypes = [_Handle, _StringRef, _StringRef]
     lib.hyperoffloadGetAvailableDialects.restype = None
     lib.hyperoffloadGetAvailableDialects.argtypes = [_Handle, _StringCallback, ctypes.c_void_p]
+    lib.hyperoffloadEmitDiagnostic.restype = None
+    lib.hyperoffloadEmitDiagnostic.argtypes = [_Handle, ctypes.c_int, _StringRef]
     setattr(_mlir_libs, _PROCESS_RECORD, (path, lib))
     return lib
 
@@ -151,3 +153,16 @@ def available_dialects(context: ir.Context) -> list[str]:
         _Handle(_capsule_pointer(context._CAPIPtr)), callback, None
     )
     return [n for n in names if n]
+
+
+SEVERITY_ERROR = 0
+SEVERITY_WARNING = 1
+SEVERITY_REMARK = 3
+
+
+def emit_diagnostic(location: ir.Location, severity: int, message: str) -> None:
+    """Emit a diagnostic of ``severity`` (``SEVERITY_*``) at ``location``."""
+    data = message.encode("utf-8")
+    _lib.hyperoffloadEmitDiagnostic(
+        _Handle(_capsule_pointer(location._CAPIPtr)), severity, _StringRef(data, len(data))
+    )

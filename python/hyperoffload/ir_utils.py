@@ -1,0 +1,55 @@
+"""Small helpers over the upstream MLIR Python IR API shared by passes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from mlir import ir
+
+REMOTE_SPACE = "#cache.remote"
+
+
+def walk_preorder(root: ir.Operation) -> list[ir.Operation]:
+    """Every op nested in ``root`` (``root`` excluded), in pre-order: a value's
+    definition comes before every use it dominates."""
+    ops: list[ir.Operation] = []
+
+    def visit(op: ir.Operation) -> ir.WalkResult:
+        ops.append(op)
+        return ir.WalkResult.ADVANCE
+
+    root.walk(visit, ir.WalkOrder.PRE_ORDER)
+    return [op.operation if hasattr(op, "operation") else op for op in ops[1:]]
+
+
+def block_arguments(op: ir.Operation) -> Iterator[ir.BlockArgument]:
+    """The arguments of every block directly in ``op``'s regions."""
+    for region in op.regions:
+        for block in region.blocks:
+            yield from block.arguments
+
+
+def is_remote_memref(type_: ir.Type) -> bool:
+    if not isinstance(type_, ir.MemRefType):
+        return False
+    space = type_.memory_space
+    return space is not None and str(space) == REMOTE_SPACE
+
+
+def map_memref_types(type_: ir.Type, fn: Callable[[ir.MemRefType], ir.Type]) -> ir.Type:
+    """Apply ``fn`` to every memref type in ``type_`` (memref or function)."""
+    if isinstance(type_, ir.MemRefType):
+        return fn(type_)
+    if isinstance(type_, ir.FunctionType):
+        return ir.FunctionType.get(
+            [map_memref_types(t, fn) for t in type_.inputs],
+            [map_memref_types(t, fn) for t in type_.results],
+        )
+    return type_
+
+
+def to_device_type(type_: ir.MemRefType) -> ir.MemRefType:
+    """``type_`` without the ``#cache.remote`` memory space (layout kept)."""
+    if not is_remote_memref(type_):
+        return type_
+    return ir.MemRefType.get(list(type_.shape), type_.element_type, layout=type_.layout)

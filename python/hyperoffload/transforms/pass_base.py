@@ -1,0 +1,298 @@
+"""The base class of HyperOffload's Python passes and their typed options.
+
+A pass is a small frozen dataclass whose fields are its options (the xDSL
+habit): the field ``max_inflight: int = 2`` is the option ``max-inflight``,
+spelled ``cache-foo{max-inflight=4}`` in a pipeline and
+``--cache-foo=max-inflight=4`` on the ``hyper-opt`` command line. Field
+metadata ``{"help": ...}`` is the option's help text.
+
+Passes run on the top-level ``builtin.module``. They report problems as MLIR
+diagnostics at the offending op (so ``--verify-diagnostics`` and the usual
+``file:line:col: error:`` rendering apply) and fail by raising
+:class:`PassFailure` once they have emitted their errors.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import traceback
+from collections.abc import Callable
+from typing import Any, ClassVar, Literal, get_args, get_origin, get_type_hints
+
+from mlir import ir
+
+from hyperoffload import _native
+
+
+class PassFailure(Exception):  # noqa: N818  (an outcome, not a bug)
+    """Raised by a pass after it has emitted its error diagnostics."""
+
+
+class OptionError(ValueError):
+    """A pass option is unknown or its value does not parse."""
+
+
+@dataclasses.dataclass(frozen=True)
+class OptionInfo:
+    """Describes one pass option for ``--help`` and for parsing."""
+
+    name: str
+    field: str
+    type_name: str
+    default: Any
+    help: str
+    parse: Callable[[str], Any]
+
+    def format_default(self) -> str:
+        return format_option_value(self.default)
+
+
+def format_option_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, tuple):
+        return ",".join(format_option_value(v) for v in value)
+    return str(value)
+
+
+def _parse_bool(text: str) -> bool:
+    lowered = text.strip().lower()
+    if lowered in ("true", "1", "on", "yes", ""):
+        return True
+    if lowered in ("false", "0", "off", "no"):
+        return False
+    raise ValueError(f"expected true or false, got '{text}'")
+
+
+def _parse_int(text: str) -> int:
+    try:
+        return int(text, 0)
+    except ValueError:
+        raise ValueError(f"expected an integer, got '{text}'") from None
+
+
+def _parse_float(text: str) -> float:
+    try:
+        return float(text)
+    except ValueError:
+        raise ValueError(f"expected a number, got '{text}'") from None
+
+
+def _choice_parser(choices: tuple[str, ...]) -> Callable[[str], str]:
+    def parse(text: str) -> str:
+        if text not in choices:
+            raise ValueError(f"expected one of {', '.join(choices)}, got '{text}'")
+        return text
+
+    return parse
+
+
+def _parser_for(annotation: Any) -> tuple[Callable[[str], Any], str]:
+    """Return (parser, type name) for a supported option annotation."""
+    if annotation is bool:
+        return _parse_bool, "bool"
+    if annotation is int:
+        return _parse_int, "int"
+    if annotation is float:
+        return _parse_float, "number"
+    if annotation is str:
+        return (lambda text: text), "string"
+    origin = get_origin(annotation)
+    if origin is Literal:
+        choices = tuple(str(c) for c in get_args(annotation))
+        return _choice_parser(choices), "|".join(choices)
+    if origin is tuple:
+        args = get_args(annotation)
+        if len(args) == 2 and args[1] is Ellipsis:
+            element_parser, element_name = _parser_for(args[0])
+
+            def parse_list(text: str) -> tuple[Any, ...]:
+                items = [item.strip() for item in text.split(",") if item.strip()]
+                return tuple(element_parser(item) for item in items)
+
+            return parse_list, f"list of {element_name}"
+    raise TypeError(f"unsupported option type {annotation!r}")
+
+
+_OPTION_START = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*=")
+
+
+def split_option_text(text: str) -> list[str]:
+    """Split ``"a=1 b=x,y"`` (mlir-opt's spelling) into ``["a=1", "b=x,y"]``.
+
+    Commas also separate options when the next item starts a new
+    ``name=`` (``"a=1,b=2"``); otherwise they belong to a list value.
+    Values may be quoted with ``"`` or ``'`` or wrapped in ``{}``.
+    """
+    words: list[str] = []
+    current: list[str] = []
+    quote: str | None = None
+    depth = 0
+    for char in text:
+        if quote:
+            if char == quote:
+                quote = None
+            else:
+                current.append(char)
+            continue
+        if char in "\"'":
+            quote = char
+        elif char == "{":
+            depth += 1
+            if depth > 1:
+                current.append(char)
+        elif char == "}":
+            depth -= 1
+            if depth > 0:
+                current.append(char)
+        elif char.isspace() and depth == 0:
+            if current:
+                words.append("".join(current))
+                current = []
+        else:
+            current.append(char)
+    if quote:
+        raise OptionError(f"unterminated quote in options '{text}'")
+    if current:
+        words.append("".join(current))
+    options: list[str] = []
+    for word in words:
+        for index, piece in enumerate(word.split(",")):
+            if index == 0 or _OPTION_START.match(piece):
+                options.append(piece)
+            else:
+                options[-1] += "," + piece
+    return [o for o in options if o]
+
+
+class ModulePass:
+    """Base class of every HyperOffload pass (subclasses are dataclasses).
+
+    Class attributes:
+      name: the pass argument, e.g. ``cache-strip-transfers``.
+      summary: one-sentence summary shown by ``hyper-opt --help``.
+    """
+
+    name: ClassVar[str]
+    summary: ClassVar[str]
+
+    def run(self, module: ir.Operation) -> None:  # pragma: no cover - abstract
+        """Transform or analyse ``module`` (a ``builtin.module``)."""
+        raise NotImplementedError
+
+    # -- options ---------------------------------------------------------
+
+    @classmethod
+    def options(cls) -> list[OptionInfo]:
+        """The pass's options, in declaration order."""
+        hints = get_type_hints(cls)
+        infos = []
+        for field in dataclasses.fields(cls):  # type: ignore[arg-type]
+            parse, type_name = _parser_for(hints[field.name])
+            default: Any
+            if field.default is not dataclasses.MISSING:
+                default = field.default
+            elif field.default_factory is not dataclasses.MISSING:
+                default = field.default_factory()
+            else:
+                raise TypeError(f"option {field.name} of {cls.__name__} has no default")
+            infos.append(
+                OptionInfo(
+                    name=field.name.replace("_", "-"),
+                    field=field.name,
+                    type_name=type_name,
+                    default=default,
+                    help=field.metadata.get("help", ""),
+                    parse=parse,
+                )
+            )
+        return infos
+
+    @classmethod
+    def from_option_text(cls, text: str) -> ModulePass:
+        """Build the pass from ``"name=value ..."`` option text."""
+        known = {info.name: info for info in cls.options()}
+        values: dict[str, Any] = {}
+        for item in split_option_text(text):
+            key, sep, raw = item.partition("=")
+            info = known.get(key)
+            if info is None:
+                choices = ", ".join(known) if known else "none"
+                raise OptionError(
+                    f"no such option '{key}' for pass '{cls.name}' (options: {choices})"
+                )
+            if not sep and info.type_name != "bool":
+                raise OptionError(f"option '{key}' of pass '{cls.name}' needs a value")
+            try:
+                values[info.field] = info.parse(raw)
+            except ValueError as err:
+                raise OptionError(f"invalid value for option '{key}' of pass '{cls.name}': {err}")
+        return cls(**values)
+
+    def pipeline_text(self) -> str:
+        """This pass with its non-default options, as pipeline text."""
+        parts = []
+        for info in self.options():
+            value = getattr(self, info.field)
+            if value != info.default:
+                parts.append(f"{info.name}={format_option_value(value)}")
+        return f"{self.name}{{{' '.join(parts)}}}" if parts else self.name
+
+    # -- diagnostics -----------------------------------------------------
+
+    @staticmethod
+    def emit_error(where: ir.Operation | ir.OpView | ir.Location, message: str) -> None:
+        _native.emit_diagnostic(_location(where), _native.SEVERITY_ERROR, message)
+
+    @staticmethod
+    def emit_warning(where: ir.Operation | ir.OpView | ir.Location, message: str) -> None:
+        _native.emit_diagnostic(_location(where), _native.SEVERITY_WARNING, message)
+
+    @staticmethod
+    def emit_remark(where: ir.Operation | ir.OpView | ir.Location, message: str) -> None:
+        _native.emit_diagnostic(_location(where), _native.SEVERITY_REMARK, message)
+
+    def fail(self, where: ir.Operation | ir.OpView | ir.Location, message: str) -> PassFailure:
+        """Emit ``message`` as an error and return the exception to raise."""
+        self.emit_error(where, message)
+        return PassFailure(message)
+
+    # -- running inside an upstream PassManager ---------------------------
+
+    def as_callable(self) -> Callable[[Any, Any], None]:
+        """The ``(op, pass_)`` callable given to ``PassManager.add``.
+
+        A :class:`PassFailure` signals pass failure; any other exception is an
+        internal error, reported as a diagnostic naming the pass (never a
+        traceback through MLIR).
+        """
+
+        def run(op: Any, pass_: Any) -> None:
+            operation = op.operation if hasattr(op, "operation") else op
+            try:
+                # Builders need a current context and a default location.
+                with operation.context, operation.location:
+                    self.run(operation)
+            except PassFailure:
+                pass_.signal_pass_failure()
+            except Exception as exc:  # noqa: BLE001  (reported as a diagnostic)
+                last_internal_errors.append(traceback.format_exc())
+                self.emit_error(
+                    operation,
+                    f"internal error in pass '{self.name}': {type(exc).__name__}: {exc}",
+                )
+                pass_.signal_pass_failure()
+
+        run.__name__ = type(self).__name__
+        return run
+
+
+# Tracebacks of internal errors, for `hyper-opt --debug`.
+last_internal_errors: list[str] = []
+
+
+def _location(where: ir.Operation | ir.OpView | ir.Location) -> ir.Location:
+    if isinstance(where, ir.Location):
+        return where
+    return where.location

@@ -1,0 +1,34 @@
+"""The lazy registry of HyperOffload passes, read by ``hyper-opt`` and the
+Python API alike.
+
+Each entry maps a pass argument to a function that imports the pass's module
+only when asked (xDSL's ``get_all_passes`` habit), so ``hyper-opt --help``
+or a pipeline naming one pass does not import every pass.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from hyperoffload.transforms.pass_base import ModulePass
+
+
+def _strip_transfers() -> type[ModulePass]:
+    from hyperoffload.transforms.strip_transfers import StripTransfersPass
+
+    return StripTransfersPass
+
+
+_PASSES: dict[str, Callable[[], type[ModulePass]]] = {
+    "cache-strip-transfers": _strip_transfers,
+}
+
+
+def get_all_passes() -> dict[str, Callable[[], type[ModulePass]]]:
+    """Pass argument -> loader of the pass class, sorted by argument."""
+    return dict(sorted(_PASSES.items()))
+
+
+def get_pass(name: str) -> type[ModulePass]:
+    """The pass class registered as ``name``; KeyError if there is none."""
+    return _PASSES[name]()

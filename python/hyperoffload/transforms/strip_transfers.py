@@ -1,0 +1,127 @@
+"""``cache-strip-transfers``: remove every cache op and restore plain memrefs.
+
+Undoes an offload schedule, for IR whose schedule is no longer wanted (to
+compare against the unscheduled program, or before a different planner runs).
+
+Before: any IR with ``cache.prefetch``/``cache.evict``/``cache.wait`` and
+``#cache.remote`` memrefs whose tokens are used only by cache ops.
+After: no cache op and no ``#cache.remote`` type is left anywhere (function
+signatures, op results, block arguments, type attributes such as
+``memref.global``'s); the program computes the same values:
+
+- uses of a prefetched buffer read the prefetch's source instead;
+- ``cache.evict %b to %dst`` becomes ``memref.copy %b, %dst`` (dropped when
+  ``%b`` is ``%dst`` itself after the rewrite);
+- an evict of a buffer from ``memref.alloc`` becomes ``memref.dealloc``, so
+  the buffer is still freed where the schedule freed it; an evict of a
+  prefetched buffer or of a function argument frees nothing;
+- ``cache.wait`` is erased.
+
+Conservative: if a token flows anywhere but a cache op (``scf.yield``, a call,
+a block argument), the transfer cannot be removed without changing that op;
+the pass reports an error at the user and leaves the IR unchanged.
+
+Example::
+
+    func.func @f(%w: memref<64xf32, #cache.remote>, %o: memref<64xf32>) {
+      %dev, %t = cache.prefetch %w : memref<64xf32, #cache.remote> -> memref<64xf32>
+      cache.wait %t
+      linalg.copy ins(%dev : memref<64xf32>) outs(%o : memref<64xf32>)
+      %e = cache.evict %dev : memref<64xf32>
+      cache.wait %e
+      return
+    }
+
+becomes::
+
+    func.func @f(%w: memref<64xf32>, %o: memref<64xf32>) {
+      linalg.copy ins(%w : memref<64xf32>) outs(%o : memref<64xf32>)
+      return
+    }
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from mlir import ir
+from mlir.dialects import memref
+
+from hyperoffload.ir_utils import (
+    block_arguments,
+    is_remote_memref,
+    map_memref_types,
+    to_device_type,
+    walk_preorder,
+)
+from hyperoffload.transforms.pass_base import ModulePass
+
+_CACHE_OPS = ("cache.prefetch", "cache.evict", "cache.wait")
+
+
+@dataclasses.dataclass(frozen=True)
+class StripTransfersPass(ModulePass):
+    """Remove every cache op and the ``#cache.remote`` memory space."""
+
+    name = "cache-strip-transfers"
+    summary = "Remove every cache op and restore plain device memrefs."
+
+    def run(self, module: ir.Operation) -> None:
+        ops = walk_preorder(module)
+        cache_ops = [op for op in ops if op.name in _CACHE_OPS]
+        self._check_tokens(cache_ops)
+        self._strip_types(ops)
+        for op in cache_ops:
+            if op.name == "cache.prefetch":
+                op.results[0].replace_all_uses_with(op.operands[0])
+        for op in cache_ops:
+            if op.name == "cache.evict":
+                self._lower_evict(op)
+        # Pre-order puts every token's uses after its definition: erasing in
+        # reverse never erases an op whose token is still used.
+        for op in reversed(cache_ops):
+            op.erase()
+
+    def _check_tokens(self, cache_ops: list[ir.Operation]) -> None:
+        for op in cache_ops:
+            if op.name == "cache.wait":
+                continue
+            token = op.results[len(op.results) - 1]
+            for use in token.uses:
+                user = use.owner
+                user_name = user.name if hasattr(user, "name") else user.operation.name
+                if user_name not in _CACHE_OPS:
+                    raise self.fail(
+                        user,
+                        f"cannot strip transfers: the token of '{op.name}' is used by "
+                        f"'{user_name}', which is not a cache op",
+                    )
+
+    @staticmethod
+    def _strip_types(ops: list[ir.Operation]) -> None:
+        for op in ops:
+            for result in op.results:
+                if is_remote_memref(result.type):
+                    result.set_type(to_device_type(result.type))
+            for argument in block_arguments(op):
+                if is_remote_memref(argument.type):
+                    argument.set_type(to_device_type(argument.type))
+            for name in list(op.attributes):
+                attr = op.attributes[name]
+                if not isinstance(attr, ir.TypeAttr):
+                    continue
+                stripped = map_memref_types(attr.value, to_device_type)
+                if stripped != attr.value:
+                    op.attributes[name] = ir.TypeAttr.get(stripped)
+
+    @staticmethod
+    def _lower_evict(op: ir.Operation) -> None:
+        buffer = op.operands[0]
+        segments = ir.DenseI32ArrayAttr(op.attributes["operandSegmentSizes"])
+        destination = op.operands[1] if segments[1] else None
+        with ir.InsertionPoint(op), op.location:
+            if destination is not None and buffer != destination:
+                memref.copy(buffer, destination)
+            owner = buffer.owner
+            if isinstance(owner, ir.OpView | ir.Operation) and owner.name == "memref.alloc":
+                memref.dealloc(buffer)
