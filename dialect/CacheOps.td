@@ -22,9 +22,10 @@ def Cache_PrefetchOp : Cache_Op<"prefetch"> {
     has completed.
 
     The op lowers one-to-one onto `gpu.alloc async` followed by
-    `gpu.memcpy async`. It reads `source`, allocates `result` and writes it,
-    so canonicalization, CSE and DCE neither merge two prefetches of the same
-    buffer nor erase one.
+    `gpu.memcpy async`. It reads `source`, allocates `result` and writes it:
+    CSE never merges two prefetches of the same buffer, and canonicalization
+    keeps a prefetch as long as its buffer or its token is used (one whose
+    results are both unused is dead and is erased with its allocation).
 
     ```mlir
     %dev, %t = cache.prefetch %w : memref<4096x4096xf16, #cache.remote> -> memref<4096x4096xf16>
@@ -99,7 +100,7 @@ def Cache_WaitOp : Cache_Op<"wait"> {
   }];
 
   let arguments = (ins Variadic<Cache_TokenType>:$tokens);
-  let assemblyFormat = "$tokens attr-dict";
+  let assemblyFormat = "($tokens^)? attr-dict";
   let hasCanonicalizeMethod = 1;
 }
 

@@ -29,6 +29,8 @@ def Cache_TokenType : Cache_Type<"Token", "token"> {
     cache.wait %t
     ```
   }];
+  // A custom parser rejects `!cache.token<...>` instead of ignoring it.
+  let hasCustomAssemblyFormat = 1;
 }
 
 //===----------------------------------------------------------------------===//
@@ -52,6 +54,8 @@ def Cache_RemoteMemorySpaceAttr : Cache_Attr<"RemoteMemorySpace", "remote"> {
     func.func @f(%w: memref<4096x4096xf16, #cache.remote>)
     ```
   }];
+  // A custom parser rejects `#cache.remote<...>` instead of ignoring it.
+  let hasCustomAssemblyFormat = 1;
 }
 
 #endif // HYPEROFFLOAD_CACHE_TYPES

@@ -83,3 +83,8 @@ void hyperoffloadEmitDiagnostic(MlirLocation location, int severity,
     return;
   }
 }
+
+void hyperoffloadContextSetPrintOpOnDiagnostic(MlirContext context,
+                                               bool enable) {
+  unwrap(context)->printOpOnDiagnostic(enable);
+}

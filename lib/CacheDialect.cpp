@@ -44,3 +44,32 @@ bool hyperoffload::cache::isDeviceMemRef(Type type) {
   auto memref = dyn_cast<BaseMemRefType>(type);
   return memref && !memref.getMemorySpace();
 }
+
+//===----------------------------------------------------------------------===//
+// Parameterless type and attribute syntax
+//===----------------------------------------------------------------------===//
+
+/// Fails with a diagnostic if a parameter list follows a parameterless
+/// mnemonic (the default parser would silently drop it).
+static LogicalResult rejectParameters(AsmParser &parser, StringRef spelling) {
+  SMLoc loc = parser.getCurrentLocation();
+  if (failed(parser.parseOptionalLess()))
+    return success();
+  return parser.emitError(loc) << "'" << spelling << "' takes no parameters";
+}
+
+Type TokenType::parse(AsmParser &parser) {
+  if (failed(rejectParameters(parser, "!cache.token")))
+    return {};
+  return TokenType::get(parser.getContext());
+}
+
+void TokenType::print(AsmPrinter &) const {}
+
+Attribute RemoteMemorySpaceAttr::parse(AsmParser &parser, Type) {
+  if (failed(rejectParameters(parser, "#cache.remote")))
+    return {};
+  return RemoteMemorySpaceAttr::get(parser.getContext());
+}
+
+void RemoteMemorySpaceAttr::print(AsmPrinter &) const {}

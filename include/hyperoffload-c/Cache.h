@@ -45,6 +45,11 @@ MLIR_CAPI_EXPORTED void hyperoffloadEmitDiagnostic(MlirLocation location,
                                                    int severity,
                                                    MlirStringRef message);
 
+/// Whether diagnostics on an op get a note printing the op (mlir-opt turns
+/// this off under --verify-diagnostics).
+MLIR_CAPI_EXPORTED void hyperoffloadContextSetPrintOpOnDiagnostic(
+    MlirContext context, bool enable);
+
 #ifdef __cplusplus
 }
 #endif

@@ -101,6 +101,8 @@ def _load() -> ctypes.PyDLL:
     lib.hyperoffloadGetAvailableDialects.argtypes = [_Handle, _StringCallback, ctypes.c_void_p]
     lib.hyperoffloadEmitDiagnostic.restype = None
     lib.hyperoffloadEmitDiagnostic.argtypes = [_Handle, ctypes.c_int, _StringRef]
+    lib.hyperoffloadContextSetPrintOpOnDiagnostic.restype = None
+    lib.hyperoffloadContextSetPrintOpOnDiagnostic.argtypes = [_Handle, ctypes.c_bool]
     setattr(_mlir_libs, _PROCESS_RECORD, (path, lib))
     return lib
 
@@ -165,4 +167,11 @@ def emit_diagnostic(location: ir.Location, severity: int, message: str) -> None:
     data = message.encode("utf-8")
     _lib.hyperoffloadEmitDiagnostic(
         _Handle(_capsule_pointer(location._CAPIPtr)), severity, _StringRef(data, len(data))
+    )
+
+
+def set_print_op_on_diagnostic(context: ir.Context, enable: bool) -> None:
+    """Whether diagnostics on an op get a note that prints the op."""
+    _lib.hyperoffloadContextSetPrintOpOnDiagnostic(
+        _Handle(_capsule_pointer(context._CAPIPtr)), enable
     )

@@ -1,0 +1,400 @@
+"""``hyper-opt``: run MLIR pass pipelines mixing HyperOffload and upstream
+passes, with ``mlir-opt``'s command-line conventions."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from mlir import ir, passmanager
+
+import hyperoffload
+from hyperoffload import _native
+from hyperoffload.cli.diagnostics import (
+    Diag,
+    DiagnosticRenderer,
+    parse_expectations,
+    to_diag,
+    verify_diagnostics,
+)
+from hyperoffload.transforms import pass_base
+from hyperoffload.transforms.pass_base import format_option_value, split_option_text
+from hyperoffload.transforms.pipeline import PipelineError, build_pass_manager
+from hyperoffload.transforms.registry import get_all_passes
+
+PROG = "hyper-opt"
+SPLIT_MARKER = "// -----"
+
+
+class UsageError(Exception):
+    """A command-line mistake: printed as ``hyper-opt: error: ...``, exit 1."""
+
+
+@dataclasses.dataclass
+class Options:
+    input: str = "-"
+    output: str = "-"
+    pipeline: str | None = None
+    pass_flags: list[str] = dataclasses.field(default_factory=list)
+    split_input_file: bool = False
+    verify_diagnostics: bool = False
+    print_ir_before_all: bool = False
+    print_ir_after_all: bool = False
+    timing: bool = False
+    statistics: bool = False
+    print_op_generic: bool = False
+    print_debuginfo: bool = False
+    show_dialects: bool = False
+    allow_unregistered_dialect: bool = False
+    verify_each: bool = True
+    dump_pass_pipeline: bool = False
+    debug: bool = False
+    help: bool = False
+    version: bool = False
+
+
+_BOOL_FLAGS = {
+    "split-input-file": "split_input_file",
+    "verify-diagnostics": "verify_diagnostics",
+    "mlir-print-ir-before-all": "print_ir_before_all",
+    "mlir-print-ir-after-all": "print_ir_after_all",
+    "mlir-timing": "timing",
+    "mlir-pass-statistics": "statistics",
+    "mlir-print-op-generic": "print_op_generic",
+    "mlir-print-debuginfo": "print_debuginfo",
+    "show-dialects": "show_dialects",
+    "allow-unregistered-dialect": "allow_unregistered_dialect",
+    "verify-each": "verify_each",
+    "dump-pass-pipeline": "dump_pass_pipeline",
+    "debug": "debug",
+    "help": "help",
+    "version": "version",
+}
+
+_GENERAL_HELP = [
+    ("<input>", "input file, or - for standard input (default -)"),
+    ("-o <file>", "output file (default - for standard output); written atomically"),
+    ("--pass-pipeline=<text>", "pipeline 'builtin.module(...)' mixing upstream passes and ours"),
+    ("--split-input-file", "process chunks separated by '// -----' independently"),
+    ("--verify-diagnostics", "check diagnostics against expected-* annotations"),
+    ("--mlir-print-ir-before-all", "print the IR before every pass (to stderr)"),
+    ("--mlir-print-ir-after-all", "print the IR after every pass (to stderr)"),
+    ("--mlir-timing", "print a pass timing report (to stderr)"),
+    ("--mlir-pass-statistics", "print pass statistics (to stderr)"),
+    ("--mlir-print-op-generic", "print the output in the generic op form"),
+    ("--mlir-print-debuginfo", "print locations in the output"),
+    ("--allow-unregistered-dialect", "accept ops of unregistered dialects"),
+    ("--verify-each=<bool>", "verify the IR after every pass (default true)"),
+    ("--dump-pass-pipeline", "print the pass pipeline before running it (to stderr)"),
+    ("--show-dialects", "list the registered dialects and exit"),
+    ("--debug", "print Python tracebacks of internal errors"),
+    ("--version", "print the version and exit"),
+    ("-h, --help", "print this help and exit"),
+]
+
+
+def _flag_name_and_value(arg: str) -> tuple[str, str | None]:
+    body = arg.lstrip("-")
+    name, sep, value = body.partition("=")
+    return name, (value if sep else None)
+
+
+def parse_args(argv: Sequence[str]) -> Options:
+    """Parse ``mlir-opt``-style arguments (``-x`` and ``--x`` alike)."""
+    options = Options()
+    inputs: list[str] = []
+    args = list(argv)
+    index = 0
+    only_positional = False
+    while index < len(args):
+        arg = args[index]
+        index += 1
+        if only_positional or arg == "-" or not arg.startswith("-"):
+            inputs.append(arg)
+            continue
+        if arg == "--":
+            only_positional = True
+            continue
+        if arg == "-h":
+            options.help = True
+            continue
+        name, value = _flag_name_and_value(arg)
+        if name in ("o", "pass-pipeline"):
+            if value is None:
+                if index >= len(args):
+                    raise UsageError(f"option '{arg}' needs a value")
+                value = args[index]
+                index += 1
+            if name == "o":
+                options.output = value
+            else:
+                options.pipeline = value
+            continue
+        if name in _BOOL_FLAGS:
+            flag_value = True
+            if value is not None:
+                try:
+                    flag_value = pass_base._parse_bool(value)
+                except ValueError as err:
+                    raise UsageError(f"invalid value for '--{name}': {err}") from None
+            setattr(options, _BOOL_FLAGS[name], flag_value)
+            continue
+        # Anything else is a pass flag: ours or upstream, checked when the
+        # pipeline is built.
+        options.pass_flags.append(arg)
+    if len(inputs) > 1:
+        raise UsageError(f"too many positional arguments: {' '.join(inputs)}")
+    if inputs:
+        options.input = inputs[0]
+    if options.pipeline is not None and options.pass_flags:
+        raise UsageError(
+            "'--pass-pipeline' cannot be used with individual pass flags "
+            f"({', '.join(options.pass_flags)})"
+        )
+    return options
+
+
+def pipeline_from_flags(flags: Sequence[str]) -> str:
+    """``["--canonicalize", "--cache-x=a=1,b=2"]`` -> ``builtin.module(...)``."""
+    ours = get_all_passes()
+    elements = []
+    for flag in flags:
+        name, value = _flag_name_and_value(flag)
+        if name in ours:
+            elements.append(f"{name}{{{value}}}" if value else name)
+            continue
+        if not _is_upstream_pass(name):
+            raise UsageError(f"unknown command line argument '{flag}'; try '{PROG} --help'")
+        if value:
+            elements.append(f"{name}{{{' '.join(split_option_text(value))}}}")
+        else:
+            elements.append(name)
+    return f"builtin.module({','.join(elements)})"
+
+
+def _is_upstream_pass(name: str) -> bool:
+    with ir.Context():
+        try:
+            passmanager.PassManager.parse(f"builtin.module({name})")
+        except ValueError as err:
+            return "does not refer to a registered pass" not in str(err)
+    return True
+
+
+def help_text() -> str:
+    lines = [
+        f"OVERVIEW: {PROG}: HyperOffload-MLIR optimizer driver (mlir-opt conventions)",
+        "",
+        f"USAGE: {PROG} [options] <input file>",
+        "",
+        "OPTIONS:",
+    ]
+    width = max(len(flag) for flag, _ in _GENERAL_HELP) + 2
+    lines.extend(f"  {flag.ljust(width)}{text}" for flag, text in _GENERAL_HELP)
+    lines += ["", "HYPEROFFLOAD PASSES (--NAME or --NAME=opt=val,..., or in --pass-pipeline):"]
+    for name, loader in get_all_passes().items():
+        pass_class = loader()
+        lines.append(f"  --{name.ljust(width - 2)}{pass_class.summary}")
+        for info in pass_class.options():
+            lines.append(
+                f"      {info.name}=<{info.type_name}>  {info.help} "
+                f"(default: {format_option_value(info.default)})"
+            )
+    lines += [
+        "",
+        "UPSTREAM PASSES:",
+        "  Every pass registered in upstream MLIR is accepted as --NAME[=options] or",
+        "  in --pass-pipeline (e.g. --canonicalize, --cse, --convert-linalg-to-loops);",
+        "  see `mlir-opt --help` for their list and options.",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def split_chunks(text: str) -> list[tuple[str, int]]:
+    """Split on lines that are exactly ``// -----``; each chunk is returned
+    with the 1-based line number of its first line."""
+    chunks: list[tuple[str, int]] = []
+    current: list[str] = []
+    start = 1
+    for number, line in enumerate(text.splitlines(keepends=True), start=1):
+        if line.strip() == SPLIT_MARKER:
+            chunks.append(("".join(current), start))
+            current = []
+            start = number + 1
+        else:
+            current.append(line)
+    chunks.append(("".join(current), start))
+    return chunks
+
+
+@dataclasses.dataclass
+class ChunkResult:
+    output: str | None
+    diags: list[Diag]
+
+
+def process_chunk(source: str, first_line: int, name: str, opts: Options, pipeline: str) -> ChunkResult:
+    """Parse one chunk, run the pipeline, print it; diagnostics are collected."""
+    diags: list[Diag] = []
+    context = ir.Context()
+    context.allow_unregistered_dialects = opts.allow_unregistered_dialect
+    _native.set_print_op_on_diagnostic(context, not opts.verify_diagnostics)
+
+    def handler(diagnostic: ir.Diagnostic) -> bool:
+        try:
+            diags.append(to_diag(diagnostic))
+        except Exception:  # noqa: BLE001  (never let an exception cross into MLIR)
+            diags.append(Diag("error", None, "<unknown>", str(diagnostic.message), []))
+        return True
+
+    context.attach_diagnostic_handler(handler)
+    # Leading newlines keep line numbers those of the whole file.
+    module = _native.parse_source("\n" * (first_line - 1) + source, name, context)
+    if module is None:
+        if not diags:
+            diags.append(Diag("error", None, "<unknown>", "failed to parse input", []))
+        return ChunkResult(None, diags)
+    with context:
+        pm = build_pass_manager(pipeline, context)
+        pm.enable_verifier(opts.verify_each)
+        if opts.print_ir_before_all or opts.print_ir_after_all:
+            pm.enable_ir_printing(
+                print_before_all=opts.print_ir_before_all,
+                print_after_all=opts.print_ir_after_all,
+                enable_debug_info=opts.print_debuginfo,
+                print_generic_op_form=opts.print_op_generic,
+            )
+        if opts.timing:
+            pm.enable_timing()
+        if opts.statistics:
+            pm.enable_statistics()
+        if opts.dump_pass_pipeline:
+            sys.stderr.write(f"Pass Manager with passes:\n{pm}\n")
+        sys.stdout.flush()
+        sys.stderr.flush()
+        try:
+            pm.run(module.operation)
+        except ir.MLIRError as err:
+            diags.extend(to_diag(info) for info in err.error_diagnostics)
+            if not err.error_diagnostics:
+                diags.append(Diag("error", None, "<unknown>", err.message, []))
+            return ChunkResult(None, diags)
+        finally:
+            del pm  # prints the timing report, if any
+        buffer = io.StringIO()
+        module.operation.print(
+            file=buffer,
+            enable_debug_info=opts.print_debuginfo,
+            print_generic_op_form=opts.print_op_generic,
+            assume_verified=True,
+        )
+        buffer.write("\n")
+        return ChunkResult(buffer.getvalue(), diags)
+
+
+def write_atomically(path: str, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file in the same
+    directory, renamed into place: readers never see a partial file."""
+    target = Path(path)
+    directory = target.parent if str(target.parent) else Path(".")
+    fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def run(argv: Sequence[str]) -> int:
+    opts = parse_args(argv)
+    if opts.help:
+        sys.stdout.write(help_text())
+        return 0
+    if opts.version:
+        sys.stdout.write(f"{PROG} {hyperoffload.__version__} (upstream MLIR 22)\n")
+        return 0
+    if opts.show_dialects:
+        with ir.Context() as context:
+            names = _native.available_dialects(context)
+        sys.stdout.write("Available Dialects: " + ", ".join(names) + "\n")
+        return 0
+
+    if opts.input == "-":
+        name = "<stdin>"
+        text = sys.stdin.read()
+    else:
+        name = opts.input
+        try:
+            text = Path(opts.input).read_text(encoding="utf-8")
+        except OSError as err:
+            raise UsageError(f"could not open input file '{opts.input}': {err.strerror}") from None
+        except UnicodeDecodeError as err:
+            raise UsageError(f"input file '{opts.input}' is not UTF-8 text: {err.reason}") from None
+
+    pipeline = opts.pipeline if opts.pipeline is not None else pipeline_from_flags(opts.pass_flags)
+    # Validate the pipeline once, before any input is processed.
+    with ir.Context() as context:
+        build_pass_manager(pipeline, context)
+
+    chunks = split_chunks(text) if opts.split_input_file else [(text, 1)]
+    renderer = DiagnosticRenderer({name: text})
+    outputs: list[str] = []
+    failed = False
+    verify_problems: list[str] = []
+    for source, first_line in chunks:
+        result = process_chunk(source, first_line, name, opts, pipeline)
+        if opts.verify_diagnostics:
+            expectations = parse_expectations(source, first_line)
+            verify_problems.extend(verify_diagnostics(result.diags, expectations, name))
+        else:
+            for diag in result.diags:
+                sys.stderr.write(renderer.render(diag))
+            if result.output is None:
+                failed = True
+        if result.output is not None:
+            outputs.append(result.output)
+
+    if opts.debug and pass_base.last_internal_errors:
+        sys.stderr.write("".join(pass_base.last_internal_errors))
+    if opts.verify_diagnostics:
+        for problem in verify_problems:
+            sys.stderr.write(problem + "\n")
+        failed = bool(verify_problems)
+
+    joined = f"{SPLIT_MARKER}\n".join(outputs)
+    if opts.output == "-":
+        sys.stdout.write(joined)
+    elif not failed:
+        write_atomically(opts.output, joined)
+    return 1 if failed else 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Console entry point; user errors never end in a Python traceback."""
+    try:
+        return run(sys.argv[1:] if argv is None else argv)
+    except UsageError as err:
+        sys.stderr.write(f"{PROG}: error: {err}\n")
+        return 1
+    except PipelineError as err:
+        sys.stderr.write(f"{PROG}: error: invalid pass pipeline: {err}\n")
+        return 1
+    except KeyboardInterrupt:
+        sys.stderr.write(f"{PROG}: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        return 1
+    except OSError as err:
+        sys.stderr.write(f"{PROG}: error: {err}\n")
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

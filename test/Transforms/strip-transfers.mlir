@@ -1,0 +1,98 @@
+// RUN: hyper-opt %s --split-input-file --cache-strip-transfers | FileCheck %s
+// RUN: hyper-opt %s --split-input-file --pass-pipeline='builtin.module(cache-strip-transfers, canonicalize)' | FileCheck %s --check-prefix=CANON
+
+// Tests that prefetched buffers are replaced by their sources, waits and
+// drops vanish, and the signature loses #cache.remote.
+// CHECK-LABEL: func.func @prefetch_use_evict
+// CHECK-SAME: (%[[W:.+]]: memref<64xf32>, %[[O:.+]]: memref<64xf32>)
+// CHECK-NEXT: linalg.copy ins(%[[W]] : memref<64xf32>) outs(%[[O]] : memref<64xf32>)
+// CHECK-NEXT: return
+func.func @prefetch_use_evict(%w: memref<64xf32, #cache.remote>, %o: memref<64xf32>) {
+  %dev, %t = cache.prefetch %w : memref<64xf32, #cache.remote> -> memref<64xf32>
+  cache.wait %t
+  linalg.copy ins(%dev : memref<64xf32>) outs(%o : memref<64xf32>)
+  %e = cache.evict %dev : memref<64xf32>
+  cache.wait %e
+  return
+}
+
+// -----
+
+// Tests that an activation written back to a pool buffer becomes a copy into
+// that (now device) buffer followed by a dealloc, and the prefetch that
+// brings it back reads the pool buffer.
+// CHECK-LABEL: func.func @write_back
+// CHECK: %[[ACT:.+]] = memref.alloc() : memref<16xf32>
+// CHECK: %[[POOL:.+]] = memref.alloc() : memref<16xf32>
+// CHECK: linalg.fill ins(%{{.+}} : f32) outs(%[[ACT]] : memref<16xf32>)
+// CHECK-NEXT: memref.copy %[[ACT]], %[[POOL]] : memref<16xf32> to memref<16xf32>
+// CHECK-NEXT: memref.dealloc %[[ACT]] : memref<16xf32>
+// CHECK-NEXT: linalg.copy ins(%[[POOL]] : memref<16xf32>) outs(%{{.+}} : memref<16xf32>)
+// CHECK-NOT: cache.
+func.func @write_back(%f: f32, %o: memref<16xf32>) {
+  %act = memref.alloc() : memref<16xf32>
+  %pool = memref.alloc() : memref<16xf32, #cache.remote>
+  linalg.fill ins(%f : f32) outs(%act : memref<16xf32>)
+  %e = cache.evict %act to %pool : memref<16xf32> to memref<16xf32, #cache.remote>
+  %back, %t = cache.prefetch %pool [%e] : memref<16xf32, #cache.remote> -> memref<16xf32>
+  cache.wait %t
+  linalg.copy ins(%back : memref<16xf32>) outs(%o : memref<16xf32>)
+  %e2 = cache.evict %back : memref<16xf32>
+  cache.wait %e2
+  return
+}
+
+// -----
+
+// Tests that writing a prefetched buffer back to its own source needs no
+// copy once both are the same buffer.
+// CHECK-LABEL: func.func @write_back_to_source
+// CHECK-SAME: (%[[W:.+]]: memref<8xf32>, %{{.+}}: f32)
+// CHECK-NEXT: linalg.fill ins(%{{.+}} : f32) outs(%[[W]] : memref<8xf32>)
+// CHECK-NEXT: return
+func.func @write_back_to_source(%w: memref<8xf32, #cache.remote>, %f: f32) {
+  %d, %t = cache.prefetch %w : memref<8xf32, #cache.remote> -> memref<8xf32>
+  cache.wait %t
+  linalg.fill ins(%f : f32) outs(%d : memref<8xf32>)
+  %e = cache.evict %d to %w : memref<8xf32> to memref<8xf32, #cache.remote>
+  cache.wait %e
+  return
+}
+
+// -----
+
+// Tests that remote globals, declarations and nested regions are rewritten.
+// CHECK: memref.global "private" constant @w : memref<4xf32> = dense<1.000000e+00>
+// CHECK: func.func private @ext(memref<4xf32>) -> memref<4xf32>
+// CHECK-LABEL: func.func @nested
+// CHECK: %[[G:.+]] = memref.get_global @w : memref<4xf32>
+// CHECK: scf.for
+// CHECK-NEXT: linalg.copy ins(%[[G]] : memref<4xf32>)
+// CHECK-NOT: cache.
+// CHECK-NOT: #cache.remote
+memref.global "private" constant @w : memref<4xf32, #cache.remote> = dense<1.0>
+func.func private @ext(memref<4xf32, #cache.remote>) -> memref<4xf32, #cache.remote>
+func.func @nested(%o: memref<4xf32>, %n: index) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %g = memref.get_global @w : memref<4xf32, #cache.remote>
+  scf.for %i = %c0 to %n step %c1 {
+    %d, %t = cache.prefetch %g : memref<4xf32, #cache.remote> -> memref<4xf32>
+    cache.wait %t
+    linalg.copy ins(%d : memref<4xf32>) outs(%o : memref<4xf32>)
+    %e = cache.evict %d : memref<4xf32>
+    cache.wait %e
+  }
+  return
+}
+
+// -----
+
+// Tests that IR without cache ops is left as it is.
+// CHECK-LABEL: func.func @untouched
+// CHECK-NEXT: linalg.fill
+// CANON-LABEL: func.func @untouched
+func.func @untouched(%o: memref<4xf32>, %f: f32) {
+  linalg.fill ins(%f : f32) outs(%o : memref<4xf32>)
+  return
+}
