@@ -1,0 +1,64 @@
+// Tests pass flags and --pass-pipeline mixing upstream passes with ours.
+
+// Upstream pass flags, with and without options.
+// RUN: hyper-opt %S/Inputs/simple.mlir --canonicalize | FileCheck %s --check-prefix=CANON
+// RUN: hyper-opt %S/Inputs/simple.mlir --canonicalize=max-iterations=2,top-down=false | FileCheck %s --check-prefix=CANON
+// RUN: hyper-opt %S/Inputs/simple.mlir '--canonicalize=max-iterations=2 top-down=false' | FileCheck %s --check-prefix=CANON
+// CANON-LABEL: func.func @simple
+// CANON-NOT: arith.constant
+// CANON: cache.prefetch
+
+// Our pass and upstream passes in one pipeline, flags and text alike.
+// RUN: hyper-opt %S/Inputs/simple.mlir --cache-strip-transfers --cse | FileCheck %s --check-prefix=MIXED
+// RUN: hyper-opt %S/Inputs/simple.mlir --pass-pipeline='builtin.module(cache-strip-transfers, func.func(cse))' | FileCheck %s --check-prefix=MIXED
+// RUN: hyper-opt %S/Inputs/simple.mlir --pass-pipeline 'cache-strip-transfers,cse' | FileCheck %s --check-prefix=MIXED
+// MIXED-LABEL: func.func @simple
+// MIXED-SAME: (%[[W:.+]]: memref<8xf32>,
+// MIXED-NEXT: linalg.copy ins(%[[W]] : memref<8xf32>)
+// MIXED-NOT: cache.
+
+// The pipeline as run, for the record.
+// RUN: hyper-opt %S/Inputs/simple.mlir --dump-pass-pipeline --cache-strip-transfers --cse 2>&1 >/dev/null | FileCheck %s --check-prefix=DUMP
+// DUMP: Pass Manager with passes:
+// DUMP-NEXT: builtin.module(cache-strip-transfers,cse)
+
+// RUN: not hyper-opt %S/Inputs/simple.mlir --no-such-pass 2>&1 | FileCheck %s --check-prefix=UNKNOWN
+// UNKNOWN: hyper-opt: error: unknown command line argument '--no-such-pass'; try 'hyper-opt --help'
+
+// RUN: not hyper-opt %S/Inputs/simple.mlir --pass-pipeline='builtin.module(no-such-pass)' 2>&1 | FileCheck %s --check-prefix=BADPASS
+// BADPASS: hyper-opt: error: invalid pass pipeline: invalid upstream pass pipeline 'no-such-pass': {{.*}}'no-such-pass' does not refer to a registered pass or pass pipeline
+
+// RUN: not hyper-opt %S/Inputs/simple.mlir --pass-pipeline='builtin.module(cse' 2>&1 | FileCheck %s --check-prefix=PAREN
+// PAREN: hyper-opt: error: invalid pass pipeline: expected ')' to close 'builtin.module('
+// PAREN-NEXT: builtin.module(cse
+// PAREN-NEXT: {{^}}                  ^
+
+// RUN: not hyper-opt %S/Inputs/simple.mlir --pass-pipeline='builtin.module(cse{a=1)' 2>&1 | FileCheck %s --check-prefix=BRACE
+// BRACE: hyper-opt: error: invalid pass pipeline: unbalanced '{' in pass options
+
+// RUN: not hyper-opt %S/Inputs/simple.mlir --pass-pipeline='builtin.module(func.func(cache-strip-transfers))' 2>&1 | FileCheck %s --check-prefix=NESTED
+// NESTED: hyper-opt: error: invalid pass pipeline: pass 'cache-strip-transfers' runs on 'builtin.module' and cannot be nested under 'func.func'
+// NESTED-NEXT: builtin.module(func.func(cache-strip-transfers))
+// NESTED-NEXT: {{^}}                          ^
+
+// RUN: not hyper-opt %S/Inputs/simple.mlir --pass-pipeline='cse, builtin.module(cse)' 2>&1 | FileCheck %s --check-prefix=WHOLE
+// WHOLE: hyper-opt: error: invalid pass pipeline: 'builtin.module(...)' must be the whole pipeline
+
+// RUN: not hyper-opt %S/Inputs/simple.mlir --cache-strip-transfers=bogus=1 2>&1 | FileCheck %s --check-prefix=OPTION
+// OPTION: hyper-opt: error: invalid pass pipeline: no such option 'bogus' for pass 'cache-strip-transfers' (options: none)
+
+// RUN: not hyper-opt %S/Inputs/simple.mlir --canonicalize=bogus=1 2>&1 | FileCheck %s --check-prefix=UPOPTION
+// UPOPTION: hyper-opt: error: invalid pass pipeline: invalid upstream pass pipeline 'canonicalize{bogus=1}': {{.*}}no such option bogus
+
+// RUN: not hyper-opt %S/Inputs/simple.mlir --cse --pass-pipeline='builtin.module(cse)' 2>&1 | FileCheck %s --check-prefix=BOTH
+// BOTH: hyper-opt: error: '--pass-pipeline' cannot be used with individual pass flags (--cse)
+
+// A pass failure is reported at the op, and nothing is printed.
+// RUN: not hyper-opt %s --cache-strip-transfers 2>&1 | FileCheck %s --check-prefix=FAIL
+// FAIL: pipelines.mlir:[[# @LINE + 5]]:3: error: cannot strip transfers: the token of 'cache.prefetch' is used by 'func.return', which is not a cache op
+// FAIL-NOT: func.func
+// FAIL-NOT: Traceback
+func.func @escape(%w: memref<4xf32, #cache.remote>) -> !cache.token {
+  %d, %t = cache.prefetch %w : memref<4xf32, #cache.remote> -> memref<4xf32>
+  return %t : !cache.token
+}
