@@ -24,8 +24,8 @@ config.excludes = ["python", "lit.cfg.py", "Inputs"]
 
 python = sys.executable
 bin_dir = Path(python).parent
-llvm_bin = Path(list(llvm.__path__)[0]) / "bin"
-mlir_bin = Path(list(mlir.__path__)[0]) / "bin"
+llvm_bin = Path(next(iter(llvm.__path__))) / "bin"
+mlir_bin = Path(next(iter(mlir.__path__))) / "bin"
 
 hyper_opt = shutil.which("hyper-opt", path=str(bin_dir)) or shutil.which("hyper-opt")
 if hyper_opt is None:

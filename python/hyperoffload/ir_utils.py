@@ -52,4 +52,9 @@ def to_device_type(type_: ir.MemRefType) -> ir.MemRefType:
     """``type_`` without the ``#cache.remote`` memory space (layout kept)."""
     if not is_remote_memref(type_):
         return type_
-    return ir.MemRefType.get(list(type_.shape), type_.element_type, layout=type_.layout)
+    return ir.MemRefType.get(
+        list(type_.shape),
+        type_.element_type,
+        layout=type_.layout,
+        loc=ir.Location.unknown(type_.context),
+    )

@@ -174,13 +174,11 @@ def verify_diagnostics(
             found.matched = True
         else:
             where = f"{loc.filename}:{loc.line}:{loc.column}" if loc else diag.location_text
-            problems.append(
-                f"{where}: error: unexpected {diag.severity}: {diag.message}"
-            )
+            problems.append(f"{where}: error: unexpected {diag.severity}: {diag.message}")
     for exp in expectations:
         if not exp.matched:
             problems.append(
                 f"{filename}:{exp.annotation_line}: error: expected {exp.kind} "
-                f"\"{exp.message}\" was not produced"
+                f'"{exp.message}" was not produced'
             )
     return problems

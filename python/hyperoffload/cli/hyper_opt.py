@@ -238,7 +238,9 @@ class ChunkResult:
     diags: list[Diag]
 
 
-def process_chunk(source: str, first_line: int, name: str, opts: Options, pipeline: str) -> ChunkResult:
+def process_chunk(
+    source: str, first_line: int, name: str, opts: Options, pipeline: str
+) -> ChunkResult:
     """Parse one chunk, run the pipeline, print it; diagnostics are collected."""
     diags: list[Diag] = []
     context = ir.Context()
@@ -248,7 +250,7 @@ def process_chunk(source: str, first_line: int, name: str, opts: Options, pipeli
     def handler(diagnostic: ir.Diagnostic) -> bool:
         try:
             diags.append(to_diag(diagnostic))
-        except Exception:  # noqa: BLE001  (never let an exception cross into MLIR)
+        except Exception:
             diags.append(Diag("error", None, "<unknown>", str(diagnostic.message), []))
         return True
 

@@ -63,14 +63,19 @@ def remote_memref_type(
 ) -> ir.MemRefType:
     """``memref<shape x element_type, #cache.remote>``."""
     return ir.MemRefType.get(
-        list(shape), element_type, memory_space=remote_memory_space(context)
+        list(shape),
+        element_type,
+        memory_space=remote_memory_space(context),
+        loc=ir.Location.unknown(context),
     )
 
 
 def device_memref_type(type_: ir.MemRefType) -> ir.MemRefType:
     """The device-memory counterpart of ``type_``: same shape and element
     type, identity layout, default memory space."""
-    return ir.MemRefType.get(list(type_.shape), type_.element_type)
+    return ir.MemRefType.get(
+        list(type_.shape), type_.element_type, loc=ir.Location.unknown(type_.context)
+    )
 
 
 @_ods_cext.register_operation(_Dialect, replace=True)

@@ -25,7 +25,7 @@ from mlir import ir
 from hyperoffload import _native
 
 
-class PassFailure(Exception):  # noqa: N818  (an outcome, not a bug)
+class PassFailure(Exception):
     """Raised by a pass after it has emitted its error diagnostics."""
 
 
@@ -227,7 +227,9 @@ class ModulePass:
             try:
                 values[info.field] = info.parse(raw)
             except ValueError as err:
-                raise OptionError(f"invalid value for option '{key}' of pass '{cls.name}': {err}")
+                raise OptionError(
+                    f"invalid value for option '{key}' of pass '{cls.name}': {err}"
+                ) from None
         return cls(**values)
 
     def pipeline_text(self) -> str:
@@ -276,7 +278,7 @@ class ModulePass:
                     self.run(operation)
             except PassFailure:
                 pass_.signal_pass_failure()
-            except Exception as exc:  # noqa: BLE001  (reported as a diagnostic)
+            except Exception as exc:
                 last_internal_errors.append(traceback.format_exc())
                 self.emit_error(
                     operation,

@@ -172,7 +172,9 @@ def build_pass_manager(pipeline: str, context: ir.Context | None = None) -> pass
         try:
             pm.add(text)
         except ValueError as err:
-            raise PipelineError(f"invalid upstream pass pipeline '{text}': {err}".rstrip()) from None
+            raise PipelineError(
+                f"invalid upstream pass pipeline '{text}': {err}".rstrip()
+            ) from None
         upstream.clear()
 
     for element in elements:

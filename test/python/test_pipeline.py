@@ -1,0 +1,134 @@
+"""Pipelines mixing our passes and upstream ones in an upstream PassManager."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import pytest
+from hyperoffload.transforms import (
+    ModulePass,
+    PipelineError,
+    add_pass,
+    build_pass_manager,
+    parse_pipeline,
+)
+from mlir import ir
+
+SCHEDULED = """
+func.func @f(%w: memref<8xf32, #cache.remote>, %o: memref<8xf32>) {
+  %c0 = arith.constant 0 : index
+  %d, %t = cache.prefetch %w : memref<8xf32, #cache.remote> -> memref<8xf32>
+  cache.wait %t
+  linalg.copy ins(%d : memref<8xf32>) outs(%o : memref<8xf32>)
+  %e = cache.evict %d : memref<8xf32>
+  cache.wait %e
+  return
+}
+"""
+
+
+def test_mixed_pipeline_runs_in_one_upstream_pass_manager() -> None:
+    with ir.Context():
+        module = ir.Module.parse(SCHEDULED)
+        pm = build_pass_manager(
+            "builtin.module(canonicalize, cache-strip-transfers, func.func(cse))"
+        )
+        assert str(pm).startswith("builtin.module(canonicalize{")
+        assert "cache-strip-transfers,func.func(cse)" in str(pm)
+        pm.run(module.operation)
+        text = str(module)
+    assert "cache." not in text
+    assert "arith.constant" not in text
+    assert "linalg.copy ins(%arg0 : memref<8xf32>)" in text
+
+
+def test_parse_pipeline_accepts_bare_lists() -> None:
+    elements = parse_pipeline(
+        "cse, cache-strip-transfers{}, func.func(canonicalize{max-iterations=1})"
+    )
+    assert [e.name for e in elements] == ["cse", "cache-strip-transfers", "func.func"]
+    assert elements[1].options == ""
+    assert elements[2].nested is not None and elements[2].nested[0].options == "max-iterations=1"
+    assert parse_pipeline("builtin.module()") == []
+
+
+@pytest.mark.parametrize(
+    ("pipeline", "message"),
+    [
+        ("builtin.module(", "expected a pass or pipeline name"),
+        ("builtin.module(cse", "expected ')' to close 'builtin.module('"),
+        ("cse)", "unexpected text after the pipeline"),
+        ("cse{a=1", "unbalanced '{' in pass options"),
+        ("func.func(cache-strip-transfers)", "cannot be nested under 'func.func'"),
+        ("builtin.module(cse), cse", "'builtin.module(...)' must be the whole pipeline"),
+        ("not-a-pass", "'not-a-pass' does not refer to a registered pass"),
+        ("cache-strip-transfers{x=1}", "no such option 'x' for pass 'cache-strip-transfers'"),
+    ],
+)
+def test_bad_pipelines_raise_pipeline_error(pipeline: str, message: str) -> None:
+    with ir.Context(), pytest.raises(PipelineError, match=re.escape(message)):
+        build_pass_manager(pipeline)
+
+
+@dataclasses.dataclass(frozen=True)
+class _CountingPass(ModulePass):
+    """Counts cache ops and reports them as a remark."""
+
+    name = "cache-count-transfers"
+    summary = "Count cache ops."
+    refuse: bool = False
+    crash: bool = False
+
+    def run(self, module: ir.Operation) -> None:
+        count = 0
+
+        def visit(op: ir.Operation) -> ir.WalkResult:
+            nonlocal count
+            count += op.name.startswith("cache.")
+            return ir.WalkResult.ADVANCE
+
+        module.walk(visit)
+        if self.crash:
+            raise ZeroDivisionError("boom")
+        if self.refuse:
+            raise self.fail(module, f"refusing {count} cache ops")
+        self.emit_remark(module, f"{count} cache ops")
+
+
+def _run_counting(pass_: _CountingPass) -> tuple[list[str], Exception | None]:
+    context = ir.Context()
+    seen: list[str] = []
+
+    def handler(diagnostic: ir.Diagnostic) -> bool:
+        seen.append(f"{diagnostic.severity}: {diagnostic.message}")
+        return True
+
+    context.attach_diagnostic_handler(handler)
+    with context:
+        module = ir.Module.parse(SCHEDULED)
+        pm = build_pass_manager("canonicalize")
+        add_pass(pm, pass_)
+        try:
+            pm.run(module.operation)
+        except ir.MLIRError as err:
+            return seen, err
+    return seen, None
+
+
+def test_user_passes_plug_into_the_same_machinery() -> None:
+    seen, error = _run_counting(_CountingPass())
+    assert error is None
+    assert seen == ["DiagnosticSeverity.REMARK: 4 cache ops"]
+
+
+def test_pass_failure_becomes_an_mlir_error_at_the_op() -> None:
+    _, error = _run_counting(_CountingPass(refuse=True))
+    assert isinstance(error, ir.MLIRError)
+    assert "refusing 4 cache ops" in str(error)
+
+
+def test_internal_errors_become_diagnostics_not_tracebacks() -> None:
+    _, error = _run_counting(_CountingPass(crash=True))
+    assert isinstance(error, ir.MLIRError)
+    assert "internal error in pass 'cache-count-transfers': ZeroDivisionError: boom" in str(error)
