@@ -12,10 +12,12 @@
 #include "mlir-c/Diagnostics.h"
 #include "mlir/CAPI/IR.h"
 #include "mlir/CAPI/Support.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/IR/MLIRContext.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "mlir/Parser/Parser.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringExtras.h"
@@ -87,4 +89,64 @@ void hyperoffloadEmitDiagnostic(MlirLocation location, int severity,
 void hyperoffloadContextSetPrintOpOnDiagnostic(MlirContext context,
                                                bool enable) {
   unwrap(context)->printOpOnDiagnostic(enable);
+}
+
+int hyperoffloadGetMemoryEffects(MlirOperation cOp,
+                                 HyperoffloadEffectCallback callback,
+                                 void *userData) {
+  Operation *op = unwrap(cOp);
+  auto effectOp = dyn_cast<MemoryEffectOpInterface>(op);
+  if (!effectOp) {
+    if (op->hasTrait<OpTrait::HasRecursiveMemoryEffects>())
+      return HyperoffloadEffectsRecursive;
+    return HyperoffloadEffectsUnknown;
+  }
+  SmallVector<MemoryEffects::EffectInstance> effects;
+  effectOp.getEffects(effects);
+  for (const MemoryEffects::EffectInstance &effect : effects) {
+    int kind = HyperoffloadEffectWrite;
+    if (isa<MemoryEffects::Read>(effect.getEffect()))
+      kind = HyperoffloadEffectRead;
+    else if (isa<MemoryEffects::Allocate>(effect.getEffect()))
+      kind = HyperoffloadEffectAllocate;
+    else if (isa<MemoryEffects::Free>(effect.getEffect()))
+      kind = HyperoffloadEffectFree;
+    int operandIndex = -1;
+    int resultIndex = -1;
+    OpOperand *operand = effect.getEffectValue<OpOperand *>();
+    Value value = effect.getValue();
+    if (operand && operand->getOwner() == op) {
+      operandIndex = static_cast<int>(operand->getOperandNumber());
+    } else if (auto result = dyn_cast_if_present<OpResult>(value);
+               result && result.getOwner() == op) {
+      resultIndex = static_cast<int>(result.getResultNumber());
+    } else if (value) {
+      // Effects given as a plain value: find the operand it arrives through.
+      for (OpOperand &use : op->getOpOperands()) {
+        if (use.get() == value) {
+          operandIndex = static_cast<int>(use.getOperandNumber());
+          break;
+        }
+      }
+    }
+    callback(kind, operandIndex, resultIndex, userData);
+  }
+  // Region ops may declare their own effects and those of their bodies.
+  if (op->hasTrait<OpTrait::HasRecursiveMemoryEffects>())
+    return HyperoffloadEffectsRecursive;
+  return HyperoffloadEffectsDeclared;
+}
+
+int hyperoffloadLinalgStaticLoopRanges(MlirOperation cOp, int64_t *ranges,
+                                       int capacity) {
+  auto linalgOp = dyn_cast<linalg::LinalgOp>(unwrap(cOp));
+  if (!linalgOp)
+    return -1;
+  SmallVector<int64_t> loops = linalgOp.getStaticLoopRanges();
+  for (auto [index, range] : llvm::enumerate(loops)) {
+    if (static_cast<int>(index) >= capacity)
+      break;
+    ranges[index] = ShapedType::isDynamic(range) ? INT64_MIN : range;
+  }
+  return static_cast<int>(loops.size());
 }

@@ -50,6 +50,42 @@ MLIR_CAPI_EXPORTED void hyperoffloadEmitDiagnostic(MlirLocation location,
 MLIR_CAPI_EXPORTED void hyperoffloadContextSetPrintOpOnDiagnostic(
     MlirContext context, bool enable);
 
+/// Kinds of memory effect reported by hyperoffloadGetMemoryEffects.
+enum HyperoffloadEffectKind {
+  HyperoffloadEffectRead = 0,
+  HyperoffloadEffectWrite = 1,
+  HyperoffloadEffectAllocate = 2,
+  HyperoffloadEffectFree = 3,
+};
+
+/// What hyperoffloadGetMemoryEffects knows about an op.
+enum HyperoffloadEffectsStatus {
+  /// The op declares its effects; each was passed to the callback.
+  HyperoffloadEffectsDeclared = 0,
+  /// The op's effects are those of the ops nested in its regions.
+  HyperoffloadEffectsRecursive = 1,
+  /// The op declares nothing: it may read and write any memory.
+  HyperoffloadEffectsUnknown = 2,
+};
+
+/// One effect: its kind, and the operand or result it is on (-1 when it is
+/// on neither, e.g. on a block argument, a symbol or on no value).
+typedef void (*HyperoffloadEffectCallback)(int kind, int operandIndex,
+                                           int resultIndex, void *userData);
+
+/// Reports the memory effects `op` declares through upstream's
+/// MemoryEffectOpInterface, one callback per effect, and returns a
+/// HyperoffloadEffectsStatus.
+MLIR_CAPI_EXPORTED int hyperoffloadGetMemoryEffects(
+    MlirOperation op, HyperoffloadEffectCallback callback, void *userData);
+
+/// Writes the static loop ranges of a linalg op (upstream's LinalgOp
+/// interface) into `ranges` (at most `capacity`; dynamic ones as INT64_MIN)
+/// and returns the number of loops, or -1 if `op` is not a linalg op.
+MLIR_CAPI_EXPORTED int hyperoffloadLinalgStaticLoopRanges(MlirOperation op,
+                                                          int64_t *ranges,
+                                                          int capacity);
+
 #ifdef __cplusplus
 }
 #endif

@@ -43,6 +43,7 @@ class _StringRef(ctypes.Structure):
 
 
 _StringCallback = ctypes.CFUNCTYPE(None, _StringRef, ctypes.c_void_p)
+_EffectCallback = ctypes.CFUNCTYPE(None, ctypes.c_int, ctypes.c_int, ctypes.c_int, ctypes.c_void_p)
 
 _pythonapi = ctypes.pythonapi
 _pythonapi.PyCapsule_GetPointer.restype = ctypes.c_void_p
@@ -103,6 +104,14 @@ def _load() -> ctypes.PyDLL:
     lib.hyperoffloadEmitDiagnostic.argtypes = [_Handle, ctypes.c_int, _StringRef]
     lib.hyperoffloadContextSetPrintOpOnDiagnostic.restype = None
     lib.hyperoffloadContextSetPrintOpOnDiagnostic.argtypes = [_Handle, ctypes.c_bool]
+    lib.hyperoffloadGetMemoryEffects.restype = ctypes.c_int
+    lib.hyperoffloadGetMemoryEffects.argtypes = [_Handle, _EffectCallback, ctypes.c_void_p]
+    lib.hyperoffloadLinalgStaticLoopRanges.restype = ctypes.c_int
+    lib.hyperoffloadLinalgStaticLoopRanges.argtypes = [
+        _Handle,
+        ctypes.POINTER(ctypes.c_int64),
+        ctypes.c_int,
+    ]
     setattr(_mlir_libs, _PROCESS_RECORD, (path, lib))
     return lib
 
@@ -175,3 +184,56 @@ def set_print_op_on_diagnostic(context: ir.Context, enable: bool) -> None:
     _lib.hyperoffloadContextSetPrintOpOnDiagnostic(
         _Handle(_capsule_pointer(context._CAPIPtr)), enable
     )
+
+
+EFFECT_READ = 0
+EFFECT_WRITE = 1
+EFFECT_ALLOCATE = 2
+EFFECT_FREE = 3
+
+EFFECTS_DECLARED = 0
+EFFECTS_RECURSIVE = 1
+EFFECTS_UNKNOWN = 2
+
+_effects_sink: list[tuple[int, int, int]] = []
+
+
+@_EffectCallback
+def _collect_effect(kind: int, operand: int, result: int, _user: object) -> None:
+    _effects_sink.append((kind, operand, result))
+
+
+def memory_effects(op: ir.Operation) -> tuple[int, list[tuple[int, int, int]]]:
+    """The memory effects ``op`` declares (upstream MemoryEffectOpInterface).
+
+    Returns ``(status, effects)``: status is one of ``EFFECTS_*``; each effect
+    is ``(EFFECT_* kind, operand index or -1, result index or -1)``.
+    """
+    _effects_sink.clear()
+    status = _lib.hyperoffloadGetMemoryEffects(
+        _Handle(_capsule_pointer(op._CAPIPtr)), _collect_effect, None
+    )
+    effects = list(_effects_sink)
+    _effects_sink.clear()
+    return status, effects
+
+
+_DYNAMIC = -(2**63)
+
+
+def linalg_loop_ranges(op: ir.Operation) -> list[int | None] | None:
+    """Static loop ranges of a linalg op (None for a dynamic range), or None
+    if ``op`` is not a linalg op (upstream LinalgOp interface)."""
+    capacity = 16
+    buffer = (ctypes.c_int64 * capacity)()
+    count = _lib.hyperoffloadLinalgStaticLoopRanges(
+        _Handle(_capsule_pointer(op._CAPIPtr)), buffer, capacity
+    )
+    if count < 0:
+        return None
+    if count > capacity:
+        buffer = (ctypes.c_int64 * count)()
+        _lib.hyperoffloadLinalgStaticLoopRanges(
+            _Handle(_capsule_pointer(op._CAPIPtr)), buffer, count
+        )
+    return [None if buffer[i] == _DYNAMIC else int(buffer[i]) for i in range(count)]

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 import io
-import os
+import json
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -15,19 +14,29 @@ from mlir import ir, passmanager
 
 import hyperoffload
 from hyperoffload import _native
+from hyperoffload.analysis.liveness import BufferLiveness, LivenessError
+from hyperoffload.analysis.report import figures, function_report
+from hyperoffload.analysis.sizes import parse_bytes
 from hyperoffload.cli.diagnostics import (
     Diag,
     DiagnosticRenderer,
     parse_expectations,
+    resolve_location,
     to_diag,
     verify_diagnostics,
 )
+from hyperoffload.cli.output import write_text
+from hyperoffload.hardware import HardwareProfile, ProfileError, available_profiles, load_profile
+from hyperoffload.sim.plot import PlotError, plot_memory
+from hyperoffload.sim.simulator import SimulationError, SimulationResult, simulate
+from hyperoffload.sim.trace import write_trace
 from hyperoffload.transforms import pass_base
 from hyperoffload.transforms.pass_base import format_option_value, split_option_text
-from hyperoffload.transforms.pipeline import PipelineError, build_pass_manager
+from hyperoffload.transforms.pipeline import PipelineError, build_pass_manager, parse_pipeline
 from hyperoffload.transforms.registry import get_all_passes
 
 PROG = "hyper-opt"
+_PROFILES = ", ".join(available_profiles())
 SPLIT_MARKER = "// -----"
 
 
@@ -56,6 +65,16 @@ class Options:
     debug: bool = False
     help: bool = False
     version: bool = False
+    report: str | None = None
+    trace: str | None = None
+    memory_plot: str | None = None
+    hw: str = "h100-pcie"
+    budget: str | None = None
+    dynamic_dim_bound: str | None = None
+
+    @property
+    def inspecting(self) -> bool:
+        return any(x is not None for x in (self.report, self.trace, self.memory_plot))
 
 
 _BOOL_FLAGS = {
@@ -76,6 +95,17 @@ _BOOL_FLAGS = {
     "version": "version",
 }
 
+_VALUE_FLAGS = {
+    "o": "output",
+    "pass-pipeline": "pipeline",
+    "report": "report",
+    "trace": "trace",
+    "memory-plot": "memory_plot",
+    "hw": "hw",
+    "budget": "budget",
+    "dynamic-dim-bound": "dynamic_dim_bound",
+}
+
 _GENERAL_HELP = [
     ("<input>", "input file, or - for standard input (default -)"),
     ("-o <file>", "output file (default - for standard output); written atomically"),
@@ -92,6 +122,12 @@ _GENERAL_HELP = [
     ("--verify-each=<bool>", "verify the IR after every pass (default true)"),
     ("--dump-pass-pipeline", "print the pass pipeline before running it (to stderr)"),
     ("--show-dialects", "list the registered dialects and exit"),
+    ("--report=<file>", "JSON report: liveness and simulated timeline, before and after"),
+    ("--trace=<file>", "Chrome/Perfetto trace (JSON) of the simulated timeline"),
+    ("--memory-plot=<file>", "device memory over time, .png or .svg (needs matplotlib)"),
+    ("--hw=<name|file>", f"hardware profile for the reports (default h100-pcie; {_PROFILES})"),
+    ("--budget=<size>", "device-memory budget drawn in the plot and checked in the report"),
+    ("--dynamic-dim-bound=<n>", "upper bound assumed for dynamic dimensions in the reports"),
     ("--debug", "print Python tracebacks of internal errors"),
     ("--version", "print the version and exit"),
     ("-h, --help", "print this help and exit"),
@@ -124,16 +160,13 @@ def parse_args(argv: Sequence[str]) -> Options:
             options.help = True
             continue
         name, value = _flag_name_and_value(arg)
-        if name in ("o", "pass-pipeline"):
+        if name in _VALUE_FLAGS:
             if value is None:
                 if index >= len(args):
                     raise UsageError(f"option '{arg}' needs a value")
                 value = args[index]
                 index += 1
-            if name == "o":
-                options.output = value
-            else:
-                options.pipeline = value
+            setattr(options, _VALUE_FLAGS[name], value)
             continue
         if name in _BOOL_FLAGS:
             flag_value = True
@@ -238,8 +271,94 @@ class ChunkResult:
     diags: list[Diag]
 
 
+class AnalysisFailure(Exception):
+    """An analysis for the reports failed; carries the diagnostic."""
+
+    def __init__(self, diag: Diag) -> None:
+        super().__init__(diag.message)
+        self.diag = diag
+
+
+@dataclasses.dataclass
+class Inspection:
+    """Liveness and simulation of every function, for --report, --trace and
+    --memory-plot, before and after the pipeline."""
+
+    hardware: HardwareProfile
+    budget: int | None
+    dynamic_dim_bound: int | None
+    compare: bool
+    reports: list[dict[str, object]] = dataclasses.field(default_factory=list)
+    simulations: list[SimulationResult] = dataclasses.field(default_factory=list)
+
+    def analyse(self, module: ir.Module) -> list[tuple[BufferLiveness, SimulationResult]]:
+        results = []
+        try:
+            for op in module.body.operations:
+                operation = op.operation
+                if operation.name != "func.func" or not len(operation.regions[0].blocks):
+                    continue
+                liveness = BufferLiveness(operation, dynamic_dim_bound=self.dynamic_dim_bound)
+                results.append((liveness, simulate(operation, self.hardware, liveness=liveness)))
+        except (LivenessError, SimulationError) as err:
+            location = resolve_location(err.location)
+            diag = Diag("error", location, str(err.location), err.message, [])
+            raise AnalysisFailure(diag) from None
+        return results
+
+    def record(
+        self,
+        after: list[tuple[BufferLiveness, SimulationResult]],
+        before: dict[str, dict[str, object]],
+    ) -> None:
+        for liveness, simulation in after:
+            previous = before.get(liveness.name) if self.compare else None
+            self.reports.append(function_report(liveness, simulation, previous, self.budget))
+            self.simulations.append(simulation)
+
+    def write(self, opts: Options) -> None:
+        if opts.report is not None:
+            document = {
+                "hardware": self.hardware.name,
+                "budget_bytes": self.budget,
+                "functions": self.reports,
+            }
+            write_text(opts.report, json.dumps(document, indent=2) + "\n")
+        if opts.trace is not None:
+            write_trace(self.simulations, opts.trace)
+        if opts.memory_plot is not None:
+            plot_memory(self.simulations, opts.memory_plot, self.budget)
+
+
+def make_inspection(opts: Options, pipeline: str) -> Inspection | None:
+    if not opts.inspecting:
+        return None
+    if opts.report == "-" and opts.output == "-":
+        raise UsageError("--report=- writes to standard output: give the IR a file with -o")
+    try:
+        hardware = load_profile(opts.hw)
+    except ProfileError as err:
+        raise UsageError(str(err)) from None
+    try:
+        budget = parse_bytes(opts.budget) if opts.budget is not None else None
+    except ValueError as err:
+        raise UsageError(f"invalid --budget: {err}") from None
+    bound = None
+    if opts.dynamic_dim_bound is not None:
+        try:
+            bound = pass_base._parse_int(opts.dynamic_dim_bound)
+        except ValueError as err:
+            raise UsageError(f"invalid --dynamic-dim-bound: {err}") from None
+    return Inspection(hardware, budget, bound, compare=bool(parse_pipeline(pipeline)))
+
+
 def process_chunk(
-    source: str, first_line: int, name: str, opts: Options, pipeline: str
+    source: str,
+    first_line: int,
+    name: str,
+    opts: Options,
+    pipeline: str,
+    inspection: Inspection | None = None,
 ) -> ChunkResult:
     """Parse one chunk, run the pipeline, print it; diagnostics are collected."""
     diags: list[Diag] = []
@@ -262,6 +381,13 @@ def process_chunk(
             diags.append(Diag("error", None, "<unknown>", "failed to parse input", []))
         return ChunkResult(None, diags)
     with context:
+        before: dict[str, dict[str, object]] = {}
+        if inspection is not None:
+            try:
+                before = {lv.name: figures(lv, sim) for lv, sim in inspection.analyse(module)}
+            except AnalysisFailure as failure:
+                diags.append(failure.diag)
+                return ChunkResult(None, diags)
         pm = build_pass_manager(pipeline, context)
         pm.enable_verifier(opts.verify_each)
         if opts.print_ir_before_all or opts.print_ir_after_all:
@@ -288,6 +414,12 @@ def process_chunk(
             return ChunkResult(None, diags)
         finally:
             del pm  # prints the timing report, if any
+        if inspection is not None:
+            try:
+                inspection.record(inspection.analyse(module), before)
+            except AnalysisFailure as failure:
+                diags.append(failure.diag)
+                return ChunkResult(None, diags)
         buffer = io.StringIO()
         module.operation.print(
             file=buffer,
@@ -297,21 +429,6 @@ def process_chunk(
         )
         buffer.write("\n")
         return ChunkResult(buffer.getvalue(), diags)
-
-
-def write_atomically(path: str, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file in the same
-    directory, renamed into place: readers never see a partial file."""
-    target = Path(path)
-    directory = target.parent if str(target.parent) else Path(".")
-    fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def run(argv: Sequence[str]) -> int:
@@ -345,13 +462,14 @@ def run(argv: Sequence[str]) -> int:
     with ir.Context() as context:
         build_pass_manager(pipeline, context)
 
+    inspection = make_inspection(opts, pipeline)
     chunks = split_chunks(text) if opts.split_input_file else [(text, 1)]
     renderer = DiagnosticRenderer({name: text})
     outputs: list[str] = []
     failed = False
     verify_problems: list[str] = []
     for source, first_line in chunks:
-        result = process_chunk(source, first_line, name, opts, pipeline)
+        result = process_chunk(source, first_line, name, opts, pipeline, inspection)
         if opts.verify_diagnostics:
             expectations = parse_expectations(source, first_line)
             verify_problems.extend(verify_diagnostics(result.diags, expectations, name))
@@ -374,7 +492,9 @@ def run(argv: Sequence[str]) -> int:
     if opts.output == "-":
         sys.stdout.write(joined)
     elif not failed:
-        write_atomically(opts.output, joined)
+        write_text(opts.output, joined)
+    if inspection is not None and not failed:
+        inspection.write(opts)
     return 1 if failed else 0
 
 
@@ -387,6 +507,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except PipelineError as err:
         sys.stderr.write(f"{PROG}: error: invalid pass pipeline: {err}\n")
+        return 1
+    except PlotError as err:
+        sys.stderr.write(f"{PROG}: error: {err}\n")
         return 1
     except KeyboardInterrupt:
         sys.stderr.write(f"{PROG}: interrupted\n")

@@ -19,7 +19,14 @@ def _strip_transfers() -> type[ModulePass]:
     return StripTransfersPass
 
 
+def _print_liveness() -> type[ModulePass]:
+    from hyperoffload.transforms.print_liveness import PrintLivenessPass
+
+    return PrintLivenessPass
+
+
 _PASSES: dict[str, Callable[[], type[ModulePass]]] = {
+    "cache-print-liveness": _print_liveness,
     "cache-strip-transfers": _strip_transfers,
 }
 

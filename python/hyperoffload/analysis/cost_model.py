@@ -1,0 +1,118 @@
+"""Roofline cost of the ops of a function on a hardware profile.
+
+- A ``linalg`` op (named or ``linalg.generic``; upstream's LinalgOp
+  interface gives its static loop ranges) takes
+  ``max(flops / peak, bytes / hbm_bandwidth)``, where flops is the
+  iteration-domain size times the arithmetic ops in its payload (each
+  ``arith``/``math`` op counts one; ``linalg.yield``, ``linalg.index``,
+  constants and casts count zero), the peak is the profile's for the element
+  type of the first input (else the first output), and bytes is the size of
+  each distinct memref operand once. A dynamic loop range makes the flops
+  unknown: only the bytes count.
+- ``memref.copy`` moves its bytes twice through HBM (read and write).
+- Every other op costs nothing: allocation, scalar and index arithmetic,
+  loads and stores of single elements, cache ops (transfers are timed by the
+  simulator), calls (the callee is not analysed). Region ops are costed by
+  the simulator from their bodies.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+
+from hyperoffload import _native
+from hyperoffload.analysis.sizes import SizeError, memref_bytes
+from hyperoffload.hardware import HardwareProfile
+from mlir import ir
+
+_FREE_PAYLOAD_OPS = frozenset(
+    {
+        "linalg.yield",
+        "linalg.index",
+        "arith.constant",
+        "arith.index_cast",
+        "arith.index_castui",
+        "arith.bitcast",
+        "arith.extf",
+        "arith.truncf",
+        "arith.extsi",
+        "arith.extui",
+        "arith.trunci",
+        "arith.sitofp",
+        "arith.uitofp",
+        "arith.fptosi",
+        "arith.fptoui",
+    }
+)
+
+
+@dataclasses.dataclass(frozen=True)
+class OpCost:
+    """The cost of one op: time and what it came from."""
+
+    seconds: float
+    flops: float
+    bytes: int
+    bound: str  # "compute", "memory" or "none"
+
+
+NO_COST = OpCost(0.0, 0.0, 0, "none")
+
+
+class CostModel:
+    """Roofline costs of ops on one :class:`HardwareProfile`."""
+
+    def __init__(self, hardware: HardwareProfile) -> None:
+        self.hardware = hardware
+
+    def cost(self, op: ir.Operation) -> OpCost:
+        name = op.name
+        if name.startswith("linalg."):
+            ranges = _native.linalg_loop_ranges(op)
+            if ranges is not None:
+                return self._linalg_cost(op, ranges)
+        if name == "memref.copy":
+            nbytes = 2 * _size_or_zero(op.operands[0].type)
+            return OpCost(nbytes / self.hardware.hbm_bandwidth, 0.0, nbytes, "memory")
+        return NO_COST
+
+    def _linalg_cost(self, op: ir.Operation, ranges: list[int | None]) -> OpCost:
+        nbytes = 0
+        seen: list[ir.Value] = []
+        element_type: ir.Type | None = None
+        for operand in op.operands:
+            if not isinstance(operand.type, ir.MemRefType) or operand in seen:
+                continue
+            seen.append(operand)
+            nbytes += _size_or_zero(operand.type)
+            if element_type is None:
+                element_type = ir.MemRefType(operand.type).element_type
+        flops = 0.0
+        if all(r is not None for r in ranges):
+            iterations = math.prod(r for r in ranges if r is not None)
+            flops = float(iterations * payload_arithmetic_ops(op))
+        compute = flops / self.hardware.peak_for(element_type)
+        memory = nbytes / self.hardware.hbm_bandwidth
+        if compute == 0.0 and memory == 0.0:
+            return OpCost(0.0, flops, nbytes, "none")
+        bound = "compute" if compute >= memory else "memory"
+        return OpCost(max(compute, memory), flops, nbytes, bound)
+
+
+def payload_arithmetic_ops(op: ir.Operation) -> int:
+    """Arithmetic ops executed per iteration of a linalg op's payload."""
+    count = 0
+    for region in op.regions:
+        for block in region.blocks:
+            for inner in block.operations:
+                if inner.operation.name not in _FREE_PAYLOAD_OPS:
+                    count += 1
+    return count
+
+
+def _size_or_zero(type_: ir.Type) -> int:
+    try:
+        return memref_bytes(ir.MemRefType(type_))
+    except SizeError:
+        return 0

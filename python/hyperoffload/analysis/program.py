@@ -1,0 +1,88 @@
+"""A linear program order over a function, nested regions included.
+
+Position 0 is the function's entry; its ops are numbered 1, 2, ... in
+pre-order (an op before the ops nested in its regions, blocks in region
+order). The payload regions of ``linalg`` ops are not descended into:
+they are the scalar body of one computation, not program points. A region
+op *covers* its body: ``end[p]`` is the last position
+nested in op ``p`` (``p`` itself for an op without regions), and
+``parent[p]`` the position of the op whose region holds ``p`` (0 for the
+function body).
+"""
+
+from __future__ import annotations
+
+from mlir import ir
+
+# Ops whose regions may run more than once.
+LOOP_OPS = frozenset(
+    {
+        "scf.for",
+        "scf.while",
+        "scf.parallel",
+        "scf.forall",
+        "affine.for",
+        "affine.parallel",
+        "async.execute",
+    }
+)
+
+
+class ProgramOrder:
+    """Positions of the ops of one function (see the module docstring)."""
+
+    def __init__(self, function: ir.Operation) -> None:
+        self.function = function
+        self.ops: list[ir.Operation] = [function]
+        self.parent: list[int] = [0]
+        self.end: list[int] = [0]
+        self.position: dict[ir.Operation, int] = {}
+        # Positions of region ops whose bodies may repeat (loops, and ops
+        # whose regions have several blocks, which may branch backwards).
+        self.repeating: set[int] = set()
+        self._visit_regions(function, 0)
+        self.end[0] = len(self.ops) - 1
+
+    @property
+    def end_position(self) -> int:
+        """The point after the last op: where the function returns."""
+        return len(self.ops)
+
+    def __len__(self) -> int:
+        return len(self.ops) - 1
+
+    def _visit_regions(self, op: ir.Operation, position: int) -> None:
+        for region in op.regions:
+            blocks = list(region.blocks)
+            if len(blocks) > 1:
+                self.repeating.add(position)
+            for block in blocks:
+                for child in block.operations:
+                    child_op = child.operation
+                    child_position = len(self.ops)
+                    self.ops.append(child_op)
+                    self.parent.append(position)
+                    self.end.append(child_position)
+                    self.position[child_op] = child_position
+                    if child_op.name in LOOP_OPS:
+                        self.repeating.add(child_position)
+                    if len(child_op.regions) and not child_op.name.startswith("linalg."):
+                        self._visit_regions(child_op, child_position)
+                        self.end[child_position] = len(self.ops) - 1
+
+    def ancestors(self, position: int) -> list[int]:
+        """Positions of the ops enclosing ``position``, innermost first,
+        ending with 0 (the function)."""
+        chain = []
+        while position != 0:
+            position = self.parent[position]
+            chain.append(position)
+        return chain
+
+    def describe(self, position: int) -> str:
+        """``#5 linalg.matmul``, ``entry`` or ``end``."""
+        if position == 0:
+            return "entry"
+        if position >= self.end_position:
+            return "end"
+        return f"#{position} {self.ops[position].name}"

@@ -1,0 +1,150 @@
+"""Inspection outputs: the liveness table, and the JSON report of liveness
+plus simulation that ``hyper-opt --report`` writes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hyperoffload.analysis.liveness import Buffer, BufferLiveness
+from hyperoffload.analysis.sizes import format_bytes
+from hyperoffload.sim.simulator import SimulationResult
+
+MAX_LISTED_USES = 6
+
+
+def _uses_text(buffer: Buffer) -> str:
+    parts = [f"#{use.position} {use.effect}" for use in buffer.uses[:MAX_LISTED_USES]]
+    more = len(buffer.uses) - MAX_LISTED_USES
+    if more > 0:
+        parts.append(f"... ({more} more)")
+    return ", ".join(parts) if parts else "-"
+
+
+def liveness_table(liveness: BufferLiveness) -> str:
+    """The human-readable liveness table of one function."""
+    order = liveness.order
+    header = ("buffer", "kind", "size", "defined at", "last use", "freed at", "uses")
+    rows = []
+    for buffer in liveness.buffers:
+        size = f"{buffer.size} ({format_bytes(buffer.size)})"
+        kind = f"{buffer.kind}, remote" if buffer.remote else buffer.kind
+        last = order.describe(buffer.last_use) if buffer.last_use is not None else "unused"
+        rows.append(
+            (
+                buffer.name,
+                kind,
+                size,
+                order.describe(buffer.defined_at),
+                last,
+                order.describe(buffer.freed_at),
+                _uses_text(buffer),
+            )
+        )
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header) - 1)]
+    lines = [f"// -----// Buffer liveness: @{liveness.name} ({len(order)} ops) //----- //"]
+    for row in [header, *rows]:
+        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
+        lines.append("  ".join([*cells, row[-1]]).rstrip())
+    live = liveness.live_at(liveness.peak_at)
+    lines.append(
+        f"peak: {liveness.peak_bytes} bytes ({format_bytes(liveness.peak_bytes)}) "
+        f"at {order.describe(liveness.peak_at)}"
+    )
+    listed = ", ".join(f"{b.name} ({b.size})" for b in live) if live else "none"
+    lines.append(f"live at peak: {listed}")
+    return "\n".join(lines) + "\n"
+
+
+def _location(liveness: BufferLiveness, position: int) -> str | None:
+    if position <= 0 or position >= liveness.order.end_position:
+        return None
+    return str(liveness.order.ops[position].location)
+
+
+def buffer_json(liveness: BufferLiveness, buffer: Buffer) -> dict[str, Any]:
+    order = liveness.order
+    return {
+        "name": buffer.name,
+        "kind": buffer.kind,
+        "type": str(buffer.type),
+        "remote": buffer.remote,
+        "size_bytes": buffer.size,
+        "defined_at": order.describe(buffer.defined_at),
+        "defined_position": buffer.defined_at,
+        "last_use": order.describe(buffer.last_use) if buffer.last_use is not None else None,
+        "last_use_position": buffer.last_use,
+        "freed_at": order.describe(buffer.freed_at),
+        "freed_position": buffer.freed_at,
+        "freed_by": buffer.freed_by,
+        "escapes": buffer.escapes,
+        "uses": [
+            {"position": use.position, "op": use.op_name, "effect": use.effect}
+            for use in buffer.uses
+        ],
+    }
+
+
+def liveness_json(liveness: BufferLiveness) -> dict[str, Any]:
+    """The liveness of one function as JSON-ready data."""
+    order = liveness.order
+    return {
+        "name": liveness.name,
+        "ops": len(order),
+        "peak_bytes": liveness.peak_bytes,
+        "peak_at": order.describe(liveness.peak_at),
+        "peak_position": liveness.peak_at,
+        "peak_location": _location(liveness, liveness.peak_at),
+        "live_at_peak": [b.name for b in liveness.live_at(liveness.peak_at)],
+        "buffers": [buffer_json(liveness, b) for b in liveness.buffers],
+        "profile": liveness.profile,
+    }
+
+
+def figures(liveness: BufferLiveness, simulation: SimulationResult) -> dict[str, Any]:
+    """The headline figures of one function (the 'before' block too)."""
+    return {
+        "peak_bytes": simulation.peak_bytes,
+        "peak_at": liveness.order.describe(liveness.peak_at),
+        "peak_time_s": simulation.peak_time_s,
+        "static_peak_bytes": liveness.peak_bytes,
+        "makespan_s": simulation.makespan_s,
+        "compute_s": simulation.compute_s,
+        "transfer_s": simulation.total_transfer_s,
+        "transfer_by_direction_s": dict(simulation.transfer_s),
+        "exposed_s": simulation.exposed_s,
+        "overlap_ratio": simulation.overlap_ratio,
+        "transfers": len(simulation.transfers),
+    }
+
+
+def function_report(
+    liveness: BufferLiveness,
+    simulation: SimulationResult,
+    before: dict[str, Any] | None = None,
+    budget: int | None = None,
+) -> dict[str, Any]:
+    """The report entry of one function."""
+    entry: dict[str, Any] = {"name": liveness.name, **figures(liveness, simulation)}
+    if budget is not None:
+        entry["budget_bytes"] = budget
+        entry["within_budget"] = simulation.peak_bytes <= budget
+    entry["buffers"] = [buffer_json(liveness, b) for b in liveness.buffers]
+    entry["transfer_trace"] = [
+        {
+            "direction": t.direction,
+            "buffer": t.buffer,
+            "bytes": t.bytes,
+            "engine": t.engine,
+            "issued_s": t.issued_s,
+            "start_s": t.start_s,
+            "end_s": t.end_s,
+            "waited_s": t.waited_s,
+            "slack_s": t.slack_s,
+            "stall_s": t.stall_s,
+            "issued_at": liveness.order.describe(t.position),
+        }
+        for t in simulation.transfers
+    ]
+    if before is not None:
+        entry["before"] = before
+    return entry

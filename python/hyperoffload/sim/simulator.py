@@ -1,0 +1,455 @@
+"""Replay a function on a hardware profile: one compute stream, FIFO copy
+engines per direction, device memory over time.
+
+The function runs in program order on the compute stream; each compute op
+takes its roofline time (:mod:`hyperoffload.analysis.cost_model`).
+
+- ``cache.prefetch`` allocates its device buffer at issue and queues a
+  pool->device copy; the copy starts when its dependencies are done and an
+  engine of that direction is free (engines serve copies in issue order)
+  and takes ``latency + bytes / bandwidth``.
+- ``cache.evict`` of a clean buffer completes when its dependencies are
+  done; a write-back (``to``) queues a device->pool copy. Device memory is
+  returned at completion.
+- ``cache.wait`` blocks the compute stream until its tokens complete; the
+  blocked time is *exposed* transfer time.
+- ``memref.alloc``/``alloca`` take memory, ``memref.dealloc`` returns it;
+  device arguments and globals are resident from the start.
+- Region ops replay their bodies: ``scf.for`` with constant bounds its trip
+  count times (a body without transfers or allocations is timed once and
+  multiplied), any other loop once; ``scf.if`` with a constant condition
+  the taken branch, otherwise the branch with more compute.
+
+Results: makespan (including transfers still running at the end), compute
+time, transfer time per direction, exposed time (blocked waits plus that
+tail), overlap ratio ``1 - exposed / transfer`` (None without transfers),
+peak device memory and when, and the event timeline. Memory events at the
+same instant apply in program order.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+
+from mlir import ir
+
+from hyperoffload.analysis.cost_model import CostModel, OpCost
+from hyperoffload.analysis.liveness import BufferLiveness
+from hyperoffload.analysis.sizes import SizeError, memref_bytes
+from hyperoffload.hardware import HardwareProfile
+from hyperoffload.ir_utils import is_remote_memref
+
+POOL_TO_DEVICE = "pool_to_device"
+DEVICE_TO_POOL = "device_to_pool"
+
+# Replaying more op executions than this is refused (loops too long).
+MAX_REPLAYED_OPS = 2_000_000
+
+
+class SimulationError(Exception):
+    """The function cannot be simulated; carries where to report it."""
+
+    def __init__(self, location: ir.Location, message: str) -> None:
+        super().__init__(message)
+        self.location = location
+        self.message = message
+
+
+@dataclasses.dataclass
+class Interval:
+    """A span on one track of the timeline."""
+
+    track: str  # "compute", "stall", "pool_to_device[0]", ...
+    name: str
+    start: float
+    end: float
+    args: dict[str, object] = dataclasses.field(default_factory=dict)
+
+
+@dataclasses.dataclass
+class TransferRecord:
+    """One copy: when it was issued, ran and was waited for."""
+
+    direction: str
+    buffer: str
+    bytes: int
+    engine: int
+    issued_s: float
+    start_s: float
+    end_s: float
+    position: int
+    waited_s: float | None = None
+    stall_s: float = 0.0
+
+    @property
+    def duration_s(self) -> float:
+        return self.end_s - self.start_s
+
+    @property
+    def slack_s(self) -> float | None:
+        """Time between the copy's end and the wait that needs it (negative:
+        the wait blocked); None if nothing waits for it."""
+        return None if self.waited_s is None else self.waited_s - self.end_s
+
+
+@dataclasses.dataclass
+class SimulationResult:
+    function: str
+    hardware: str
+    makespan_s: float
+    compute_s: float
+    transfer_s: dict[str, float]
+    exposed_s: float
+    peak_bytes: int
+    peak_time_s: float
+    peak_op: str
+    intervals: list[Interval]
+    transfers: list[TransferRecord]
+    memory: list[tuple[float, int]]
+
+    @property
+    def total_transfer_s(self) -> float:
+        return sum(self.transfer_s.values())
+
+    @property
+    def overlap_ratio(self) -> float | None:
+        total = self.total_transfer_s
+        if total == 0.0:
+            return None
+        return min(1.0, max(0.0, 1.0 - self.exposed_s / total))
+
+
+@dataclasses.dataclass(order=True)
+class _MemoryEvent:
+    time: float
+    sequence: int
+    delta: int = dataclasses.field(compare=False)
+    label: str = dataclasses.field(compare=False)
+
+
+class _Simulator:
+    def __init__(self, liveness: BufferLiveness, hardware: HardwareProfile) -> None:
+        self.liveness = liveness
+        self.hardware = hardware
+        self.costs = CostModel(hardware)
+        self._cost_cache: dict[ir.Operation, OpCost] = {}
+        self.time = 0.0
+        self.compute = 0.0
+        self.exposed = 0.0
+        self.sequence = 0
+        self.replayed = 0
+        engines = hardware.copy_engines_per_direction
+        self.engines = {POOL_TO_DEVICE: [0.0] * engines, DEVICE_TO_POOL: [0.0] * engines}
+        self.token_done: dict[ir.Value, float] = {}
+        self.token_transfer: dict[ir.Value, TransferRecord] = {}
+        self.memory_events: list[_MemoryEvent] = []
+        self.intervals: list[Interval] = []
+        self.transfers: list[TransferRecord] = []
+        self.current_position = 0
+
+    # -- helpers -------------------------------------------------------------
+
+    def _position(self, op: ir.Operation) -> int:
+        return self.liveness.order.position.get(op, self.current_position)
+
+    def _memory(self, time: float, delta: int, label: str) -> None:
+        self.sequence += 1
+        self.memory_events.append(_MemoryEvent(time, self.sequence, delta, label))
+
+    def _size(self, op: ir.Operation, type_: ir.Type) -> int:
+        try:
+            return memref_bytes(ir.MemRefType(type_), self.liveness.dynamic_dim_bound)
+        except SizeError as err:
+            raise SimulationError(op.location, f"cannot size {type_}: {err}") from None
+
+    def _root_size(self, op: ir.Operation, value: ir.Value) -> int:
+        roots = self.liveness.roots_of(value)
+        if roots:
+            return roots[0].size
+        return self._size(op, value.type)
+
+    def _deps_done(self, values: Iterable[ir.Value]) -> float:
+        return max((self.token_done.get(v, 0.0) for v in values), default=0.0)
+
+    def _cost(self, op: ir.Operation) -> OpCost:
+        cost = self._cost_cache.get(op)
+        if cost is None:
+            cost = self.costs.cost(op)
+            self._cost_cache[op] = cost
+        return cost
+
+    def _transfer(
+        self, direction: str, nbytes: int, ready: float, buffer: str, position: int
+    ) -> TransferRecord:
+        engines = self.engines[direction]
+        engine = min(range(len(engines)), key=lambda i: engines[i])
+        start = max(ready, engines[engine])
+        end = start + self.hardware.transfer_seconds(nbytes, direction == POOL_TO_DEVICE)
+        engines[engine] = end
+        record = TransferRecord(direction, buffer, nbytes, engine, self.time, start, end, position)
+        self.transfers.append(record)
+        self.intervals.append(
+            Interval(f"{direction}[{engine}]", buffer, start, end, {"bytes": nbytes})
+        )
+        return record
+
+    # -- replay --------------------------------------------------------------
+
+    def run(self) -> None:
+        for buffer in self.liveness.buffers:
+            if not buffer.remote and buffer.kind in ("argument", "global"):
+                self._memory(0.0, buffer.size, buffer.name)
+        self._run_region(self.liveness.function.regions[0])
+
+    def _run_region(self, region: ir.Region) -> None:
+        for block in region.blocks:
+            for op in block.operations:
+                self._run_op(op.operation)
+
+    def _run_op(self, op: ir.Operation) -> None:
+        self.replayed += 1
+        if self.replayed > MAX_REPLAYED_OPS:
+            raise SimulationError(
+                op.location,
+                f"simulation replays more than {MAX_REPLAYED_OPS} op executions; "
+                "loops are too long to replay",
+            )
+        self.current_position = self._position(op)
+        name = op.name
+        handler = _HANDLERS.get(name)
+        if handler is not None:
+            handler(self, op)
+        elif len(op.regions) and not name.startswith("linalg."):
+            self._run_region_op(op)
+        else:
+            cost = self._cost(op)
+            if cost.seconds > 0.0:
+                self.intervals.append(
+                    Interval(
+                        "compute",
+                        name,
+                        self.time,
+                        self.time + cost.seconds,
+                        {"flops": cost.flops, "bytes": cost.bytes, "bound": cost.bound},
+                    )
+                )
+                self.time += cost.seconds
+                self.compute += cost.seconds
+
+    def _prefetch(self, op: ir.Operation) -> None:
+        source, dependencies = op.operands[0], list(op.operands)[1:]
+        result, token = op.results[0], op.results[1]
+        nbytes = self._root_size(op, result)
+        label = self.liveness.roots_of(result)[0].name if self.liveness.roots_of(result) else "?"
+        self._memory(self.time, nbytes, label)
+        ready = max(self.time, self._deps_done(dependencies))
+        record = self._transfer(POOL_TO_DEVICE, nbytes, ready, label, self.current_position)
+        self.token_done[token] = record.end_s
+        self.token_transfer[token] = record
+        del source
+
+    def _evict(self, op: ir.Operation) -> None:
+        segments = ir.DenseI32ArrayAttr(op.attributes["operandSegmentSizes"])
+        operands = list(op.operands)
+        buffer = operands[0]
+        has_destination = segments[1] == 1
+        dependencies = operands[1 + segments[1] :]
+        nbytes = self._root_size(op, buffer)
+        roots = self.liveness.roots_of(buffer)
+        label = roots[0].name if roots else "?"
+        ready = max(self.time, self._deps_done(dependencies))
+        if has_destination:
+            record = self._transfer(DEVICE_TO_POOL, nbytes, ready, label, self.current_position)
+            done = record.end_s
+            self.token_transfer[op.results[0]] = record
+        else:
+            done = ready
+        self.token_done[op.results[0]] = done
+        self._memory(done, -nbytes, label)
+
+    def _wait(self, op: ir.Operation) -> None:
+        tokens = list(op.operands)
+        ready = self._deps_done(tokens)
+        blocked = max(0.0, ready - self.time)
+        latest: TransferRecord | None = None
+        for token in tokens:
+            record = self.token_transfer.get(token)
+            if record is None:
+                continue
+            if record.waited_s is None:
+                record.waited_s = self.time
+            if latest is None or record.end_s > latest.end_s:
+                latest = record
+        if blocked > 0.0:
+            self.intervals.append(Interval("stall", "cache.wait", self.time, ready))
+            if latest is not None:
+                latest.stall_s += blocked
+            self.exposed += blocked
+            self.time = ready
+
+    def _alloc(self, op: ir.Operation) -> None:
+        result = op.results[0]
+        if not is_remote_memref(result.type):
+            roots = self.liveness.roots_of(result)
+            label = roots[0].name if roots else op.name
+            self._memory(self.time, self._root_size(op, result), label)
+
+    def _dealloc(self, op: ir.Operation) -> None:
+        buffer = op.operands[0]
+        if not is_remote_memref(buffer.type):
+            roots = self.liveness.roots_of(buffer)
+            label = roots[0].name if roots else op.name
+            self._memory(self.time, -self._root_size(op, buffer), label)
+
+    def _run_region_op(self, op: ir.Operation) -> None:
+        name = op.name
+        if name == "scf.for":
+            trips = _constant_trip_count(op)
+            body = op.regions[0]
+            if trips is None:
+                trips = 1
+            if trips == 0:
+                return
+            if not _has_stateful_ops(body):
+                start = self.time
+                self._run_region(body)
+                once = self.time - start
+                self.compute += once * (trips - 1)
+                self.time += once * (trips - 1)
+                return
+            for _ in range(trips):
+                self._run_region(body)
+            return
+        if name == "scf.if":
+            condition = _constant_bool(op.operands[0])
+            regions = list(op.regions)
+            if condition is not None:
+                chosen = regions[0] if condition else regions[1]
+            else:
+                chosen = max(regions, key=self._static_compute)
+            if len(chosen.blocks):
+                self._run_region(chosen)
+            return
+        for region in op.regions:
+            self._run_region(region)
+
+    def _static_compute(self, region: ir.Region) -> float:
+        total = 0.0
+        for block in region.blocks:
+            for op in block.operations:
+                operation = op.operation
+                if len(operation.regions) and not operation.name.startswith("linalg."):
+                    total += sum(self._static_compute(r) for r in operation.regions)
+                else:
+                    total += self._cost(operation).seconds
+        return total
+
+    # -- results -------------------------------------------------------------
+
+    def result(self) -> SimulationResult:
+        transfer_end = max((t.end_s for t in self.transfers), default=0.0)
+        makespan = max(self.time, transfer_end)
+        tail = makespan - self.time
+        events = sorted(self.memory_events)
+        memory: list[tuple[float, int]] = [(0.0, 0)]
+        running = 0
+        peak, peak_time, peak_label = 0, 0.0, "entry"
+        for event in events:
+            running += event.delta
+            memory.append((event.time, running))
+            if running > peak:
+                peak, peak_time, peak_label = running, event.time, event.label
+        transfer_s = {POOL_TO_DEVICE: 0.0, DEVICE_TO_POOL: 0.0}
+        for record in self.transfers:
+            transfer_s[record.direction] += record.duration_s
+        return SimulationResult(
+            function=self.liveness.name,
+            hardware=self.hardware.name,
+            makespan_s=makespan,
+            compute_s=self.compute,
+            transfer_s=transfer_s,
+            exposed_s=self.exposed + tail,
+            peak_bytes=peak,
+            peak_time_s=peak_time,
+            peak_op=peak_label,
+            intervals=self.intervals,
+            transfers=self.transfers,
+            memory=memory,
+        )
+
+
+_HANDLERS = {
+    "cache.prefetch": _Simulator._prefetch,
+    "cache.evict": _Simulator._evict,
+    "cache.wait": _Simulator._wait,
+    "memref.alloc": _Simulator._alloc,
+    "memref.alloca": _Simulator._alloc,
+    "memref.dealloc": _Simulator._dealloc,
+}
+
+_STATEFUL = frozenset(_HANDLERS)
+
+
+def _has_stateful_ops(region: ir.Region) -> bool:
+    stack = [region]
+    while stack:
+        current = stack.pop()
+        for block in current.blocks:
+            for op in block.operations:
+                operation = op.operation
+                if operation.name in _STATEFUL:
+                    return True
+                stack.extend(operation.regions)
+    return False
+
+
+def _constant_int(value: ir.Value) -> int | None:
+    owner = value.owner
+    if isinstance(owner, ir.Block):
+        return None
+    operation = owner.operation if hasattr(owner, "operation") else owner
+    if operation.name != "arith.constant":
+        return None
+    attr = operation.attributes["value"]
+    if isinstance(attr, ir.IntegerAttr):
+        return int(attr.value)
+    return None
+
+
+def _constant_bool(value: ir.Value) -> bool | None:
+    constant = _constant_int(value)
+    return None if constant is None else bool(constant)
+
+
+def _constant_trip_count(op: ir.Operation) -> int | None:
+    lower, upper, step = (_constant_int(op.operands[i]) for i in range(3))
+    if lower is None or upper is None or step is None or step <= 0:
+        return None
+    return max(0, -(-(upper - lower) // step))
+
+
+def simulate(
+    function: ir.Operation,
+    hardware: HardwareProfile,
+    *,
+    liveness: BufferLiveness | None = None,
+    dynamic_dim_bound: int | None = None,
+) -> SimulationResult:
+    """Simulate one ``func.func`` (see the module docstring)."""
+    if liveness is None:
+        liveness = BufferLiveness(function, dynamic_dim_bound=dynamic_dim_bound)
+    simulator = _Simulator(liveness, hardware)
+    simulator.run()
+    return simulator.result()
+
+
+__all__ = [
+    "DEVICE_TO_POOL",
+    "POOL_TO_DEVICE",
+    "Interval",
+    "SimulationError",
+    "SimulationResult",
+    "TransferRecord",
+    "simulate",
+]
