@@ -31,8 +31,16 @@
 // HELP: USAGE: hyper-opt [options] <input file>
 // HELP: --split-input-file
 // HELP: --verify-diagnostics
+// HELP: --report=<file>
+// HELP: --trace=<file>
+// HELP: --memory-plot=<file>
+// HELP: --hw=<name|file> {{.*}}ascend910-supernode, gh200, h100-pcie, h200
 // HELP: HYPEROFFLOAD PASSES
-// HELP: --cache-strip-transfers Remove every cache op and restore plain device memrefs.
+// HELP: --cache-print-liveness  Print buffer lifetimes, sizes and the device-memory peak of every function.
+// HELP-NEXT: format=<text|json>  text table or JSON (default: text)
+// HELP-NEXT: output=<string>  file to write, or - for standard error (default: -)
+// HELP-NEXT: dynamic-dim-bound=<int>  upper bound assumed for dynamic dimensions (0: report an error) (default: 0)
+// HELP-NEXT: --cache-strip-transfers Remove every cache op and restore plain device memrefs.
 
 // RUN: hyper-opt --version | FileCheck %s --check-prefix=VERSION
 // VERSION: hyper-opt {{[0-9]+\.[0-9]+\.[0-9]+}} (upstream MLIR 22)

@@ -185,21 +185,26 @@ class BufferLiveness:
         for argument in body.blocks[0].arguments if len(body.blocks) else ():
             if isinstance(argument.type, ir.MemRefType):
                 self._roots[argument] = (self._new_root(argument, "argument", 0),)
+        roots = self._roots
         for position in range(1, len(order.ops)):
             op = order.ops[position]
-            has_memref_operand = any(
-                isinstance(operand.type, ir.MemRefType) for operand in op.operands
+            # Every memref operand was defined (and rooted) before its use.
+            has_memref_operand = any(operand in roots for operand in op.operands)
+            results = op.results
+            has_memref_result = len(results) > 0 and any(
+                isinstance(result.type, ir.MemRefType) for result in results
             )
-            has_memref_result = any(isinstance(result.type, ir.MemRefType) for result in op.results)
+            descends = len(op.regions) > 0 and not op.name.startswith("linalg.")
             if not has_memref_operand and not has_memref_result:
-                if len(op.regions):
+                if descends:
                     self._alias_block_arguments(op, ())
                 continue
             status, effects = _native.memory_effects(op)
-            self._define_results(op, position, effects)
+            if has_memref_result:
+                self._define_results(op, position, effects)
             if has_memref_operand:
                 self._record_uses(op, position, status, effects)
-            if len(op.regions):
+            if descends:
                 self._alias_block_arguments(op, self._roots_of_operands(op))
         self._finish()
 
@@ -251,14 +256,23 @@ class BufferLiveness:
             if operand >= 0:
                 by_operand.setdefault(operand, set()).add(_EFFECT_NAMES[kind])
         is_return = op.name == "func.return"
+        unknown = status == _native.EFFECTS_UNKNOWN
+        roots = self._roots
         # One use per root, whatever number of operands reach it.
         per_root: dict[int, set[str]] = {}
         for index, operand in enumerate(op.operands):
-            for root_index in self._roots.get(operand, ()):
-                kinds = per_root.setdefault(root_index, set())
-                if status == _native.EFFECTS_UNKNOWN:
+            operand_roots = roots.get(operand)
+            if not operand_roots:
+                continue
+            operand_kinds = by_operand.get(index)
+            for root_index in operand_roots:
+                kinds = per_root.get(root_index)
+                if kinds is None:
+                    kinds = per_root[root_index] = set()
+                if unknown:
                     kinds.add("unknown")
-                kinds.update(by_operand.get(index, ()))
+                if operand_kinds:
+                    kinds.update(operand_kinds)
         if not per_root:
             return
         last = self._extend_for_repetition(position, per_root)
@@ -282,6 +296,8 @@ class BufferLiveness:
         outside of."""
         order = self.order
         extended: dict[int, int] = {}
+        if not order.repeating:
+            return extended
         for ancestor in order.ancestors(position):
             if ancestor not in order.repeating:
                 continue

@@ -412,6 +412,8 @@ def _constant_int(value: ir.Value) -> int | None:
     if operation.name != "arith.constant":
         return None
     attr = operation.attributes["value"]
+    if isinstance(attr, ir.BoolAttr):
+        return int(attr.value)
     if isinstance(attr, ir.IntegerAttr):
         return int(attr.value)
     return None

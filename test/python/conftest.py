@@ -1,0 +1,41 @@
+"""Shared fixtures: a unit-cost hardware profile and IR helpers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import hyperoffload  # noqa: F401  (registers the cache dialect)
+import pytest
+from hyperoffload.hardware import HardwareProfile
+from mlir import ir
+
+
+def unit_profile(engines: int = 1, latency: float = 0.0) -> HardwareProfile:
+    """Round numbers for hand calculation: 4000 B/s of HBM (a fill of
+    ``memref<1000xf32>`` takes 1 s), 1000 B/s per copy engine (a
+    ``memref<250xf32>`` transfer takes 1 s), 1e6 FLOP/s for every type."""
+    return HardwareProfile(
+        name="unit",
+        description="unit-cost profile for tests",
+        source="tests",
+        device_memory=1 << 30,
+        hbm_bandwidth=4000.0,
+        pool_to_device_bandwidth=1000.0,
+        device_to_pool_bandwidth=1000.0,
+        transfer_latency=latency,
+        copy_engines_per_direction=engines,
+        peak_flops={"default": 1e6},
+    )
+
+
+@pytest.fixture
+def context() -> Iterator[ir.Context]:
+    with ir.Context() as ctx, ir.Location.unknown():
+        yield ctx
+
+
+def first_function(module: ir.Module) -> ir.Operation:
+    for op in module.body.operations:
+        if op.operation.name == "func.func":
+            return op.operation
+    raise AssertionError("no function")

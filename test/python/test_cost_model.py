@@ -1,0 +1,153 @@
+"""Roofline costs of linalg ops and data movement."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from conftest import first_function, unit_profile
+from hyperoffload.analysis.cost_model import CostModel, payload_arithmetic_ops
+from hyperoffload.hardware import available_profiles, load_profile
+from mlir import ir
+
+
+def _ops(text: str) -> list[ir.Operation]:
+    module = ir.Module.parse(text)
+    function = first_function(module)
+    # Keep the module alive with the ops.
+    _ops.module = module  # type: ignore[attr-defined]
+    return [op.operation for op in function.regions[0].blocks[0].operations]
+
+
+def test_matmul_flops_are_two_m_n_k(context: ir.Context) -> None:
+    (matmul, _) = _ops(
+        """func.func @f(%a: memref<16x32xf16>, %b: memref<32x64xf16>, %c: memref<16x64xf16>) {
+          linalg.matmul ins(%a, %b : memref<16x32xf16>, memref<32x64xf16>)
+                        outs(%c : memref<16x64xf16>)
+          return }"""
+    )
+    cost = CostModel(load_profile("h100-pcie")).cost(matmul)
+    assert cost.flops == 2 * 16 * 32 * 64
+    assert cost.bytes == 2 * (16 * 32 + 32 * 64 + 16 * 64)
+    # memory-bound on an H100: bytes / 2 TB/s beats flops / 756 TFLOP/s
+    assert cost.bound == "memory"
+    assert cost.seconds == pytest.approx(cost.bytes / 2.0e12)
+
+
+def test_convolution_flops(context: ir.Context) -> None:
+    (conv, _) = _ops(
+        """func.func @f(%i: memref<2x3x34x34xf32>, %w: memref<8x3x3x3xf32>,
+                        %o: memref<2x8x32x32xf32>) {
+          linalg.conv_2d_nchw_fchw ins(%i, %w : memref<2x3x34x34xf32>, memref<8x3x3x3xf32>)
+                                   outs(%o : memref<2x8x32x32xf32>)
+          return }"""
+    )
+    fast_memory = dataclasses.replace(unit_profile(), hbm_bandwidth=1e12)
+    cost = CostModel(fast_memory).cost(conv)
+    assert cost.flops == 2 * 2 * 8 * 32 * 32 * 3 * 3 * 3
+    assert cost.bytes == 4 * (2 * 3 * 34 * 34 + 8 * 3 * 3 * 3 + 2 * 8 * 32 * 32)
+    assert cost.bound == "compute"
+    assert cost.seconds == pytest.approx(cost.flops / 1e6)
+
+
+def test_generic_counts_payload_arithmetic(context: ir.Context) -> None:
+    (generic, fill, _) = _ops(
+        """#map = affine_map<(d0, d1) -> (d0, d1)>
+        func.func @f(%a: memref<10x20xf32>, %o: memref<10x20xf32>, %s: f32) {
+          linalg.generic {indexing_maps = [#map, #map], iterator_types = ["parallel", "parallel"]}
+              ins(%a : memref<10x20xf32>) outs(%o : memref<10x20xf32>) {
+          ^bb0(%x: f32, %y: f32):
+            %c = arith.constant 2.0 : f32
+            %m = arith.mulf %x, %c : f32
+            %e = math.exp %m : f32
+            %r = arith.addf %e, %y : f32
+            linalg.yield %r : f32
+          }
+          linalg.fill ins(%s : f32) outs(%o : memref<10x20xf32>)
+          return }"""
+    )
+    assert payload_arithmetic_ops(generic) == 3
+    model = CostModel(unit_profile())
+    assert model.cost(generic).flops == 3 * 10 * 20
+    fill_cost = model.cost(fill)
+    assert fill_cost.flops == 0
+    assert fill_cost.bytes == 800
+    assert fill_cost.seconds == pytest.approx(800 / 4000)
+
+
+def test_copy_moves_bytes_twice_and_other_ops_are_free(context: ir.Context) -> None:
+    (alloc, copy, load, _) = _ops(
+        """func.func @f(%a: memref<1000xf32>, %i: index) {
+          %t = memref.alloc() : memref<1000xf32>
+          memref.copy %a, %t : memref<1000xf32> to memref<1000xf32>
+          %v = memref.load %t[%i] : memref<1000xf32>
+          return }"""
+    )
+    model = CostModel(unit_profile())
+    assert model.cost(copy).bytes == 8000
+    assert model.cost(copy).seconds == pytest.approx(2.0)
+    assert model.cost(alloc).seconds == 0.0
+    assert model.cost(load).seconds == 0.0
+
+
+def test_dynamic_loop_ranges_count_bytes_only(context: ir.Context) -> None:
+    (fill, _) = _ops(
+        """func.func @f(%o: memref<?x4xf32>, %s: f32) {
+          linalg.add ins(%o, %o : memref<?x4xf32>, memref<?x4xf32>) outs(%o : memref<?x4xf32>)
+          return }"""
+    )
+    cost = CostModel(unit_profile()).cost(fill)
+    assert cost.flops == 0.0 and cost.bytes == 0 and cost.seconds == 0.0
+
+
+def test_peak_follows_the_element_type(context: ir.Context) -> None:
+    (f16, f64, _) = _ops(
+        """func.func @f(%a: memref<64x64xf16>, %b: memref<64x64xf64>) {
+          linalg.matmul ins(%a, %a : memref<64x64xf16>, memref<64x64xf16>)
+                        outs(%a : memref<64x64xf16>)
+          linalg.matmul ins(%b, %b : memref<64x64xf64>, memref<64x64xf64>)
+                        outs(%b : memref<64x64xf64>)
+          return }"""
+    )
+    profile = load_profile("h100-pcie")
+    assert profile.peak_for(ir.F16Type.get()) == 756e12
+    assert profile.peak_for(ir.F64Type.get()) == 26e12
+    assert profile.peak_for(ir.IntegerType.get_signless(3)) == profile.peak_flops["default"]
+    model = CostModel(profile)
+    assert model.cost(f16).flops == model.cost(f64).flops
+
+
+@pytest.mark.parametrize("name", available_profiles())
+def test_shipped_profiles_load_and_cite_sources(name: str) -> None:
+    profile = load_profile(name)
+    assert profile.name == name
+    assert len(profile.source) > 80
+    assert profile.device_memory >= 64 * 10**9
+    assert profile.pool_to_device_bandwidth < profile.hbm_bandwidth
+    assert "default" in profile.peak_flops
+
+
+def test_profiles_by_path_and_errors(tmp_path: object) -> None:
+    from pathlib import Path
+
+    from hyperoffload.hardware import ProfileError
+
+    directory = Path(str(tmp_path))
+    good = directory / "mine.toml"
+    text = (Path(load_profile.__code__.co_filename).parent / "h200.toml").read_text()
+    good.write_text(text.replace('name = "h200"', 'name = "mine"'))
+    assert load_profile(str(good)).name == "mine"
+    with pytest.raises(ProfileError, match="unknown hardware profile 'nope'"):
+        load_profile("nope")
+    bad = directory / "bad.toml"
+    bad.write_text(text.replace("copy_engines_per_direction = 1", "copy_engines_per_direction = 0"))
+    with pytest.raises(ProfileError, match="copy_engines_per_direction must be at least 1"):
+        load_profile(str(bad))
+    extra = directory / "extra.toml"
+    extra.write_text(text.replace('name = "h200"', 'name = "x"\ncolour = "red"'))
+    with pytest.raises(ProfileError, match="unknown field"):
+        load_profile(str(extra))
+    broken = directory / "broken.toml"
+    broken.write_text("name = ")
+    with pytest.raises(ProfileError, match="not valid TOML"):
+        load_profile(str(broken))

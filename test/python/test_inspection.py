@@ -1,0 +1,163 @@
+"""--report, --trace and --memory-plot, and their agreement with the
+liveness table and with a hand calculation on the shipped example."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from hyperoffload.cli.hyper_opt import main
+
+REPO = Path(__file__).resolve().parents[2]
+EXAMPLE = str(REPO / "examples" / "decoder-mlp-scheduled.mlir")
+
+# The example by hand: x and out are 16x256xf16 (8192 B each), each weight is
+# 256x512xf16 (262144 B), gate and up are 16x512xf16 (16384 B each). The
+# peak is reached when `up` is allocated: x, out, the up and down weights'
+# device copies (the gate weight's was evicted), gate and up.
+HAND_PEAK = 2 * 8192 + 2 * 262144 + 2 * 16384
+
+FIGURES = {
+    "peak_bytes": int,
+    "peak_at": str,
+    "peak_time_s": float,
+    "static_peak_bytes": int,
+    "makespan_s": float,
+    "compute_s": float,
+    "transfer_s": float,
+    "transfer_by_direction_s": dict,
+    "exposed_s": float,
+    "overlap_ratio": (float, type(None)),
+    "transfers": int,
+}
+
+
+def _report(tmp_path: Path, *args: str) -> dict[str, object]:
+    path = tmp_path / "report.json"
+    assert main([EXAMPLE, "-o", str(tmp_path / "out.mlir"), f"--report={path}", *args]) == 0
+    return json.loads(path.read_text())
+
+
+def test_report_schema(tmp_path: Path) -> None:
+    report = _report(tmp_path)
+    assert report["hardware"] == "h100-pcie"
+    assert report["budget_bytes"] is None
+    (function,) = report["functions"]
+    assert function["name"] == "mlp"
+    for key, kind in FIGURES.items():
+        assert isinstance(function[key], kind), key
+    assert "before" not in function  # no pipeline ran
+    buffer = function["buffers"][0]
+    assert set(buffer) >= {"name", "kind", "size_bytes", "defined_at", "last_use", "freed_at"}
+    assert isinstance(buffer["uses"], list)
+    for transfer in function["transfer_trace"]:
+        assert set(transfer) >= {"direction", "buffer", "bytes", "start_s", "end_s", "slack_s"}
+
+
+def test_report_agrees_with_liveness_and_hand_calculation(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (function,) = _report(tmp_path)["functions"]
+    assert function["peak_bytes"] == HAND_PEAK
+    assert function["static_peak_bytes"] == HAND_PEAK
+    assert main([EXAMPLE, "--cache-print-liveness", "-o", str(tmp_path / "o.mlir")]) == 0
+    table = capsys.readouterr().err
+    assert f"peak: {HAND_PEAK} bytes (560 KiB) at {function['peak_at']}" in table
+    # Three weights of 262144 B, each 8 us + 262144 B / 64 GB/s on PCIe 5.
+    assert function["transfers"] == 3
+    assert function["transfer_s"] == pytest.approx(3 * (8e-6 + 262144 / 64e9))
+
+
+def test_report_compares_before_and_after_a_pipeline(tmp_path: Path) -> None:
+    report = _report(tmp_path, "--cache-strip-transfers", "--budget=1MiB", "--hw=gh200")
+    assert report["hardware"] == "gh200"
+    assert report["budget_bytes"] == 1 << 20
+    (function,) = report["functions"]
+    before = function["before"]
+    assert before["peak_bytes"] == HAND_PEAK
+    assert before["transfers"] == 3
+    # Without transfers every weight is resident: + the gate weight.
+    assert function["peak_bytes"] == HAND_PEAK + 262144
+    assert function["transfers"] == 0 and function["overlap_ratio"] is None
+    assert function["within_budget"] is True
+
+
+def test_report_to_standard_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([EXAMPLE, "-o", str(tmp_path / "o.mlir"), "--report=-"]) == 0
+    assert json.loads(capsys.readouterr().out)["functions"][0]["name"] == "mlp"
+    assert main([EXAMPLE, "--report=-"]) == 1
+    assert "--report=- writes to standard output" in capsys.readouterr().err
+
+
+def test_bad_inspection_options_are_usage_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([EXAMPLE, "--report=/dev/null", "--hw=nope"]) == 1
+    assert "unknown hardware profile 'nope'" in capsys.readouterr().err
+    assert main([EXAMPLE, "--report=/dev/null", "--budget=lots"]) == 1
+    assert "invalid --budget: expected a size" in capsys.readouterr().err
+
+
+def test_analysis_errors_are_diagnostics(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "dynamic.mlir"
+    source.write_text("func.func @d(%a: memref<?xf32>) {\n  return\n}\n")
+    assert main([str(source), "--report=" + str(tmp_path / "r.json"), "-o", "/dev/null"]) == 1
+    err = capsys.readouterr().err
+    assert (
+        "dynamic.mlir:1:1: error: cannot size buffer %arg0: memref<?xf32> has a dynamic shape"
+        in err
+    )
+    assert not (tmp_path / "r.json").exists()
+    assert (
+        main(
+            [
+                str(source),
+                f"--report={tmp_path / 'r.json'}",
+                "--dynamic-dim-bound=4",
+                "-o",
+                "/dev/null",
+            ]
+        )
+        == 0
+    )
+    (function,) = json.loads((tmp_path / "r.json").read_text())["functions"]
+    assert function["buffers"][0]["size_bytes"] == 16
+
+
+def test_trace_has_the_expected_tracks(tmp_path: Path) -> None:
+    path = tmp_path / "trace.json"
+    assert main([EXAMPLE, "-o", str(tmp_path / "o.mlir"), f"--trace={path}"]) == 0
+    trace = json.loads(path.read_text())
+    events = trace["traceEvents"]
+    threads = {e["args"]["name"] for e in events if e["ph"] == "M" and e["name"] == "thread_name"}
+    assert threads == {"compute", "pool_to_device[0]"}
+    spans = [e for e in events if e["ph"] == "X"]
+    assert {e["cat"] for e in spans} == {"compute", "stall", "pool_to_device"}
+    assert all(e["dur"] >= 0 and e["ts"] >= 0 for e in spans)
+    counters = [e for e in events if e["ph"] == "C"]
+    assert counters and all(e["name"] == "device memory" for e in counters)
+    assert max(e["args"]["bytes"] for e in counters) == HAND_PEAK
+
+
+def test_memory_plot(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("matplotlib")
+    png = tmp_path / "memory.png"
+    svg = tmp_path / "memory.svg"
+    out = str(tmp_path / "o.mlir")
+    assert main([EXAMPLE, "-o", out, f"--memory-plot={png}", "--budget=600KiB"]) == 0
+    assert png.read_bytes().startswith(b"\x89PNG")
+    assert main([EXAMPLE, "-o", out, f"--memory-plot={svg}"]) == 0
+    assert b"<svg" in svg.read_bytes()[:400]
+    assert main([EXAMPLE, "-o", out, f"--memory-plot={tmp_path / 'memory.gif'}"]) == 1
+    assert "must be a .png or .svg file" in capsys.readouterr().err
+
+
+def test_memory_plot_without_matplotlib(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setitem(sys.modules, "matplotlib", None)
+    out = str(tmp_path / "o.mlir")
+    assert main([EXAMPLE, "-o", out, f"--memory-plot={tmp_path / 'm.png'}"]) == 1
+    assert "--memory-plot needs matplotlib" in capsys.readouterr().err

@@ -1,0 +1,180 @@
+"""The timeline simulator on hand-computable cases (unit-cost profile: a
+fill of memref<1000xf32> takes 1 s of compute, a transfer of
+memref<250xf32> takes 1 s on one copy engine)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import first_function, unit_profile
+from hyperoffload.sim import simulate
+from hyperoffload.sim.simulator import DEVICE_TO_POOL, POOL_TO_DEVICE
+from mlir import ir
+
+HEADER = """func.func @f(%w: memref<250xf32, #cache.remote>, %v: memref<250xf32, #cache.remote>,
+                %x: memref<1000xf32>, %s: f32) {
+"""
+FILL = "  linalg.fill ins(%s : f32) outs(%x : memref<1000xf32>)\n"
+PREFETCH_W = "  %dw, %tw = cache.prefetch %w : memref<250xf32, #cache.remote> -> memref<250xf32>\n"
+PREFETCH_V = "  %dv, %tv = cache.prefetch %v : memref<250xf32, #cache.remote> -> memref<250xf32>\n"
+
+
+def run(body: str, engines: int = 1, latency: float = 0.0):
+    module = ir.Module.parse(HEADER + body + "  return\n}\n")
+    result = simulate(first_function(module), unit_profile(engines, latency))
+    run.module = module  # type: ignore[attr-defined]
+    return result
+
+
+def test_full_overlap(context: ir.Context) -> None:
+    # The 1 s copy hides behind 2 s of compute.
+    result = run(PREFETCH_W + FILL + FILL + "  cache.wait %tw\n")
+    assert result.makespan_s == pytest.approx(2.0)
+    assert result.compute_s == pytest.approx(2.0)
+    assert result.transfer_s[POOL_TO_DEVICE] == pytest.approx(1.0)
+    assert result.exposed_s == 0.0
+    assert result.overlap_ratio == 1.0
+    (record,) = result.transfers
+    assert (record.start_s, record.end_s, record.waited_s) == (0.0, 1.0, 2.0)
+    assert record.slack_s == pytest.approx(1.0)
+
+
+def test_no_overlap(context: ir.Context) -> None:
+    # Waiting right after issue exposes the whole copy.
+    result = run(PREFETCH_W + "  cache.wait %tw\n" + FILL)
+    assert result.makespan_s == pytest.approx(2.0)
+    assert result.exposed_s == pytest.approx(1.0)
+    assert result.overlap_ratio == 0.0
+    (record,) = result.transfers
+    assert record.stall_s == pytest.approx(1.0)
+    assert record.slack_s == pytest.approx(-1.0)
+    stalls = [i for i in result.intervals if i.track == "stall"]
+    assert [(i.start, i.end) for i in stalls] == [(0.0, 1.0)]
+
+
+def test_partial_overlap(context: ir.Context) -> None:
+    # Two copies on one engine end at 1 s and 2 s; 1 s of compute hides 1 s.
+    result = run(PREFETCH_W + PREFETCH_V + FILL + "  cache.wait %tw, %tv\n")
+    assert result.makespan_s == pytest.approx(2.0)
+    assert result.exposed_s == pytest.approx(1.0)
+    assert result.overlap_ratio == pytest.approx(0.5)
+    assert [(t.start_s, t.end_s) for t in result.transfers] == [(0.0, 1.0), (1.0, 2.0)]
+
+
+def test_two_engines_serve_copies_side_by_side(context: ir.Context) -> None:
+    result = run(PREFETCH_W + PREFETCH_V + "  cache.wait %tw, %tv\n", engines=2)
+    assert result.makespan_s == pytest.approx(1.0)
+    assert sorted(t.engine for t in result.transfers) == [0, 1]
+    assert result.transfer_s[POOL_TO_DEVICE] == pytest.approx(2.0)
+    assert result.exposed_s == pytest.approx(1.0)
+    assert result.overlap_ratio == pytest.approx(0.5)
+
+
+def test_dependencies_and_latency(context: ir.Context) -> None:
+    # The second copy depends on the first even with two engines; each copy
+    # also pays 0.5 s of latency.
+    body = (
+        PREFETCH_W + "  %dv, %tv = cache.prefetch %v [%tw] : memref<250xf32, #cache.remote>"
+        " -> memref<250xf32>\n" + "  cache.wait %tv\n"
+    )
+    result = run(body, engines=2, latency=0.5)
+    assert [(t.start_s, t.end_s) for t in result.transfers] == [(0.0, 1.5), (1.5, 3.0)]
+    assert result.makespan_s == pytest.approx(3.0)
+
+
+def test_waits_block_only_for_their_tokens(context: ir.Context) -> None:
+    # Waiting for the first copy stalls 1 s; the second finishes during the fill.
+    body = PREFETCH_W + PREFETCH_V + "  cache.wait %tw\n" + FILL + "  cache.wait %tv\n"
+    result = run(body)
+    assert result.exposed_s == pytest.approx(1.0)
+    assert result.makespan_s == pytest.approx(2.0)
+    assert result.transfers[1].slack_s == pytest.approx(0.0)
+
+
+def test_memory_timeline_and_peak(context: ir.Context) -> None:
+    # %x (4000 B) is resident; each prefetch takes 1000 B at issue and gives
+    # them back when its evict completes.
+    body = (
+        PREFETCH_W
+        + "  cache.wait %tw\n"
+        + "  %ew = cache.evict %dw : memref<250xf32>\n"
+        + PREFETCH_V
+        + FILL
+        + "  cache.wait %tv\n"
+        + "  %ev = cache.evict %dv : memref<250xf32>\n"
+    )
+    result = run(body)
+    assert result.peak_bytes == 5000
+    assert result.memory == [
+        (0.0, 0),
+        (0.0, 4000),
+        (0.0, 5000),
+        (1.0, 4000),
+        (1.0, 5000),
+        (2.0, 4000),
+    ]
+    assert result.peak_time_s == 0.0
+    assert result.peak_op == "%result"
+
+
+def test_write_back_frees_memory_when_the_copy_completes(context: ir.Context) -> None:
+    body = (
+        "  %pool = memref.alloc() : memref<250xf32, #cache.remote>\n"
+        "  %a = memref.alloc() : memref<250xf32>\n"
+        + "  %e = cache.evict %a to %pool : memref<250xf32> to memref<250xf32, #cache.remote>\n"
+        + FILL
+    )
+    result = run(body)
+    (record,) = result.transfers
+    assert record.direction == DEVICE_TO_POOL
+    assert (record.start_s, record.end_s) == (0.0, 1.0)
+    # Memory: 4000 resident, +1000 for %a at 0, -1000 when the write-back ends.
+    assert result.memory[-1] == (1.0, 4000)
+    assert result.peak_bytes == 5000
+    # Nobody waits: the copy overlaps the fill.
+    assert record.waited_s is None and record.slack_s is None
+    assert result.exposed_s == 0.0
+
+
+def test_unwaited_copies_extend_the_makespan(context: ir.Context) -> None:
+    result = run(PREFETCH_W + PREFETCH_V)
+    assert result.makespan_s == pytest.approx(2.0)
+    assert result.exposed_s == pytest.approx(2.0)
+    assert result.overlap_ratio == 0.0
+
+
+def test_no_transfers_means_no_overlap_ratio(context: ir.Context) -> None:
+    result = run(FILL)
+    assert result.overlap_ratio is None
+    assert result.makespan_s == pytest.approx(1.0)
+
+
+def test_loops_replay_their_bodies(context: ir.Context) -> None:
+    body = (
+        "  %c0 = arith.constant 0 : index\n"
+        "  %c1 = arith.constant 1 : index\n"
+        "  %c3 = arith.constant 3 : index\n"
+        "  scf.for %i = %c0 to %c3 step %c1 {\n"
+        "  " + FILL + "  }\n"
+        "  scf.for %i = %c0 to %c3 step %c1 {\n"
+        "  " + PREFETCH_W + "    cache.wait %tw\n"
+        "    %e = cache.evict %dw : memref<250xf32>\n"
+        "  }\n"
+    )
+    result = run(body)
+    # 3 fills, then 3 exposed copies, one after the other.
+    assert result.compute_s == pytest.approx(3.0)
+    assert len(result.transfers) == 3
+    assert result.makespan_s == pytest.approx(6.0)
+    assert result.peak_bytes == 5000
+
+
+def test_branches_take_the_costlier_side_unless_constant(context: ir.Context) -> None:
+    body = (
+        "  %c = arith.constant false\n"
+        "  scf.if %c {\n  " + FILL + "  " + FILL + "  }\n"
+        "  %u = arith.cmpf olt, %s, %s : f32\n"
+        "  scf.if %u {\n  " + FILL + "  } else {\n  " + FILL + "  " + FILL + "  }\n"
+    )
+    result = run(body)
+    # The constant-false branch is skipped; the unknown one costs 2 s.
+    assert result.compute_s == pytest.approx(2.0)
