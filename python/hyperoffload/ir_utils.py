@@ -58,3 +58,13 @@ def to_device_type(type_: ir.MemRefType) -> ir.MemRefType:
         layout=type_.layout,
         loc=ir.Location.unknown(type_.context),
     )
+
+
+def functions_with_bodies(module: ir.Operation) -> list[ir.Operation]:
+    """The ``func.func`` ops of ``module`` that have a body."""
+    functions = []
+    for op in module.regions[0].blocks[0].operations:
+        operation = op.operation
+        if operation.name == "func.func" and len(operation.regions[0].blocks):
+            functions.append(operation)
+    return functions

@@ -110,8 +110,18 @@ class Buffer:
 class BufferLiveness:
     """Liveness of the root buffers of one ``func.func`` (see module doc)."""
 
-    def __init__(self, function: ir.Operation, *, dynamic_dim_bound: int | None = None) -> None:
+    def __init__(
+        self,
+        function: ir.Operation,
+        *,
+        dynamic_dim_bound: int | None = None,
+        strict_sizes: bool = True,
+    ) -> None:
+        """Analyse ``function``. With ``strict_sizes=False`` a buffer whose size
+        cannot be known counts 0 bytes instead of raising LivenessError (for
+        analyses that only need lifetimes)."""
         self.function = function.operation if hasattr(function, "operation") else function
+        self.strict_sizes = strict_sizes
         self.name = ir.StringAttr(self.function.attributes["sym_name"]).value
         self.dynamic_dim_bound = dynamic_dim_bound
         self.order = ProgramOrder(self.function)
@@ -142,22 +152,24 @@ class BufferLiveness:
 
     def _new_root(self, value: ir.Value, kind: str, position: int, name: str | None = None) -> int:
         memref = ir.MemRefType(value.type)
+        label = name or value.get_name(self._asm_state)
         try:
             size = memref_bytes(memref, self.dynamic_dim_bound)
         except SizeError as err:
-            owner = self.order.ops[position] if position else self.function
-            label = name or value.get_name(self._asm_state)
-            hint = (
-                "; give an upper bound with dynamic-dim-bound=N"
-                if "dynamic shape" in str(err)
-                else ""
-            )
-            raise LivenessError(
-                owner.location, f"cannot size buffer {label}: {err}{hint}"
-            ) from None
+            if self.strict_sizes:
+                owner = self.order.ops[position] if position else self.function
+                hint = (
+                    "; give an upper bound with dynamic-dim-bound=N"
+                    if "dynamic shape" in str(err)
+                    else ""
+                )
+                raise LivenessError(
+                    owner.location, f"cannot size buffer {label}: {err}{hint}"
+                ) from None
+            size = 0
         self.buffers.append(
             Buffer(
-                name=name or value.get_name(self._asm_state),
+                name=label,
                 kind=kind,
                 type=memref,
                 remote=is_remote_memref(memref),

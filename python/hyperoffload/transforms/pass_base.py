@@ -260,6 +260,12 @@ class ModulePass:
         self.emit_error(where, message)
         return PassFailure(message)
 
+    @staticmethod
+    def failure(where: ir.Operation | ir.OpView | ir.Location, message: str) -> PassFailure:
+        """The exception to raise once the errors have been emitted."""
+        del where
+        return PassFailure(message)
+
     # -- running inside an upstream PassManager ---------------------------
 
     def as_callable(self) -> Callable[[Any, Any], None]:

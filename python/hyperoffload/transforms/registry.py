@@ -25,9 +25,16 @@ def _print_liveness() -> type[ModulePass]:
     return PrintLivenessPass
 
 
+def _verify_schedule() -> type[ModulePass]:
+    from hyperoffload.transforms.verify_schedule import VerifySchedulePass
+
+    return VerifySchedulePass
+
+
 _PASSES: dict[str, Callable[[], type[ModulePass]]] = {
     "cache-print-liveness": _print_liveness,
     "cache-strip-transfers": _strip_transfers,
+    "cache-verify-schedule": _verify_schedule,
 }
 
 

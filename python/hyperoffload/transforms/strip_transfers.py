@@ -67,61 +67,78 @@ class StripTransfersPass(ModulePass):
     summary = "Remove every cache op and restore plain device memrefs."
 
     def run(self, module: ir.Operation) -> None:
-        ops = walk_preorder(module)
-        cache_ops = [op for op in ops if op.name in _CACHE_OPS]
-        self._check_tokens(cache_ops)
-        self._strip_types(ops)
-        for op in cache_ops:
-            if op.name == "cache.prefetch":
-                op.results[0].replace_all_uses_with(op.operands[0])
-        for op in cache_ops:
-            if op.name == "cache.evict":
-                self._lower_evict(op)
-        # Pre-order puts every token's uses after its definition: erasing in
-        # reverse never erases an op whose token is still used.
-        for op in reversed(cache_ops):
-            op.erase()
+        escaping = strip_transfers(module)
+        if escaping is not None:
+            user, message = escaping
+            raise self.fail(user, message)
 
-    def _check_tokens(self, cache_ops: list[ir.Operation]) -> None:
-        for op in cache_ops:
-            if op.name == "cache.wait":
+
+def strip_transfers(root: ir.Operation) -> tuple[ir.Operation, str] | None:
+    """Strip every cache op nested in ``root`` (see the module docstring).
+
+    Returns None, or, leaving the IR unchanged, the op a token escapes into
+    and the message saying so.
+    """
+    ops = walk_preorder(root)
+    cache_ops = [op for op in ops if op.name in _CACHE_OPS]
+    escaping = _escaping_token(cache_ops)
+    if escaping is not None:
+        return escaping
+    _strip_types([root, *ops])
+    for op in cache_ops:
+        if op.name == "cache.prefetch":
+            op.results[0].replace_all_uses_with(op.operands[0])
+    for op in cache_ops:
+        if op.name == "cache.evict":
+            _lower_evict(op)
+    # Pre-order puts every token's uses after its definition: erasing in
+    # reverse never erases an op whose token is still used.
+    for op in reversed(cache_ops):
+        op.erase()
+    return None
+
+
+def _escaping_token(cache_ops: list[ir.Operation]) -> tuple[ir.Operation, str] | None:
+    for op in cache_ops:
+        if op.name == "cache.wait":
+            continue
+        token = op.results[len(op.results) - 1]
+        for use in token.uses:
+            user = use.owner
+            user_name = user.name if hasattr(user, "name") else user.operation.name
+            if user_name not in _CACHE_OPS:
+                return (
+                    user,
+                    f"cannot strip transfers: the token of '{op.name}' is used by "
+                    f"'{user_name}', which is not a cache op",
+                )
+    return None
+
+
+def _strip_types(ops: list[ir.Operation]) -> None:
+    for op in ops:
+        for result in op.results:
+            if is_remote_memref(result.type):
+                result.set_type(to_device_type(result.type))
+        for argument in block_arguments(op):
+            if is_remote_memref(argument.type):
+                argument.set_type(to_device_type(argument.type))
+        for name in list(op.attributes):
+            attr = op.attributes[name]
+            if not isinstance(attr, ir.TypeAttr):
                 continue
-            token = op.results[len(op.results) - 1]
-            for use in token.uses:
-                user = use.owner
-                user_name = user.name if hasattr(user, "name") else user.operation.name
-                if user_name not in _CACHE_OPS:
-                    raise self.fail(
-                        user,
-                        f"cannot strip transfers: the token of '{op.name}' is used by "
-                        f"'{user_name}', which is not a cache op",
-                    )
+            stripped = map_memref_types(attr.value, to_device_type)
+            if stripped != attr.value:
+                op.attributes[name] = ir.TypeAttr.get(stripped)
 
-    @staticmethod
-    def _strip_types(ops: list[ir.Operation]) -> None:
-        for op in ops:
-            for result in op.results:
-                if is_remote_memref(result.type):
-                    result.set_type(to_device_type(result.type))
-            for argument in block_arguments(op):
-                if is_remote_memref(argument.type):
-                    argument.set_type(to_device_type(argument.type))
-            for name in list(op.attributes):
-                attr = op.attributes[name]
-                if not isinstance(attr, ir.TypeAttr):
-                    continue
-                stripped = map_memref_types(attr.value, to_device_type)
-                if stripped != attr.value:
-                    op.attributes[name] = ir.TypeAttr.get(stripped)
 
-    @staticmethod
-    def _lower_evict(op: ir.Operation) -> None:
-        buffer = op.operands[0]
-        segments = ir.DenseI32ArrayAttr(op.attributes["operandSegmentSizes"])
-        destination = op.operands[1] if segments[1] else None
-        with ir.InsertionPoint(op), op.location:
-            if destination is not None and buffer != destination:
-                memref.copy(buffer, destination)
-            owner = buffer.owner
-            if isinstance(owner, ir.OpView | ir.Operation) and owner.name == "memref.alloc":
-                memref.dealloc(buffer)
+def _lower_evict(op: ir.Operation) -> None:
+    buffer = op.operands[0]
+    segments = ir.DenseI32ArrayAttr(op.attributes["operandSegmentSizes"])
+    destination = op.operands[1] if segments[1] else None
+    with ir.InsertionPoint(op), op.location:
+        if destination is not None and buffer != destination:
+            memref.copy(buffer, destination)
+        owner = buffer.owner
+        if isinstance(owner, ir.OpView | ir.Operation) and owner.name == "memref.alloc":
+            memref.dealloc(buffer)

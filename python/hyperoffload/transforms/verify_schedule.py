@@ -1,0 +1,110 @@
+"""``cache-verify-schedule``: check the schedule rules and the memory budget.
+
+Checks every function against the rules of cache IR that are about program
+order rather than single ops (the op verifiers cover those):
+a prefetched buffer is used only after a wait covers its token; nothing is
+used after its evict; a write-back's destination is not read before the
+write-back's token is waited; no compute op reads or writes a
+``#cache.remote`` buffer; every prefetched buffer is evicted on every path
+(:mod:`hyperoffload.analysis.schedule_rules`). With ``budget=``, also
+simulates each function on ``hw`` and checks its device-memory peak.
+
+Before and after: the IR is unchanged; each violation is an error at the
+offending op and the pass fails.
+
+Conservative: control flow is followed through ``scf`` regions only (a
+multi-block region holding cache ops is reported); a token waited in one
+branch of an ``scf.if`` only counts after it when waited in both; a loop
+body is checked from the state before the loop.
+
+Example::
+
+    func.func @f(%w: memref<64xf32, #cache.remote>, %o: memref<64xf32>) {
+      %d, %t = cache.prefetch %w : memref<64xf32, #cache.remote> -> memref<64xf32>
+      linalg.copy ins(%d : memref<64xf32>) outs(%o : memref<64xf32>)
+      %e = cache.evict %d : memref<64xf32>
+      return
+    }
+
+becomes:: (the same IR, and)
+
+    error: uses prefetched buffer %result before a cache.wait covers its token
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from mlir import ir
+
+from hyperoffload.analysis.budget import Budget
+from hyperoffload.analysis.liveness import BufferLiveness, LivenessError
+from hyperoffload.analysis.schedule_rules import check_schedule
+from hyperoffload.analysis.sizes import format_bytes
+from hyperoffload.hardware import ProfileError, load_profile
+from hyperoffload.ir_utils import functions_with_bodies
+from hyperoffload.sim.simulator import SimulationError, simulate
+from hyperoffload.transforms.pass_base import ModulePass
+
+
+@dataclasses.dataclass(frozen=True)
+class VerifySchedulePass(ModulePass):
+    """Check the schedule rules, and the simulated peak against a budget."""
+
+    name = "cache-verify-schedule"
+    summary = "Check the schedule rules of cache IR and the simulated peak against a budget."
+
+    budget: str = dataclasses.field(
+        default="",
+        metadata={"help": "device-memory budget: bytes, a size (512MiB) or a percentage (74%)"},
+    )
+    hw: str = dataclasses.field(
+        default="h100-pcie", metadata={"help": "hardware profile name or TOML path"}
+    )
+    dynamic_dim_bound: int = dataclasses.field(
+        default=0,
+        metadata={"help": "upper bound assumed for dynamic dimensions (0: report an error)"},
+    )
+
+    def run(self, module: ir.Operation) -> None:
+        budget = self._budget(module)
+        failed = False
+        for function in functions_with_bodies(module):
+            for violation in check_schedule(function):
+                self.emit_error(violation.location, violation.message)
+                failed = True
+            if budget is not None:
+                failed |= not self._check_budget(function, budget)
+        if failed:
+            raise self.failure(module, "schedule verification failed")
+
+    def _budget(self, module: ir.Operation) -> Budget | None:
+        if not self.budget:
+            return None
+        try:
+            return Budget.parse(self.budget)
+        except ValueError as err:
+            raise self.fail(module, f"invalid budget: {err}") from None
+
+    def _check_budget(self, function: ir.Operation, budget: Budget) -> bool:
+        bound = self.dynamic_dim_bound or None
+        try:
+            hardware = load_profile(self.hw)
+            limit = budget.resolve(function, bound)
+            liveness = BufferLiveness(function, dynamic_dim_bound=bound)
+            result = simulate(function, hardware, liveness=liveness)
+        except ProfileError as err:
+            self.emit_error(function, str(err))
+            return False
+        except (LivenessError, SimulationError) as err:
+            self.emit_error(err.location, err.message)
+            return False
+        if result.peak_bytes <= limit:
+            return True
+        self.emit_error(
+            function,
+            f"simulated device-memory peak {result.peak_bytes} bytes "
+            f"({format_bytes(result.peak_bytes)}) exceeds the budget of {limit} bytes "
+            f"({budget}) at t={result.peak_time_s:.6g} s ({result.peak_op})",
+        )
+        return False
