@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import dataclasses
 
-from mlir import ir
-
 from hyperoffload.analysis.liveness import BufferLiveness
 from hyperoffload.analysis.sizes import format_bytes, parse_bytes
+from mlir import ir
 
 
 @dataclasses.dataclass(frozen=True)
