@@ -65,6 +65,11 @@ def plugin_path() -> Path:
     return library_path().parent / PLUGIN_NAME
 
 
+def capsule_address(capsule: object) -> int:
+    """The address an MLIR ``_CAPIPtr`` capsule holds."""
+    return _capsule_pointer(capsule)
+
+
 def _capsule_pointer(capsule: object) -> int:
     name = _pythonapi.PyCapsule_GetName(capsule)
     pointer = _pythonapi.PyCapsule_GetPointer(capsule, name)

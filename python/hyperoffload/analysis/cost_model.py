@@ -116,3 +116,24 @@ def _size_or_zero(type_: ir.Type) -> int:
         return memref_bytes(ir.MemRefType(type_))
     except SizeError:
         return 0
+
+
+def static_time(model: CostModel, op: ir.Operation) -> float:
+    """Compute time of ``op`` including the ops nested in its regions, as the
+    simulator replays them: an ``scf.for`` with constant bounds its trip count
+    times, an ``scf.if`` its costlier branch, other region ops each region
+    once. Transfers are not included."""
+    if not len(op.regions) or op.name.startswith("linalg."):
+        return model.cost(op).seconds
+    regions = [
+        sum(static_time(model, inner.operation) for block in region.blocks for inner in block)
+        for region in op.regions
+    ]
+    if op.name == "scf.if":
+        return max(regions, default=0.0)
+    if op.name == "scf.for":
+        from hyperoffload.sim.simulator import constant_trip_count
+
+        trips = constant_trip_count(op)
+        return sum(regions) * (1 if trips is None else trips)
+    return sum(regions)

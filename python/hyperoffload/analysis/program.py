@@ -12,7 +12,14 @@ function body).
 
 from __future__ import annotations
 
+from hyperoffload._native import capsule_address
 from mlir import ir
+
+
+def op_address(op: ir.Operation) -> int:
+    """The address of the MLIR operation behind ``op``: a stable identity."""
+    return capsule_address(op._CAPIPtr)
+
 
 # Ops whose regions may run more than once.
 LOOP_OPS = frozenset(
@@ -36,7 +43,9 @@ class ProgramOrder:
         self.ops: list[ir.Operation] = [function]
         self.parent: list[int] = [0]
         self.end: list[int] = [0]
-        self.position: dict[ir.Operation, int] = {}
+        # Keyed by the op's address: Python op objects are not stable keys
+        # (one compares unequal to its twin once the op's operands change).
+        self._position: dict[int, int] = {}
         # Positions of region ops whose bodies may repeat (loops, and ops
         # whose regions have several blocks, which may branch backwards).
         self.repeating: set[int] = set()
@@ -63,12 +72,17 @@ class ProgramOrder:
                     self.ops.append(child_op)
                     self.parent.append(position)
                     self.end.append(child_position)
-                    self.position[child_op] = child_position
+                    self._position[op_address(child_op)] = child_position
                     if child_op.name in LOOP_OPS:
                         self.repeating.add(child_position)
                     if len(child_op.regions) and not child_op.name.startswith("linalg."):
                         self._visit_regions(child_op, child_position)
                         self.end[child_position] = len(self.ops) - 1
+
+    def position_of(self, op: ir.Operation) -> int | None:
+        """The position of ``op``, or None if it is not a program point of
+        this order (added since, or nested in a linalg payload)."""
+        return self._position.get(op_address(op))
 
     def ancestors(self, position: int) -> list[int]:
         """Positions of the ops enclosing ``position``, innermost first,

@@ -151,7 +151,8 @@ class _Simulator:
     # -- helpers -------------------------------------------------------------
 
     def _position(self, op: ir.Operation) -> int:
-        return self.liveness.order.position.get(op, self.current_position)
+        position = self.liveness.order.position_of(op)
+        return self.current_position if position is None else position
 
     def _memory(self, time: float, delta: int, label: str) -> None:
         self.sequence += 1
@@ -305,7 +306,7 @@ class _Simulator:
     def _run_region_op(self, op: ir.Operation) -> None:
         name = op.name
         if name == "scf.for":
-            trips = _constant_trip_count(op)
+            trips = constant_trip_count(op)
             body = op.regions[0]
             if trips is None:
                 trips = 1
@@ -424,7 +425,7 @@ def _constant_bool(value: ir.Value) -> bool | None:
     return None if constant is None else bool(constant)
 
 
-def _constant_trip_count(op: ir.Operation) -> int | None:
+def constant_trip_count(op: ir.Operation) -> int | None:
     lower, upper, step = (_constant_int(op.operands[i]) for i in range(3))
     if lower is None or upper is None or step is None or step <= 0:
         return None

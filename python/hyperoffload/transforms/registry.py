@@ -31,7 +31,14 @@ def _verify_schedule() -> type[ModulePass]:
     return VerifySchedulePass
 
 
+def _plan_offload() -> type[ModulePass]:
+    from hyperoffload.transforms.plan_offload import PlanOffloadPass
+
+    return PlanOffloadPass
+
+
 _PASSES: dict[str, Callable[[], type[ModulePass]]] = {
+    "cache-plan-offload": _plan_offload,
     "cache-print-liveness": _print_liveness,
     "cache-strip-transfers": _strip_transfers,
     "cache-verify-schedule": _verify_schedule,

@@ -9,8 +9,8 @@ write-back's token is waited; no compute op reads or writes a
 (:mod:`hyperoffload.analysis.schedule_rules`). With ``budget=``, also
 simulates each function on ``hw`` and checks its device-memory peak.
 
-Before and after: the IR is unchanged; each violation is an error at the
-offending op and the pass fails.
+Before: any cache IR. After: the same IR; each violation is an error at
+the offending op and the pass fails.
 
 Conservative: control flow is followed through ``scf`` regions only (a
 multi-block region holding cache ops is reported); a token waited in one

@@ -1,0 +1,508 @@
+"""Offload planning: which buffers live in the remote pool, over which gaps
+between their uses, so that the device-memory peak fits a budget.
+
+The planner works on the ops of the function body (*steps*); an op with
+regions is one step that uses every buffer its body uses. For each
+candidate buffer it knows the steps that use it and the idle *gaps* between
+them:
+
+- a parameter (memref function argument) or a constant global either stays
+  on the device, or moves to the pool as a whole: it then arrives by a
+  prefetch before its first use (gap ``entry -> first use``) and leaves by
+  an evict after its last use (gap ``last use -> end``); a gap between two
+  uses may also be offloaded;
+- an activation (``memref.alloc``) may be offloaded over a gap between two
+  uses: written back to a pool buffer after the first, prefetched before the
+  second (a clean copy is dropped instead of written back).
+
+Offloading a gap removes the buffer from device memory from the moment its
+evict completes until its prefetch is issued. Strategies choose gaps and
+prefetch points:
+
+- ``ours``: repeatedly take the device-memory peak and, among the gaps that
+  cover it, offload the one whose prefetch can still hide behind the compute
+  before its next use (then the largest buffer, then the longest gap),
+  placing the prefetch at the latest point that hides it; when no gap hides
+  it, a later prefetch with the least exposed time. The schedule pass then
+  orders the copies for the engines.
+- ``on-demand``: the same choice of gaps by peak, each prefetch right before
+  the use (a reactive runtime).
+- ``distance`` (MindSpore's heuristic): only gaps of at least
+  ``distance_threshold`` steps, each prefetch ``prefetch_distance`` steps
+  before the use.
+
+Times come from the cost model (compute only; exposed copies are what the
+simulator measures afterwards). A buffer is not a candidate, with the
+reason recorded, when its policy is ``keep``, it has aliases (views), it
+escapes through ``return``, its size is unknown, it is a global used by
+another function or not constant, or its kind was not asked for.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+from typing import Literal
+
+import numpy as np
+from hyperoffload.analysis.cost_model import CostModel, static_time
+from hyperoffload.analysis.liveness import Buffer, BufferLiveness
+from hyperoffload.hardware import HardwareProfile
+from mlir import ir
+
+Strategy = Literal["ours", "on-demand", "distance"]
+KINDS = ("params", "globals", "activations")
+_KIND_OF = {"argument": "params", "global": "globals", "alloc": "activations"}
+
+POLICY_ATTR = "cache.policy"
+
+
+class PlanError(Exception):
+    """The plan cannot be made (infeasible budget); carries where to say it."""
+
+    def __init__(self, location: ir.Location, message: str) -> None:
+        super().__init__(message)
+        self.location = location
+        self.message = message
+
+
+@dataclasses.dataclass
+class Candidate:
+    """A buffer the planner may offload, or the reason it may not."""
+
+    buffer: Buffer
+    kind: str
+    uses: list[int]
+    writes: set[int]
+    policy: str
+    reason: str | None = None
+    offloaded_gaps: list[int] = dataclasses.field(default_factory=list)
+
+
+@dataclasses.dataclass
+class Gap:
+    """An idle interval of a candidate between two steps that use it."""
+
+    candidate: int
+    after: int  # step of the use before (-1: entry)
+    before: int  # step of the use after (n: the function's end)
+    free_from: int  # first step without the buffer once evicted
+    transfer_s: float  # prefetch time (0 for the final gap)
+    prefetch_at: int = -1  # step before which the prefetch is issued
+    exposed_s: float = 0.0
+
+    @property
+    def is_final(self) -> bool:
+        return self.prefetch_at == -1 and self.transfer_s == 0.0
+
+
+@dataclasses.dataclass
+class PlanStatistics:
+    """What the plan did and why, for reports and remarks."""
+
+    budget_bytes: int
+    unoffloaded_peak: int
+    planned_peak: int
+    min_feasible_bytes: int
+    offloaded_bytes: dict[str, int]
+    transfers: int
+    estimated_exposed_s: float
+    decisions: list[dict[str, object]]
+
+
+class Steps:
+    """The ops of the function body with their compute times."""
+
+    def __init__(self, function: ir.Operation, liveness: BufferLiveness, cost: CostModel) -> None:
+        block = function.regions[0].blocks[0]
+        self.ops = [op.operation for op in block.operations]
+        self.count = len(self.ops)
+        durations = [static_time(cost, op) for op in self.ops]
+        self.start = np.zeros(self.count + 1)
+        self.start[1:] = np.cumsum(durations)
+        order = liveness.order
+        # Step of every program position (0: entry -> step 0; end -> count).
+        self.step_of = [0] * (order.end_position + 1)
+        step_at = {op: index for index, op in enumerate(self.ops)}
+        current = 0
+        for position in range(1, order.end_position):
+            op = order.ops[position]
+            if order.parent[position] == 0:
+                current = step_at[op]
+            self.step_of[position] = current
+        self.step_of[order.end_position] = self.count
+
+    def time_between(self, first: int, second: int) -> float:
+        """Compute time from the start of step ``first`` to that of ``second``."""
+        return float(self.start[second] - self.start[first])
+
+
+class OffloadPlanner:
+    """Plan one function (see the module docstring); :meth:`plan` decides,
+    :class:`hyperoffload.transforms.plan_offload` rewrites the IR."""
+
+    def __init__(
+        self,
+        function: ir.Operation,
+        hardware: HardwareProfile,
+        budget_bytes: int,
+        *,
+        strategy: Strategy = "ours",
+        kinds: tuple[str, ...] = KINDS,
+        distance_threshold: int = 4,
+        prefetch_distance: int = 2,
+        dynamic_dim_bound: int | None = None,
+    ) -> None:
+        self.function = function
+        self.hardware = hardware
+        self.budget = budget_bytes
+        self.strategy = strategy
+        self.kinds = kinds
+        self.distance_threshold = distance_threshold
+        self.prefetch_distance = prefetch_distance
+        self.liveness = BufferLiveness(function, dynamic_dim_bound=dynamic_dim_bound)
+        self.steps = Steps(function, self.liveness, CostModel(hardware))
+        self.candidates: list[Candidate] = []
+        self.gaps: list[Gap] = []
+        self._base = np.zeros(self.steps.count + 1, dtype=np.int64)
+        self._partner_map: dict[int, list[int]] = {}
+        self._collect()
+
+    # -- candidates ----------------------------------------------------------
+
+    def _collect(self) -> None:
+        steps = self.steps
+        globals_elsewhere = _globals_used_elsewhere(self.function)
+        for buffer in self.liveness.buffers:
+            if buffer.remote:
+                continue
+            first = steps.step_of[buffer.allocated_at] if buffer.allocated_at else 0
+            last = steps.step_of[buffer.freed_at]
+            self._base[first : max(last, first + 1)] += buffer.size
+            kind = _KIND_OF.get(buffer.kind)
+            if kind is None:
+                continue
+            uses = sorted(
+                {steps.step_of[u.position] for u in buffer.uses if u.effect not in ("free",)}
+            )
+            writes = {
+                steps.step_of[u.position]
+                for u in buffer.uses
+                if u.effect in ("write", "read-write", "unknown", "alloc/write")
+            }
+            candidate = Candidate(buffer, kind, uses, writes, self._policy(buffer))
+            candidate.reason = self._reason(candidate, globals_elsewhere)
+            self.candidates.append(candidate)
+            if candidate.reason is None:
+                self._make_gaps(len(self.candidates) - 1)
+
+    def _policy(self, buffer: Buffer) -> str:
+        attr = _policy_attr(self.function, self.liveness, buffer)
+        return attr or "auto"
+
+    def _reason(self, candidate: Candidate, globals_elsewhere: set[str]) -> str | None:
+        buffer = candidate.buffer
+        if candidate.kind not in self.kinds:
+            return f"{candidate.kind} are not offloaded (offload= option)"
+        if candidate.policy == "keep":
+            return "policy keep"
+        if buffer.size == 0:
+            return "empty buffer"
+        if buffer.escapes:
+            return "escapes through return"
+        if any(use.effect == "none" for use in buffer.uses):
+            return "aliasing (used through a view)"
+        if not candidate.uses:
+            return "unused"
+        if candidate.kind == "globals":
+            if buffer.name[1:] in globals_elsewhere:
+                return "global used by another function"
+            if not _global_is_constant(self.function, buffer.name[1:]):
+                return "global is not constant"
+        if candidate.kind == "activations" and len(candidate.uses) < 2:
+            return "gap too short to hide (used in one step)"
+        return None
+
+    def _make_gaps(self, index: int) -> None:
+        candidate = self.candidates[index]
+        size = candidate.buffer.size
+        steps = self.steps
+        to_device = self.hardware.transfer_seconds(size, True)
+        to_pool = self.hardware.transfer_seconds(size, False)
+        uses = candidate.uses
+        first_gap = len(self.gaps)
+        bounds: list[tuple[int, int]] = list(itertools.pairwise(uses))
+        if candidate.kind in ("params", "globals"):
+            bounds = [(-1, uses[0]), *bounds, (uses[-1], steps.count)]
+        for after, before in bounds:
+            if before - after < 2 and after >= 0 and before < steps.count:
+                continue  # adjacent steps: no idle step in between
+            dirty = candidate.kind == "activations" or any(after >= w for w in candidate.writes)
+            free_from = after + 1
+            if after >= 0 and dirty and candidate.kind == "activations":
+                # A write-back frees the buffer when its copy completes.
+                done = steps.start[after + 1] + to_pool
+                free_from = int(np.searchsorted(steps.start, done, side="left"))
+                free_from = max(free_from, after + 1)
+            gap = Gap(
+                candidate=index,
+                after=after,
+                before=before,
+                free_from=min(free_from, before),
+                transfer_s=0.0 if before >= steps.count else to_device,
+            )
+            self.gaps.append(gap)
+        mine = list(range(first_gap, len(self.gaps)))
+        ends = [i for i in mine if self.gaps[i].after == -1 or self.gaps[i].before == steps.count]
+        for i in mine:
+            together = ends if candidate.kind != "activations" else []
+            self._partner_map[i] = sorted(set(together) | {i})
+
+    # -- planning ------------------------------------------------------------
+
+    def _ideal_prefetch(self, gap: Gap) -> int:
+        """Latest step from which the prefetch still completes before use."""
+        steps = self.steps
+        if self.strategy == "on-demand":
+            return gap.before
+        if self.strategy == "distance":
+            return max(gap.free_from, gap.before - self.prefetch_distance)
+        latest = gap.before
+        deadline = steps.start[gap.before] - gap.transfer_s
+        index = int(np.searchsorted(steps.start, deadline, side="right")) - 1
+        return max(gap.free_from, min(latest, index))
+
+    def _exposure(self, gap: Gap, prefetch_at: int) -> float:
+        if gap.before >= self.steps.count:
+            return 0.0
+        hidden = self.steps.time_between(prefetch_at, gap.before)
+        return max(0.0, gap.transfer_s - hidden)
+
+    def _qualifies(self, gap: Gap) -> bool:
+        if self.strategy != "distance":
+            return True
+        return gap.before - gap.after >= self.distance_threshold
+
+    def _partners(self, index: int) -> list[int]:
+        """Gaps applied together: a parameter's or global's first and last."""
+        return self._partner_map[index]
+
+    def _apply(self, index: int, prefetch_at: int, profile: np.ndarray) -> None:
+        gap = self.gaps[index]
+        size = self.candidates[gap.candidate].buffer.size
+        if gap.prefetch_at >= 0:
+            profile[gap.prefetch_at : prefetch_at] -= size
+        else:
+            profile[gap.free_from : prefetch_at] -= size
+        gap.prefetch_at = prefetch_at
+        gap.exposed_s = self._exposure(gap, prefetch_at)
+        self.candidates[gap.candidate].offloaded_gaps.append(index)
+
+    def plan(self) -> PlanStatistics:
+        """Choose gaps and prefetch points; raises PlanError if infeasible."""
+        profile = self._base.copy()
+        unoffloaded_peak = int(profile.max(initial=0))
+        min_profile = profile.copy()
+        for gap in self.gaps:
+            if self._qualifies(gap):
+                size = self.candidates[gap.candidate].buffer.size
+                min_profile[gap.free_from : self._latest(gap)] -= size
+        min_feasible = int(min_profile.max(initial=0))
+        for index, gap in enumerate(self.gaps):
+            if self.candidates[gap.candidate].policy == "offload" and gap.prefetch_at < 0:
+                for member in self._partners(index):
+                    self._apply(member, self._initial_point(self.gaps[member]), profile)
+        while int(profile.max(initial=0)) > self.budget:
+            peak_step = int(profile.argmax())
+            choice = self._best_option(peak_step)
+            if choice is None:
+                where = self.steps.ops[min(peak_step, self.steps.count - 1)]
+                raise PlanError(
+                    self.function.location,
+                    f"budget of {self.budget} bytes is infeasible with strategy "
+                    f"'{self.strategy}': the smallest peak reachable by offloading is "
+                    f"{min_feasible} bytes (the peak of {int(profile[peak_step])} bytes "
+                    f"at '{where.name}' has nothing left to offload)",
+                )
+            index, prefetch_at = choice
+            for member in self._partners(index):
+                point = prefetch_at if member == index else self._initial_point(self.gaps[member])
+                if self.gaps[member].prefetch_at < 0 or member == index:
+                    self._apply(member, point, profile)
+        return self._statistics(profile, unoffloaded_peak, min_feasible)
+
+    def _latest(self, gap: Gap) -> int:
+        return gap.before if gap.before < self.steps.count else self.steps.count
+
+    def _initial_point(self, gap: Gap) -> int:
+        if gap.before >= self.steps.count:
+            return self.steps.count
+        return self._ideal_prefetch(gap)
+
+    def _best_option(self, step: int) -> tuple[int, int] | None:
+        best: tuple[tuple[float, int, float], int, int] | None = None
+        for index, gap in enumerate(self.gaps):
+            if not self._qualifies(gap):
+                continue
+            candidate = self.candidates[gap.candidate]
+            latest = self._latest(gap)
+            if gap.prefetch_at >= 0:
+                # Applied: a later prefetch frees the steps up to `step`.
+                if self.strategy != "ours" or not (gap.prefetch_at <= step < latest):
+                    continue
+                point = step + 1
+                extra = self._exposure(gap, point) - gap.exposed_s
+            else:
+                if not (gap.free_from <= step < latest):
+                    continue
+                ideal = self._initial_point(gap)
+                point = ideal if step < ideal else step + 1
+                if self.strategy != "ours" and point != ideal:
+                    continue
+                extra = self._exposure(gap, point)
+                for member in self._partners(index):
+                    if member != index and self.gaps[member].prefetch_at < 0:
+                        partner = self.gaps[member]
+                        extra += self._exposure(partner, self._initial_point(partner))
+            length = self.steps.time_between(max(gap.after, 0), min(latest, self.steps.count))
+            # Hidden copies first (largest buffer, longest gap); otherwise the
+            # least exposed time per byte taken off the peak.
+            key = (extra / candidate.buffer.size, -candidate.buffer.size, -length)
+            if best is None or key < best[0]:
+                best = (key, index, point)
+        return None if best is None else (best[1], best[2])
+
+    # -- statistics ------------------------------------------------------------
+
+    def _statistics(
+        self, profile: np.ndarray, unoffloaded_peak: int, min_feasible: int
+    ) -> PlanStatistics:
+        offloaded = {kind: 0 for kind in KINDS}
+        transfers = 0
+        exposed = 0.0
+        decisions: list[dict[str, object]] = []
+        for candidate in self.candidates:
+            entry: dict[str, object] = {
+                "buffer": candidate.buffer.name,
+                "kind": candidate.kind,
+                "size_bytes": candidate.buffer.size,
+                "policy": candidate.policy,
+            }
+            gaps = [self.gaps[i] for i in sorted(set(candidate.offloaded_gaps))]
+            if gaps:
+                offloaded[candidate.kind] += candidate.buffer.size
+                prefetches = sum(1 for g in gaps if g.before < self.steps.count)
+                writebacks = sum(
+                    1 for g in gaps if candidate.kind == "activations" and g.after >= 0
+                )
+                transfers += prefetches + writebacks
+                exposed += sum(g.exposed_s for g in gaps)
+                entry["offloaded"] = True
+                entry["gaps"] = [
+                    {
+                        "after_step": g.after,
+                        "before_step": g.before,
+                        "prefetch_at_step": g.prefetch_at,
+                        "estimated_exposed_s": g.exposed_s,
+                    }
+                    for g in gaps
+                ]
+            else:
+                entry["offloaded"] = False
+                entry["reason"] = candidate.reason or self._unchosen_reason(candidate)
+            decisions.append(entry)
+        return PlanStatistics(
+            budget_bytes=self.budget,
+            unoffloaded_peak=unoffloaded_peak,
+            planned_peak=int(profile.max(initial=0)),
+            min_feasible_bytes=min_feasible,
+            offloaded_bytes=offloaded,
+            transfers=transfers,
+            estimated_exposed_s=exposed,
+            decisions=decisions,
+        )
+
+    def _unchosen_reason(self, candidate: Candidate) -> str:
+        index = self.candidates.index(candidate)
+        gaps = [g for g in self.gaps if g.candidate == index]
+        if not gaps:
+            return "gap too short to hide (no idle step between uses)"
+        if self.strategy == "distance" and not any(self._qualifies(g) for g in gaps):
+            return f"gaps shorter than distance-threshold={self.distance_threshold}"
+        return "budget met without it"
+
+
+def _policy_attr(function: ir.Operation, liveness: BufferLiveness, buffer: Buffer) -> str | None:
+    if buffer.kind == "argument":
+        if "arg_attrs" not in function.attributes:
+            return None
+        index = _argument_index(function, liveness, buffer)
+        attrs = ir.ArrayAttr(function.attributes["arg_attrs"])
+        if index is None or index >= len(attrs):
+            return None
+        dictionary = ir.DictAttr(attrs[index])
+        if POLICY_ATTR in dictionary:
+            return ir.StringAttr(dictionary[POLICY_ATTR]).value
+        return None
+    op = _defining_op(function, liveness, buffer)
+    if op is not None and POLICY_ATTR in op.attributes:
+        return ir.StringAttr(op.attributes[POLICY_ATTR]).value
+    return None
+
+
+def _argument_index(function: ir.Operation, liveness: BufferLiveness, buffer: Buffer) -> int | None:
+    for index, argument in enumerate(function.regions[0].blocks[0].arguments):
+        if any(root is buffer for root in liveness.roots_of(argument)):
+            return index
+    return None
+
+
+def _defining_op(
+    function: ir.Operation, liveness: BufferLiveness, buffer: Buffer
+) -> ir.Operation | None:
+    if buffer.kind == "global":
+        return global_symbol(function, buffer.name[1:])
+    if buffer.defined_at <= 0:
+        return None
+    return liveness.order.ops[buffer.defined_at]
+
+
+def _module_of(function: ir.Operation) -> ir.Operation | None:
+    parent = function.parent
+    return None if parent is None else parent.operation
+
+
+def global_symbol(function: ir.Operation, symbol: str) -> ir.Operation | None:
+    module = _module_of(function)
+    if module is None:
+        return None
+    for op in module.regions[0].blocks[0].operations:
+        operation = op.operation
+        if operation.name == "memref.global":
+            if ir.StringAttr(operation.attributes["sym_name"]).value == symbol:
+                return operation
+    return None
+
+
+def _global_is_constant(function: ir.Operation, symbol: str) -> bool:
+    op = global_symbol(function, symbol)
+    return op is not None and "constant" in op.attributes
+
+
+def _globals_used_elsewhere(function: ir.Operation) -> set[str]:
+    module = _module_of(function)
+    used: set[str] = set()
+    if module is None:
+        return used
+    for op in module.regions[0].blocks[0].operations:
+        operation = op.operation
+        if operation == function or operation.name != "func.func":
+            continue
+
+        def visit(inner: ir.Operation) -> ir.WalkResult:
+            if inner.name == "memref.get_global":
+                used.add(ir.FlatSymbolRefAttr(inner.attributes["name"]).value)
+            return ir.WalkResult.ADVANCE
+
+        operation.walk(visit)
+    return used

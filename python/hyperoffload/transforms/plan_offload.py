@@ -1,0 +1,377 @@
+"""``cache-plan-offload``: move buffers to the remote pool so the peak fits a budget.
+
+Chooses which parameters, constant globals and activations live in the
+remote pool over which gaps between their uses
+(:mod:`hyperoffload.analysis.offload_plan`), then rewrites the function:
+
+- an offloaded parameter gets a ``#cache.remote`` type (the signature
+  changes), an offloaded global a ``#cache.remote`` type read by one
+  ``memref.get_global`` at the function's start;
+- before each run of uses that follows an offloaded gap: a
+  ``cache.prefetch`` at the planned point and a ``cache.wait`` right before
+  the first use; the uses in the run read the prefetched buffer;
+- after each run followed by an offloaded gap: a ``cache.evict``, dropping a
+  clean copy, writing back a written one (an activation into a pool buffer
+  allocated beside it, a parameter into itself); a prefetch of written-back
+  data depends on the write-back's token; written-back parameters are
+  waited for before ``return``.
+
+Before: a function without cache ops. After: a schedule that passes
+``cache-verify-schedule`` and whose peak, in the planner's step model,
+fits the budget (the simulator confirms it: run ``cache-verify-schedule``).
+If no plan fits, the pass fails with the smallest peak reachable.
+
+Conservative: buffers with views, buffers returned, dynamic sizes and
+globals shared with other functions are left on the device (the reason is
+in the statistics and, with ``remarks=true``, a remark); an op with regions
+is one step, so a loop's buffers are fetched before it and evicted after.
+
+Example (``budget=1KiB``, 256xf32 is 1 KiB)::
+
+    func.func @f(%a: memref<256xf32>, %b: memref<256xf32>, %o: memref<256xf32>) {
+      linalg.copy ins(%a : memref<256xf32>) outs(%o : memref<256xf32>)
+      linalg.add ins(%o, %b : memref<256xf32>, memref<256xf32>) outs(%o : memref<256xf32>)
+      return
+    }
+
+becomes (with the strategy's prefetch points)::
+
+    func.func @f(%a: memref<256xf32, #cache.remote>, %b: memref<256xf32, #cache.remote>,
+                 %o: memref<256xf32>) {
+      %da, %ta = cache.prefetch %a : ... -> memref<256xf32>
+      cache.wait %ta
+      linalg.copy ins(%da : memref<256xf32>) outs(%o : memref<256xf32>)
+      %ea = cache.evict %da : memref<256xf32>
+      %db, %tb = cache.prefetch %b : ... -> memref<256xf32>
+      cache.wait %tb
+      linalg.add ins(%o, %db : ...) outs(%o : memref<256xf32>)
+      %eb = cache.evict %db : memref<256xf32>
+      return
+    }
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from typing import Literal
+
+from mlir import ir
+from mlir.dialects import memref
+
+from hyperoffload.analysis.budget import Budget
+from hyperoffload.analysis.liveness import LivenessError
+from hyperoffload.analysis.offload_plan import (
+    KINDS,
+    Candidate,
+    OffloadPlanner,
+    PlanError,
+    PlanStatistics,
+    global_symbol,
+)
+from hyperoffload.dialects import cache
+from hyperoffload.hardware import ProfileError, load_profile
+from hyperoffload.ir_utils import functions_with_bodies, walk_preorder
+from hyperoffload.transforms.pass_base import ModulePass
+
+_PRIORITY_EVICT, _PRIORITY_PREFETCH, _PRIORITY_WAIT = 0, 1, 2
+
+
+@dataclasses.dataclass(frozen=True)
+class PlanOffloadPass(ModulePass):
+    """Choose what lives in the remote pool and insert the transfers."""
+
+    name = "cache-plan-offload"
+    summary = "Offload parameters, globals and activations so the peak fits a budget."
+
+    budget: str = dataclasses.field(
+        default="",
+        metadata={"help": "device-memory budget: bytes, a size (512MiB) or a percentage (74%)"},
+    )
+    hw: str = dataclasses.field(
+        default="h100-pcie", metadata={"help": "hardware profile name or TOML path"}
+    )
+    strategy: Literal["ours", "on-demand", "distance"] = dataclasses.field(
+        default="ours", metadata={"help": "planner: ours, or a baseline"}
+    )
+    offload: tuple[str, ...] = dataclasses.field(
+        default=KINDS, metadata={"help": "kinds of buffers that may be offloaded"}
+    )
+    distance_threshold: int = dataclasses.field(
+        default=4, metadata={"help": "distance strategy: smallest gap offloaded, in ops"}
+    )
+    prefetch_distance: int = dataclasses.field(
+        default=2, metadata={"help": "distance strategy: ops between prefetch and use"}
+    )
+    dynamic_dim_bound: int = dataclasses.field(
+        default=0,
+        metadata={"help": "upper bound assumed for dynamic dimensions (0: report an error)"},
+    )
+    remarks: bool = dataclasses.field(
+        default=False, metadata={"help": "emit a remark for every candidate decision"}
+    )
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "statistics", {})
+
+    def run(self, module: ir.Operation) -> None:
+        if not self.budget:
+            raise self.fail(module, "cache-plan-offload needs a budget (budget=...)")
+        unknown = set(self.offload) - set(KINDS)
+        if unknown:
+            raise self.fail(
+                module,
+                f"unknown kind(s) in offload=: {', '.join(sorted(unknown))} "
+                f"(known: {', '.join(KINDS)})",
+            )
+        try:
+            budget = Budget.parse(self.budget)
+            hardware = load_profile(self.hw)
+        except (ValueError, ProfileError) as err:
+            raise self.fail(module, str(err)) from None
+        for function in functions_with_bodies(module):
+            self.plan_function(function, budget, hardware)
+
+    def plan_function(self, function: ir.Operation, budget: Budget, hardware: object) -> None:
+        existing = [op for op in walk_preorder(function) if op.name.startswith("cache.")]
+        if existing:
+            raise self.fail(
+                existing[0],
+                "cache-plan-offload plans functions without cache ops; run "
+                "cache-strip-transfers first",
+            )
+        bound = self.dynamic_dim_bound or None
+        try:
+            planner = OffloadPlanner(
+                function,
+                hardware,  # type: ignore[arg-type]
+                budget.resolve(function, bound),
+                strategy=self.strategy,
+                kinds=self.offload,
+                distance_threshold=self.distance_threshold,
+                prefetch_distance=self.prefetch_distance,
+                dynamic_dim_bound=bound,
+            )
+            statistics = planner.plan()
+        except (PlanError, LivenessError) as err:
+            raise self.fail(err.location, err.message) from None
+        name = ir.StringAttr(function.attributes["sym_name"]).value
+        self.statistics[name] = statistics  # type: ignore[attr-defined]
+        _Rewriter(planner).run()
+        if self.remarks:
+            self._remark(function, statistics)
+
+    def _remark(self, function: ir.Operation, statistics: PlanStatistics) -> None:
+        for decision in statistics.decisions:
+            if decision["offloaded"]:
+                text = f"offloads {decision['buffer']} ({decision['size_bytes']} bytes)"
+            else:
+                text = f"keeps {decision['buffer']} on the device: {decision['reason']}"
+            self.emit_remark(function, text)
+
+
+class _Rewriter:
+    """Inserts the planned ops (see the module docstring).
+
+    Insertions are collected as (step, priority, builder) and built in that
+    order right before the step's op, so evicts come before prefetches and
+    prefetches before waits at one point, and a builder sees the values the
+    earlier ones made.
+    """
+
+    def __init__(self, planner: OffloadPlanner) -> None:
+        self.planner = planner
+        self.function = planner.function
+        self.steps = planner.steps
+        self.ops = planner.steps.ops
+        self.insertions: list[tuple[int, int, int, Callable[[], None]]] = []
+        self.return_waits: list[ir.Value] = []
+
+    def insert(self, step: int, priority: int, build: Callable[[], None]) -> None:
+        self.insertions.append((step, priority, len(self.insertions), build))
+
+    def run(self) -> None:
+        chosen = [c for c in self.planner.candidates if c.offloaded_gaps]
+        # Look the values up before the IR changes.
+        roots = [self.root_values(candidate) for candidate in chosen]
+        for candidate, values in zip(chosen, roots, strict=True):
+            self.plan_candidate(candidate, values)
+        for step, _, _, build in sorted(self.insertions, key=lambda item: item[:3]):
+            anchor = self.ops[min(step, len(self.ops) - 1)]
+            with ir.InsertionPoint(anchor), anchor.location:
+                build()
+        if self.return_waits:
+            terminator = self.ops[-1]
+            with ir.InsertionPoint(terminator), terminator.location:
+                cache.wait(self.return_waits)
+
+    def step_of(self, op: ir.Operation) -> int:
+        """The step of an op of the original function; -1 for ops added since."""
+        order = self.planner.liveness.order
+        current = op
+        while current != self.function:
+            position = order.position_of(current)
+            if position is not None:
+                return self.steps.step_of[position]
+            parent = current.parent
+            if parent is None:
+                break
+            current = parent.operation
+        return -1
+
+    # -- one candidate ---------------------------------------------------------
+
+    def plan_candidate(self, candidate: Candidate, roots: list[ir.Value]) -> None:
+        planner = self.planner
+        offloaded = {planner.gaps[i].after: planner.gaps[i] for i in candidate.offloaded_gaps}
+        device_type = ir.MemRefType(roots[0].type)
+        remote_type = ir.MemRefType.get(
+            list(device_type.shape),
+            device_type.element_type,
+            memory_space=cache.remote_memory_space(),
+            loc=ir.Location.unknown(),
+        )
+        state: dict[str, ir.Value | None] = {"dev": None, "wb": None, "token": None}
+        if candidate.kind == "params":
+            self.retype_argument(roots[0], remote_type)
+            state["pool"] = roots[0]
+            pool_valid = True
+        elif candidate.kind == "globals":
+            state["pool"] = self.remote_global(candidate, roots, remote_type)
+            pool_valid = True
+        else:
+            alloc = roots[0].owner.operation
+            with ir.InsertionPoint.after(alloc), alloc.location:
+                state["pool"] = memref.alloc(remote_type, [], [])
+            state["dev"] = roots[0]
+            pool_valid = False
+
+        runs: list[list[int]] = [[]]
+        for use in candidate.uses:
+            if runs[-1] and runs[-1][-1] in offloaded:
+                runs.append([])
+            runs[-1].append(use)
+
+        for index, uses in enumerate(runs):
+            first, last = uses[0], uses[-1]
+            if index:
+                incoming = offloaded[runs[index - 1][-1]]
+            else:
+                incoming = offloaded.get(-1)
+            if incoming is not None:
+                self.prefetch(state, min(incoming.prefetch_at, first), first, last, roots)
+            written = any(first <= w <= last for w in candidate.writes)
+            dirty = written or not pool_valid
+            outgoing = offloaded.get(last)
+            if outgoing is not None:
+                self.evict(state, last + 1, dirty, outgoing.before >= self.steps.count)
+                pool_valid = pool_valid or dirty
+            elif candidate.kind == "activations":
+                self.release_activation(state, roots)
+
+    def prefetch(
+        self,
+        state: dict[str, ir.Value | None],
+        point: int,
+        first: int,
+        last: int,
+        roots: list[ir.Value],
+    ) -> None:
+        def build_prefetch() -> None:
+            dependencies = [state["wb"]] if state["wb"] is not None else []
+            state["dev"], state["token"] = cache.prefetch(state["pool"], dependencies)
+            state["wb"] = None
+
+        def build_wait() -> None:
+            cache.wait([state["token"]])
+            self.rewire(roots, first, last, state["dev"])
+
+        self.insert(point, _PRIORITY_PREFETCH, build_prefetch)
+        self.insert(first, _PRIORITY_WAIT, build_wait)
+
+    def evict(
+        self, state: dict[str, ir.Value | None], after: int, dirty: bool, is_final: bool
+    ) -> None:
+        def build() -> None:
+            if dirty:
+                token = cache.evict(state["dev"], to=state["pool"])
+                if is_final:
+                    self.return_waits.append(token)
+                else:
+                    state["wb"] = token
+            else:
+                cache.evict(state["dev"])
+
+        self.insert(after, _PRIORITY_EVICT, build)
+
+    def release_activation(self, state: dict[str, ir.Value | None], roots: list[ir.Value]) -> None:
+        """The last copy of an activation is freed where the original was:
+        its ``memref.dealloc`` becomes a drop evict (or one is added before
+        ``return``); the pool buffer is freed there too."""
+        deallocs = [
+            use.owner.operation
+            for use in roots[0].uses
+            if use.owner.operation.name == "memref.dealloc"
+        ]
+        step = self.step_of(deallocs[0]) if deallocs else self.steps.count - 1
+
+        def build() -> None:
+            if deallocs and deallocs[0].parent.operation == self.function:
+                with ir.InsertionPoint(deallocs[0]), deallocs[0].location:
+                    cache.evict(state["dev"])
+                    memref.dealloc(state["pool"])
+                deallocs[0].erase()
+            else:
+                cache.evict(state["dev"])
+                memref.dealloc(state["pool"])
+
+        self.insert(step, _PRIORITY_EVICT, build)
+
+    # -- IR helpers ------------------------------------------------------------
+
+    def root_values(self, candidate: Candidate) -> list[ir.Value]:
+        buffer = candidate.buffer
+        liveness = self.planner.liveness
+        if buffer.kind == "argument":
+            for argument in self.function.regions[0].blocks[0].arguments:
+                if any(r is buffer for r in liveness.roots_of(argument)):
+                    return [argument]
+        values = []
+        for op in liveness.order.ops[1:]:
+            if op.name not in ("memref.get_global", "memref.alloc"):
+                continue
+            result = op.results[0]
+            if any(r is buffer for r in liveness.roots_of(result)):
+                values.append(result)
+        return values
+
+    def retype_argument(self, argument: ir.Value, remote_type: ir.Type) -> None:
+        argument.set_type(remote_type)
+        inputs = [a.type for a in self.function.regions[0].blocks[0].arguments]
+        function_type = ir.FunctionType(
+            ir.TypeAttr(self.function.attributes["function_type"]).value
+        )
+        self.function.attributes["function_type"] = ir.TypeAttr.get(
+            ir.FunctionType.get(inputs, function_type.results)
+        )
+
+    def remote_global(
+        self, candidate: Candidate, roots: list[ir.Value], remote_type: ir.Type
+    ) -> ir.Value:
+        symbol = candidate.buffer.name[1:]
+        global_op = global_symbol(self.function, symbol)
+        assert global_op is not None
+        global_op.attributes["type"] = ir.TypeAttr.get(remote_type)
+        first = self.function.regions[0].blocks[0].operations[0]
+        with ir.InsertionPoint(first), first.location:
+            value = memref.get_global(remote_type, symbol)
+        for old in roots:
+            old.set_type(remote_type)
+        return value
+
+    def rewire(self, roots: list[ir.Value], first: int, last: int, device: ir.Value) -> None:
+        for root in roots:
+            for use in list(root.uses):
+                operation = use.owner.operation
+                if first <= self.step_of(operation) <= last:
+                    operation.operands[use.operand_number] = device
