@@ -37,11 +37,25 @@ def _plan_offload() -> type[ModulePass]:
     return PlanOffloadPass
 
 
+def _schedule_transfers() -> type[ModulePass]:
+    from hyperoffload.transforms.schedule_transfers import ScheduleTransfersPass
+
+    return ScheduleTransfersPass
+
+
+def _hyper_offload_pipeline() -> type[ModulePass]:
+    from hyperoffload.transforms.hyper_offload_pipeline import HyperOffloadPipelinePass
+
+    return HyperOffloadPipelinePass
+
+
 _PASSES: dict[str, Callable[[], type[ModulePass]]] = {
     "cache-plan-offload": _plan_offload,
     "cache-print-liveness": _print_liveness,
+    "cache-schedule-transfers": _schedule_transfers,
     "cache-strip-transfers": _strip_transfers,
     "cache-verify-schedule": _verify_schedule,
+    "hyper-offload-pipeline": _hyper_offload_pipeline,
 }
 
 

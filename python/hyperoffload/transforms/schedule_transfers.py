@@ -1,0 +1,248 @@
+"""``cache-schedule-transfers``: issue prefetches early enough to hide them.
+
+Execution-order refinement (the HyperOffload paper's): for the transfers in
+the function body,
+
+- each ``cache.wait`` on prefetch tokens is sunk to just before the first
+  use of the buffers it covers (split into one wait per first use);
+- each ``cache.prefetch`` is hoisted so its copy, queued behind the copies
+  needed before it (engines serve copies in issue order), completes before
+  its first use, but no earlier than needed, no earlier than the values it
+  depends on, never above a prefetch needed before it, never where the
+  device memory it then holds would exceed ``budget``, and with at most
+  ``max-inflight`` prefetches issued and not yet waited at any point.
+
+Times come from the cost model of ``hw`` (compute only). Evicts stay where
+they are.
+
+Before: cache IR (e.g. from ``cache-plan-offload``). After: the same ops in
+a new order, which passes ``cache-verify-schedule`` whenever the input did;
+the simulated peak stays within ``budget`` when the input's did.
+
+Conservative: only ops in the function body move; transfers inside loops
+and branches stay where they are (prefetching across loop iterations is
+future work: software-pipeline the loop, prefetching iteration i+1's data
+in iteration i); a wait that covers a write-back's token stays in place.
+
+Example (a 1 s copy, 1 s steps)::
+
+    %c = linalg.fill ...           // step 1
+    %d, %t = cache.prefetch %w ...
+    cache.wait %t
+    linalg.copy ins(%d ...)
+
+becomes::
+
+    %d, %t = cache.prefetch %w ...
+    %c = linalg.fill ...
+    cache.wait %t
+    linalg.copy ins(%d ...)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+from mlir import ir
+
+from hyperoffload.analysis.budget import Budget
+from hyperoffload.analysis.cost_model import CostModel, static_time
+from hyperoffload.analysis.liveness import BufferLiveness, LivenessError
+from hyperoffload.dialects import cache
+from hyperoffload.hardware import HardwareProfile, ProfileError, load_profile
+from hyperoffload.ir_utils import functions_with_bodies
+from hyperoffload.transforms.pass_base import ModulePass
+
+
+@dataclasses.dataclass(frozen=True)
+class ScheduleTransfersPass(ModulePass):
+    """Hoist prefetches and sink waits so copies overlap compute."""
+
+    name = "cache-schedule-transfers"
+    summary = "Hoist prefetches and sink waits so transfers hide behind compute."
+
+    budget: str = dataclasses.field(
+        default="",
+        metadata={"help": "device-memory budget the schedule must keep (empty: none)"},
+    )
+    hw: str = dataclasses.field(
+        default="h100-pcie", metadata={"help": "hardware profile name or TOML path"}
+    )
+    max_inflight: int = dataclasses.field(
+        default=0, metadata={"help": "most prefetches issued and not yet waited (0: no limit)"}
+    )
+    dynamic_dim_bound: int = dataclasses.field(
+        default=0,
+        metadata={"help": "upper bound assumed for dynamic dimensions (0: report an error)"},
+    )
+
+    def run(self, module: ir.Operation) -> None:
+        try:
+            hardware = load_profile(self.hw)
+            budget = Budget.parse(self.budget) if self.budget else None
+        except (ValueError, ProfileError) as err:
+            raise self.fail(module, str(err)) from None
+        for function in functions_with_bodies(module):
+            bound = self.dynamic_dim_bound or None
+            try:
+                limit = budget.resolve(function, bound) if budget is not None else None
+                schedule_function(function, hardware, limit, self.max_inflight, bound)
+            except LivenessError as err:
+                raise self.fail(err.location, err.message) from None
+
+
+@dataclasses.dataclass
+class _Transfer:
+    prefetch: ir.Operation
+    step: int
+    lower: int
+    first_use: int
+    size: int
+    seconds: float
+    wait: int = -1
+
+
+def schedule_function(
+    function: ir.Operation,
+    hardware: HardwareProfile,
+    budget: int | None,
+    max_inflight: int = 0,
+    dynamic_dim_bound: int | None = None,
+) -> None:
+    """Sink the waits, then hoist the prefetches, of one function."""
+    _sink_waits(function, dynamic_dim_bound)
+    _hoist_prefetches(function, hardware, budget, max_inflight, dynamic_dim_bound)
+
+
+def _body(function: ir.Operation) -> list[ir.Operation]:
+    return [op.operation for op in function.regions[0].blocks[0].operations]
+
+
+def _first_uses(
+    function: ir.Operation, dynamic_dim_bound: int | None
+) -> tuple[BufferLiveness, list[int], dict[int, int]]:
+    """Liveness, the body step of every program position, and for each
+    prefetch (by position) the step of the first use of its buffer."""
+    liveness = BufferLiveness(function, dynamic_dim_bound=dynamic_dim_bound, strict_sizes=False)
+    order = liveness.order
+    step_of = [0] * (order.end_position + 1)
+    step = -1
+    for position in range(1, order.end_position):
+        if order.parent[position] == 0:
+            step += 1
+        step_of[position] = step
+    step_of[order.end_position] = step + 1
+    first_use: dict[int, int] = {}
+    for position in range(1, order.end_position):
+        op = order.ops[position]
+        if op.name != "cache.prefetch" or order.parent[position] != 0:
+            continue
+        uses = [
+            step_of[u.position]
+            for root in liveness.roots_of(op.results[0])
+            for u in root.uses
+            if u.op_name != "cache.wait"
+        ]
+        first_use[position] = min(uses) if uses else step_of[order.end_position]
+    return liveness, step_of, first_use
+
+
+def _sink_waits(function: ir.Operation, dynamic_dim_bound: int | None) -> None:
+    liveness, step_of, first_use = _first_uses(function, dynamic_dim_bound)
+    order = liveness.order
+    body = _body(function)
+    token_use: dict[ir.Value, int] = {}
+    for position, step in first_use.items():
+        token_use[order.ops[position].results[1]] = step
+    for op in body:
+        if op.name != "cache.wait":
+            continue
+        tokens = list(op.operands)
+        if not tokens or any(token not in token_use for token in tokens):
+            continue
+        groups: dict[int, list[ir.Value]] = {}
+        for token in tokens:
+            groups.setdefault(token_use[token], []).append(token)
+        for step, group in sorted(groups.items()):
+            anchor = body[min(step, len(body) - 1)]
+            with ir.InsertionPoint(anchor), op.location:
+                cache.wait(group)
+        op.erase()
+
+
+def _hoist_prefetches(
+    function: ir.Operation,
+    hardware: HardwareProfile,
+    budget: int | None,
+    max_inflight: int,
+    dynamic_dim_bound: int | None,
+) -> None:
+    liveness, step_of, first_use = _first_uses(function, dynamic_dim_bound)
+    order = liveness.order
+    body = _body(function)
+    count = len(body)
+    model = CostModel(hardware)
+    start = np.zeros(count + 1)
+    start[1:] = np.cumsum([static_time(model, op) for op in body])
+    profile = np.zeros(count + 1, dtype=np.int64)
+    for buffer in liveness.buffers:
+        if buffer.remote:
+            continue
+        first = step_of[buffer.allocated_at] if buffer.allocated_at else 0
+        last = step_of[buffer.freed_at]
+        profile[first : max(last, first + 1)] += buffer.size
+    step_at = {order.position_of(op): index for index, op in enumerate(body)}
+    defined_step: dict[ir.Value, int] = {}
+    for index, op in enumerate(body):
+        for result in op.results:
+            defined_step[result] = index
+
+    transfers: list[_Transfer] = []
+    waits: dict[ir.Value, int] = {}
+    for index, op in enumerate(body):
+        if op.name == "cache.wait":
+            for token in op.operands:
+                waits.setdefault(token, index)
+    for position, use in first_use.items():
+        op = order.ops[position]
+        step = step_at[position]
+        lower = max((defined_step.get(v, -1) + 1 for v in op.operands), default=0)
+        size = liveness.roots_of(op.results[0])[0].size
+        transfer = _Transfer(op, step, lower, use, size, hardware.transfer_seconds(size, True))
+        transfer.wait = waits.get(op.results[1], use)
+        transfers.append(transfer)
+    transfers.sort(key=lambda t: (t.first_use, t.step))
+
+    inflight = np.zeros(count + 1, dtype=np.int64)
+    for transfer in transfers:
+        inflight[transfer.step : transfer.wait] += 1
+    engine_free = 0.0
+    last_issue = 0
+    moves: list[tuple[ir.Operation, int]] = []
+    for transfer in transfers:
+        lower = max(transfer.lower, last_issue)
+        if lower > transfer.step:
+            lower = transfer.step  # never move a prefetch later than it is
+        use = transfer.first_use
+        target_start = max(start[use] - transfer.seconds, engine_free)
+        point = int(np.searchsorted(start, target_start, side="right")) - 1
+        point = min(max(point, lower), transfer.step)
+        # Keep the budget and the in-flight limit over the steps it now spans.
+        while point < transfer.step:
+            span = slice(point, transfer.step)
+            over_budget = budget is not None and np.any(
+                profile[span] + transfer.size > budget
+            )
+            over_inflight = max_inflight > 0 and np.any(inflight[span] >= max_inflight)
+            if not over_budget and not over_inflight:
+                break
+            point += 1
+        profile[point : transfer.step] += transfer.size
+        inflight[point : transfer.step] += 1
+        engine_free = max(start[point], engine_free) + transfer.seconds
+        last_issue = point
+        if point < transfer.step:
+            moves.append((transfer.prefetch, point))
+    for prefetch, point in moves:
+        prefetch.move_before(body[point])
