@@ -46,6 +46,7 @@ from typing import Literal
 
 import numpy as np
 from hyperoffload.analysis.cost_model import CostModel, static_time
+from hyperoffload.analysis.link_calendar import LinkCalendar
 from hyperoffload.analysis.liveness import Buffer, BufferLiveness
 from hyperoffload.hardware import HardwareProfile
 from mlir import ir
@@ -55,6 +56,8 @@ KINDS = ("params", "globals", "activations")
 _KIND_OF = {"argument": "params", "global": "globals", "alloc": "activations"}
 
 POLICY_ATTR = "cache.policy"
+# Options re-costed against the copy engine per planning step.
+_LAZY_OPTIONS = 16
 
 
 class PlanError(Exception):
@@ -166,6 +169,8 @@ class OffloadPlanner:
         self.gaps: list[Gap] = []
         self._base = np.zeros(self.steps.count + 1, dtype=np.int64)
         self._partner_map: dict[int, list[int]] = {}
+        self._calendar = LinkCalendar()
+        self._reserved: dict[int, float] = {}
         self._collect()
 
     # -- candidates ----------------------------------------------------------
@@ -296,7 +301,37 @@ class OffloadPlanner:
             profile[gap.free_from : prefetch_at] -= size
         gap.prefetch_at = prefetch_at
         gap.exposed_s = self._exposure(gap, prefetch_at)
+        if self.strategy == "ours" and gap.transfer_s > 0.0:
+            self._reserve(index, prefetch_at)
         self.candidates[gap.candidate].offloaded_gaps.append(index)
+
+    # -- the copy engine (ours) ------------------------------------------------
+
+    def _link_placement(self, gap: Gap, earliest_step: int) -> tuple[int, float, float]:
+        """(prefetch step, copy start, exposed time) of ``gap``'s copy placed
+        as late as the engine's free time allows, not before
+        ``earliest_step``."""
+        steps = self.steps
+        earliest = float(steps.start[earliest_step])
+        deadline = float(steps.start[gap.before])
+        window = self._calendar.latest_window(gap.transfer_s, deadline, earliest)
+        step = int(np.searchsorted(steps.start, window, side="right")) - 1
+        step = min(max(step, earliest_step), gap.before)
+        begin = max(window, float(steps.start[step]))
+        if begin > window:
+            begin = self._calendar.first_free(gap.transfer_s, begin)
+        exposed = max(0.0, begin + gap.transfer_s - deadline)
+        return step, begin, exposed
+
+    def _reserve(self, index: int, prefetch_at: int) -> None:
+        gap = self.gaps[index]
+        previous = self._reserved.pop(index, None)
+        if previous is not None:
+            self._calendar.release(previous)
+        _, begin, exposed = self._link_placement(gap, prefetch_at)
+        self._calendar.reserve(begin, gap.transfer_s)
+        self._reserved[index] = begin
+        gap.exposed_s = exposed
 
     def plan(self) -> PlanStatistics:
         """Choose gaps and prefetch points; raises PlanError if infeasible."""
@@ -340,7 +375,36 @@ class OffloadPlanner:
         return self._ideal_prefetch(gap)
 
     def _best_option(self, step: int) -> tuple[int, int] | None:
-        best: tuple[tuple[float, int, float], int, int] | None = None
+        options = self._options(step)
+        if not options:
+            return None
+        options.sort(key=lambda option: option[0])
+        if self.strategy != "ours":
+            return options[0][1], options[0][2]
+        # The copy engine is shared: re-cost the most promising options with
+        # the copies already planned, lazily (a re-costed option only gets
+        # worse), and take the first that stays best.
+        best: tuple[tuple[float, float, float], int, int] | None = None
+        for key, index, point in options[:_LAZY_OPTIONS]:
+            if best is not None and key >= best[0]:
+                break
+            gap = self.gaps[index]
+            size = self.candidates[gap.candidate].buffer.size
+            if gap.transfer_s == 0.0:
+                refined = (key, index, point)
+            else:
+                earliest = max(gap.free_from, step + 1) if point > step else gap.free_from
+                placed, _, exposed = self._link_placement(gap, earliest)
+                extra = exposed - (gap.exposed_s if gap.prefetch_at >= 0 else 0.0)
+                refined = ((extra / size, key[1], key[2]), index, max(placed, step + 1))
+                refined = (refined[0], index, min(refined[2], self._latest(gap)))
+            if best is None or refined[0] < best[0]:
+                best = refined
+        assert best is not None
+        return best[1], best[2]
+
+    def _options(self, step: int) -> list[tuple[tuple[float, int, float], int, int]]:
+        options: list[tuple[tuple[float, int, float], int, int]] = []
         for index, gap in enumerate(self.gaps):
             if not self._qualifies(gap):
                 continue
@@ -368,9 +432,8 @@ class OffloadPlanner:
             # Hidden copies first (largest buffer, longest gap); otherwise the
             # least exposed time per byte taken off the peak.
             key = (extra / candidate.buffer.size, -candidate.buffer.size, -length)
-            if best is None or key < best[0]:
-                best = (key, index, point)
-        return None if best is None else (best[1], best[2])
+            options.append((key, index, point))
+        return options
 
     # -- statistics ------------------------------------------------------------
 

@@ -5,12 +5,14 @@ the function body,
 
 - each ``cache.wait`` on prefetch tokens is sunk to just before the first
   use of the buffers it covers (split into one wait per first use);
-- each ``cache.prefetch`` is hoisted so its copy, queued behind the copies
-  needed before it (engines serve copies in issue order), completes before
-  its first use, but no earlier than needed, no earlier than the values it
-  depends on, never above a prefetch needed before it, never where the
-  device memory it then holds would exceed ``budget``, and with at most
-  ``max-inflight`` prefetches issued and not yet waited at any point.
+- each ``cache.prefetch`` is placed so its copy completes before its first
+  use and starts as late as that allows: latest deadline first, each copy
+  takes the latest free window of the copy engine that ends by its first
+  use, so copies never overlap and their start order is the issue order
+  (the engine serves copies FIFO); never before the values it depends on,
+  never where the device memory it holds would exceed ``budget``, and with
+  at most ``max-inflight`` prefetches issued and not yet waited at any
+  point. A prefetch that cannot be hidden starts as early as allowed.
 
 Times come from the cost model of ``hw`` (compute only). Evicts stay where
 they are.
@@ -48,6 +50,7 @@ from mlir import ir
 
 from hyperoffload.analysis.budget import Budget
 from hyperoffload.analysis.cost_model import CostModel, static_time
+from hyperoffload.analysis.link_calendar import LinkCalendar
 from hyperoffload.analysis.liveness import BufferLiveness, LivenessError
 from hyperoffload.dialects import cache
 from hyperoffload.hardware import HardwareProfile, ProfileError, load_profile
@@ -212,37 +215,42 @@ def _hoist_prefetches(
         transfer = _Transfer(op, step, lower, use, size, hardware.transfer_seconds(size, True))
         transfer.wait = waits.get(op.results[1], use)
         transfers.append(transfer)
-    transfers.sort(key=lambda t: (t.first_use, t.step))
-
+    # Latest deadline first: each copy takes the latest free window of the
+    # engine that ends by its first use, so copies never overlap and their
+    # start order is the issue order the engine serves.
+    transfers.sort(key=lambda t: (t.first_use, t.step), reverse=True)
     inflight = np.zeros(count + 1, dtype=np.int64)
     for transfer in transfers:
         inflight[transfer.step : transfer.wait] += 1
-    engine_free = 0.0
-    last_issue = 0
-    moves: list[tuple[ir.Operation, int]] = []
+    calendar = LinkCalendar()
+    moves: list[tuple[float, int, ir.Operation]] = []
     for transfer in transfers:
-        lower = max(transfer.lower, last_issue)
-        if lower > transfer.step:
-            lower = transfer.step  # never move a prefetch later than it is
         use = transfer.first_use
-        target_start = max(start[use] - transfer.seconds, engine_free)
-        point = int(np.searchsorted(start, target_start, side="right")) - 1
-        point = min(max(point, lower), transfer.step)
+        lower = min(transfer.lower, transfer.step)
+        window = calendar.latest_window(transfer.seconds, float(start[use]), float(start[lower]))
+        point = int(np.searchsorted(start, window, side="right")) - 1
+        # Never below its wait (which sits right before the first use).
+        point = min(max(point, lower), transfer.wait)
         # Keep the budget and the in-flight limit over the steps it now spans.
         while point < transfer.step:
             span = slice(point, transfer.step)
-            over_budget = budget is not None and np.any(
-                profile[span] + transfer.size > budget
-            )
+            over_budget = budget is not None and np.any(profile[span] + transfer.size > budget)
             over_inflight = max_inflight > 0 and np.any(inflight[span] >= max_inflight)
             if not over_budget and not over_inflight:
                 break
             point += 1
-        profile[point : transfer.step] += transfer.size
-        inflight[point : transfer.step] += 1
-        engine_free = max(start[point], engine_free) + transfer.seconds
-        last_issue = point
         if point < transfer.step:
-            moves.append((transfer.prefetch, point))
-    for prefetch, point in moves:
-        prefetch.move_before(body[point])
+            profile[point : transfer.step] += transfer.size
+            inflight[point : transfer.step] += 1
+        else:
+            profile[transfer.step : point] -= transfer.size
+            inflight[transfer.step : point] -= 1
+        begin = max(window, float(start[point]))
+        if begin > window:
+            begin = calendar.first_free(transfer.seconds, begin)
+        calendar.reserve(begin, transfer.seconds)
+        moves.append((begin, point, transfer.prefetch))
+    # Issue in the order the engine serves them.
+    moves.sort(key=lambda move: (move[0], move[1]))
+    for _, point, prefetch in moves:
+        prefetch.move_before(body[min(point, count - 1)])

@@ -114,7 +114,12 @@ def generate_llama(config: LlamaConfig) -> str:
         lines.append("  }")
         ctx = alloc(f"ctx_{n}", f"{t}x{h}")
         matmul(scores, f"{t}x{c}", f"%vcache_{n}", f"{c}x{h}", ctx, f"{t}x{h}")
-        for buffer, shape in ((scores, f"{t}x{c}"), (q, f"{t}x{h}"), (k, f"{t}x{h}"), (v, f"{t}x{h}")):
+        for buffer, shape in (
+            (scores, f"{t}x{c}"),
+            (q, f"{t}x{h}"),
+            (k, f"{t}x{h}"),
+            (v, f"{t}x{h}"),
+        ):
             lines.append(f"  memref.dealloc {buffer} : memref<{shape}x{e}>")
         attn = alloc(f"attn_{n}", f"{t}x{h}")
         matmul(ctx, f"{t}x{h}", f"%wo_{n}", f"{h}x{h}", attn, f"{t}x{h}")
