@@ -40,7 +40,8 @@
 // HELP-NEXT: format=<text|json>  text table or JSON (default: text)
 // HELP-NEXT: output=<string>  file to write, or - for standard error (default: -)
 // HELP-NEXT: dynamic-dim-bound=<int>  upper bound assumed for dynamic dimensions (0: report an error) (default: 0)
-// HELP-NEXT: --cache-strip-transfers Remove every cache op and restore plain device memrefs.
+// HELP: --cache-strip-transfers Remove every cache op and restore plain device memrefs.
+// HELP: --hyper-offload-pipeline
 
 // RUN: hyper-opt --version | FileCheck %s --check-prefix=VERSION
 // VERSION: hyper-opt {{[0-9]+\.[0-9]+\.[0-9]+}} (upstream MLIR 22)

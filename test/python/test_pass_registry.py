@@ -37,7 +37,21 @@ def test_registry_is_lazy() -> None:
     assert result.stdout.strip() == "lazy"
 
 
-@pytest.mark.parametrize("name", sorted(get_all_passes()))
+PASS_NAMES = sorted(n for n in get_all_passes() if n.startswith("cache-"))
+
+
+def test_pipelines_follow_the_naming_convention() -> None:
+    # Pipelines are named as upstream's are (`*-pipeline`): module and class
+    # follow the name, and the test file carries it.
+    pipelines = sorted(n for n in get_all_passes() if not n.startswith("cache-"))
+    assert pipelines == ["hyper-offload-pipeline"]
+    pass_class = get_pass("hyper-offload-pipeline")
+    assert pass_class.__name__ == "HyperOffloadPipelinePass"
+    assert pass_class.__module__ == "hyperoffload.transforms.hyper_offload_pipeline"
+    assert (REPO / "test" / "Transforms" / "hyper-offload-pipeline.mlir").is_file()
+
+
+@pytest.mark.parametrize("name", PASS_NAMES)
 def test_pass_follows_the_naming_convention(name: str) -> None:
     match = re.fullmatch(r"cache-([a-z]+)-([a-z]+(?:-[a-z]+)*)", name)
     assert match, f"{name} is not cache-<verb>-<noun>"

@@ -244,7 +244,7 @@ class OffloadPlanner:
                 continue  # adjacent steps: no idle step in between
             dirty = candidate.kind == "activations" or any(after >= w for w in candidate.writes)
             free_from = after + 1
-            if after >= 0 and dirty and candidate.kind == "activations":
+            if after >= 0 and dirty:
                 # A write-back frees the buffer when its copy completes.
                 done = steps.start[after + 1] + to_pool
                 free_from = int(np.searchsorted(steps.start, done, side="left"))

@@ -44,8 +44,8 @@ from hyperoffload.analysis.sizes import format_bytes
 from hyperoffload.hardware import HardwareProfile, ProfileError, load_profile
 from hyperoffload.ir_utils import functions_with_bodies
 from hyperoffload.sim.simulator import SimulationError, simulate
-from hyperoffload.transforms.pass_base import ModulePass, PassFailure
-from hyperoffload.transforms.plan_offload import PlanOffloadPass
+from hyperoffload.transforms.pass_base import ModulePass
+from hyperoffload.transforms.plan_offload import PlanOffloadPass, plan_and_rewrite
 from hyperoffload.transforms.schedule_transfers import schedule_function
 
 BISECTION_RESOLUTION = 0.005
@@ -153,10 +153,7 @@ class HyperOffloadPipelinePass(ModulePass):
 
     def _apply(self, function: ir.Operation, hardware: HardwareProfile, limit: int) -> None:
         planner = self._planner_pass(limit)
-        try:
-            planner.plan_function(function, Budget(bytes=limit), hardware)
-        except PassFailure:
-            raise
+        planner.plan_function(function, Budget(bytes=limit), hardware)
         name = ir.StringAttr(function.attributes["sym_name"]).value
         object.__setattr__(self, "_plan_statistics", planner.statistics.get(name))  # type: ignore[attr-defined]
         if self.strategy == "ours":
@@ -221,18 +218,14 @@ class HyperOffloadPipelinePass(ModulePass):
         copy = module.clone()
         function = _find(copy, name)
         try:
-            planner = self._planner_pass(limit)
-            planner_remarks = dataclasses.replace(planner, remarks=False)
-            planner_remarks.plan_function(function, Budget(bytes=limit), hardware)
-            if self.strategy == "ours":
-                schedule_function(
-                    function, hardware, limit, self.max_inflight, self.dynamic_dim_bound or None
-                )
-            result = simulate(function, hardware, dynamic_dim_bound=self.dynamic_dim_bound or None)
-        except PassFailure:
+            plan_and_rewrite(function, hardware, limit, self._planner_pass(limit))
+        except PlanError:
             return False
-        finally:
-            pass
+        if self.strategy == "ours":
+            schedule_function(
+                function, hardware, limit, self.max_inflight, self.dynamic_dim_bound or None
+            )
+        result = simulate(function, hardware, dynamic_dim_bound=self.dynamic_dim_bound or None)
         return result.makespan_s <= limit_makespan and result.peak_bytes <= limit
 
 

@@ -34,7 +34,8 @@ Example (``budget=1KiB``, 256xf32 is 1 KiB)::
       return
     }
 
-becomes (with the strategy's prefetch points)::
+becomes:: (prefetch points as the strategy places them)
+
 
     func.func @f(%a: memref<256xf32, #cache.remote>, %b: memref<256xf32, #cache.remote>,
                  %o: memref<256xf32>) {
@@ -70,7 +71,7 @@ from hyperoffload.analysis.offload_plan import (
     global_symbol,
 )
 from hyperoffload.dialects import cache
-from hyperoffload.hardware import ProfileError, load_profile
+from hyperoffload.hardware import HardwareProfile, ProfileError, load_profile
 from hyperoffload.ir_utils import functions_with_bodies, walk_preorder
 from hyperoffload.transforms.pass_base import ModulePass
 
@@ -132,7 +133,9 @@ class PlanOffloadPass(ModulePass):
         for function in functions_with_bodies(module):
             self.plan_function(function, budget, hardware)
 
-    def plan_function(self, function: ir.Operation, budget: Budget, hardware: object) -> None:
+    def plan_function(
+        self, function: ir.Operation, budget: Budget, hardware: HardwareProfile
+    ) -> None:
         existing = [op for op in walk_preorder(function) if op.name.startswith("cache.")]
         if existing:
             raise self.fail(
@@ -142,22 +145,16 @@ class PlanOffloadPass(ModulePass):
             )
         bound = self.dynamic_dim_bound or None
         try:
-            planner = OffloadPlanner(
+            statistics = plan_and_rewrite(
                 function,
-                hardware,  # type: ignore[arg-type]
+                hardware,
                 budget.resolve(function, bound),
-                strategy=self.strategy,
-                kinds=self.offload,
-                distance_threshold=self.distance_threshold,
-                prefetch_distance=self.prefetch_distance,
-                dynamic_dim_bound=bound,
+                self,  # type: ignore[arg-type]
             )
-            statistics = planner.plan()
         except (PlanError, LivenessError) as err:
             raise self.fail(err.location, err.message) from None
         name = ir.StringAttr(function.attributes["sym_name"]).value
         self.statistics[name] = statistics  # type: ignore[attr-defined]
-        _Rewriter(planner).run()
         if self.remarks:
             self._remark(function, statistics)
 
@@ -168,6 +165,28 @@ class PlanOffloadPass(ModulePass):
             else:
                 text = f"keeps {decision['buffer']} on the device: {decision['reason']}"
             self.emit_remark(function, text)
+
+
+def plan_and_rewrite(
+    function: ir.Operation, hardware: HardwareProfile, budget: int, options: PlanOffloadPass
+) -> PlanStatistics:
+    """Plan ``function`` with the options of ``options`` and rewrite it.
+
+    Raises PlanError (infeasible) or LivenessError, emitting nothing.
+    """
+    planner = OffloadPlanner(
+        function,
+        hardware,
+        budget,
+        strategy=options.strategy,
+        kinds=options.offload,
+        distance_threshold=options.distance_threshold,
+        prefetch_distance=options.prefetch_distance,
+        dynamic_dim_bound=options.dynamic_dim_bound or None,
+    )
+    statistics = planner.plan()
+    _Rewriter(planner).run()
+    return statistics
 
 
 class _Rewriter:

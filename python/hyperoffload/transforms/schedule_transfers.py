@@ -104,6 +104,7 @@ class _Transfer:
     size: int
     seconds: float
     wait: int = -1
+    free: int = -1
 
 
 def schedule_function(
@@ -152,7 +153,7 @@ def _first_uses(
 
 
 def _sink_waits(function: ir.Operation, dynamic_dim_bound: int | None) -> None:
-    liveness, step_of, first_use = _first_uses(function, dynamic_dim_bound)
+    liveness, _, first_use = _first_uses(function, dynamic_dim_bound)
     order = liveness.order
     body = _body(function)
     token_use: dict[ir.Value, int] = {}
@@ -214,43 +215,55 @@ def _hoist_prefetches(
         size = liveness.roots_of(op.results[0])[0].size
         transfer = _Transfer(op, step, lower, use, size, hardware.transfer_seconds(size, True))
         transfer.wait = waits.get(op.results[1], use)
+        root = liveness.roots_of(op.results[0])[0]
+        transfer.free = step_of[root.freed_at]
         transfers.append(transfer)
     # Latest deadline first: each copy takes the latest free window of the
     # engine that ends by its first use, so copies never overlap and their
     # start order is the issue order the engine serves.
     transfers.sort(key=lambda t: (t.first_use, t.step), reverse=True)
+    # In flight from issue up to and including its wait (an op issued right
+    # before the wait still overlaps it).
     inflight = np.zeros(count + 1, dtype=np.int64)
     for transfer in transfers:
-        inflight[transfer.step : transfer.wait] += 1
+        inflight[transfer.step : transfer.wait + 1] += 1
     calendar = LinkCalendar()
     moves: list[tuple[float, int, ir.Operation]] = []
     for transfer in transfers:
         use = transfer.first_use
+        held = slice(transfer.step, transfer.free)
+        profile[held] -= transfer.size
+        inflight[transfer.step : transfer.wait + 1] -= 1
         lower = min(transfer.lower, transfer.step)
         window = calendar.latest_window(transfer.seconds, float(start[use]), float(start[lower]))
         point = int(np.searchsorted(start, window, side="right")) - 1
         # Never below its wait (which sits right before the first use).
         point = min(max(point, lower), transfer.wait)
-        # Keep the budget and the in-flight limit over the steps it now spans.
-        while point < transfer.step:
-            span = slice(point, transfer.step)
-            over_budget = budget is not None and np.any(profile[span] + transfer.size > budget)
-            over_inflight = max_inflight > 0 and np.any(inflight[span] >= max_inflight)
+        # Later, until the memory it holds fits the budget and the in-flight
+        # limit holds; at the latest, right before its wait.
+        while point < transfer.wait:
+            over_budget = budget is not None and np.any(
+                profile[point : transfer.free] + transfer.size > budget
+            )
+            over_inflight = max_inflight > 0 and np.any(
+                inflight[point : transfer.wait + 1] >= max_inflight
+            )
             if not over_budget and not over_inflight:
                 break
             point += 1
-        if point < transfer.step:
-            profile[point : transfer.step] += transfer.size
-            inflight[point : transfer.step] += 1
-        else:
-            profile[transfer.step : point] -= transfer.size
-            inflight[transfer.step : point] -= 1
+        profile[point : transfer.free] += transfer.size
+        inflight[point : transfer.wait + 1] += 1
         begin = max(window, float(start[point]))
         if begin > window:
             begin = calendar.first_free(transfer.seconds, begin)
         calendar.reserve(begin, transfer.seconds)
         moves.append((begin, point, transfer.prefetch))
-    # Issue in the order the engine serves them.
+    # Issue in the order the engine serves them, after the frees at the
+    # point (the profile counts a buffer freed at a step as gone there).
     moves.sort(key=lambda move: (move[0], move[1]))
     for _, point, prefetch in moves:
-        prefetch.move_before(body[min(point, count - 1)])
+        anchor = min(point, count - 1)
+        while anchor < count - 1 and body[anchor].name in ("cache.evict", "memref.dealloc"):
+            anchor += 1
+        if body[anchor] != prefetch:
+            prefetch.move_before(body[anchor])
