@@ -1,7 +1,7 @@
 // RUN: hyper-opt %s --split-input-file --cache-plan-offload='budget=1500 hw=%S/../Inputs/unit.toml' --verify-diagnostics
 
 // Tests an infeasible budget: the copy needs both buffers at once (2000 B).
-// expected-error @+1 {{budget of 1500 bytes is infeasible with strategy 'ours': the smallest peak reachable by offloading is 2000 bytes}}
+// expected-error @+1 {{budget of 1500 bytes is infeasible with strategy 'ours': the smallest peak reached by offloading is 2000 bytes}}
 func.func @infeasible(%a: memref<250xf32>, %o: memref<250xf32>) {
   linalg.copy ins(%a : memref<250xf32>) outs(%o : memref<250xf32>)
   return

@@ -91,6 +91,7 @@ class Gap:
     before: int  # step of the use after (n: the function's end)
     free_from: int  # first step without the buffer once evicted
     transfer_s: float  # prefetch time (0 for the final gap)
+    writeback_s: float = 0.0  # write-back time when the buffer is dirty
     prefetch_at: int = -1  # step before which the prefetch is issued
     exposed_s: float = 0.0
 
@@ -170,6 +171,7 @@ class OffloadPlanner:
         self._base = np.zeros(self.steps.count + 1, dtype=np.int64)
         self._partner_map: dict[int, list[int]] = {}
         self._calendar = LinkCalendar()
+        self._writebacks = LinkCalendar()
         self._reserved: dict[int, float] = {}
         self._collect()
 
@@ -255,6 +257,7 @@ class OffloadPlanner:
                 before=before,
                 free_from=min(free_from, before),
                 transfer_s=0.0 if before >= steps.count else to_device,
+                writeback_s=to_pool if after >= 0 and dirty else 0.0,
             )
             self.gaps.append(gap)
         mine = list(range(first_gap, len(self.gaps)))
@@ -295,6 +298,17 @@ class OffloadPlanner:
     def _apply(self, index: int, prefetch_at: int, profile: np.ndarray) -> None:
         gap = self.gaps[index]
         size = self.candidates[gap.candidate].buffer.size
+        if gap.prefetch_at < 0 and gap.writeback_s > 0.0:
+            # Write-backs share the device->pool engine: the buffer is free
+            # once its copy, queued behind the others, completes.
+            begin = self._writebacks.first_free(
+                gap.writeback_s, float(self.steps.start[gap.after + 1])
+            )
+            self._writebacks.reserve(begin, gap.writeback_s)
+            done = begin + gap.writeback_s
+            free_from = int(np.searchsorted(self.steps.start, done, side="left"))
+            gap.free_from = min(max(free_from, gap.after + 1), gap.before)
+            prefetch_at = max(prefetch_at, gap.free_from)
         if gap.prefetch_at >= 0:
             profile[gap.prefetch_at : prefetch_at] -= size
         else:
@@ -352,12 +366,13 @@ class OffloadPlanner:
             choice = self._best_option(peak_step)
             if choice is None:
                 where = self.steps.ops[min(peak_step, self.steps.count - 1)]
+                reached = int(profile[peak_step])
                 raise PlanError(
                     self.function.location,
                     f"budget of {self.budget} bytes is infeasible with strategy "
-                    f"'{self.strategy}': the smallest peak reachable by offloading is "
-                    f"{min_feasible} bytes (the peak of {int(profile[peak_step])} bytes "
-                    f"at '{where.name}' has nothing left to offload)",
+                    f"'{self.strategy}': the smallest peak reached by offloading is "
+                    f"{reached} bytes, at '{where.name}', where nothing is left to "
+                    f"offload (the bound with every copy just in time is {min_feasible})",
                 )
             index, prefetch_at = choice
             for member in self._partners(index):

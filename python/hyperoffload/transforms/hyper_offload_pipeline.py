@@ -49,6 +49,8 @@ from hyperoffload.transforms.plan_offload import PlanOffloadPass, plan_and_rewri
 from hyperoffload.transforms.schedule_transfers import schedule_function
 
 BISECTION_RESOLUTION = 0.005
+# Plans tried, each for a smaller budget, until the simulated peak fits.
+MAX_ATTEMPTS = 4
 
 
 @dataclasses.dataclass(frozen=True)
@@ -116,7 +118,8 @@ class HyperOffloadPipelinePass(ModulePass):
                 else:
                     assert slowdown is not None
                     limit = self._search(module, name, hardware, before.makespan_s, slowdown)
-                self._apply(function, hardware, limit)
+                internal = self._internal_budget(module, name, hardware, limit)
+                self._apply(function, hardware, internal)
                 after = simulate(function, hardware, dynamic_dim_bound=bound)
             except (LivenessError, SimulationError, PlanError) as err:
                 raise self.fail(err.location, err.message) from None
@@ -160,6 +163,50 @@ class HyperOffloadPipelinePass(ModulePass):
             schedule_function(
                 function, hardware, limit, self.max_inflight, self.dynamic_dim_bound or None
             )
+
+    def _attempt(
+        self, module: ir.Operation, name: str, hardware: HardwareProfile, internal: int
+    ) -> int:
+        """Simulated peak of the plan made for ``internal`` bytes, on a copy."""
+        copy = module.clone()
+        function = _find(copy, name)
+        plan_and_rewrite(function, hardware, internal, self._planner_pass(internal))
+        if self.strategy == "ours":
+            schedule_function(
+                function, hardware, internal, self.max_inflight, self.dynamic_dim_bound or None
+            )
+        return simulate(
+            function, hardware, dynamic_dim_bound=self.dynamic_dim_bound or None
+        ).peak_bytes
+
+    def _internal_budget(
+        self, module: ir.Operation, name: str, hardware: HardwareProfile, limit: int
+    ) -> int:
+        """The budget to plan for so the *simulated* peak fits ``limit``: the
+        planner's step model can miss copies queued on an engine, so a plan
+        that overshoots is made again for a budget smaller by the overshoot."""
+        internal = limit
+        best = None
+        for _ in range(MAX_ATTEMPTS):
+            try:
+                peak = self._attempt(module, name, hardware, internal)
+            except PlanError:
+                if best is None:
+                    raise  # infeasible for the budget itself
+                break  # a smaller budget is infeasible: report the best plan
+            if peak <= limit:
+                return internal
+            best = peak if best is None else min(best, peak)
+            internal -= peak - limit
+            if internal <= 0:
+                break
+        function = _find(module, name)
+        raise PlanError(
+            function.location,
+            f"budget of {limit} bytes is infeasible with strategy '{self.strategy}': the "
+            f"smallest peak reached by offloading is {best} bytes (simulated, after "
+            f"{MAX_ATTEMPTS} plans)",
+        )
 
     def _verify(self, function: ir.Operation, peak: int, limit: int) -> None:
         violations = check_schedule(function)

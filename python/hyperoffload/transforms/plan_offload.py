@@ -19,7 +19,7 @@ remote pool over which gaps between their uses
 Before: a function without cache ops. After: a schedule that passes
 ``cache-verify-schedule`` and whose peak, in the planner's step model,
 fits the budget (the simulator confirms it: run ``cache-verify-schedule``).
-If no plan fits, the pass fails with the smallest peak reachable.
+If no plan fits, the pass fails with the smallest peak it reached.
 
 Conservative: buffers with views, buffers returned, dynamic sizes and
 globals shared with other functions are left on the device (the reason is
