@@ -47,3 +47,16 @@ func.func @weights(%w0: memref<250xf32>, %w1: memref<250xf32>, %x: memref<1000xf
   linalg.add ins(%o, %w1 : memref<250xf32>, memref<250xf32>) outs(%o : memref<250xf32>)
   return
 }
+
+// The statistics and the reasons, as --mlir-pass-statistics prints them.
+// RUN: hyper-opt %s --hyper-offload-pipeline='budget=6000 hw=%S/../Inputs/unit.toml' --mlir-pass-statistics -o /dev/null 2>&1 | FileCheck %s --check-prefix=STATS
+// STATS:      ... HyperOffload pass statistics ...
+// STATS:      HyperOffloadPipelinePass (hyper-offload-pipeline)
+// STATS-NEXT:   @weights
+// STATS-NEXT:     (S) 6000 budget_bytes
+// STATS-NEXT:     (S) 7000 peak_before_bytes
+// STATS-NEXT:     (S) 6000 peak_after_bytes
+// STATS-NEXT:     (S) 0.0 slowdown
+// STATS-NEXT:     (S) 2000 offloaded-bytes-params
+// STATS:          (S) 2 transfers
+// STATS:          kept %arg2 (4000 bytes): budget met without it

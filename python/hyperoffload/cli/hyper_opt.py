@@ -290,6 +290,7 @@ class Inspection:
     compare: bool
     reports: list[dict[str, object]] = dataclasses.field(default_factory=list)
     simulations: list[SimulationResult] = dataclasses.field(default_factory=list)
+    plans: dict[str, object] = dataclasses.field(default_factory=dict)
 
     def analyse(self, module: ir.Module) -> list[tuple[BufferLiveness, SimulationResult]]:
         results = []
@@ -313,7 +314,10 @@ class Inspection:
     ) -> None:
         for liveness, simulation in after:
             previous = before.get(liveness.name) if self.compare else None
-            self.reports.append(function_report(liveness, simulation, previous, self.budget))
+            entry = function_report(liveness, simulation, previous, self.budget)
+            if liveness.name in self.plans:
+                entry["plan"] = self.plans[liveness.name]
+            self.reports.append(entry)
             self.simulations.append(simulation)
 
     def write(self, opts: Options) -> None:
@@ -328,6 +332,48 @@ class Inspection:
             write_trace(self.simulations, opts.trace)
         if opts.memory_plot is not None:
             plot_memory(self.simulations, opts.memory_plot, self.budget)
+
+
+def plan_statistics(instances: list[pass_base.ModulePass]) -> dict[str, object]:
+    """Per function, the statistics our passes kept (JSON-ready)."""
+    found: dict[str, object] = {}
+    for instance in instances:
+        for name, value in getattr(instance, "statistics", {}).items():
+            found[name] = dataclasses.asdict(value) if dataclasses.is_dataclass(value) else value
+    return found
+
+
+def statistics_report(instances: list[pass_base.ModulePass]) -> str:
+    """Our passes' statistics in the style of --mlir-pass-statistics."""
+    lines = []
+    for instance in instances:
+        stats = getattr(instance, "statistics", {})
+        if not stats:
+            continue
+        lines.append(f"{type(instance).__name__} ({instance.name})")
+        for function, value in stats.items():
+            data = dataclasses.asdict(value) if dataclasses.is_dataclass(value) else value
+            plan = data.get("plan") or data
+            lines.append(f"  @{function}")
+            for key in ("budget_bytes", "peak_before_bytes", "peak_after_bytes", "slowdown"):
+                if key in data:
+                    lines.append(f"    (S) {data[key]} {key}")
+            for kind, amount in (plan.get("offloaded_bytes") or {}).items():
+                lines.append(f"    (S) {amount} offloaded-bytes-{kind}")
+            for key in ("transfers", "estimated_exposed_s", "planned_peak"):
+                if key in plan:
+                    lines.append(f"    (S) {plan[key]} {key}")
+            for decision in plan.get("decisions", []):
+                if not decision.get("offloaded"):
+                    lines.append(
+                        f"    kept {decision['buffer']} ({decision['size_bytes']} bytes): "
+                        f"{decision['reason']}"
+                    )
+    if not lines:
+        return ""
+    rule = "===" + "-" * 73 + "==="
+    header = [rule, "                    ... HyperOffload pass statistics ...", rule]
+    return "\n".join(header + lines) + "\n"
 
 
 def make_inspection(opts: Options, pipeline: str) -> Inspection | None:
@@ -388,7 +434,8 @@ def process_chunk(
             except AnalysisFailure as failure:
                 diags.append(failure.diag)
                 return ChunkResult(None, diags)
-        pm = build_pass_manager(pipeline, context)
+        instances: list[pass_base.ModulePass] = []
+        pm = build_pass_manager(pipeline, context, instances)
         pm.enable_verifier(opts.verify_each)
         if opts.print_ir_before_all or opts.print_ir_after_all:
             pm.enable_ir_printing(
@@ -414,7 +461,10 @@ def process_chunk(
             return ChunkResult(None, diags)
         finally:
             del pm  # prints the timing report, if any
+        if opts.statistics:
+            sys.stderr.write(statistics_report(instances))
         if inspection is not None:
+            inspection.plans.update(plan_statistics(instances))
             try:
                 inspection.record(inspection.analyse(module), before)
             except AnalysisFailure as failure:

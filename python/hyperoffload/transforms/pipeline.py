@@ -153,11 +153,17 @@ def instantiate(element: PipelineElement) -> ModulePass:
         raise PipelineError(str(err)) from None
 
 
-def build_pass_manager(pipeline: str, context: ir.Context | None = None) -> passmanager.PassManager:
+def build_pass_manager(
+    pipeline: str,
+    context: ir.Context | None = None,
+    instances: list[ModulePass] | None = None,
+) -> passmanager.PassManager:
     """Turn one textual pipeline mixing our passes and upstream passes into an
     upstream PassManager anchored on ``builtin.module``.
 
-    Raises PipelineError with a caret under the offending text.
+    Our pass objects are appended to ``instances`` when given (their
+    statistics can be read after the run). Raises PipelineError with a caret
+    under the offending text.
     """
     ours = set(get_all_passes())
     parser = _Parser(pipeline)
@@ -180,7 +186,10 @@ def build_pass_manager(pipeline: str, context: ir.Context | None = None) -> pass
     for element in elements:
         if element.name in ours and element.nested is None:
             flush()
-            add_pass(pm, instantiate(element))
+            instance = instantiate(element)
+            add_pass(pm, instance)
+            if instances is not None:
+                instances.append(instance)
         else:
             _check_not_nested(element, ours, parser)
             upstream.append(element)

@@ -1,0 +1,41 @@
+"""``python -m hyperoffload.workloads``: print a Llama-style decoder step.
+
+python -m hyperoffload.workloads --preset 7b --layers 2 --tokens 2048 --context 2048
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import sys
+
+from hyperoffload.workloads.llama import LlamaConfig, generate_llama
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m hyperoffload.workloads", description=__doc__)
+    parser.add_argument("--preset", choices=["tiny", "7b", "13b", "70b"], default="tiny")
+    parser.add_argument("--layers", type=int, help="override the preset's layer count")
+    parser.add_argument("--tokens", type=int, help="tokens in this step (1: decode)")
+    parser.add_argument("--context", type=int, help="KV-cache length")
+    parser.add_argument("--dtype", choices=["f16", "bf16", "f32"], help="element type")
+    args = parser.parse_args(argv)
+    config = LlamaConfig.preset(args.preset)
+    overrides = {
+        key: value
+        for key, value in (
+            ("layers", args.layers),
+            ("tokens", args.tokens),
+            ("context", args.context),
+            ("dtype", args.dtype),
+        )
+        if value is not None
+    }
+    if any(isinstance(v, int) and v <= 0 for v in overrides.values()):
+        parser.error("sizes must be positive")
+    sys.stdout.write(generate_llama(dataclasses.replace(config, **overrides)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
