@@ -69,7 +69,8 @@ def main() -> int:
         "prefill-2k": dataclasses.replace(base, tokens=2048, context=2048),
     }
     print(
-        "| workload | hw | mode | strategy | peak (GB) | peak cut | slowdown | overlap | compile (s) |"
+        "| workload | hw | mode | strategy | peak (GB) | peak cut | slowdown | overlap "
+        "| compile (s) |"
     )
     print("|---|---|---|---|---|---|---|---|---|")
     for name, config in workloads.items():
@@ -86,7 +87,8 @@ def main() -> int:
                     result, seconds, ops = run(text, pipeline, hardware)
                     if result is None:
                         print(
-                            f"| {name} ({ops} ops) | {hardware} | {label} | {strategy} | infeasible | | | | {seconds:.1f} |"
+                            f"| {name} ({ops} ops) | {hardware} | {label} | {strategy} "
+                            f"| infeasible | | | | {seconds:.1f} |"
                         )
                         continue
                     print(
