@@ -318,6 +318,8 @@ class OffloadPlanner:
         if self.strategy == "ours" and gap.transfer_s > 0.0:
             self._reserve(index, prefetch_at)
         self.candidates[gap.candidate].offloaded_gaps.append(index)
+        if hasattr(self, "_a_prefetch"):
+            self._sync(index)
 
     # -- the copy engine (ours) ------------------------------------------------
 
@@ -357,6 +359,7 @@ class OffloadPlanner:
                 size = self.candidates[gap.candidate].buffer.size
                 min_profile[gap.free_from : self._latest(gap)] -= size
         min_feasible = int(min_profile.max(initial=0))
+        self._build_arrays()
         for index, gap in enumerate(self.gaps):
             if self.candidates[gap.candidate].policy == "offload" and gap.prefetch_at < 0:
                 for member in self._partners(index):
@@ -393,14 +396,13 @@ class OffloadPlanner:
         options = self._options(step)
         if not options:
             return None
-        options.sort(key=lambda option: option[0])
         if self.strategy != "ours":
             return options[0][1], options[0][2]
         # The copy engine is shared: re-cost the most promising options with
         # the copies already planned, lazily (a re-costed option only gets
         # worse), and take the first that stays best.
         best: tuple[tuple[float, float, float], int, int] | None = None
-        for key, index, point in options[:_LAZY_OPTIONS]:
+        for key, index, point in options:
             if best is not None and key >= best[0]:
                 break
             gap = self.gaps[index]
@@ -418,37 +420,84 @@ class OffloadPlanner:
         assert best is not None
         return best[1], best[2]
 
-    def _options(self, step: int) -> list[tuple[tuple[float, int, float], int, int]]:
-        options: list[tuple[tuple[float, int, float], int, int]] = []
-        for index, gap in enumerate(self.gaps):
-            if not self._qualifies(gap):
-                continue
-            candidate = self.candidates[gap.candidate]
-            latest = self._latest(gap)
-            if gap.prefetch_at >= 0:
-                # Applied: a later prefetch frees the steps up to `step`.
-                if self.strategy != "ours" or not (gap.prefetch_at <= step < latest):
-                    continue
-                point = step + 1
-                extra = self._exposure(gap, point) - gap.exposed_s
-            else:
-                if not (gap.free_from <= step < latest):
-                    continue
-                ideal = self._initial_point(gap)
-                point = ideal if step < ideal else step + 1
-                if self.strategy != "ours" and point != ideal:
-                    continue
-                extra = self._exposure(gap, point)
-                for member in self._partners(index):
-                    if member != index and self.gaps[member].prefetch_at < 0:
-                        partner = self.gaps[member]
-                        extra += self._exposure(partner, self._initial_point(partner))
-            length = self.steps.time_between(max(gap.after, 0), min(latest, self.steps.count))
-            # Hidden copies first (largest buffer, longest gap); otherwise the
-            # least exposed time per byte taken off the peak.
-            key = (extra / candidate.buffer.size, -candidate.buffer.size, -length)
-            options.append((key, index, point))
-        return options
+    def _build_arrays(self) -> None:
+        """Per-gap arrays for vectorised option search (kept in step by _apply)."""
+        count = self.steps.count
+        gaps = self.gaps
+        self._a_free = np.array([g.free_from for g in gaps], dtype=np.int64)
+        self._a_latest = np.array([self._latest(g) for g in gaps], dtype=np.int64)
+        self._a_before = np.array([min(g.before, count) for g in gaps], dtype=np.int64)
+        self._a_final = np.array([g.before >= count for g in gaps], dtype=bool)
+        self._a_transfer = np.array([g.transfer_s for g in gaps], dtype=float)
+        self._a_size = np.array(
+            [self.candidates[g.candidate].buffer.size for g in gaps], dtype=float
+        )
+        self._a_qualifies = np.array([self._qualifies(g) for g in gaps], dtype=bool)
+        self._a_ideal = np.array([self._initial_point(g) for g in gaps], dtype=np.int64)
+        self._a_length = np.array(
+            [self.steps.time_between(max(g.after, 0), self._latest(g)) for g in gaps], dtype=float
+        )
+        self._a_prefetch = np.array([g.prefetch_at for g in gaps], dtype=np.int64)
+        self._a_exposed = np.array([g.exposed_s for g in gaps], dtype=float)
+        self._a_initial_exposure = np.array(
+            [self._exposure(g, self._initial_point(g)) for g in gaps], dtype=float
+        )
+        partners = np.full((len(gaps), 2), -1, dtype=np.int64)
+        for index in range(len(gaps)):
+            others = [m for m in self._partners(index) if m != index][:2]
+            partners[index, : len(others)] = others
+        self._a_partners = partners
+
+    def _sync(self, index: int) -> None:
+        gap = self.gaps[index]
+        self._a_prefetch[index] = gap.prefetch_at
+        self._a_exposed[index] = gap.exposed_s
+        self._a_free[index] = gap.free_from
+
+    def _options(self, step: int) -> list[tuple[tuple[float, float, float], int, int]]:
+        """The options that free ``step``, best first (at most a few for ours)."""
+        start = self.steps.start
+        count = self.steps.count
+        unapplied = self._a_prefetch < 0
+        new = unapplied & self._a_qualifies & (self._a_free <= step) & (step < self._a_latest)
+        point_new = np.where(step < self._a_ideal, self._a_ideal, step + 1)
+        if self.strategy != "ours":
+            new &= point_new == self._a_ideal
+        hidden = start[self._a_before] - start[np.minimum(point_new, count)]
+        extra_new = np.where(self._a_final, 0.0, np.maximum(0.0, self._a_transfer - hidden))
+        partners = self._a_partners
+        for column in range(partners.shape[1]):
+            partner = partners[:, column]
+            valid = partner >= 0
+            safe = np.where(valid, partner, 0)
+            pending = valid & (self._a_prefetch[safe] < 0)
+            extra_new = extra_new + np.where(pending, self._a_initial_exposure[safe], 0.0)
+        if self.strategy == "ours":
+            applied = (
+                ~unapplied & ~self._a_final & (self._a_prefetch <= step) & (step < self._a_latest)
+            )
+            later = min(step + 1, count)
+            hidden_applied = start[self._a_before] - start[later]
+            extra_applied = np.maximum(0.0, self._a_transfer - hidden_applied) - self._a_exposed
+        else:
+            applied = np.zeros(len(self.gaps), dtype=bool)
+            extra_applied = np.zeros(len(self.gaps))
+        chosen = np.nonzero(new | applied)[0]
+        if not len(chosen):
+            return []
+        extra = np.where(new, extra_new, extra_applied)[chosen]
+        point = np.where(new, point_new, step + 1)[chosen]
+        size = self._a_size[chosen]
+        length = self._a_length[chosen]
+        # Hidden copies first (largest buffer, longest gap); otherwise the
+        # least exposed time per byte taken off the peak.
+        primary = extra / size
+        order = np.lexsort((-length, -size, primary))
+        limit = _LAZY_OPTIONS if self.strategy == "ours" else 1
+        return [
+            ((float(primary[i]), float(-size[i]), float(-length[i])), int(chosen[i]), int(point[i]))
+            for i in order[:limit]
+        ]
 
     # -- statistics ------------------------------------------------------------
 
@@ -459,6 +508,9 @@ class OffloadPlanner:
         transfers = 0
         exposed = 0.0
         decisions: list[dict[str, object]] = []
+        self._gaps_of: dict[int, list[Gap]] = {}
+        for gap in self.gaps:
+            self._gaps_of.setdefault(id(self.candidates[gap.candidate]), []).append(gap)
         for candidate in self.candidates:
             entry: dict[str, object] = {
                 "buffer": candidate.buffer.name,
@@ -501,8 +553,7 @@ class OffloadPlanner:
         )
 
     def _unchosen_reason(self, candidate: Candidate) -> str:
-        index = self.candidates.index(candidate)
-        gaps = [g for g in self.gaps if g.candidate == index]
+        gaps = self._gaps_of.get(id(candidate), [])
         if not gaps:
             return "gap too short to hide (no idle step between uses)"
         if self.strategy == "distance" and not any(self._qualifies(g) for g in gaps):

@@ -52,6 +52,7 @@ from hyperoffload.analysis.budget import Budget
 from hyperoffload.analysis.cost_model import CostModel, static_time
 from hyperoffload.analysis.link_calendar import LinkCalendar
 from hyperoffload.analysis.liveness import BufferLiveness, LivenessError
+from hyperoffload.analysis.program import op_address
 from hyperoffload.dialects import cache
 from hyperoffload.hardware import HardwareProfile, ProfileError, load_profile
 from hyperoffload.ir_utils import functions_with_bodies
@@ -241,16 +242,7 @@ def _hoist_prefetches(
         point = min(max(point, lower), transfer.wait)
         # Later, until the memory it holds fits the budget and the in-flight
         # limit holds; at the latest, right before its wait.
-        while point < transfer.wait:
-            over_budget = budget is not None and np.any(
-                profile[point : transfer.free] + transfer.size > budget
-            )
-            over_inflight = max_inflight > 0 and np.any(
-                inflight[point : transfer.wait + 1] >= max_inflight
-            )
-            if not over_budget and not over_inflight:
-                break
-            point += 1
+        point = _first_fitting(point, transfer, profile, inflight, budget, max_inflight)
         profile[point : transfer.free] += transfer.size
         inflight[point : transfer.wait + 1] += 1
         begin = max(window, float(start[point]))
@@ -260,10 +252,41 @@ def _hoist_prefetches(
         moves.append((begin, point, transfer.prefetch))
     # Issue in the order the engine serves them, after the frees at the
     # point (the profile counts a buffer freed at a step as gone there).
+    # Anchors are ops that stay put: never another prefetch being placed.
     moves.sort(key=lambda move: (move[0], move[1]))
+    moving = {op_address(prefetch) for _, _, prefetch in moves}
     for _, point, prefetch in moves:
         anchor = min(point, count - 1)
-        while anchor < count - 1 and body[anchor].name in ("cache.evict", "memref.dealloc"):
+        while anchor < count - 1 and (
+            body[anchor].name in ("cache.evict", "memref.dealloc")
+            or op_address(body[anchor]) in moving
+        ):
             anchor += 1
-        if body[anchor] != prefetch:
-            prefetch.move_before(body[anchor])
+        prefetch.move_before(body[anchor])
+
+
+def _first_fitting(
+    point: int,
+    transfer: _Transfer,
+    profile: np.ndarray,
+    inflight: np.ndarray,
+    budget: int | None,
+    max_inflight: int,
+) -> int:
+    """The first step from ``point`` on (up to the wait) at which issuing
+    keeps the budget over the steps the buffer then holds and the in-flight
+    limit up to its wait."""
+    while point < transfer.wait:
+        moved = point
+        if budget is not None:
+            over = np.nonzero(profile[point : transfer.free] + transfer.size > budget)[0]
+            if len(over):
+                moved = max(moved, point + int(over[-1]) + 1)
+        if max_inflight > 0:
+            busy = np.nonzero(inflight[point : transfer.wait + 1] >= max_inflight)[0]
+            if len(busy):
+                moved = max(moved, point + int(busy[-1]) + 1)
+        if moved == point:
+            return point
+        point = min(moved, transfer.wait)
+    return transfer.wait
