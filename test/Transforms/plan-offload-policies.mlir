@@ -1,4 +1,4 @@
-// RUN: hyper-opt %s --split-input-file --cache-plan-offload='budget=100% hw=%S/../Inputs/unit.toml remarks=true' 2>&1 | FileCheck %s
+// RUN: hyper-opt %s --split-input-file --cache-plan-offload='budget=100% hw=%S/../Inputs/unit.toml remarks=true' --cache-verify-schedule 2>&1 | FileCheck %s
 
 // Tests the per-buffer policies and the reasons given for every candidate:
 // "offload" moves a buffer even though the budget (100%) is met, "keep"

@@ -32,20 +32,19 @@ early enough that the simulated slowdown stays under 1%.
 from __future__ import annotations
 
 import dataclasses
-from typing import Literal
 
 from mlir import ir
 
 from hyperoffload.analysis.budget import Budget
 from hyperoffload.analysis.liveness import BufferLiveness, LivenessError
-from hyperoffload.analysis.offload_plan import KINDS, OffloadPlanner, PlanError
+from hyperoffload.analysis.offload_plan import OffloadPlanner, PlanError
 from hyperoffload.analysis.schedule_rules import check_schedule
 from hyperoffload.analysis.sizes import format_bytes
 from hyperoffload.hardware import HardwareProfile, ProfileError, load_profile
 from hyperoffload.ir_utils import functions_with_bodies
 from hyperoffload.sim.simulator import SimulationError, simulate
-from hyperoffload.transforms.pass_base import ModulePass
-from hyperoffload.transforms.plan_offload import PlanOffloadPass, plan_and_rewrite
+from hyperoffload.transforms.pass_base import option
+from hyperoffload.transforms.plan_offload import PlanOffloadPass, PlanOptions, plan_and_rewrite
 from hyperoffload.transforms.schedule_transfers import schedule_function
 
 BISECTION_RESOLUTION = 0.005
@@ -54,45 +53,16 @@ MAX_ATTEMPTS = 4
 
 
 @dataclasses.dataclass(frozen=True)
-class HyperOffloadPipelinePass(ModulePass):
+class HyperOffloadPipelinePass(PlanOptions):
     """Plan + schedule + verify, under a budget or a maximum slowdown."""
 
     name = "hyper-offload-pipeline"
     summary = "Offload, schedule and verify under a budget or a maximum slowdown."
 
-    budget: str = dataclasses.field(
-        default="",
-        metadata={"help": "device-memory budget: bytes, a size (512MiB) or a percentage (74%)"},
+    max_slowdown: str = option(
+        "", "instead of a budget: the smallest peak within this slowdown (1%)"
     )
-    max_slowdown: str = dataclasses.field(
-        default="",
-        metadata={"help": "instead of a budget: the smallest peak within this slowdown (1%)"},
-    )
-    hw: str = dataclasses.field(
-        default="h100-pcie", metadata={"help": "hardware profile name or TOML path"}
-    )
-    strategy: Literal["ours", "on-demand", "distance"] = dataclasses.field(
-        default="ours", metadata={"help": "planner: ours, or a baseline"}
-    )
-    offload: tuple[str, ...] = dataclasses.field(
-        default=KINDS, metadata={"help": "kinds of buffers that may be offloaded"}
-    )
-    max_inflight: int = dataclasses.field(
-        default=0, metadata={"help": "most prefetches issued and not yet waited (0: no limit)"}
-    )
-    distance_threshold: int = dataclasses.field(
-        default=4, metadata={"help": "distance strategy: smallest gap offloaded, in ops"}
-    )
-    prefetch_distance: int = dataclasses.field(
-        default=2, metadata={"help": "distance strategy: ops between prefetch and use"}
-    )
-    dynamic_dim_bound: int = dataclasses.field(
-        default=0,
-        metadata={"help": "upper bound assumed for dynamic dimensions (0: report an error)"},
-    )
-    remarks: bool = dataclasses.field(
-        default=False, metadata={"help": "emit a remark for every candidate decision"}
-    )
+    max_inflight: int = option(0, "most prefetches issued and not yet waited (0: no limit)")
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "statistics", {})

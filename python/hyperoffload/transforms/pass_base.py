@@ -166,6 +166,23 @@ def split_option_text(text: str) -> list[str]:
     return [o for o in options if o]
 
 
+def option(default: Any, help: str) -> Any:
+    """A pass option: a dataclass field with its default and help text."""
+    return dataclasses.field(default=default, metadata={"help": help})
+
+
+def budget_option() -> Any:
+    return option("", "device-memory budget: bytes, a size (512MiB) or a percentage (74%)")
+
+
+def hw_option() -> Any:
+    return option("h100-pcie", "hardware profile name or TOML path")
+
+
+def dynamic_dim_bound_option() -> Any:
+    return option(0, "upper bound assumed for dynamic dimensions (0: report an error)")
+
+
 class ModulePass:
     """Base class of every HyperOffload pass (subclasses are dataclasses).
 

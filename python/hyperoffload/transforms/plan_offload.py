@@ -73,44 +73,39 @@ from hyperoffload.analysis.offload_plan import (
 from hyperoffload.dialects import cache
 from hyperoffload.hardware import HardwareProfile, ProfileError, load_profile
 from hyperoffload.ir_utils import functions_with_bodies, walk_preorder
-from hyperoffload.transforms.pass_base import ModulePass
+from hyperoffload.transforms.pass_base import (
+    ModulePass,
+    budget_option,
+    dynamic_dim_bound_option,
+    hw_option,
+    option,
+)
 
 _PRIORITY_EVICT, _PRIORITY_PREFETCH, _PRIORITY_WAIT = 0, 1, 2
 
 
 @dataclasses.dataclass(frozen=True)
-class PlanOffloadPass(ModulePass):
+class PlanOptions(ModulePass):
+    """The options of planning, shared with ``hyper-offload-pipeline``."""
+
+    budget: str = budget_option()
+    hw: str = hw_option()
+    strategy: Literal["ours", "on-demand", "distance"] = option(
+        "ours", "planner: ours, or a baseline"
+    )
+    offload: tuple[str, ...] = option(KINDS, "kinds of buffers that may be offloaded")
+    distance_threshold: int = option(4, "distance strategy: smallest gap offloaded, in ops")
+    prefetch_distance: int = option(2, "distance strategy: ops between prefetch and use")
+    dynamic_dim_bound: int = dynamic_dim_bound_option()
+    remarks: bool = option(False, "emit a remark for every candidate decision")
+
+
+@dataclasses.dataclass(frozen=True)
+class PlanOffloadPass(PlanOptions):
     """Choose what lives in the remote pool and insert the transfers."""
 
     name = "cache-plan-offload"
     summary = "Offload parameters, globals and activations so the peak fits a budget."
-
-    budget: str = dataclasses.field(
-        default="",
-        metadata={"help": "device-memory budget: bytes, a size (512MiB) or a percentage (74%)"},
-    )
-    hw: str = dataclasses.field(
-        default="h100-pcie", metadata={"help": "hardware profile name or TOML path"}
-    )
-    strategy: Literal["ours", "on-demand", "distance"] = dataclasses.field(
-        default="ours", metadata={"help": "planner: ours, or a baseline"}
-    )
-    offload: tuple[str, ...] = dataclasses.field(
-        default=KINDS, metadata={"help": "kinds of buffers that may be offloaded"}
-    )
-    distance_threshold: int = dataclasses.field(
-        default=4, metadata={"help": "distance strategy: smallest gap offloaded, in ops"}
-    )
-    prefetch_distance: int = dataclasses.field(
-        default=2, metadata={"help": "distance strategy: ops between prefetch and use"}
-    )
-    dynamic_dim_bound: int = dataclasses.field(
-        default=0,
-        metadata={"help": "upper bound assumed for dynamic dimensions (0: report an error)"},
-    )
-    remarks: bool = dataclasses.field(
-        default=False, metadata={"help": "emit a remark for every candidate decision"}
-    )
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "statistics", {})
@@ -168,7 +163,7 @@ class PlanOffloadPass(ModulePass):
 
 
 def plan_and_rewrite(
-    function: ir.Operation, hardware: HardwareProfile, budget: int, options: PlanOffloadPass
+    function: ir.Operation, hardware: HardwareProfile, budget: int, options: PlanOptions
 ) -> PlanStatistics:
     """Plan ``function`` with the options of ``options`` and rewrite it.
 

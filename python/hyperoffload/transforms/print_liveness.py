@@ -46,7 +46,10 @@ from mlir import ir
 from hyperoffload.analysis.liveness import LivenessError, analyse_module
 from hyperoffload.analysis.report import liveness_json, liveness_table
 from hyperoffload.cli.output import write_text
-from hyperoffload.transforms.pass_base import ModulePass
+from hyperoffload.transforms.pass_base import (
+    ModulePass,
+    dynamic_dim_bound_option,
+)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -62,10 +65,7 @@ class PrintLivenessPass(ModulePass):
     output: str = dataclasses.field(
         default="-", metadata={"help": "file to write, or - for standard error"}
     )
-    dynamic_dim_bound: int = dataclasses.field(
-        default=0,
-        metadata={"help": "upper bound assumed for dynamic dimensions (0: report an error)"},
-    )
+    dynamic_dim_bound: int = dynamic_dim_bound_option()
 
     def run(self, module: ir.Operation) -> None:
         try:

@@ -56,7 +56,12 @@ from hyperoffload.analysis.program import op_address
 from hyperoffload.dialects import cache
 from hyperoffload.hardware import HardwareProfile, ProfileError, load_profile
 from hyperoffload.ir_utils import functions_with_bodies
-from hyperoffload.transforms.pass_base import ModulePass
+from hyperoffload.transforms.pass_base import (
+    ModulePass,
+    dynamic_dim_bound_option,
+    hw_option,
+    option,
+)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -70,16 +75,9 @@ class ScheduleTransfersPass(ModulePass):
         default="",
         metadata={"help": "device-memory budget the schedule must keep (empty: none)"},
     )
-    hw: str = dataclasses.field(
-        default="h100-pcie", metadata={"help": "hardware profile name or TOML path"}
-    )
-    max_inflight: int = dataclasses.field(
-        default=0, metadata={"help": "most prefetches issued and not yet waited (0: no limit)"}
-    )
-    dynamic_dim_bound: int = dataclasses.field(
-        default=0,
-        metadata={"help": "upper bound assumed for dynamic dimensions (0: report an error)"},
-    )
+    hw: str = hw_option()
+    max_inflight: int = option(0, "most prefetches issued and not yet waited (0: no limit)")
+    dynamic_dim_bound: int = dynamic_dim_bound_option()
 
     def run(self, module: ir.Operation) -> None:
         try:

@@ -44,7 +44,12 @@ from hyperoffload.analysis.sizes import format_bytes
 from hyperoffload.hardware import ProfileError, load_profile
 from hyperoffload.ir_utils import functions_with_bodies
 from hyperoffload.sim.simulator import SimulationError, simulate
-from hyperoffload.transforms.pass_base import ModulePass
+from hyperoffload.transforms.pass_base import (
+    ModulePass,
+    budget_option,
+    dynamic_dim_bound_option,
+    hw_option,
+)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -54,17 +59,9 @@ class VerifySchedulePass(ModulePass):
     name = "cache-verify-schedule"
     summary = "Check the schedule rules of cache IR and the simulated peak against a budget."
 
-    budget: str = dataclasses.field(
-        default="",
-        metadata={"help": "device-memory budget: bytes, a size (512MiB) or a percentage (74%)"},
-    )
-    hw: str = dataclasses.field(
-        default="h100-pcie", metadata={"help": "hardware profile name or TOML path"}
-    )
-    dynamic_dim_bound: int = dataclasses.field(
-        default=0,
-        metadata={"help": "upper bound assumed for dynamic dimensions (0: report an error)"},
-    )
+    budget: str = budget_option()
+    hw: str = hw_option()
+    dynamic_dim_bound: int = dynamic_dim_bound_option()
 
     def run(self, module: ir.Operation) -> None:
         budget = self._budget(module)
