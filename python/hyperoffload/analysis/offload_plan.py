@@ -343,7 +343,7 @@ class OffloadPlanner:
         gap = self.gaps[index]
         previous = self._reserved.pop(index, None)
         if previous is not None:
-            self._calendar.release(previous)
+            self._calendar.release(previous, gap.transfer_s)
         _, begin, exposed = self._link_placement(gap, prefetch_at)
         self._calendar.reserve(begin, gap.transfer_s)
         self._reserved[index] = begin
