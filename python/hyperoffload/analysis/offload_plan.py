@@ -57,7 +57,7 @@ _KIND_OF = {"argument": "params", "global": "globals", "alloc": "activations"}
 
 POLICY_ATTR = "cache.policy"
 # Options re-costed against the copy engine per planning step.
-_LAZY_OPTIONS = 16
+_LAZY_OPTIONS = 256
 
 
 class PlanError(Exception):
@@ -407,14 +407,18 @@ class OffloadPlanner:
                 break
             gap = self.gaps[index]
             size = self.candidates[gap.candidate].buffer.size
-            if gap.transfer_s == 0.0:
-                refined = (key, index, point)
-            else:
+            extra = 0.0
+            if gap.transfer_s > 0.0:
                 earliest = max(gap.free_from, step + 1) if point > step else gap.free_from
                 placed, _, exposed = self._link_placement(gap, earliest)
                 extra = exposed - (gap.exposed_s if gap.prefetch_at >= 0 else 0.0)
-                refined = ((extra / size, key[1], key[2]), index, max(placed, step + 1))
-                refined = (refined[0], index, min(refined[2], self._latest(gap)))
+                point = min(max(placed, step + 1), self._latest(gap))
+            # A parameter's first fetch comes with it: cost it on the engine too.
+            for member in self._partners(index):
+                partner = self.gaps[member]
+                if member != index and partner.prefetch_at < 0 and partner.transfer_s > 0.0:
+                    extra += self._link_placement(partner, partner.free_from)[2]
+            refined = ((extra / size, key[1], key[2]), index, point)
             if best is None or refined[0] < best[0]:
                 best = refined
         assert best is not None
