@@ -42,7 +42,7 @@ from hyperoffload.analysis.schedule_rules import check_schedule
 from hyperoffload.analysis.sizes import format_bytes
 from hyperoffload.hardware import HardwareProfile, ProfileError, load_profile
 from hyperoffload.ir_utils import functions_with_bodies
-from hyperoffload.sim.simulator import SimulationError, simulate
+from hyperoffload.sim.simulator import SimulationError, SimulationResult, simulate
 from hyperoffload.transforms.pass_base import option
 from hyperoffload.transforms.plan_offload import PlanOffloadPass, PlanOptions, plan_and_rewrite
 from hyperoffload.transforms.schedule_transfers import schedule_function
@@ -88,9 +88,7 @@ class HyperOffloadPipelinePass(PlanOptions):
                 else:
                     assert slowdown is not None
                     limit = self._search(module, name, hardware, before.makespan_s, slowdown)
-                internal = self._internal_budget(module, name, hardware, limit)
-                self._apply(function, hardware, internal)
-                after = simulate(function, hardware, dynamic_dim_bound=bound)
+                function, after = self._plan_within(function, hardware, limit)
             except (LivenessError, SimulationError, PlanError) as err:
                 raise self.fail(err.location, err.message) from None
             self._verify(function, after.peak_bytes, limit)
@@ -125,57 +123,54 @@ class HyperOffloadPipelinePass(PlanOptions):
         )
 
     def _apply(self, function: ir.Operation, hardware: HardwareProfile, limit: int) -> None:
-        planner = self._planner_pass(limit)
-        planner.plan_function(function, Budget(bytes=limit), hardware)
-        name = ir.StringAttr(function.attributes["sym_name"]).value
-        object.__setattr__(self, "_plan_statistics", planner.statistics.get(name))  # type: ignore[attr-defined]
+        """Plan (raising PlanError, emitting nothing) and schedule."""
+        statistics = plan_and_rewrite(function, hardware, limit, self._planner_pass(limit))
+        object.__setattr__(self, "_plan_statistics", statistics)
+        if self.remarks:
+            self._planner_pass(limit).remark(function, statistics)
         if self.strategy == "ours":
             schedule_function(
                 function, hardware, limit, self.max_inflight, self.dynamic_dim_bound or None
             )
 
-    def _attempt(
-        self, module: ir.Operation, name: str, hardware: HardwareProfile, internal: int
-    ) -> int:
-        """Simulated peak of the plan made for ``internal`` bytes, on a copy."""
-        copy = module.clone()
-        function = _find(copy, name)
-        plan_and_rewrite(function, hardware, internal, self._planner_pass(internal))
-        if self.strategy == "ours":
-            schedule_function(
-                function, hardware, internal, self.max_inflight, self.dynamic_dim_bound or None
-            )
-        return simulate(
-            function, hardware, dynamic_dim_bound=self.dynamic_dim_bound or None
-        ).peak_bytes
+    def _plan_within(
+        self, function: ir.Operation, hardware: HardwareProfile, limit: int
+    ) -> tuple[ir.Operation, SimulationResult]:
+        """Offload ``function`` so its *simulated* peak fits ``limit``.
 
-    def _internal_budget(
-        self, module: ir.Operation, name: str, hardware: HardwareProfile, limit: int
-    ) -> int:
-        """The budget to plan for so the *simulated* peak fits ``limit``: the
-        planner's step model can miss copies queued on an engine, so a plan
-        that overshoots is made again for a budget smaller by the overshoot."""
+        The planner's step model can miss copies queued on an engine, so a
+        plan that overshoots is undone (the function is replaced by a copy
+        taken before) and made again for a budget smaller by the overshoot.
+        Returns the function (possibly the replacement) and its simulation.
+        """
+        bound = self.dynamic_dim_bound or None
+        pristine = function.clone()
         internal = limit
-        best = None
-        for _ in range(MAX_ATTEMPTS):
+        best: int | None = None
+        for attempt in range(MAX_ATTEMPTS):
+            if attempt:
+                replacement = pristine.clone()
+                ir.InsertionPoint(function).insert(replacement)
+                function.erase()
+                function = replacement
             try:
-                peak = self._attempt(module, name, hardware, internal)
+                self._apply(function, hardware, internal)
             except PlanError:
                 if best is None:
                     raise  # infeasible for the budget itself
                 break  # a smaller budget is infeasible: report the best plan
-            if peak <= limit:
-                return internal
-            best = peak if best is None else min(best, peak)
-            internal -= peak - limit
+            result = simulate(function, hardware, dynamic_dim_bound=bound)
+            if result.peak_bytes <= limit:
+                return function, result
+            best = result.peak_bytes if best is None else min(best, result.peak_bytes)
+            internal -= result.peak_bytes - limit
             if internal <= 0:
                 break
-        function = _find(module, name)
         raise PlanError(
             function.location,
             f"budget of {limit} bytes is infeasible with strategy '{self.strategy}': the "
             f"smallest peak reached by offloading is {best} bytes (simulated, after "
-            f"{MAX_ATTEMPTS} plans)",
+            f"{MAX_ATTEMPTS} plans at most)",
         )
 
     def _verify(self, function: ir.Operation, peak: int, limit: int) -> None:

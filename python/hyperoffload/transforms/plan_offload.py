@@ -151,9 +151,10 @@ class PlanOffloadPass(PlanOptions):
         name = ir.StringAttr(function.attributes["sym_name"]).value
         self.statistics[name] = statistics  # type: ignore[attr-defined]
         if self.remarks:
-            self._remark(function, statistics)
+            self.remark(function, statistics)
 
-    def _remark(self, function: ir.Operation, statistics: PlanStatistics) -> None:
+    def remark(self, function: ir.Operation, statistics: PlanStatistics) -> None:
+        """One remark per candidate: offloaded, or kept and why."""
         for decision in statistics.decisions:
             if decision["offloaded"]:
                 text = f"offloads {decision['buffer']} ({decision['size_bytes']} bytes)"
