@@ -37,14 +37,14 @@ from mlir import ir
 
 from hyperoffload.analysis.budget import Budget
 from hyperoffload.analysis.liveness import BufferLiveness, LivenessError
-from hyperoffload.analysis.offload_plan import OffloadPlanner, PlanError
+from hyperoffload.analysis.offload_plan import PlanError, PlanStatistics
 from hyperoffload.analysis.schedule_rules import check_schedule
 from hyperoffload.analysis.sizes import format_bytes
 from hyperoffload.hardware import HardwareProfile, ProfileError, load_profile
 from hyperoffload.ir_utils import functions_with_bodies
 from hyperoffload.sim.simulator import SimulationError, SimulationResult, simulate
 from hyperoffload.transforms.pass_base import option
-from hyperoffload.transforms.plan_offload import PlanOffloadPass, PlanOptions, plan_and_rewrite
+from hyperoffload.transforms.plan_offload import PlanOptions, make_planner, plan_and_rewrite
 from hyperoffload.transforms.schedule_transfers import schedule_function
 
 BISECTION_RESOLUTION = 0.005
@@ -110,28 +110,22 @@ class HyperOffloadPipelinePass(PlanOptions):
     def _last_plan(self) -> object:
         return getattr(self, "_plan_statistics", None)
 
-    def _planner_pass(self, limit: int) -> PlanOffloadPass:
-        return PlanOffloadPass(
-            budget=str(limit),
-            hw=self.hw,
-            strategy=self.strategy,
-            offload=self.offload,
-            distance_threshold=self.distance_threshold,
-            prefetch_distance=self.prefetch_distance,
-            dynamic_dim_bound=self.dynamic_dim_bound,
-            remarks=self.remarks,
-        )
-
-    def _apply(self, function: ir.Operation, hardware: HardwareProfile, limit: int) -> None:
-        """Plan (raising PlanError, emitting nothing) and schedule."""
-        statistics = plan_and_rewrite(function, hardware, limit, self._planner_pass(limit))
-        object.__setattr__(self, "_plan_statistics", statistics)
-        if self.remarks:
-            self._planner_pass(limit).remark(function, statistics)
+    def _plan_and_schedule(
+        self, function: ir.Operation, hardware: HardwareProfile, limit: int
+    ) -> PlanStatistics:
+        """Plan (raising PlanError, emitting nothing), then schedule."""
+        statistics = plan_and_rewrite(function, hardware, limit, self)
         if self.strategy == "ours":
             schedule_function(
                 function, hardware, limit, self.max_inflight, self.dynamic_dim_bound or None
             )
+        return statistics
+
+    def _apply(self, function: ir.Operation, hardware: HardwareProfile, limit: int) -> None:
+        statistics = self._plan_and_schedule(function, hardware, limit)
+        object.__setattr__(self, "_plan_statistics", statistics)
+        if self.remarks:
+            self.remark(function, statistics)
 
     def _plan_within(
         self, function: ir.Operation, hardware: HardwareProfile, limit: int
@@ -198,17 +192,7 @@ class HyperOffloadPipelinePass(PlanOptions):
         bound = self.dynamic_dim_bound or None
         function = _find(module, name)
         high = BufferLiveness(function, dynamic_dim_bound=bound).peak_bytes
-        probe = OffloadPlanner(
-            function,
-            hardware,
-            high,
-            strategy=self.strategy,
-            kinds=self.offload,
-            distance_threshold=self.distance_threshold,
-            prefetch_distance=self.prefetch_distance,
-            dynamic_dim_bound=bound,
-        )
-        low = probe.plan().min_feasible_bytes
+        low = make_planner(function, hardware, high, self).plan().min_feasible_bytes
         best = high
         limit_makespan = base_makespan * (1 + slowdown)
         while high - low > max(1, int(BISECTION_RESOLUTION * best)):
@@ -230,13 +214,9 @@ class HyperOffloadPipelinePass(PlanOptions):
         copy = module.clone()
         function = _find(copy, name)
         try:
-            plan_and_rewrite(function, hardware, limit, self._planner_pass(limit))
+            self._plan_and_schedule(function, hardware, limit)
         except PlanError:
             return False
-        if self.strategy == "ours":
-            schedule_function(
-                function, hardware, limit, self.max_inflight, self.dynamic_dim_bound or None
-            )
         result = simulate(function, hardware, dynamic_dim_bound=self.dynamic_dim_bound or None)
         return result.makespan_s <= limit_makespan and result.peak_bytes <= limit
 

@@ -99,6 +99,15 @@ class PlanOptions(ModulePass):
     dynamic_dim_bound: int = dynamic_dim_bound_option()
     remarks: bool = option(False, "emit a remark for every candidate decision")
 
+    def remark(self, function: ir.Operation, statistics: PlanStatistics) -> None:
+        """One remark per candidate: offloaded, or kept and why."""
+        for decision in statistics.decisions:
+            if decision["offloaded"]:
+                text = f"offloads {decision['buffer']} ({decision['size_bytes']} bytes)"
+            else:
+                text = f"keeps {decision['buffer']} on the device: {decision['reason']}"
+            self.emit_remark(function, text)
+
 
 @dataclasses.dataclass(frozen=True)
 class PlanOffloadPass(PlanOptions):
@@ -153,24 +162,12 @@ class PlanOffloadPass(PlanOptions):
         if self.remarks:
             self.remark(function, statistics)
 
-    def remark(self, function: ir.Operation, statistics: PlanStatistics) -> None:
-        """One remark per candidate: offloaded, or kept and why."""
-        for decision in statistics.decisions:
-            if decision["offloaded"]:
-                text = f"offloads {decision['buffer']} ({decision['size_bytes']} bytes)"
-            else:
-                text = f"keeps {decision['buffer']} on the device: {decision['reason']}"
-            self.emit_remark(function, text)
 
-
-def plan_and_rewrite(
+def make_planner(
     function: ir.Operation, hardware: HardwareProfile, budget: int, options: PlanOptions
-) -> PlanStatistics:
-    """Plan ``function`` with the options of ``options`` and rewrite it.
-
-    Raises PlanError (infeasible) or LivenessError, emitting nothing.
-    """
-    planner = OffloadPlanner(
+) -> OffloadPlanner:
+    """The planner of ``function`` with the options of ``options``."""
+    return OffloadPlanner(
         function,
         hardware,
         budget,
@@ -180,6 +177,16 @@ def plan_and_rewrite(
         prefetch_distance=options.prefetch_distance,
         dynamic_dim_bound=options.dynamic_dim_bound or None,
     )
+
+
+def plan_and_rewrite(
+    function: ir.Operation, hardware: HardwareProfile, budget: int, options: PlanOptions
+) -> PlanStatistics:
+    """Plan ``function`` with the options of ``options`` and rewrite it.
+
+    Raises PlanError (infeasible) or LivenessError, emitting nothing.
+    """
+    planner = make_planner(function, hardware, budget, options)
     statistics = planner.plan()
     _Rewriter(planner).run()
     return statistics
