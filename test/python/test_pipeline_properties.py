@@ -74,8 +74,14 @@ def programs(draw: st.DrawFn) -> str:
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
-@given(program=programs(), fraction=st.floats(min_value=-0.2, max_value=1.0))
-def test_pipeline_meets_the_budget_or_says_why(program: str, fraction: float) -> None:
+@given(
+    program=programs(),
+    fraction=st.floats(min_value=-0.2, max_value=1.0),
+    reorder=st.booleans(),
+)
+def test_pipeline_meets_the_budget_or_says_why(
+    program: str, fraction: float, reorder: bool
+) -> None:
     """Budgets from a little below the smallest feasible one up to the
     unoffloaded peak."""
     hardware = load_profile(UNIT)
@@ -85,7 +91,8 @@ def test_pipeline_meets_the_budget_or_says_why(program: str, fraction: float) ->
         unoffloaded = simulate(function, hardware).peak_bytes
         smallest = OffloadPlanner(function, hardware, unoffloaded).plan().min_feasible_bytes
         budget = max(1, int(smallest + (unoffloaded - smallest) * fraction))
-        pm = build_pass_manager(f"hyper-offload-pipeline{{budget={budget} hw={UNIT}}}")
+        options = f"budget={budget} hw={UNIT} reorder-compute={str(reorder).lower()}"
+        pm = build_pass_manager(f"hyper-offload-pipeline{{{options}}}")
         try:
             pm.run(module.operation)
         except ir.MLIRError as err:

@@ -283,7 +283,11 @@ class _Simulator:
             if latest is None or record.end_s > latest.end_s:
                 latest = record
         if blocked > 0.0:
-            self.intervals.append(Interval("stall", "cache.wait", self.time, ready))
+            self.intervals.append(
+                Interval(
+                    "stall", "cache.wait", self.time, ready, {"position": self.current_position}
+                )
+            )
             if latest is not None:
                 latest.stall_s += blocked
             self.exposed += blocked

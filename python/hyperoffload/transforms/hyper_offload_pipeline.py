@@ -63,6 +63,9 @@ class HyperOffloadPipelinePass(PlanOptions):
         "", "instead of a budget: the smallest peak within this slowdown (1%)"
     )
     max_inflight: int = option(0, "most prefetches issued and not yet waited (0: no limit)")
+    reorder_compute: bool = option(
+        False, "move independent compute before stalled waits to hide their copies"
+    )
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "statistics", {})
@@ -117,7 +120,12 @@ class HyperOffloadPipelinePass(PlanOptions):
         statistics = plan_and_rewrite(function, hardware, limit, self)
         if self.strategy == "ours":
             schedule_function(
-                function, hardware, limit, self.max_inflight, self.dynamic_dim_bound or None
+                function,
+                hardware,
+                limit,
+                self.max_inflight,
+                self.dynamic_dim_bound or None,
+                self.reorder_compute,
             )
         return statistics
 

@@ -21,6 +21,10 @@ Before: cache IR (e.g. from ``cache-plan-offload``). After: the same ops in
 a new order, which passes ``cache-verify-schedule`` whenever the input did;
 the simulated peak stays within ``budget`` when the input's did.
 
+With ``reorder-compute``, compute that does not depend on a wait that
+still blocks moves above it (see :func:`fill_stalls`), in program order,
+while the simulated makespan drops.
+
 Conservative: only ops in the function body move; transfers inside loops
 and branches stay where they are (prefetching across loop iterations is
 future work: software-pipeline the loop, prefetching iteration i+1's data
@@ -77,6 +81,9 @@ class ScheduleTransfersPass(ModulePass):
     )
     hw: str = hw_option()
     max_inflight: int = option(0, "most prefetches issued and not yet waited (0: no limit)")
+    reorder_compute: bool = option(
+        False, "move independent compute before stalled waits to hide their copies"
+    )
     dynamic_dim_bound: int = dynamic_dim_bound_option()
 
     def run(self, module: ir.Operation) -> None:
@@ -89,7 +96,9 @@ class ScheduleTransfersPass(ModulePass):
             bound = self.dynamic_dim_bound or None
             try:
                 limit = budget.resolve(function, bound) if budget is not None else None
-                schedule_function(function, hardware, limit, self.max_inflight, bound)
+                schedule_function(
+                    function, hardware, limit, self.max_inflight, bound, self.reorder_compute
+                )
             except LivenessError as err:
                 raise self.fail(err.location, err.message) from None
 
@@ -112,10 +121,14 @@ def schedule_function(
     budget: int | None,
     max_inflight: int = 0,
     dynamic_dim_bound: int | None = None,
+    reorder_compute: bool = False,
 ) -> None:
-    """Sink the waits, then hoist the prefetches, of one function."""
+    """Sink the waits, then place the prefetches, of one function; with
+    ``reorder_compute``, then fill the stalls that remain."""
     _sink_waits(function, dynamic_dim_bound)
     _hoist_prefetches(function, hardware, budget, max_inflight, dynamic_dim_bound)
+    if reorder_compute:
+        fill_stalls(function, hardware, dynamic_dim_bound)
 
 
 def _body(function: ir.Operation) -> list[ir.Operation]:
@@ -288,3 +301,142 @@ def _first_fitting(
             return point
         point = min(moved, transfer.wait)
     return transfer.wait
+
+
+# Ops looked at after a stalled wait, and moves tried per function.
+REORDER_WINDOW = 32
+MAX_REORDER_MOVES = 256
+
+_READS = frozenset({"read", "read-write", "unknown"})
+
+
+def fill_stalls(
+    function: ir.Operation, hardware: HardwareProfile, dynamic_dim_bound: int | None = None
+) -> int:
+    """Move compute that does not depend on a stalled wait to just before it,
+    so it runs while the copy completes.
+
+    An op moves above the ops between the wait and itself only if it is a
+    linalg op or an op without regions that allocates and frees nothing and
+    declares its effects; uses no value those ops define; writes no buffer
+    they touch and reads none they write; and uses no prefetched buffer
+    waited at or after that wait. A move is kept only if the simulated
+    makespan drops; the first one that does not ends the wait's candidates
+    (the later ones were checked assuming it moved). No allocation moves.
+    Returns the number of ops moved.
+    """
+    from hyperoffload.sim.simulator import simulate
+
+    def makespan() -> float:
+        return simulate(function, hardware, dynamic_dim_bound=dynamic_dim_bound).makespan_s
+
+    moved = attempts = 0
+    current = makespan()
+    settled: set[int] = set()
+    while attempts < MAX_REORDER_MOVES:
+        wait = _first_stalled_wait(function, hardware, dynamic_dim_bound, settled)
+        if wait is None:
+            break
+        improved = False
+        for op in _independent_ops(function, wait, dynamic_dim_bound):
+            if attempts >= MAX_REORDER_MOVES:
+                break
+            attempts += 1
+            body = _body(function)
+            index = next(i for i, o in enumerate(body) if op_address(o) == op_address(op))
+            back = body[index + 1]
+            op.move_before(wait)
+            after = makespan()
+            if after < current:
+                current, moved, improved = after, moved + 1, True
+            else:
+                # Later candidates were checked assuming this one moved.
+                op.move_before(back)
+                break
+        if not improved:
+            settled.add(op_address(wait))
+    return moved
+
+
+def _first_stalled_wait(
+    function: ir.Operation,
+    hardware: HardwareProfile,
+    dynamic_dim_bound: int | None,
+    settled: set[int],
+) -> ir.Operation | None:
+    """The first wait in the function body that blocks, and is not settled."""
+    from hyperoffload.sim.simulator import simulate
+
+    liveness = BufferLiveness(function, dynamic_dim_bound=dynamic_dim_bound, strict_sizes=False)
+    result = simulate(function, hardware, liveness=liveness)
+    for interval in result.intervals:
+        if interval.track != "stall":
+            continue
+        position = int(interval.args["position"])  # type: ignore[call-overload]
+        op = liveness.order.ops[position]
+        if liveness.order.parent[position] == 0 and op_address(op) not in settled:
+            return op
+    return None
+
+
+def _independent_ops(
+    function: ir.Operation, wait: ir.Operation, dynamic_dim_bound: int | None
+) -> list[ir.Operation]:
+    """Ops after ``wait`` (within the window) that may move right above it."""
+    liveness = BufferLiveness(function, dynamic_dim_bound=dynamic_dim_bound, strict_sizes=False)
+    order = liveness.order
+    body = _body(function)
+    start = next(i for i, op in enumerate(body) if op_address(op) == op_address(wait))
+    effects: dict[int, dict[int, str]] = {}
+    root_index: dict[int, int] = {}
+    for index, buffer in enumerate(liveness.buffers):
+        root_index[id(buffer)] = index
+        for use in buffer.uses:
+            effects.setdefault(use.position, {})[index] = use.effect
+    # Prefetched buffers not yet waited for above the wait's position.
+    pending: set[int] = set()
+    for op in body[start:]:
+        if op.name != "cache.wait":
+            continue
+        for token in op.operands:
+            owner = token.owner
+            if not isinstance(owner, ir.Block) and owner.operation.name == "cache.prefetch":
+                for root in liveness.roots_of(owner.operation.results[0]):
+                    pending.add(root_index[id(root)])
+    found: list[ir.Operation] = []
+    defined: set[int] = set()
+    read: set[int] = set()
+    written: set[int] = set()
+    for index in range(start, min(len(body) - 1, start + REORDER_WINDOW)):
+        op = body[index]
+        position = order.position_of(op)
+        mine = effects.get(position, {}) if position is not None else {}
+        my_reads = {b for b, e in mine.items() if e in _READS}
+        my_writes = {b for b, e in mine.items() if e not in ("read", "none")}
+        if (
+            index > start
+            and _may_move(op, mine, defined)
+            and not (my_writes & (read | written) or my_reads & written)
+            and not set(mine) & pending
+        ):
+            found.append(op)
+            continue  # it moves away: later ops need not step around it
+        defined.add(op_address(op))
+        read |= my_reads
+        written |= my_writes
+    return found
+
+
+def _may_move(op: ir.Operation, effects: dict[int, str], defined: set[int]) -> bool:
+    name = op.name
+    if name.startswith("cache.") or name in ("memref.alloc", "memref.alloca", "memref.dealloc"):
+        return False
+    if name == "func.return" or (len(op.regions) and not name.startswith("linalg.")):
+        return False
+    if any(effect in ("unknown", "free") or "alloc" in effect for effect in effects.values()):
+        return False
+    for operand in op.operands:
+        owner = operand.owner
+        if not isinstance(owner, ir.Block) and op_address(owner.operation) in defined:
+            return False
+    return True
