@@ -68,3 +68,8 @@ def functions_with_bodies(module: ir.Operation) -> list[ir.Operation]:
         if operation.name == "func.func" and len(operation.regions[0].blocks):
             functions.append(operation)
     return functions
+
+
+def has_single_block_body(function: ir.Operation) -> bool:
+    """True if the function's body is one block (structured control flow)."""
+    return len(function.regions[0].blocks) == 1

@@ -48,6 +48,7 @@ import numpy as np
 from hyperoffload.analysis.cost_model import CostModel, static_time
 from hyperoffload.analysis.link_calendar import LinkCalendar
 from hyperoffload.analysis.liveness import Buffer, BufferLiveness
+from hyperoffload.analysis.program import op_address
 from hyperoffload.hardware import HardwareProfile
 from mlir import ir
 
@@ -127,12 +128,12 @@ class Steps:
         order = liveness.order
         # Step of every program position (0: entry -> step 0; end -> count).
         self.step_of = [0] * (order.end_position + 1)
-        step_at = {op: index for index, op in enumerate(self.ops)}
+        step_at = {op_address(op): index for index, op in enumerate(self.ops)}
         current = 0
         for position in range(1, order.end_position):
             op = order.ops[position]
             if order.parent[position] == 0:
-                current = step_at[op]
+                current = step_at[op_address(op)]
             self.step_of[position] = current
         self.step_of[order.end_position] = self.count
 

@@ -21,7 +21,9 @@ Before: a function without cache ops. After: a schedule that passes
 fits the budget (the simulator confirms it: run ``cache-verify-schedule``).
 If no plan fits, the pass fails with the smallest peak it reached.
 
-Conservative: buffers with views, buffers returned, dynamic sizes and
+Conservative: a function whose body has several blocks (``cf`` branches)
+is left unchanged with a remark; buffers with views, buffers returned,
+dynamic sizes and
 globals shared with other functions are left on the device (the reason is
 in the statistics and, with ``remarks=true``, a remark); an op with regions
 is one step, so a loop's buffers are fetched before it and evicted after.
@@ -72,7 +74,7 @@ from hyperoffload.analysis.offload_plan import (
 )
 from hyperoffload.dialects import cache
 from hyperoffload.hardware import HardwareProfile, ProfileError, load_profile
-from hyperoffload.ir_utils import functions_with_bodies, walk_preorder
+from hyperoffload.ir_utils import functions_with_bodies, has_single_block_body, walk_preorder
 from hyperoffload.transforms.pass_base import (
     ModulePass,
     budget_option,
@@ -82,6 +84,11 @@ from hyperoffload.transforms.pass_base import (
 )
 
 _PRIORITY_EVICT, _PRIORITY_PREFETCH, _PRIORITY_WAIT = 0, 1, 2
+
+UNSTRUCTURED_REMARK = (
+    "{pass_} leaves this function unchanged: its body has several blocks "
+    "(cf branches); only structured control flow (scf) is planned"
+)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -135,6 +142,9 @@ class PlanOffloadPass(PlanOptions):
         except (ValueError, ProfileError) as err:
             raise self.fail(module, str(err)) from None
         for function in functions_with_bodies(module):
+            if not has_single_block_body(function):
+                self.emit_remark(function, UNSTRUCTURED_REMARK.format(pass_=self.name))
+                continue
             self.plan_function(function, budget, hardware)
 
     def plan_function(

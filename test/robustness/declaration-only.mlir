@@ -1,0 +1,1 @@
+func.func private @decl(memref<4xf32>)
