@@ -20,7 +20,7 @@ config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".mlir"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.test_source_root, "..", "build", "lit")
-config.excludes = ["python", "lit.cfg.py", "Inputs"]
+config.excludes = ["python", "robustness", "lit.cfg.py", "Inputs"]
 
 python = sys.executable
 bin_dir = Path(python).parent

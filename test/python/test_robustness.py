@@ -8,7 +8,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from hyperoffload.cli.hyper_opt import main
 
 CORPUS = sorted((Path(__file__).resolve().parents[1] / "robustness").glob("*.mlir"))
