@@ -49,7 +49,14 @@ def _hyper_offload_pipeline() -> type[ModulePass]:
     return HyperOffloadPipelinePass
 
 
+def _lower_to_cpu() -> type[ModulePass]:
+    from hyperoffload.transforms.lower_to_cpu import LowerToCpuPass
+
+    return LowerToCpuPass
+
+
 _PASSES: dict[str, Callable[[], type[ModulePass]]] = {
+    "cache-lower-to-cpu": _lower_to_cpu,
     "cache-plan-offload": _plan_offload,
     "cache-print-liveness": _print_liveness,
     "cache-schedule-transfers": _schedule_transfers,

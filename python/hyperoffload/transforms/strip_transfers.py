@@ -56,7 +56,7 @@ from hyperoffload.ir_utils import (
 )
 from hyperoffload.transforms.pass_base import ModulePass
 
-_CACHE_OPS = ("cache.prefetch", "cache.evict", "cache.wait")
+CACHE_OPS = ("cache.prefetch", "cache.evict", "cache.wait")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -80,11 +80,11 @@ def strip_transfers(root: ir.Operation) -> tuple[ir.Operation, str] | None:
     and the message saying so.
     """
     ops = walk_preorder(root)
-    cache_ops = [op for op in ops if op.name in _CACHE_OPS]
-    escaping = _escaping_token(cache_ops)
+    cache_ops = [op for op in ops if op.name in CACHE_OPS]
+    escaping = escaping_token(cache_ops)
     if escaping is not None:
         return escaping
-    _strip_types([root, *ops])
+    strip_types([root, *ops])
     for op in cache_ops:
         if op.name == "cache.prefetch":
             op.results[0].replace_all_uses_with(op.operands[0])
@@ -98,7 +98,11 @@ def strip_transfers(root: ir.Operation) -> tuple[ir.Operation, str] | None:
     return None
 
 
-def _escaping_token(cache_ops: list[ir.Operation]) -> tuple[ir.Operation, str] | None:
+def escaping_token(
+    cache_ops: list[ir.Operation], what: str = "cannot strip transfers"
+) -> tuple[ir.Operation, str] | None:
+    """The first op a token of ``cache_ops`` flows into that is not a cache
+    op, with the message saying so; None if tokens stay among cache ops."""
     for op in cache_ops:
         if op.name == "cache.wait":
             continue
@@ -106,16 +110,17 @@ def _escaping_token(cache_ops: list[ir.Operation]) -> tuple[ir.Operation, str] |
         for use in token.uses:
             user = use.owner
             user_name = user.name if hasattr(user, "name") else user.operation.name
-            if user_name not in _CACHE_OPS:
+            if user_name not in CACHE_OPS:
                 return (
                     user,
-                    f"cannot strip transfers: the token of '{op.name}' is used by "
+                    f"{what}: the token of '{op.name}' is used by "
                     f"'{user_name}', which is not a cache op",
                 )
     return None
 
 
-def _strip_types(ops: list[ir.Operation]) -> None:
+def strip_types(ops: list[ir.Operation]) -> None:
+    """Drop the ``#cache.remote`` memory space from every type in ``ops``."""
     for op in ops:
         for result in op.results:
             if is_remote_memref(result.type):

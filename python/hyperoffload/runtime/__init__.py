@@ -1,0 +1,133 @@
+"""Run functions of a module on the CPU through upstream's ExecutionEngine.
+
+``run_function(module, "f", [a, b, 1.5])`` lowers a copy of ``module`` (its
+transfers become synchronous host copies, see ``cache-lower-to-cpu``), takes
+it to the LLVM dialect with upstream passes and calls ``f`` with numpy
+arrays for its memref arguments (written in place: out-parameters work) and
+Python numbers for its scalars. Unsupported input is refused with
+:class:`ExecutionError` before anything that could abort the process.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+from mlir import execution_engine, ir, passmanager
+from mlir.runtime import get_ranked_memref_descriptor
+
+from hyperoffload.ir_utils import functions_with_bodies, walk_preorder
+from hyperoffload.transforms.lower_to_cpu import lower_to_cpu
+
+LOWERING = (
+    "builtin.module(convert-linalg-to-loops, expand-strided-metadata, lower-affine, "
+    "convert-scf-to-cf, convert-math-to-llvm, convert-math-to-libm, convert-arith-to-llvm, "
+    "finalize-memref-to-llvm, convert-func-to-llvm, convert-cf-to-llvm, "
+    "reconcile-unrealized-casts)"
+)
+
+_NUMPY = {
+    "f16": np.float16,
+    "f32": np.float32,
+    "f64": np.float64,
+    "i8": np.int8,
+    "i16": np.int16,
+    "i32": np.int32,
+    "i64": np.int64,
+    "index": np.int64,
+}
+_CTYPES = {
+    "f32": ctypes.c_float,
+    "f64": ctypes.c_double,
+    "i32": ctypes.c_int32,
+    "i64": ctypes.c_int64,
+    "index": ctypes.c_int64,
+    "i8": ctypes.c_int8,
+    "i16": ctypes.c_int16,
+}
+
+
+class ExecutionError(Exception):
+    """The function cannot be run here, or its arguments do not match."""
+
+
+def _runner_utils() -> str:
+    import mlir
+
+    return str(Path(next(iter(mlir.__path__))) / "lib" / "libmlir_c_runner_utils.so")
+
+
+def run_function(module: ir.Module, name: str, arguments: Sequence[object]) -> None:
+    """Run ``name`` of ``module`` on the CPU; memref arguments are updated."""
+    copy = ir.Module.parse(str(module), module.context)
+    function = next(
+        (
+            f
+            for f in functions_with_bodies(copy.operation)
+            if ir.StringAttr(f.attributes["sym_name"]).value == name
+        ),
+        None,
+    )
+    if function is None:
+        raise ExecutionError(f"no function @{name} with a body in the module")
+    for op in walk_preorder(copy.operation):
+        for value in [*op.operands, *op.results]:
+            if (
+                isinstance(value.type, ir.MemRefType)
+                and str(ir.MemRefType(value.type).element_type) == "i1"
+            ):
+                raise ExecutionError(
+                    f"'{op.name}' uses {value.type}: memrefs of i1 abort upstream's "
+                    "finalize-memref-to-llvm; store bytes (i8) instead"
+                )
+    problem = lower_to_cpu(copy.operation)
+    if problem is not None:
+        raise ExecutionError(problem[1])
+    inputs = list(ir.FunctionType(ir.TypeAttr(function.attributes["function_type"]).value).inputs)
+    packed = _pack(name, inputs, arguments)
+    function.attributes["llvm.emit_c_interface"] = ir.UnitAttr.get(copy.context)
+    try:
+        passmanager.PassManager.parse(LOWERING, copy.context).run(copy.operation)
+    except ir.MLIRError as err:
+        raise ExecutionError(f"lowering @{name} to LLVM failed: {err}") from None
+    engine = execution_engine.ExecutionEngine(copy, opt_level=2, shared_libs=[_runner_utils()])
+    engine.invoke(name, *packed)
+
+
+def _pack(name: str, inputs: list[ir.Type], arguments: Sequence[object]) -> list[object]:
+    if len(arguments) != len(inputs):
+        raise ExecutionError(f"@{name} takes {len(inputs)} arguments, got {len(arguments)}")
+    packed: list[object] = []
+    for index, (type_, value) in enumerate(zip(inputs, arguments, strict=True)):
+        if isinstance(type_, ir.MemRefType):
+            element = str(type_.element_type)
+            expected = _NUMPY.get(element)
+            if expected is None:
+                raise ExecutionError(f"argument #{index}: element type {element} is not supported")
+            if not isinstance(value, np.ndarray) or value.dtype != expected:
+                raise ExecutionError(
+                    f"argument #{index}: expected a numpy array of {np.dtype(expected)} for "
+                    f"{type_}, got {type(value).__name__}"
+                    + (f" of {value.dtype}" if isinstance(value, np.ndarray) else "")
+                )
+            shape = list(type_.shape)
+            if len(shape) != value.ndim or any(
+                not ir.ShapedType.is_dynamic_size(d) and d != n
+                for d, n in zip(shape, value.shape, strict=True)
+            ):
+                raise ExecutionError(
+                    f"argument #{index}: expected shape {shape} for {type_}, "
+                    f"got {list(value.shape)}"
+                )
+            if not value.flags["C_CONTIGUOUS"]:
+                raise ExecutionError(f"argument #{index}: the array must be C-contiguous")
+            descriptor = get_ranked_memref_descriptor(value)
+            packed.append(ctypes.pointer(ctypes.pointer(descriptor)))
+        else:
+            kind = _CTYPES.get(str(type_))
+            if kind is None:
+                raise ExecutionError(f"argument #{index}: scalar type {type_} is not supported")
+            packed.append(ctypes.pointer(kind(value)))  # type: ignore[arg-type]
+    return packed
