@@ -55,8 +55,15 @@ def _lower_to_cpu() -> type[ModulePass]:
     return LowerToCpuPass
 
 
+def _lower_to_gpu() -> type[ModulePass]:
+    from hyperoffload.transforms.lower_to_gpu import LowerToGpuPass
+
+    return LowerToGpuPass
+
+
 _PASSES: dict[str, Callable[[], type[ModulePass]]] = {
     "cache-lower-to-cpu": _lower_to_cpu,
+    "cache-lower-to-gpu": _lower_to_gpu,
     "cache-plan-offload": _plan_offload,
     "cache-print-liveness": _print_liveness,
     "cache-schedule-transfers": _schedule_transfers,

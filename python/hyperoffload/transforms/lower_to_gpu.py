@@ -1,0 +1,159 @@
+"""``cache-lower-to-gpu``: lower transfers to asynchronous ``gpu`` dialect copies.
+
+Each transfer runs on a stream of its own, apart from compute, so the
+schedule's overlap survives; every async op has exactly one dependency,
+joins go through ``gpu.wait async [...]`` (``gpu-to-llvm`` leaves a
+``gpu.memcpy`` with two dependencies unconverted and translation then
+crashes):
+
+- ``%dev, %t = cache.prefetch %src [%deps]`` ->
+  ``%j = gpu.wait async [%deps]``, ``%dev, %a = gpu.alloc async [%j]``,
+  ``%t = gpu.memcpy async [%a] %dev, %src`` (pool -> device);
+- ``%t = cache.evict %b [%deps]`` -> ``%j = gpu.wait async [%deps]``,
+  ``%t = gpu.dealloc async [%j] %b`` for a buffer from a prefetch;
+- ``%t = cache.evict %b to %dst [%deps]`` -> the same with
+  ``%c = gpu.memcpy async [%j] %dst, %b`` before the dealloc;
+- a buffer from ``memref.alloc`` is freed by ``memref.dealloc`` once its
+  write-back is waited for (the host blocks there); an argument is not freed;
+- ``cache.wait %t0, %t1`` -> ``gpu.wait [%t0, %t1]`` (the host blocks);
+- ``!cache.token`` becomes ``!gpu.async.token``, ``#cache.remote`` memrefs
+  host memrefs; tokens nothing waits for (frees of dropped buffers) are
+  waited at the end of their block, so every stream is released.
+
+Before: cache IR whose tokens are used only by cache ops. After: no cache
+op; the result lowers to LLVM with upstream passes, e.g.
+``builtin.module(cache-lower-to-gpu, convert-linalg-to-loops, convert-scf-to-cf,
+gpu-to-llvm, finalize-memref-to-llvm, convert-arith-to-llvm, convert-func-to-llvm,
+convert-cf-to-llvm, reconcile-unrealized-casts)`` (lit test
+``test/Conversion/lower-to-gpu-llvm.mlir`` checks the ``mgpu*`` calls).
+
+Conservative: a token that escapes into another op stops the pass with an
+error at that op; compute ops are left as they are (the host or a GPU
+pipeline of your choice runs them).
+
+Example::
+
+    %d, %t = cache.prefetch %w : memref<64xf32, #cache.remote> -> memref<64xf32>
+    cache.wait %t
+
+becomes::
+
+    %0 = gpu.wait async
+    %memref, %1 = gpu.alloc async [%0] () : memref<64xf32>
+    %2 = gpu.memcpy async [%1] %memref, %w : memref<64xf32>, memref<64xf32>
+    gpu.wait [%2]
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from mlir import ir
+from mlir.dialects import gpu, memref
+
+from hyperoffload.analysis.program import op_address
+from hyperoffload.ir_utils import to_device_type, walk_preorder
+from hyperoffload.transforms.pass_base import ModulePass
+from hyperoffload.transforms.strip_transfers import CACHE_OPS, escaping_token, strip_types
+
+
+@dataclasses.dataclass(frozen=True)
+class LowerToGpuPass(ModulePass):
+    """Lower cache ops to async gpu allocations, copies and waits."""
+
+    name = "cache-lower-to-gpu"
+    summary = "Lower transfers to gpu.alloc/memcpy/dealloc async with one token each."
+
+    def run(self, module: ir.Operation) -> None:
+        problem = lower_to_gpu(module)
+        if problem is not None:
+            raise self.fail(*problem)
+
+
+def lower_to_gpu(root: ir.Operation) -> tuple[ir.Operation, str] | None:
+    """Lower every cache op nested in ``root``; returns the op and message
+    of an escaping token (leaving the IR unchanged), else None."""
+    ops = walk_preorder(root)
+    cache_ops = [op for op in ops if op.name in CACHE_OPS]
+    problem = escaping_token(cache_ops, "cannot lower transfers to the gpu dialect")
+    if problem is not None:
+        return problem
+    strip_types([root, *ops])
+    token_type = gpu.AsyncTokenType.get()
+    tokens: dict[ir.Value, ir.Value] = {}
+    on_device: set[ir.Value] = set()  # buffers from gpu.alloc
+    allocated = {op.results[0] for op in ops if op.name == "memref.alloc"}
+
+    created: list[ir.Operation] = []
+
+    def join(dependencies: list[ir.Value]) -> ir.Value:
+        op = gpu.WaitOp(token_type, [tokens[d] for d in dependencies])
+        created.append(op.operation)
+        return op.result
+
+    for op in cache_ops:
+        with ir.InsertionPoint(op), op.location:
+            if op.name == "cache.prefetch":
+                source = op.operands[0]
+                result = op.results[0]
+                start = join(list(op.operands)[1:])
+                sizes = [
+                    memref.dim(source, _index(i))
+                    for i, dim in enumerate(ir.MemRefType(source.type).shape)
+                    if ir.ShapedType.is_dynamic_size(dim)
+                ]
+                alloc = gpu.AllocOp(
+                    to_device_type(ir.MemRefType(result.type)), token_type, [start], sizes, []
+                )
+                copy = gpu.MemcpyOp(token_type, [alloc.asyncToken], alloc.memref, source)
+                created.append(copy.operation)
+                result.replace_all_uses_with(alloc.memref)
+                on_device.add(alloc.memref)
+                tokens[op.results[1]] = copy.asyncToken
+            elif op.name == "cache.evict":
+                segments = ir.DenseI32ArrayAttr(op.attributes["operandSegmentSizes"])
+                operands = list(op.operands)
+                buffer = operands[0]
+                current = join(operands[1 + segments[1] :])
+                if segments[1]:
+                    write = gpu.MemcpyOp(token_type, [current], operands[1], buffer)
+                    created.append(write.operation)
+                    current = write.asyncToken
+                if buffer in on_device:
+                    free = gpu.DeallocOp(token_type, [current], buffer)
+                    created.append(free.operation)
+                    current = free.asyncToken
+                elif buffer in allocated:
+                    # A host allocation is freed by the host, once copied.
+                    gpu.WaitOp(None, [current])
+                    memref.dealloc(buffer)
+                    current = join([])
+                tokens[op.results[0]] = current
+            else:
+                gpu.WaitOp(None, [tokens[t] for t in op.operands])
+    for op in reversed(cache_ops):
+        op.erase()
+    _wait_for_loose_tokens(created)
+    return None
+
+
+def _wait_for_loose_tokens(created: list[ir.Operation]) -> None:
+    """Tokens nothing waits for (a dropped buffer's free, say) are waited at
+    the end of their block, so every stream is synchronised and released."""
+    by_block: dict[int, tuple[ir.Operation, list[ir.Value]]] = {}
+    for op in created:
+        token = op.results[len(op.results) - 1]
+        if str(token.type) != "!gpu.async.token" or len(list(token.uses)):
+            continue
+        terminator = op.block.operations[len(op.block.operations) - 1]
+        key = op_address(terminator)
+        by_block.setdefault(key, (terminator, []))[1].append(token)
+    for terminator, tokens in by_block.values():
+        with ir.InsertionPoint(terminator), terminator.location:
+            gpu.WaitOp(None, tokens)
+
+
+def _index(value: int) -> ir.Value:
+    from mlir.dialects import arith
+
+    return arith.constant(ir.IndexType.get(), value)

@@ -1,0 +1,57 @@
+// RUN: hyper-opt %s --split-input-file --cache-lower-to-gpu | FileCheck %s
+
+// Tests the one-to-one mapping: every async op has one dependency, joins go
+// through gpu.wait async, a write-back copies before the free, waits block
+// the host, and the free nothing waits for is waited before return.
+// CHECK-LABEL: func.func @schedule
+// CHECK-SAME: (%[[W:.+]]: memref<64xf32>, %[[O:.+]]: memref<64xf32>)
+// CHECK-NEXT: %[[POOL:.+]] = memref.alloc() : memref<64xf32>
+// CHECK-NEXT: %[[S0:.+]] = gpu.wait async{{$}}
+// CHECK-NEXT: %[[D:.+]], %[[A0:.+]] = gpu.alloc async [%[[S0]]] () : memref<64xf32>
+// CHECK-NEXT: %[[C0:.+]] = gpu.memcpy async [%[[A0]]] %[[D]], %[[W]] : memref<64xf32>, memref<64xf32>
+// CHECK-NEXT: gpu.wait [%[[C0]]]
+// CHECK-NEXT: linalg.copy ins(%[[D]] : memref<64xf32>) outs(%[[O]] : memref<64xf32>)
+// CHECK-NEXT: %[[S1:.+]] = gpu.wait async{{$}}
+// CHECK-NEXT: %[[WB:.+]] = gpu.memcpy async [%[[S1]]] %[[POOL]], %[[D]]
+// CHECK-NEXT: %[[F:.+]] = gpu.dealloc async [%[[WB]]] %[[D]] : memref<64xf32>
+// CHECK-NEXT: %[[S2:.+]] = gpu.wait async [%[[F]]]
+// CHECK-NEXT: %[[B:.+]], %[[A1:.+]] = gpu.alloc async [%[[S2]]] () : memref<64xf32>
+// CHECK-NEXT: %[[C1:.+]] = gpu.memcpy async [%[[A1]]] %[[B]], %[[POOL]]
+// CHECK-NEXT: gpu.wait [%[[C1]]]
+// CHECK-NEXT: linalg.copy ins(%[[B]] : memref<64xf32>)
+// CHECK-NEXT: %[[S3:.+]] = gpu.wait async{{$}}
+// CHECK-NEXT: %[[F2:.+]] = gpu.dealloc async [%[[S3]]] %[[B]] : memref<64xf32>
+// CHECK-NEXT: memref.dealloc %[[POOL]] : memref<64xf32>
+// CHECK-NEXT: gpu.wait [%[[F2]]]
+// CHECK-NEXT: return
+func.func @schedule(%w: memref<64xf32, #cache.remote>, %o: memref<64xf32>) {
+  %pool = memref.alloc() : memref<64xf32, #cache.remote>
+  %d, %t = cache.prefetch %w : memref<64xf32, #cache.remote> -> memref<64xf32>
+  cache.wait %t
+  linalg.copy ins(%d : memref<64xf32>) outs(%o : memref<64xf32>)
+  %e = cache.evict %d to %pool : memref<64xf32> to memref<64xf32, #cache.remote>
+  %b, %tb = cache.prefetch %pool [%e] : memref<64xf32, #cache.remote> -> memref<64xf32>
+  cache.wait %tb
+  linalg.copy ins(%b : memref<64xf32>) outs(%o : memref<64xf32>)
+  %e2 = cache.evict %b : memref<64xf32>
+  memref.dealloc %pool : memref<64xf32, #cache.remote>
+  return
+}
+
+// -----
+
+// Tests that a host allocation written back is freed by the host once the
+// copy is waited for, and that an evicted argument is not freed.
+// CHECK-LABEL: func.func @host
+// CHECK:      %[[C:.+]] = gpu.memcpy async [%{{.+}}] %{{.+}}, %[[A:.+]] :
+// CHECK-NEXT: gpu.wait [%[[C]]]
+// CHECK-NEXT: memref.dealloc %[[A]] : memref<8xf32>
+// CHECK-NOT:  gpu.dealloc
+// CHECK:      return
+func.func @host(%x: memref<8xf32>, %pool: memref<8xf32, #cache.remote>) {
+  %a = memref.alloc() : memref<8xf32>
+  %e = cache.evict %a to %pool : memref<8xf32> to memref<8xf32, #cache.remote>
+  %e2 = cache.evict %x : memref<8xf32>
+  cache.wait %e, %e2
+  return
+}
