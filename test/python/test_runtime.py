@@ -31,8 +31,9 @@ def _arguments(module: ir.Module, name: str, seed: int) -> list[np.ndarray]:
     return arrays
 
 
+@pytest.mark.parametrize("target", ["cpu", "gpu"])
 @pytest.mark.parametrize("budget", ["60%", "35%"])
-def test_offloaded_llama_matches_the_original_bit_for_bit(budget: str) -> None:
+def test_offloaded_llama_matches_the_original_bit_for_bit(budget: str, target: str) -> None:
     config = dataclasses.replace(
         LlamaConfig(), layers=2, hidden=64, intermediate=128, tokens=4, context=16
     )
@@ -47,7 +48,7 @@ def test_offloaded_llama_matches_the_original_bit_for_bit(budget: str) -> None:
         build_pass_manager(pipeline).run(offloaded.operation)
         assert "cache.prefetch" in str(offloaded)
         actual = _arguments(offloaded, name, seed=7)
-        run_function(offloaded, name, actual)
+        run_function(offloaded, name, actual, target=target)
     assert np.isfinite(expected[-1]).all()
     for want, got in zip(expected, actual, strict=True):
         assert np.array_equal(want.view(np.uint16), got.view(np.uint16))
@@ -113,3 +114,30 @@ def test_i1_memrefs_are_refused_before_they_abort_lowering() -> None:
         module = ir.Module.parse(text)
         with pytest.raises(ExecutionError, match="memrefs of i1 abort upstream"):
             run_function(module, "b", [np.zeros(8, dtype=np.int8), True, 0])
+
+
+def test_a_missing_wait_is_caught_on_the_emulated_gpu(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With copies slowed down, reading a prefetched buffer before its wait
+    (the wait removed from a correct schedule) gives wrong results; the
+    correct schedule still matches."""
+    config = dataclasses.replace(
+        LlamaConfig(), layers=2, hidden=64, intermediate=128, tokens=4, context=16
+    )
+    text = generate_llama(config)
+    name = "llama_2l_64h_4t"
+    monkeypatch.setenv("HYPEROFFLOAD_MGPU_COPY_DELAY_US", "20000")
+    with ir.Context():
+        original = ir.Module.parse(text)
+        expected = _arguments(original, name, seed=3)
+        run_function(original, name, expected)
+        offloaded = ir.Module.parse(text)
+        build_pass_manager("hyper-offload-pipeline{budget=35% hw=gh200}").run(offloaded.operation)
+        scheduled = str(offloaded)
+        start = scheduled.index("cache.wait")
+        broken = scheduled[:start] + scheduled[scheduled.index("\n", start) :]
+        for source, should_match in ((scheduled, True), (broken, False)):
+            actual = _arguments(original, name, seed=3)
+            run_function(ir.Module.parse(source), name, actual, target="gpu")
+            assert np.array_equal(expected[-1].view(np.uint16), actual[-1].view(np.uint16)) is (
+                should_match
+            )

@@ -18,12 +18,16 @@ import numpy as np
 from mlir import execution_engine, ir, passmanager
 from mlir.runtime import get_ranked_memref_descriptor
 
+from hyperoffload import _native
 from hyperoffload.ir_utils import functions_with_bodies, walk_preorder
 from hyperoffload.transforms.lower_to_cpu import lower_to_cpu
+from hyperoffload.transforms.lower_to_gpu import lower_to_gpu
+
+MGPU_HOST_LIBRARY = "libHyperOffloadMgpuHost.so"
 
 LOWERING = (
     "builtin.module(convert-linalg-to-loops, expand-strided-metadata, lower-affine, "
-    "convert-scf-to-cf, convert-math-to-llvm, convert-math-to-libm, convert-arith-to-llvm, "
+    "convert-scf-to-cf, {gpu}convert-math-to-llvm, convert-math-to-libm, convert-arith-to-llvm, "
     "finalize-memref-to-llvm, convert-func-to-llvm, convert-cf-to-llvm, "
     "reconcile-unrealized-casts)"
 )
@@ -59,8 +63,19 @@ def _runner_utils() -> str:
     return str(Path(next(iter(mlir.__path__))) / "lib" / "libmlir_c_runner_utils.so")
 
 
-def run_function(module: ir.Module, name: str, arguments: Sequence[object]) -> None:
-    """Run ``name`` of ``module`` on the CPU; memref arguments are updated."""
+def run_function(
+    module: ir.Module, name: str, arguments: Sequence[object], *, target: str = "cpu"
+) -> None:
+    """Run ``name`` of ``module``; memref arguments are updated.
+
+    ``target="cpu"`` lowers transfers to synchronous copies
+    (``cache-lower-to-cpu``). ``target="gpu"`` lowers them to async ``gpu``
+    copies (``cache-lower-to-gpu``) and upstream ``gpu-to-llvm``, and runs
+    the ``mgpu*`` calls on the host emulation (streams as worker threads),
+    so the GPU path's stream ordering is exercised on any machine.
+    """
+    if target not in ("cpu", "gpu"):
+        raise ExecutionError(f"unknown target '{target}' (cpu or gpu)")
     copy = ir.Module.parse(str(module), module.context)
     function = next(
         (
@@ -82,17 +97,21 @@ def run_function(module: ir.Module, name: str, arguments: Sequence[object]) -> N
                     f"'{op.name}' uses {value.type}: memrefs of i1 abort upstream's "
                     "finalize-memref-to-llvm; store bytes (i8) instead"
                 )
-    problem = lower_to_cpu(copy.operation)
+    problem = (lower_to_cpu if target == "cpu" else lower_to_gpu)(copy.operation)
     if problem is not None:
         raise ExecutionError(problem[1])
     inputs = list(ir.FunctionType(ir.TypeAttr(function.attributes["function_type"]).value).inputs)
     packed = _pack(name, inputs, arguments)
     function.attributes["llvm.emit_c_interface"] = ir.UnitAttr.get(copy.context)
     try:
-        passmanager.PassManager.parse(LOWERING, copy.context).run(copy.operation)
+        pipeline = LOWERING.format(gpu="gpu-to-llvm, " if target == "gpu" else "")
+        passmanager.PassManager.parse(pipeline, copy.context).run(copy.operation)
     except ir.MLIRError as err:
         raise ExecutionError(f"lowering @{name} to LLVM failed: {err}") from None
-    engine = execution_engine.ExecutionEngine(copy, opt_level=2, shared_libs=[_runner_utils()])
+    libraries = [_runner_utils()]
+    if target == "gpu":
+        libraries.append(str(_native.library_path().parent / MGPU_HOST_LIBRARY))
+    engine = execution_engine.ExecutionEngine(copy, opt_level=2, shared_libs=libraries)
     engine.invoke(name, *packed)
 
 
