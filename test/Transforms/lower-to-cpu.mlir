@@ -1,4 +1,28 @@
 // RUN: hyper-opt %s --split-input-file --cache-lower-to-cpu | FileCheck %s
+// RUN: hyper-opt %s --split-input-file --cache-lower-to-cpu=mode=async | FileCheck %s --check-prefix=ASYNC
+
+// With mode=async each copy runs in an async.execute region after its
+// dependencies; waits become awaits; the free nothing waits for is awaited
+// before return.
+// ASYNC-LABEL: func.func @schedule
+// ASYNC-NEXT: %[[POOL:.+]] = memref.alloc() : memref<64xf32>
+// ASYNC-NEXT: %[[D:.+]] = memref.alloc() : memref<64xf32>
+// ASYNC-NEXT: %[[T:.+]] = async.execute {
+// ASYNC-NEXT:   memref.copy %arg0, %[[D]]
+// ASYNC:      async.await %[[T]] : !async.token
+// ASYNC-NEXT: linalg.copy ins(%[[D]]
+// ASYNC-NEXT: %[[WB:.+]] = async.execute {
+// ASYNC-NEXT:   memref.copy %[[D]], %[[POOL]] :
+// ASYNC-NEXT:   memref.dealloc %[[D]]
+// ASYNC:      %[[B:.+]] = memref.alloc() : memref<64xf32>
+// ASYNC-NEXT: %[[TB:.+]] = async.execute [%[[WB]]] {
+// ASYNC-NEXT:   memref.copy %[[POOL]], %[[B]]
+// ASYNC:      async.await %[[TB]]
+// ASYNC:      %[[F:.+]] = async.execute {
+// ASYNC-NEXT:   memref.dealloc %[[B]]
+// ASYNC:      memref.dealloc %[[POOL]]
+// ASYNC-NEXT: async.await %[[F]] : !async.token
+// ASYNC-NEXT: return
 
 // Tests that a prefetch becomes an allocation and a copy at the same point,
 // a drop a dealloc, a write-back a copy then a dealloc, and waits vanish.

@@ -31,7 +31,7 @@ def _arguments(module: ir.Module, name: str, seed: int) -> list[np.ndarray]:
     return arrays
 
 
-@pytest.mark.parametrize("target", ["cpu", "gpu"])
+@pytest.mark.parametrize("target", ["cpu", "cpu-async", "gpu"])
 @pytest.mark.parametrize("budget", ["60%", "35%"])
 def test_offloaded_llama_matches_the_original_bit_for_bit(budget: str, target: str) -> None:
     config = dataclasses.replace(

@@ -11,6 +11,7 @@ Python numbers for its scalars. Unsupported input is refused with
 from __future__ import annotations
 
 import ctypes
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -26,11 +27,13 @@ from hyperoffload.transforms.lower_to_gpu import lower_to_gpu
 MGPU_HOST_LIBRARY = "libHyperOffloadMgpuHost.so"
 
 LOWERING = (
-    "builtin.module(convert-linalg-to-loops, expand-strided-metadata, lower-affine, "
-    "convert-scf-to-cf, {gpu}convert-math-to-llvm, convert-math-to-libm, convert-arith-to-llvm, "
-    "finalize-memref-to-llvm, convert-func-to-llvm, convert-cf-to-llvm, "
+    "builtin.module({async_}convert-linalg-to-loops, expand-strided-metadata, lower-affine, "
+    "convert-scf-to-cf, {gpu}{async_llvm}convert-math-to-llvm, convert-math-to-libm, "
+    "convert-arith-to-llvm, finalize-memref-to-llvm, convert-func-to-llvm, convert-cf-to-llvm, "
     "reconcile-unrealized-casts)"
 )
+TARGETS = ("cpu", "cpu-async", "gpu")
+_ASYNC_ENGINES: list[execution_engine.ExecutionEngine] = []
 
 _NUMPY = {
     "f16": np.float16,
@@ -64,18 +67,25 @@ def _runner_utils() -> str:
 
 
 def run_function(
-    module: ir.Module, name: str, arguments: Sequence[object], *, target: str = "cpu"
-) -> None:
-    """Run ``name`` of ``module``; memref arguments are updated.
+    module: ir.Module,
+    name: str,
+    arguments: Sequence[object],
+    *,
+    target: str = "cpu",
+    repeat: int = 1,
+) -> list[float]:
+    """Run ``name`` of ``module`` ``repeat`` times; memref arguments are
+    updated. Returns the wall time of each call (compilation excluded).
 
     ``target="cpu"`` lowers transfers to synchronous copies
-    (``cache-lower-to-cpu``). ``target="gpu"`` lowers them to async ``gpu``
+    (``cache-lower-to-cpu``), ``target="cpu-async"`` to copies on the async
+    runtime's worker threads. ``target="gpu"`` lowers them to async ``gpu``
     copies (``cache-lower-to-gpu``) and upstream ``gpu-to-llvm``, and runs
     the ``mgpu*`` calls on the host emulation (streams as worker threads),
     so the GPU path's stream ordering is exercised on any machine.
     """
-    if target not in ("cpu", "gpu"):
-        raise ExecutionError(f"unknown target '{target}' (cpu or gpu)")
+    if target not in TARGETS:
+        raise ExecutionError(f"unknown target '{target}' ({', '.join(TARGETS)})")
     copy = ir.Module.parse(str(module), module.context)
     function = next(
         (
@@ -97,22 +107,46 @@ def run_function(
                     f"'{op.name}' uses {value.type}: memrefs of i1 abort upstream's "
                     "finalize-memref-to-llvm; store bytes (i8) instead"
                 )
-    problem = (lower_to_cpu if target == "cpu" else lower_to_gpu)(copy.operation)
+    if target == "gpu":
+        problem = lower_to_gpu(copy.operation)
+    else:
+        problem = lower_to_cpu(copy.operation, "async" if target == "cpu-async" else "sync")
     if problem is not None:
         raise ExecutionError(problem[1])
     inputs = list(ir.FunctionType(ir.TypeAttr(function.attributes["function_type"]).value).inputs)
     packed = _pack(name, inputs, arguments)
     function.attributes["llvm.emit_c_interface"] = ir.UnitAttr.get(copy.context)
     try:
-        pipeline = LOWERING.format(gpu="gpu-to-llvm, " if target == "gpu" else "")
+        asynchronous = target == "cpu-async"
+        pipeline = LOWERING.format(
+            gpu="gpu-to-llvm, " if target == "gpu" else "",
+            async_=(
+                "async-to-async-runtime, async-runtime-ref-counting, "
+                "async-runtime-ref-counting-opt, "
+                if asynchronous
+                else ""
+            ),
+            async_llvm="convert-async-to-llvm, " if asynchronous else "",
+        )
         passmanager.PassManager.parse(pipeline, copy.context).run(copy.operation)
     except ir.MLIRError as err:
         raise ExecutionError(f"lowering @{name} to LLVM failed: {err}") from None
     libraries = [_runner_utils()]
+    if target == "cpu-async":
+        libraries.append(str(Path(_runner_utils()).parent / "libmlir_async_runtime.so"))
     if target == "gpu":
         libraries.append(str(_native.library_path().parent / MGPU_HOST_LIBRARY))
     engine = execution_engine.ExecutionEngine(copy, opt_level=2, shared_libs=libraries)
-    engine.invoke(name, *packed)
+    if target == "cpu-async":
+        # Destroying an engine tears down the async runtime's process-wide
+        # state, under the feet of any other engine using it: keep them.
+        _ASYNC_ENGINES.append(engine)
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        engine.invoke(name, *packed)
+        times.append(time.perf_counter() - started)
+    return times
 
 
 def _pack(name: str, inputs: list[ir.Type], arguments: Sequence[object]) -> list[object]:

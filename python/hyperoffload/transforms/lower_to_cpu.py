@@ -16,9 +16,16 @@ compared with the original) in the ExecutionEngine.
 Before: cache IR whose tokens are used only by cache ops. After: no cache
 op and no ``#cache.remote`` type; the same values are computed.
 
+With ``mode=async`` each copy (and the free after a write-back or drop)
+runs in an ``async.execute`` region on the async runtime's worker threads,
+after the regions of its dependency tokens; ``cache.wait`` becomes
+``async.await``, and copies nothing waits for are awaited at the end of
+their block. Lower with ``async-to-async-runtime, async-runtime-ref-counting,
+async-runtime-ref-counting-opt, convert-async-to-llvm`` and run with
+``libmlir_async_runtime.so``.
+
 Conservative: a token that escapes into another op stops the pass with an
-error at that op. Copies do not overlap compute here (a threaded mode on the
-``async`` dialect is not built yet).
+error at that op.
 
 Example::
 
@@ -38,31 +45,39 @@ becomes::
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
+from typing import Literal
 
 from mlir import ir
-from mlir.dialects import memref
+from mlir.dialects import async_dialect, memref
 
 from hyperoffload.ir_utils import to_device_type, walk_preorder
-from hyperoffload.transforms.pass_base import ModulePass
+from hyperoffload.transforms.pass_base import ModulePass, option
 from hyperoffload.transforms.strip_transfers import CACHE_OPS, escaping_token, strip_types
 
 
 @dataclasses.dataclass(frozen=True)
 class LowerToCpuPass(ModulePass):
-    """Lower cache ops to synchronous host copies."""
+    """Lower cache ops to host copies, synchronous or on worker threads."""
 
     name = "cache-lower-to-cpu"
-    summary = "Lower transfers to synchronous memref copies so a schedule runs on the CPU."
+    summary = "Lower transfers to memref copies (in place or on threads) to run on the CPU."
+
+    mode: Literal["sync", "async"] = option(
+        "sync", "sync: copies in program order; async: copies on worker threads"
+    )
 
     def run(self, module: ir.Operation) -> None:
-        problem = lower_to_cpu(module)
+        problem = lower_to_cpu(module, self.mode)
         if problem is not None:
             raise self.fail(*problem)
 
 
-def lower_to_cpu(root: ir.Operation) -> tuple[ir.Operation, str] | None:
+def lower_to_cpu(root: ir.Operation, mode: str = "sync") -> tuple[ir.Operation, str] | None:
     """Lower every cache op nested in ``root``; returns the op and message
     of an escaping token (leaving the IR unchanged), else None."""
+    if mode == "async":
+        return _lower_async(root)
     ops = walk_preorder(root)
     cache_ops = [op for op in ops if op.name in CACHE_OPS]
     problem = escaping_token(cache_ops, "cannot lower transfers to the CPU")
@@ -97,6 +112,74 @@ def lower_to_cpu(root: ir.Operation) -> tuple[ir.Operation, str] | None:
                     memref.dealloc(buffer)
     for op in reversed(cache_ops):
         op.erase()
+    return None
+
+
+def _lower_async(root: ir.Operation) -> tuple[ir.Operation, str] | None:
+    ops = walk_preorder(root)
+    cache_ops = [op for op in ops if op.name in CACHE_OPS]
+    problem = escaping_token(cache_ops, "cannot lower transfers to the CPU")
+    if problem is not None:
+        return problem
+    strip_types([root, *ops])
+    allocated = {op.results[0] for op in ops if op.name in ("memref.alloc", "memref.alloca")}
+    token_type = ir.Type.parse("!async.token")
+    tokens: dict[ir.Value, ir.Value] = {}
+    created: list[ir.Operation] = []
+
+    def on_thread(dependencies: list[ir.Value], body: Callable[[], None]) -> ir.Value:
+        execute = async_dialect.ExecuteOp(token_type, [], [tokens[d] for d in dependencies], [])
+        block = execute.operation.regions[0].blocks.append()
+        with ir.InsertionPoint(block):
+            body()
+            async_dialect.YieldOp([])
+        created.append(execute.operation)
+        return execute.operation.results[0]
+
+    for op in cache_ops:
+        with ir.InsertionPoint(op), op.location:
+            if op.name == "cache.prefetch":
+                source, result = op.operands[0], op.results[0]
+                sizes = [
+                    memref.dim(source, _index(i))
+                    for i, dim in enumerate(ir.MemRefType(source.type).shape)
+                    if ir.ShapedType.is_dynamic_size(dim)
+                ]
+                buffer = memref.alloc(to_device_type(ir.MemRefType(result.type)), sizes, [])
+                result.replace_all_uses_with(buffer)
+                allocated.add(buffer)
+                tokens[op.results[1]] = on_thread(
+                    list(op.operands)[1:], lambda s=source, b=buffer: memref.copy(s, b)
+                )
+            elif op.name == "cache.evict":
+                segments = ir.DenseI32ArrayAttr(op.attributes["operandSegmentSizes"])
+                operands = list(op.operands)
+                buffer = operands[0]
+                destination = operands[1] if segments[1] else None
+                free = buffer in allocated
+
+                def release(
+                    b: ir.Value = buffer, d: ir.Value | None = destination, f: bool = free
+                ) -> None:
+                    if d is not None:
+                        memref.copy(b, d)
+                    if f:
+                        memref.dealloc(b)
+
+                tokens[op.results[0]] = on_thread(operands[1 + segments[1] :], release)
+            else:
+                for token in op.operands:
+                    async_dialect.AwaitOp(None, tokens[token])
+    for op in reversed(cache_ops):
+        op.erase()
+    # Copies nothing waits for complete before their block ends.
+    for op in created:
+        token = op.results[0]
+        if len(list(token.uses)):
+            continue
+        terminator = op.block.operations[len(op.block.operations) - 1]
+        with ir.InsertionPoint(terminator), terminator.location:
+            async_dialect.AwaitOp(None, token)
     return None
 
 
