@@ -70,6 +70,13 @@ def functions_with_bodies(module: ir.Operation) -> list[ir.Operation]:
     return functions
 
 
-def has_single_block_body(function: ir.Operation) -> bool:
-    """True if the function's body is one block (structured control flow)."""
-    return len(function.regions[0].blocks) == 1
+def dynamic_sizes(source: ir.Value) -> list[ir.Value]:
+    """``memref.dim`` of every dynamic dimension of memref ``source``, built
+    at the current insertion point: the sizes to allocate a copy with."""
+    from mlir.dialects import arith, memref
+
+    return [
+        memref.dim(source, arith.constant(ir.IndexType.get(), index))
+        for index, dim in enumerate(ir.MemRefType(source.type).shape)
+        if ir.ShapedType.is_dynamic_size(dim)
+    ]

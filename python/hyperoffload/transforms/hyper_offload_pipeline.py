@@ -41,15 +41,10 @@ from hyperoffload.analysis.offload_plan import PlanError, PlanStatistics
 from hyperoffload.analysis.schedule_rules import check_schedule
 from hyperoffload.analysis.sizes import format_bytes
 from hyperoffload.hardware import HardwareProfile, ProfileError, load_profile
-from hyperoffload.ir_utils import functions_with_bodies, has_single_block_body
+from hyperoffload.ir_utils import functions_with_bodies
 from hyperoffload.sim.simulator import SimulationError, SimulationResult, simulate
 from hyperoffload.transforms.pass_base import option
-from hyperoffload.transforms.plan_offload import (
-    UNSTRUCTURED_REMARK,
-    PlanOptions,
-    make_planner,
-    plan_and_rewrite,
-)
+from hyperoffload.transforms.plan_offload import PlanOptions, make_planner, plan_and_rewrite
 from hyperoffload.transforms.schedule_transfers import schedule_function
 
 BISECTION_RESOLUTION = 0.005
@@ -86,10 +81,7 @@ class HyperOffloadPipelinePass(PlanOptions):
             slowdown = _parse_slowdown(self.max_slowdown) if self.max_slowdown else None
         except (ValueError, ProfileError) as err:
             raise self.fail(module, str(err)) from None
-        for function in functions_with_bodies(module):
-            if not has_single_block_body(function):
-                self.emit_remark(function, UNSTRUCTURED_REMARK.format(pass_=self.name))
-                continue
+        for function in self.structured_functions(module):
             name = ir.StringAttr(function.attributes["sym_name"]).value
             bound = self.dynamic_dim_bound or None
             try:

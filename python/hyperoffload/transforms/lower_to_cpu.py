@@ -51,9 +51,9 @@ from typing import Literal
 from mlir import ir
 from mlir.dialects import async_dialect, memref
 
-from hyperoffload.ir_utils import to_device_type, walk_preorder
+from hyperoffload.ir_utils import dynamic_sizes, to_device_type
 from hyperoffload.transforms.pass_base import ModulePass, option
-from hyperoffload.transforms.strip_transfers import CACHE_OPS, escaping_token, strip_types
+from hyperoffload.transforms.strip_transfers import prepare_lowering
 
 
 @dataclasses.dataclass(frozen=True)
@@ -78,12 +78,9 @@ def lower_to_cpu(root: ir.Operation, mode: str = "sync") -> tuple[ir.Operation, 
     of an escaping token (leaving the IR unchanged), else None."""
     if mode == "async":
         return _lower_async(root)
-    ops = walk_preorder(root)
-    cache_ops = [op for op in ops if op.name in CACHE_OPS]
-    problem = escaping_token(cache_ops, "cannot lower transfers to the CPU")
+    ops, cache_ops, problem = prepare_lowering(root, "cannot lower transfers to the CPU")
     if problem is not None:
         return problem
-    strip_types([root, *ops])
     allocated: set[ir.Value] = set()
     for op in ops:
         if op.name in ("memref.alloc", "memref.alloca"):
@@ -93,11 +90,7 @@ def lower_to_cpu(root: ir.Operation, mode: str = "sync") -> tuple[ir.Operation, 
             source = op.operands[0]
             result = op.results[0]
             with ir.InsertionPoint(op), op.location:
-                sizes = [
-                    memref.dim(source, _index(i))
-                    for i, dim in enumerate(ir.MemRefType(source.type).shape)
-                    if ir.ShapedType.is_dynamic_size(dim)
-                ]
+                sizes = dynamic_sizes(source)
                 buffer = memref.alloc(to_device_type(ir.MemRefType(result.type)), sizes, [])
                 memref.copy(source, buffer)
             result.replace_all_uses_with(buffer)
@@ -116,12 +109,9 @@ def lower_to_cpu(root: ir.Operation, mode: str = "sync") -> tuple[ir.Operation, 
 
 
 def _lower_async(root: ir.Operation) -> tuple[ir.Operation, str] | None:
-    ops = walk_preorder(root)
-    cache_ops = [op for op in ops if op.name in CACHE_OPS]
-    problem = escaping_token(cache_ops, "cannot lower transfers to the CPU")
+    ops, cache_ops, problem = prepare_lowering(root, "cannot lower transfers to the CPU")
     if problem is not None:
         return problem
-    strip_types([root, *ops])
     allocated = {op.results[0] for op in ops if op.name in ("memref.alloc", "memref.alloca")}
     token_type = ir.Type.parse("!async.token")
     tokens: dict[ir.Value, ir.Value] = {}
@@ -140,11 +130,7 @@ def _lower_async(root: ir.Operation) -> tuple[ir.Operation, str] | None:
         with ir.InsertionPoint(op), op.location:
             if op.name == "cache.prefetch":
                 source, result = op.operands[0], op.results[0]
-                sizes = [
-                    memref.dim(source, _index(i))
-                    for i, dim in enumerate(ir.MemRefType(source.type).shape)
-                    if ir.ShapedType.is_dynamic_size(dim)
-                ]
+                sizes = dynamic_sizes(source)
                 buffer = memref.alloc(to_device_type(ir.MemRefType(result.type)), sizes, [])
                 result.replace_all_uses_with(buffer)
                 allocated.add(buffer)
@@ -181,9 +167,3 @@ def _lower_async(root: ir.Operation) -> tuple[ir.Operation, str] | None:
         with ir.InsertionPoint(terminator), terminator.location:
             async_dialect.AwaitOp(None, token)
     return None
-
-
-def _index(value: int) -> ir.Value:
-    from mlir.dialects import arith
-
-    return arith.constant(ir.IndexType.get(), value)

@@ -52,9 +52,9 @@ from mlir import ir
 from mlir.dialects import gpu, memref
 
 from hyperoffload.analysis.program import op_address
-from hyperoffload.ir_utils import to_device_type, walk_preorder
+from hyperoffload.ir_utils import dynamic_sizes, to_device_type
 from hyperoffload.transforms.pass_base import ModulePass
-from hyperoffload.transforms.strip_transfers import CACHE_OPS, escaping_token, strip_types
+from hyperoffload.transforms.strip_transfers import prepare_lowering
 
 
 @dataclasses.dataclass(frozen=True)
@@ -73,12 +73,9 @@ class LowerToGpuPass(ModulePass):
 def lower_to_gpu(root: ir.Operation) -> tuple[ir.Operation, str] | None:
     """Lower every cache op nested in ``root``; returns the op and message
     of an escaping token (leaving the IR unchanged), else None."""
-    ops = walk_preorder(root)
-    cache_ops = [op for op in ops if op.name in CACHE_OPS]
-    problem = escaping_token(cache_ops, "cannot lower transfers to the gpu dialect")
+    ops, cache_ops, problem = prepare_lowering(root, "cannot lower transfers to the gpu dialect")
     if problem is not None:
         return problem
-    strip_types([root, *ops])
     token_type = gpu.AsyncTokenType.get()
     tokens: dict[ir.Value, ir.Value] = {}
     on_device: set[ir.Value] = set()  # buffers from gpu.alloc
@@ -97,11 +94,7 @@ def lower_to_gpu(root: ir.Operation) -> tuple[ir.Operation, str] | None:
                 source = op.operands[0]
                 result = op.results[0]
                 start = join(list(op.operands)[1:])
-                sizes = [
-                    memref.dim(source, _index(i))
-                    for i, dim in enumerate(ir.MemRefType(source.type).shape)
-                    if ir.ShapedType.is_dynamic_size(dim)
-                ]
+                sizes = dynamic_sizes(source)
                 alloc = gpu.AllocOp(
                     to_device_type(ir.MemRefType(result.type)), token_type, [start], sizes, []
                 )
@@ -151,9 +144,3 @@ def _wait_for_loose_tokens(created: list[ir.Operation]) -> None:
     for terminator, tokens in by_block.values():
         with ir.InsertionPoint(terminator), terminator.location:
             gpu.WaitOp(None, tokens)
-
-
-def _index(value: int) -> ir.Value:
-    from mlir.dialects import arith
-
-    return arith.constant(ir.IndexType.get(), value)

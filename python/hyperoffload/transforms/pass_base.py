@@ -283,6 +283,25 @@ class ModulePass:
         del where
         return PassFailure(message)
 
+    # -- functions -------------------------------------------------------
+
+    def structured_functions(self, module: ir.Operation) -> list[ir.Operation]:
+        """The functions with a one-block body; each other function with a
+        body gets a remark saying this pass leaves it unchanged."""
+        from hyperoffload.ir_utils import functions_with_bodies
+
+        functions = []
+        for function in functions_with_bodies(module):
+            if len(function.regions[0].blocks) == 1:
+                functions.append(function)
+            else:
+                self.emit_remark(
+                    function,
+                    f"{self.name} leaves this function unchanged: its body has several "
+                    "blocks (cf branches); only structured control flow (scf) is planned",
+                )
+        return functions
+
     # -- running inside an upstream PassManager ---------------------------
 
     def as_callable(self) -> Callable[[Any, Any], None]:

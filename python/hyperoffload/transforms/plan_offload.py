@@ -74,7 +74,7 @@ from hyperoffload.analysis.offload_plan import (
 )
 from hyperoffload.dialects import cache
 from hyperoffload.hardware import HardwareProfile, ProfileError, load_profile
-from hyperoffload.ir_utils import functions_with_bodies, has_single_block_body, walk_preorder
+from hyperoffload.ir_utils import walk_preorder
 from hyperoffload.transforms.pass_base import (
     ModulePass,
     budget_option,
@@ -84,11 +84,6 @@ from hyperoffload.transforms.pass_base import (
 )
 
 _PRIORITY_EVICT, _PRIORITY_PREFETCH, _PRIORITY_WAIT = 0, 1, 2
-
-UNSTRUCTURED_REMARK = (
-    "{pass_} leaves this function unchanged: its body has several blocks "
-    "(cf branches); only structured control flow (scf) is planned"
-)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -141,10 +136,7 @@ class PlanOffloadPass(PlanOptions):
             hardware = load_profile(self.hw)
         except (ValueError, ProfileError) as err:
             raise self.fail(module, str(err)) from None
-        for function in functions_with_bodies(module):
-            if not has_single_block_body(function):
-                self.emit_remark(function, UNSTRUCTURED_REMARK.format(pass_=self.name))
-                continue
+        for function in self.structured_functions(module):
             self.plan_function(function, budget, hardware)
 
     def plan_function(

@@ -59,14 +59,12 @@ from hyperoffload.analysis.liveness import BufferLiveness, LivenessError
 from hyperoffload.analysis.program import op_address
 from hyperoffload.dialects import cache
 from hyperoffload.hardware import HardwareProfile, ProfileError, load_profile
-from hyperoffload.ir_utils import functions_with_bodies, has_single_block_body
 from hyperoffload.transforms.pass_base import (
     ModulePass,
     dynamic_dim_bound_option,
     hw_option,
     option,
 )
-from hyperoffload.transforms.plan_offload import UNSTRUCTURED_REMARK
 
 
 @dataclasses.dataclass(frozen=True)
@@ -93,10 +91,7 @@ class ScheduleTransfersPass(ModulePass):
             budget = Budget.parse(self.budget) if self.budget else None
         except (ValueError, ProfileError) as err:
             raise self.fail(module, str(err)) from None
-        for function in functions_with_bodies(module):
-            if not has_single_block_body(function):
-                self.emit_remark(function, UNSTRUCTURED_REMARK.format(pass_=self.name))
-                continue
+        for function in self.structured_functions(module):
             bound = self.dynamic_dim_bound or None
             try:
                 limit = budget.resolve(function, bound) if budget is not None else None

@@ -79,12 +79,9 @@ def strip_transfers(root: ir.Operation) -> tuple[ir.Operation, str] | None:
     Returns None, or, leaving the IR unchanged, the op a token escapes into
     and the message saying so.
     """
-    ops = walk_preorder(root)
-    cache_ops = [op for op in ops if op.name in CACHE_OPS]
-    escaping = escaping_token(cache_ops)
+    _, cache_ops, escaping = prepare_lowering(root, "cannot strip transfers")
     if escaping is not None:
         return escaping
-    strip_types([root, *ops])
     for op in cache_ops:
         if op.name == "cache.prefetch":
             op.results[0].replace_all_uses_with(op.operands[0])
@@ -96,6 +93,21 @@ def strip_transfers(root: ir.Operation) -> tuple[ir.Operation, str] | None:
     for op in reversed(cache_ops):
         op.erase()
     return None
+
+
+def prepare_lowering(
+    root: ir.Operation, what: str
+) -> tuple[list[ir.Operation], list[ir.Operation], tuple[ir.Operation, str] | None]:
+    """The ops nested in ``root`` (pre-order) and its cache ops; unless a
+    token escapes into a non-cache op (third item: that op and the message,
+    ``what`` leading it; the IR untouched), the ``#cache.remote`` space is
+    dropped from every type first, as every lowering of transfers needs."""
+    ops = walk_preorder(root)
+    cache_ops = [op for op in ops if op.name in CACHE_OPS]
+    escaping = escaping_token(cache_ops, what)
+    if escaping is None:
+        strip_types([root, *ops])
+    return ops, cache_ops, escaping
 
 
 def escaping_token(
