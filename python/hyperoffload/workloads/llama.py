@@ -69,6 +69,9 @@ def generate_llama(config: LlamaConfig) -> str:
         lines.append(f"  %{name} = memref.alloc() : memref<{shape}x{e}>")
         return f"%{name}"
 
+    def dealloc(name: str, shape: str) -> None:
+        lines.append(f"  memref.dealloc {name} : memref<{shape}x{e}>")
+
     def matmul(a: str, a_t: str, b: str, b_t: str, out: str, out_t: str) -> None:
         lines.append(f"  linalg.fill ins(%zero : {e}) outs({out} : memref<{out_t}x{e}>)")
         lines.append(
@@ -100,7 +103,7 @@ def generate_llama(config: LlamaConfig) -> str:
         matmul(normed, f"{t}x{h}", f"%wk_{n}", f"{h}x{h}", k, f"{t}x{h}")
         v = alloc(f"v_{n}", f"{t}x{h}")
         matmul(normed, f"{t}x{h}", f"%wv_{n}", f"{h}x{h}", v, f"{t}x{h}")
-        lines.append(f"  memref.dealloc {normed} : memref<{t}x{h}x{e}>")
+        dealloc(normed, f"{t}x{h}")
         scores = alloc(f"s_{n}", f"{t}x{c}")
         matmul(q, f"{t}x{h}", f"%kcache_{n}", f"{h}x{c}", scores, f"{t}x{c}")
         lines.append(
@@ -120,22 +123,22 @@ def generate_llama(config: LlamaConfig) -> str:
             (k, f"{t}x{h}"),
             (v, f"{t}x{h}"),
         ):
-            lines.append(f"  memref.dealloc {buffer} : memref<{shape}x{e}>")
+            dealloc(buffer, shape)
         attn = alloc(f"attn_{n}", f"{t}x{h}")
         matmul(ctx, f"{t}x{h}", f"%wo_{n}", f"{h}x{h}", attn, f"{t}x{h}")
-        lines.append(f"  memref.dealloc {ctx} : memref<{t}x{h}x{e}>")
+        dealloc(ctx, f"{t}x{h}")
         h1 = alloc(f"h1_{n}", f"{t}x{h}")
         add(residual, attn, h1)
-        lines.append(f"  memref.dealloc {attn} : memref<{t}x{h}x{e}>")
+        dealloc(attn, f"{t}x{h}")
         if residual != "%x":
-            lines.append(f"  memref.dealloc {residual} : memref<{t}x{h}x{e}>")
+            dealloc(residual, f"{t}x{h}")
         normed2 = alloc(f"n2_{n}", f"{t}x{h}")
         scale(h1, f"%norm2_{n}", normed2)
         gate = alloc(f"g_{n}", f"{t}x{i}")
         matmul(normed2, f"{t}x{h}", f"%wgate_{n}", f"{h}x{i}", gate, f"{t}x{i}")
         up = alloc(f"u_{n}", f"{t}x{i}")
         matmul(normed2, f"{t}x{h}", f"%wup_{n}", f"{h}x{i}", up, f"{t}x{i}")
-        lines.append(f"  memref.dealloc {normed2} : memref<{t}x{h}x{e}>")
+        dealloc(normed2, f"{t}x{h}")
         lines.append(
             "  linalg.generic {indexing_maps = [#row, #row], "
             'iterator_types = ["parallel", "parallel"]} '
@@ -149,17 +152,17 @@ def generate_llama(config: LlamaConfig) -> str:
         lines.append(f"    %prod = arith.mulf %silu, %u : {e}")
         lines.append(f"    linalg.yield %prod : {e}")
         lines.append("  }")
-        lines.append(f"  memref.dealloc {up} : memref<{t}x{i}x{e}>")
+        dealloc(up, f"{t}x{i}")
         down = alloc(f"d_{n}", f"{t}x{h}")
         matmul(gate, f"{t}x{i}", f"%wdown_{n}", f"{i}x{h}", down, f"{t}x{h}")
-        lines.append(f"  memref.dealloc {gate} : memref<{t}x{i}x{e}>")
+        dealloc(gate, f"{t}x{i}")
         h2 = alloc(f"h2_{n}", f"{t}x{h}")
         add(h1, down, h2)
-        lines.append(f"  memref.dealloc {down} : memref<{t}x{h}x{e}>")
-        lines.append(f"  memref.dealloc {h1} : memref<{t}x{h}x{e}>")
+        dealloc(down, f"{t}x{h}")
+        dealloc(h1, f"{t}x{h}")
         residual = h2
     lines.append(f"  linalg.copy ins({residual} : {act}) outs(%out : {act})")
-    lines.append(f"  memref.dealloc {residual} : memref<{t}x{h}x{e}>")
+    dealloc(residual, f"{t}x{h}")
     lines.append("  return")
     lines.append("}")
     return "\n".join(lines) + "\n"
