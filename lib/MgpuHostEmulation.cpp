@@ -188,4 +188,11 @@ void mgpuMemset32(void *dst, unsigned int value, size_t count, void *stream) {
 
 void mgpuSetDefaultDevice(int32_t /*device*/) {}
 
+// Page-locking host memory for DMA (cuMemHostRegister) has nothing to do on
+// the host: the memory is already where the copies read it.
+void mgpuMemHostRegisterMemRef(int64_t /*rank*/, void * /*descriptor*/,
+                               int64_t /*elementSizeBytes*/) {}
+void mgpuMemHostUnregisterMemRef(int64_t /*rank*/, void * /*descriptor*/,
+                                 int64_t /*elementSizeBytes*/) {}
+
 } // extern "C"

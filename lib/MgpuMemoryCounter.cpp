@@ -1,0 +1,117 @@
+//===- MgpuMemoryCounter.cpp - peak device memory of a lowered program ----===//
+//
+// Interposes mgpuMemAlloc and mgpuMemFree between a GPU-lowered program and
+// the mgpu runtime it runs on (libmlir_cuda_runtime.so on a GPU, the host
+// emulation elsewhere) and keeps the bytes allocated now and at the peak.
+// Loaded before the runtime with RTLD_GLOBAL, so the ExecutionEngine binds
+// the program's calls here; the runtime named by HYPEROFFLOAD_MGPU_RUNTIME
+// does the work. The runtime allocates when the host reaches the call and
+// cuMemFree returns memory when called, so host-call order is the device's
+// allocation order.
+//
+//===----------------------------------------------------------------------===//
+
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <dlfcn.h>
+#include <mutex>
+#include <unordered_map>
+
+namespace {
+
+using AllocFn = void *(*)(uint64_t, void *, bool);
+using FreeFn = void (*)(void *, void *);
+
+struct Counter {
+  std::mutex mutex;
+  std::unordered_map<void *, uint64_t> sizes;
+  uint64_t current = 0;
+  uint64_t peak = 0;
+  uint64_t allocations = 0;
+  AllocFn alloc = nullptr;
+  FreeFn free = nullptr;
+};
+
+Counter &counter() {
+  static Counter instance;
+  return instance;
+}
+
+// Binds the runtime's entry points on first use; a missing runtime is a
+// setup error the program cannot recover from, reported before aborting.
+void bind(Counter &c) {
+  if (c.alloc)
+    return;
+  const char *path = std::getenv("HYPEROFFLOAD_MGPU_RUNTIME");
+  void *handle = path ? dlopen(path, RTLD_NOW | RTLD_GLOBAL) : nullptr;
+  if (handle) {
+    c.alloc = reinterpret_cast<AllocFn>(dlsym(handle, "mgpuMemAlloc"));
+    c.free = reinterpret_cast<FreeFn>(dlsym(handle, "mgpuMemFree"));
+  }
+  if (!c.alloc || !c.free) {
+    std::fprintf(stderr,
+                 "HyperOffloadMgpuCounter: cannot bind mgpuMemAlloc/Free in "
+                 "HYPEROFFLOAD_MGPU_RUNTIME='%s': %s\n",
+                 path ? path : "", dlerror());
+    std::abort();
+  }
+}
+
+} // namespace
+
+extern "C" {
+
+void *mgpuMemAlloc(uint64_t sizeBytes, void *stream, bool isHostShared) {
+  Counter &c = counter();
+  std::lock_guard<std::mutex> lock(c.mutex);
+  bind(c);
+  void *ptr = c.alloc(sizeBytes, stream, isHostShared);
+  if (ptr && !isHostShared) {
+    c.sizes[ptr] = sizeBytes;
+    c.current += sizeBytes;
+    ++c.allocations;
+    if (c.current > c.peak)
+      c.peak = c.current;
+  }
+  return ptr;
+}
+
+void mgpuMemFree(void *ptr, void *stream) {
+  Counter &c = counter();
+  std::lock_guard<std::mutex> lock(c.mutex);
+  bind(c);
+  auto found = c.sizes.find(ptr);
+  if (found != c.sizes.end()) {
+    c.current -= found->second;
+    c.sizes.erase(found);
+  }
+  c.free(ptr, stream);
+}
+
+/// Bytes of device memory allocated through mgpuMemAlloc and not yet freed.
+uint64_t hyperoffloadMgpuCurrentBytes() {
+  std::lock_guard<std::mutex> lock(counter().mutex);
+  return counter().current;
+}
+
+/// The most bytes allocated at once since the last reset.
+uint64_t hyperoffloadMgpuPeakBytes() {
+  std::lock_guard<std::mutex> lock(counter().mutex);
+  return counter().peak;
+}
+
+/// Number of device allocations since the last reset.
+uint64_t hyperoffloadMgpuAllocations() {
+  std::lock_guard<std::mutex> lock(counter().mutex);
+  return counter().allocations;
+}
+
+/// Starts a new measurement: the peak becomes what is allocated now.
+void hyperoffloadMgpuResetPeak() {
+  std::lock_guard<std::mutex> lock(counter().mutex);
+  counter().peak = counter().current;
+  counter().allocations = 0;
+}
+
+} // extern "C"
