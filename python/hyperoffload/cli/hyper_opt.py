@@ -6,7 +6,11 @@ from __future__ import annotations
 import dataclasses
 import io
 import json
+import os
+import signal
+import subprocess
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -17,9 +21,11 @@ from hyperoffload import _native
 from hyperoffload.analysis.liveness import BufferLiveness, LivenessError
 from hyperoffload.analysis.report import figures, function_report
 from hyperoffload.analysis.sizes import parse_bytes
+from hyperoffload.cli import traps
 from hyperoffload.cli.diagnostics import (
     Diag,
     DiagnosticRenderer,
+    FileLocation,
     parse_expectations,
     resolve_location,
     to_diag,
@@ -32,7 +38,12 @@ from hyperoffload.sim.simulator import SimulationError, SimulationResult, simula
 from hyperoffload.sim.trace import write_trace
 from hyperoffload.transforms import pass_base
 from hyperoffload.transforms.pass_base import format_option_value, split_option_text
-from hyperoffload.transforms.pipeline import PipelineError, build_pass_manager, parse_pipeline
+from hyperoffload.transforms.pipeline import (
+    PipelineElement,
+    PipelineError,
+    build_pass_manager,
+    parse_pipeline,
+)
 from hyperoffload.transforms.registry import get_all_passes
 
 PROG = "hyper-opt"
@@ -71,6 +82,8 @@ class Options:
     hw: str = "h100-pcie"
     budget: str | None = None
     dynamic_dim_bound: str | None = None
+    isolate_stages: bool = True
+    check_traps: bool = True
 
     @property
     def inspecting(self) -> bool:
@@ -93,6 +106,8 @@ _BOOL_FLAGS = {
     "debug": "debug",
     "help": "help",
     "version": "version",
+    "isolate-stages": "isolate_stages",
+    "check-traps": "check_traps",
 }
 
 _VALUE_FLAGS = {
@@ -128,6 +143,15 @@ _GENERAL_HELP = [
     ("--hw=<name|file>", f"hardware profile for the reports (default h100-pcie; {_PROFILES})"),
     ("--budget=<size>", "device-memory budget drawn in the plot and checked in the report"),
     ("--dynamic-dim-bound=<n>", "upper bound assumed for dynamic dimensions in the reports"),
+    (
+        "--isolate-stages=<bool>",
+        "run conversions to LLVM in a child process, so an upstream abort is a diagnostic "
+        "(default true)",
+    ),
+    (
+        "--check-traps=<bool>",
+        "refuse input that would make an upstream pass abort, with a diagnostic (default true)",
+    ),
     ("--debug", "print Python tracebacks of internal errors"),
     ("--version", "print the version and exit"),
     ("-h, --help", "print this help and exit"),
@@ -398,6 +422,128 @@ def make_inspection(opts: Options, pipeline: str) -> Inspection | None:
     return Inspection(hardware, budget, bound, compare=bool(parse_pipeline(pipeline)))
 
 
+@dataclasses.dataclass
+class Segment:
+    """Consecutive pipeline elements run by one PassManager, or by a child
+    process (``isolated``); ``check_first``: look for known traps before."""
+
+    isolated: bool
+    elements: list[PipelineElement]
+    check_first: bool = False
+
+    @property
+    def pipeline(self) -> str:
+        return f"builtin.module({','.join(e.text for e in self.elements)})"
+
+
+def plan_segments(
+    elements: list[PipelineElement], isolate: bool, check: bool = True
+) -> list[Segment]:
+    """Split the top-level pipeline where a trap check must see the IR, and
+    around the stages that run in a child process."""
+    segments: list[Segment] = []
+    for element in elements:
+        isolated = isolate and traps.is_isolated(element)
+        checked = check and not isolated and traps.needs_ir_check(element)
+        if segments and segments[-1].isolated == isolated and not checked:
+            segments[-1].elements.append(element)
+        else:
+            segments.append(Segment(isolated, [element], checked))
+    return segments or [Segment(False, [])]
+
+
+# Where a child hyper-opt writes its diagnostics (JSON) instead of stderr.
+_DIAGNOSTICS_ENV = "HYPEROFFLOAD_DIAGNOSTICS_JSON"
+
+
+def _diag_from_json(data: dict[str, object]) -> Diag:
+    location = data.get("location")
+    return Diag(
+        str(data["severity"]),
+        FileLocation(**location) if isinstance(location, dict) else None,
+        str(data["location_text"]),
+        str(data["message"]),
+        [_diag_from_json(note) for note in data.get("notes", [])],  # type: ignore[union-attr]
+    )
+
+
+def _first_location(module: ir.Module) -> ir.Location:
+    for op in module.body.operations:
+        if resolve_location(op.location) is not None:
+            return op.location
+    return module.operation.location
+
+
+def run_isolated(
+    module: ir.Module, segment: Segment, name: str, opts: Options, diags: list[Diag]
+) -> ir.Module | None:
+    """Run ``segment`` on ``module`` in a child ``hyper-opt``; returns the
+    result parsed back (locations kept), or None with ``diags`` extended
+    (the child's diagnostics, or one naming the stage that killed it)."""
+    context = module.context
+    with tempfile.TemporaryDirectory(prefix="hyper-opt-") as scratch:
+        source = Path(scratch) / "input.mlir"
+        result = Path(scratch) / "output.mlir"
+        reported = Path(scratch) / "diagnostics.json"
+        with source.open("w", encoding="utf-8") as handle:
+            module.operation.print(file=handle, enable_debug_info=True, assume_verified=True)
+        argv = [
+            sys.executable, "-m", "hyperoffload.cli.hyper_opt", str(source),
+            f"--pass-pipeline={segment.pipeline}", "--isolate-stages=false",
+            "--mlir-print-debuginfo", "-o", str(result),
+            f"--verify-each={str(opts.verify_each).lower()}",
+            f"--check-traps={str(opts.check_traps).lower()}",
+        ]  # fmt: skip
+        for flag, on in (
+            ("--allow-unregistered-dialect", opts.allow_unregistered_dialect),
+            ("--mlir-print-ir-before-all", opts.print_ir_before_all),
+            ("--mlir-print-ir-after-all", opts.print_ir_after_all),
+            ("--mlir-timing", opts.timing),
+            ("--mlir-pass-statistics", opts.statistics),
+            ("--dump-pass-pipeline", opts.dump_pass_pipeline),
+        ):
+            if on:
+                argv.append(flag)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        child = subprocess.run(
+            argv,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            errors="replace",
+            env={**os.environ, _DIAGNOSTICS_ENV: str(reported)},
+            check=False,
+        )
+        sys.stderr.write(child.stderr)
+        if reported.exists():
+            diags.extend(_diag_from_json(d) for d in json.loads(reported.read_text()))
+        if child.returncode == 0 and result.exists():
+            parsed = _native.parse_source(result.read_text(encoding="utf-8"), name, context)
+            if parsed is not None:
+                return parsed
+        if child.returncode == 1 and any(d.severity == "error" for d in diags):
+            return None
+        if child.returncode < 0:
+            how = f"was killed by {signal.Signals(-child.returncode).name}"
+        else:
+            how = f"exited with status {child.returncode} without a diagnostic"
+        last = [line for line in child.stderr.splitlines() if line.strip()]
+        detail = f" (last words: '{last[-1].strip()[:300]}')" if last else ""
+        where = _first_location(module)
+        diags.append(
+            Diag(
+                "error",
+                resolve_location(where),
+                str(where),
+                f"stage '{segment.pipeline}' {how}{detail}; it ran in a child process, "
+                "so this is upstream MLIR aborting on this input",
+                [],
+            )
+        )
+        return None
+
+
 def process_chunk(
     source: str,
     first_line: int,
@@ -435,32 +581,47 @@ def process_chunk(
                 diags.append(failure.diag)
                 return ChunkResult(None, diags)
         instances: list[pass_base.ModulePass] = []
-        pm = build_pass_manager(pipeline, context, instances)
-        pm.enable_verifier(opts.verify_each)
-        if opts.print_ir_before_all or opts.print_ir_after_all:
-            pm.enable_ir_printing(
-                print_before_all=opts.print_ir_before_all,
-                print_after_all=opts.print_ir_after_all,
-                enable_debug_info=opts.print_debuginfo,
-                print_generic_op_form=opts.print_op_generic,
-            )
-        if opts.timing:
-            pm.enable_timing()
-        if opts.statistics:
-            pm.enable_statistics()
-        if opts.dump_pass_pipeline:
-            sys.stderr.write(f"Pass Manager with passes:\n{pm}\n")
-        sys.stdout.flush()
-        sys.stderr.flush()
-        try:
-            pm.run(module.operation)
-        except ir.MLIRError as err:
-            diags.extend(to_diag(info) for info in err.error_diagnostics)
-            if not err.error_diagnostics:
-                diags.append(Diag("error", None, "<unknown>", err.message, []))
-            return ChunkResult(None, diags)
-        finally:
-            del pm  # prints the timing report, if any
+        isolate = opts.isolate_stages and not opts.verify_diagnostics
+        for segment in plan_segments(parse_pipeline(pipeline), isolate, opts.check_traps):
+            if segment.check_first:
+                problems = traps.ir_problems(segment.elements[0], module.operation)
+                if problems:
+                    diags.extend(
+                        Diag("error", resolve_location(op.location), str(op.location), text, [])
+                        for op, text in problems
+                    )
+                    return ChunkResult(None, diags)
+            if segment.isolated:
+                module = run_isolated(module, segment, name, opts, diags)
+                if module is None:
+                    return ChunkResult(None, diags)
+                continue
+            pm = build_pass_manager(segment.pipeline, context, instances)
+            pm.enable_verifier(opts.verify_each)
+            if opts.print_ir_before_all or opts.print_ir_after_all:
+                pm.enable_ir_printing(
+                    print_before_all=opts.print_ir_before_all,
+                    print_after_all=opts.print_ir_after_all,
+                    enable_debug_info=opts.print_debuginfo,
+                    print_generic_op_form=opts.print_op_generic,
+                )
+            if opts.timing:
+                pm.enable_timing()
+            if opts.statistics:
+                pm.enable_statistics()
+            if opts.dump_pass_pipeline:
+                sys.stderr.write(f"Pass Manager with passes:\n{pm}\n")
+            sys.stdout.flush()
+            sys.stderr.flush()
+            try:
+                pm.run(module.operation)
+            except ir.MLIRError as err:
+                diags.extend(to_diag(info) for info in err.error_diagnostics)
+                if not err.error_diagnostics:
+                    diags.append(Diag("error", None, "<unknown>", err.message, []))
+                return ChunkResult(None, diags)
+            finally:
+                del pm  # prints the timing report, if any
         if opts.statistics:
             sys.stderr.write(statistics_report(instances))
         if inspection is not None:
@@ -511,10 +672,15 @@ def run(argv: Sequence[str]) -> int:
     # Validate the pipeline once, before any input is processed.
     with ir.Context() as context:
         build_pass_manager(pipeline, context)
+    if opts.check_traps:
+        for problem in traps.pipeline_problems(parse_pipeline(pipeline)):
+            raise UsageError(f"invalid pass pipeline: {problem}")
 
     inspection = make_inspection(opts, pipeline)
     chunks = split_chunks(text) if opts.split_input_file else [(text, 1)]
     renderer = DiagnosticRenderer({name: text})
+    reported_to = os.environ.pop(_DIAGNOSTICS_ENV, None)
+    reported: list[Diag] = []
     outputs: list[str] = []
     failed = False
     verify_problems: list[str] = []
@@ -524,8 +690,11 @@ def run(argv: Sequence[str]) -> int:
             expectations = parse_expectations(source, first_line)
             verify_problems.extend(verify_diagnostics(result.diags, expectations, name))
         else:
-            for diag in result.diags:
-                sys.stderr.write(renderer.render(diag))
+            if reported_to is not None:
+                reported.extend(result.diags)
+            else:
+                for diag in result.diags:
+                    sys.stderr.write(renderer.render(diag))
             if result.output is None:
                 failed = True
         if result.output is not None:
@@ -538,6 +707,8 @@ def run(argv: Sequence[str]) -> int:
             sys.stderr.write(problem + "\n")
         failed = bool(verify_problems)
 
+    if reported_to is not None:
+        write_text(reported_to, json.dumps([dataclasses.asdict(d) for d in reported]))
     joined = f"{SPLIT_MARKER}\n".join(outputs)
     if opts.output == "-":
         sys.stdout.write(joined)

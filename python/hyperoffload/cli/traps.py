@@ -1,0 +1,179 @@
+"""Upstream MLIR's process-killing traps, caught before they are sprung.
+
+The pip wheels are built with assertions, and some upstream passes abort
+(or call ``exit``) on input they do not support instead of reporting an
+error; in ``hyper-opt`` that would take the whole process down without a
+diagnostic. Each known trap has a check here that runs before the stage
+that would spring it:
+
+- ``finalize-memref-to-llvm`` (and pipelines containing it) asserts on
+  ``memref.load``/``memref.store`` of integers narrower than 8 bits
+  (``i1``, ``i2``, ...): checked on the IR just before the stage;
+- ``gpu-to-llvm`` silently leaves an async ``gpu`` op with two or more
+  dependencies unconverted, and translating the result to LLVM IR crashes:
+  checked on the IR just before the stage;
+- ``gpu-lower-to-nvvm-pipeline`` for a chip newer than its default PTX ISA
+  6.0 supports (``sm_80`` needs 7.0, ``sm_90`` 7.8: hence
+  ``cubin-features=+ptx80``) ends the process with ``LLVM ERROR``: checked on
+  the pipeline text, and ``#nvvm.target`` attributes already in the IR are
+  checked before ``gpu-module-to-binary``.
+
+``hyper-opt --check-traps=false`` skips these checks (to see what upstream
+does); the child process still turns an abort into a diagnostic.
+
+Stages no check can vouch for (the conversions to the LLVM dialect and to
+GPU binaries, see :func:`is_isolated`) run in a child ``hyper-opt`` process,
+so an abort there becomes a diagnostic naming the stage.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from mlir import ir
+
+from hyperoffload.ir_utils import walk_preorder
+from hyperoffload.transforms.pipeline import PipelineElement
+
+# Conversions whose unsupported cases end in assertions or fatal errors.
+_ISOLATED = re.compile(
+    r"(-to-llvm|^finalize-memref-to-llvm|^gpu-lower-to-nvvm-pipeline|^gpu-module-to-binary"
+    r"|^convert-to-llvm|^gpu-to-llvm)$"
+)
+_MEMREF_TO_LLVM = {"finalize-memref-to-llvm", "convert-to-llvm", "gpu-lower-to-nvvm-pipeline"}
+_GPU_TO_LLVM = {"gpu-to-llvm", "gpu-lower-to-nvvm-pipeline"}
+_TO_BINARY = {"gpu-module-to-binary", "gpu-lower-to-nvvm-pipeline"}
+_GPU_ASYNC_OPS = {
+    "gpu.alloc",
+    "gpu.dealloc",
+    "gpu.memcpy",
+    "gpu.memset",
+    "gpu.launch_func",
+    "gpu.host_register",
+}
+# The oldest PTX ISA (x10) that LLVM's NVPTX backend accepts for each chip
+# (NVPTX.td); older explicit features end the process with "LLVM ERROR".
+_MIN_PTX = {
+    "sm_70": 60, "sm_72": 61, "sm_75": 63, "sm_80": 70, "sm_86": 71, "sm_87": 74,
+    "sm_89": 78, "sm_90": 78, "sm_90a": 80, "sm_100": 86, "sm_100a": 86, "sm_100f": 88,
+    "sm_101": 86, "sm_101a": 86, "sm_103": 88, "sm_103a": 88, "sm_120": 87, "sm_120a": 87,
+    "sm_121": 88, "sm_121a": 88,
+}  # fmt: skip
+# What gpu-lower-to-nvvm-pipeline uses when cubin-features is not given.
+_PIPELINE_DEFAULT_FEATURES = "+ptx60"
+
+
+def names(element: PipelineElement) -> Iterator[str]:
+    """The names of an element and every element nested in it."""
+    yield element.name
+    for child in element.nested or []:
+        yield from names(child)
+
+
+def is_isolated(element: PipelineElement) -> bool:
+    """Whether the element runs a stage that may abort the process."""
+    return any(_ISOLATED.search(name) for name in names(element))
+
+
+def needs_ir_check(element: PipelineElement) -> bool:
+    """Whether :func:`ir_problems` has something to check before it."""
+    found = set(names(element))
+    return bool(found & (_MEMREF_TO_LLVM | _GPU_TO_LLVM | _TO_BINARY))
+
+
+def _option(options: str, name: str) -> str | None:
+    match = re.search(rf"(?:^|\s){re.escape(name)}=(\"[^\"]*\"|\S+)", options)
+    return match.group(1).strip('"') if match else None
+
+
+def _ptx_problem(chip: str, features: str | None) -> str | None:
+    """Why compiling for ``chip`` with ``features`` ends the process, if it
+    does (no explicit PTX version lets LLVM pick one that works)."""
+    needed = _MIN_PTX.get(chip)
+    ptx = re.search(r"\+ptx(\d+)", features or "")
+    if needed is None or ptx is None or int(ptx.group(1)) >= needed:
+        return None
+    return (
+        f"{chip} needs PTX ISA {needed // 10}.{needed % 10} or newer, but the features ask for "
+        f"'+ptx{ptx.group(1)}': LLVM would end the process with a fatal error; use "
+        f"'+ptx{needed}' or newer"
+    )
+
+
+def pipeline_problems(elements: list[PipelineElement]) -> list[str]:
+    """Traps visible in the pipeline text itself."""
+    problems = []
+    for element in elements:
+        for child in [element, *(element.nested or [])]:
+            if child.name == "gpu-lower-to-nvvm-pipeline":
+                options = child.options or ""
+                chip = _option(options, "cubin-chip") or "sm_50"
+                features = _option(options, "cubin-features") or _PIPELINE_DEFAULT_FEATURES
+                problem = _ptx_problem(chip, features)
+                if problem:
+                    problems.append(f"'{child.text}': {problem}")
+            elif child.nested:
+                problems.extend(pipeline_problems(child.nested))
+    return problems
+
+
+def _element_width(type_: ir.Type) -> int | None:
+    if not isinstance(type_, ir.MemRefType):
+        return None
+    element = ir.MemRefType(type_).element_type
+    if isinstance(element, ir.IntegerType):
+        return ir.IntegerType(element).width
+    return None
+
+
+def ir_problems(element: PipelineElement, root: ir.Operation) -> list[tuple[ir.Operation, str]]:
+    """Ops of ``root`` that would make ``element`` kill the process."""
+    found = set(names(element))
+    memref_checks = bool(found & _MEMREF_TO_LLVM)
+    gpu_checks = bool(found & _GPU_TO_LLVM)
+    binary_checks = bool(found & _TO_BINARY)
+    problems: list[tuple[ir.Operation, str]] = []
+    for op in walk_preorder(root):
+        if memref_checks and op.name in ("memref.load", "memref.store"):
+            memref = op.operands[0] if op.name == "memref.load" else op.operands[1]
+            width = _element_width(memref.type)
+            if width is not None and width < 8:
+                problems.append(
+                    (
+                        op,
+                        f"'{op.name}' of {memref.type} would abort upstream's "
+                        f"finalize-memref-to-llvm in '{element.name}' (it asserts that "
+                        "loaded and stored integers are at least 8 bits wide); "
+                        "widen the buffer to i8 first",
+                    )
+                )
+        elif gpu_checks and op.name in _GPU_ASYNC_OPS:
+            dependencies = _async_dependencies(op)
+            if dependencies > 1:
+                problems.append(
+                    (
+                        op,
+                        f"'{op.name}' has {dependencies} async dependencies: '{element.name}' "
+                        "would leave it unconverted and translating the result to LLVM IR "
+                        "crashes; join them with 'gpu.wait async [...]' first",
+                    )
+                )
+        elif binary_checks and op.name == "gpu.module" and "targets" in op.attributes:
+            for target in ir.ArrayAttr(op.attributes["targets"]):
+                text = str(target)
+                if not text.startswith("#nvvm.target"):
+                    continue
+                chip = re.search(r'chip = "([^"]+)"', text)
+                features = re.search(r'features = "([^"]+)"', text)
+                problem = _ptx_problem(
+                    chip.group(1) if chip else "sm_50", features.group(1) if features else None
+                )
+                if problem:
+                    problems.append((op, f"{text}: {problem}"))
+    return problems
+
+
+def _async_dependencies(op: ir.Operation) -> int:
+    """How many async dependencies (``!gpu.async.token`` operands) ``op`` has."""
+    return sum(1 for operand in op.operands if str(operand.type) == "!gpu.async.token")
