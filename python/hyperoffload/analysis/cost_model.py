@@ -113,7 +113,7 @@ def payload_arithmetic_ops(op: ir.Operation) -> int:
 
 def _size_or_zero(type_: ir.Type) -> int:
     try:
-        return memref_bytes(ir.MemRefType(type_))
+        return memref_bytes(type_)
     except SizeError:
         return 0
 

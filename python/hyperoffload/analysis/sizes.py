@@ -31,14 +31,28 @@ def element_bytes(element_type: ir.Type) -> int:
     return 1 << (nbytes - 1).bit_length()
 
 
-def memref_bytes(memref: ir.MemRefType, dynamic_dim_bound: int | None = None) -> int:
+# Sizes from here on do not fit the 64-bit addresses buffers live at.
+MAX_BYTES = (1 << 63) - 1
+
+
+def memref_bytes(memref: ir.Type, dynamic_dim_bound: int | None = None) -> int:
     """Bytes the buffer of ``memref`` spans.
 
     With the identity layout that is elements x element size; with a strided
     layout, the extent from offset 0 to the last element addressed. A
     dynamic dimension takes ``dynamic_dim_bound`` if given; otherwise, as
-    for dynamic strides or offsets, SizeError is raised.
+    for dynamic strides or offsets, unranked memrefs and sizes beyond 64-bit
+    addresses, SizeError is raised.
     """
+    if not isinstance(memref, ir.MemRefType):
+        raise SizeError(f"{memref} is not a ranked memref")
+    size = _memref_bytes(ir.MemRefType(memref), dynamic_dim_bound)
+    if size > MAX_BYTES:
+        raise SizeError(f"{memref} spans {size} bytes, more than 64-bit addresses reach")
+    return size
+
+
+def _memref_bytes(memref: ir.MemRefType, dynamic_dim_bound: int | None) -> int:
     shape: list[int] = []
     for dim in memref.shape:
         if ir.ShapedType.is_dynamic_size(dim):

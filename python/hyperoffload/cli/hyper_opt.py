@@ -740,6 +740,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as err:
         sys.stderr.write(f"{PROG}: error: {err}\n")
         return 1
+    except Exception as err:  # a bug of ours: say so, without a traceback
+        if "--debug" in (sys.argv[1:] if argv is None else argv):
+            raise
+        sys.stderr.write(
+            f"{PROG}: internal error: {type(err).__name__}: {err} (rerun with --debug for the "
+            "Python traceback, and please report it)\n"
+        )
+        return 1
 
 
 if __name__ == "__main__":

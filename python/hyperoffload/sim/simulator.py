@@ -160,7 +160,7 @@ class _Simulator:
 
     def _size(self, op: ir.Operation, type_: ir.Type) -> int:
         try:
-            return memref_bytes(ir.MemRefType(type_), self.liveness.dynamic_dim_bound)
+            return memref_bytes(type_, self.liveness.dynamic_dim_bound)
         except SizeError as err:
             raise SimulationError(op.location, f"cannot size {type_}: {err}") from None
 
