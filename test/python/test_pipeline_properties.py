@@ -7,13 +7,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import numpy as np
 from conftest import first_function
 from hyperoffload.analysis.offload_plan import OffloadPlanner
 from hyperoffload.analysis.schedule_rules import check_schedule
 from hyperoffload.hardware import load_profile
+from hyperoffload.runtime import run_function
 from hyperoffload.sim import simulate
 from hyperoffload.transforms import build_pass_manager
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from mlir import ir
 
@@ -105,3 +107,53 @@ def test_pipeline_meets_the_budget_or_says_why(
         assert check_schedule(function) == []
         assert simulate(function, hardware).peak_bytes <= budget
         assert module.operation.verify()
+
+
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    program=programs(),
+    fraction=st.floats(min_value=0.0, max_value=0.5),
+    target=st.sampled_from(["cpu", "cpu-async", "gpu"]),
+    seed=st.integers(0, 2**16),
+)
+def test_offloaded_programs_compute_what_the_originals_do(
+    program: str, fraction: float, target: str, seed: int
+) -> None:
+    """A sample of the same programs, run on the CPU (synchronous copies,
+    copies on threads, or the emulated GPU streams) before and after the
+    pipeline on random inputs: the outputs are bit-identical."""
+    hardware = load_profile(UNIT)
+    with ir.Context():
+        module = ir.Module.parse(program)
+        function = first_function(module)
+        unoffloaded = simulate(function, hardware).peak_bytes
+        smallest = OffloadPlanner(function, hardware, unoffloaded).plan().min_feasible_bytes
+        budget = max(1, int(smallest + (unoffloaded - smallest) * fraction))
+        inputs = list(
+            ir.FunctionType(ir.TypeAttr(function.attributes["function_type"]).value).inputs
+        )
+        rng = np.random.default_rng(seed)
+        arrays = [
+            rng.standard_normal(ir.MemRefType(t).shape).astype(np.float32) for t in inputs[:-1]
+        ]
+        scalar = float(rng.standard_normal())
+        original = [a.copy() for a in arrays]
+        run_function(module, "f", [*original, scalar], target="cpu")
+        pipeline = f"hyper-offload-pipeline{{budget={budget} hw={UNIT}}}"
+        try:
+            build_pass_manager(pipeline).run(module.operation)
+        except ir.MLIRError as err:
+            # Infeasible: plan for the smallest budget the pipeline names.
+            match = re.search(r"smallest peak reached by offloading is (\d+) bytes", str(err))
+            assert match, str(err)
+            pipeline = f"hyper-offload-pipeline{{budget={match.group(1)} hw={UNIT}}}"
+            build_pass_manager(pipeline).run(module.operation)
+        event(f"prefetches: {min(str(module).count('cache.prefetch'), 3)}+")
+        offloaded = [a.copy() for a in arrays]
+        run_function(module, "f", [*offloaded, scalar], target=target)
+    for before, after in zip(original, offloaded, strict=True):
+        assert before.tobytes() == after.tobytes()
