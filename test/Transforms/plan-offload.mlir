@@ -105,3 +105,19 @@ func.func @global_and_loop(%w: memref<250xf32>, %x: memref<1000xf32> {cache.poli
   }
   return
 }
+
+// -----
+
+// Tests a parameter the function never touches (an expert this step does
+// not route to): it moves to the pool with no transfer at all, and the
+// budget is met without offloading the one in use.
+// CHECK-LABEL: func.func @unused_expert
+// CHECK-SAME:  (%arg0: memref<1500xf32, #cache.remote>, %arg1: memref<250xf32>, %arg2: memref<250xf32>
+// CHECK-NEXT:  linalg.fill
+// CHECK-NEXT:  linalg.copy
+// CHECK-NEXT:  return
+func.func @unused_expert(%idle: memref<1500xf32>, %used: memref<250xf32>, %o: memref<250xf32> {cache.policy = "keep"}, %s: f32) {
+  linalg.fill ins(%s : f32) outs(%used : memref<250xf32>)
+  linalg.copy ins(%used : memref<250xf32>) outs(%o : memref<250xf32>)
+  return
+}

@@ -143,15 +143,20 @@ def test_offloaded_programs_compute_what_the_originals_do(
         scalar = float(rng.standard_normal())
         original = [a.copy() for a in arrays]
         run_function(module, "f", [*original, scalar], target="cpu")
-        pipeline = f"hyper-offload-pipeline{{budget={budget} hw={UNIT}}}"
-        try:
-            build_pass_manager(pipeline).run(module.operation)
-        except ir.MLIRError as err:
-            # Infeasible: plan for the smallest budget the pipeline names.
-            match = re.search(r"smallest peak reached by offloading is (\d+) bytes", str(err))
-            assert match, str(err)
-            pipeline = f"hyper-offload-pipeline{{budget={match.group(1)} hw={UNIT}}}"
-            build_pass_manager(pipeline).run(module.operation)
+        # An infeasible budget names a smaller peak reached; plan for it
+        # (a few times: the named peak is simulated, not always reachable).
+        for _ in range(5):
+            pipeline = f"hyper-offload-pipeline{{budget={budget} hw={UNIT}}}"
+            module = ir.Module.parse(program)  # a failed pass may leave IR half done
+            try:
+                build_pass_manager(pipeline).run(module.operation)
+                break
+            except ir.MLIRError as err:
+                match = re.search(r"smallest peak reached by offloading is (\d+) bytes", str(err))
+                assert match, str(err)
+                budget = int(match.group(1))
+        else:
+            raise AssertionError(f"no feasible budget found from {budget} bytes")
         event(f"prefetches: {min(str(module).count('cache.prefetch'), 3)}+")
         offloaded = [a.copy() for a in arrays]
         run_function(module, "f", [*offloaded, scalar], target=target)

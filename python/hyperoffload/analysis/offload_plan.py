@@ -11,6 +11,8 @@ them:
   prefetch before its first use (gap ``entry -> first use``) and leaves by
   an evict after its last use (gap ``last use -> end``); a gap between two
   uses may also be offloaded;
+- a parameter or constant global the function never uses moves to the pool
+  with no transfer at all (one gap, ``entry -> end``);
 - an activation (``memref.alloc``) may be offloaded over a gap between two
   uses: written back to a pool buffer after the first, prefetched before the
   second (a clean copy is dropped instead of written back).
@@ -220,7 +222,7 @@ class OffloadPlanner:
             return "escapes through return"
         if any(use.effect == "none" for use in buffer.uses):
             return "aliasing (used through a view)"
-        if not candidate.uses:
+        if not candidate.uses and candidate.kind == "activations":
             return "unused"
         if candidate.kind == "globals":
             if buffer.name[1:] in globals_elsewhere:
@@ -240,7 +242,11 @@ class OffloadPlanner:
         uses = candidate.uses
         first_gap = len(self.gaps)
         bounds: list[tuple[int, int]] = list(itertools.pairwise(uses))
-        if candidate.kind in ("params", "globals"):
+        if not uses:
+            # Never touched here (an expert this step does not route to):
+            # it can live in the pool for the whole function, for free.
+            bounds = [(-1, steps.count)]
+        elif candidate.kind in ("params", "globals"):
             bounds = [(-1, uses[0]), *bounds, (uses[-1], steps.count)]
         for after, before in bounds:
             if before - after < 2 and after >= 0 and before < steps.count:

@@ -270,6 +270,8 @@ class _Rewriter:
             state["dev"] = roots[0]
             pool_valid = False
 
+        if not candidate.uses:
+            return  # never used here: moving it to the pool is all there is
         runs: list[list[int]] = [[]]
         for use in candidate.uses:
             if runs[-1] and runs[-1][-1] in offloaded:

@@ -10,6 +10,14 @@ inside the layer; weights and KV caches are function parameters.
 The shapes are faithful (matmul sizes, bytes); the norm and softmax are
 elementwise stand-ins of the same memory traffic, so the output is a
 stand-in too, but a deterministic one the CPU path can execute.
+
+Mixture of experts (``experts > 0``): each layer has a router projection
+and ``experts`` gated MLPs, of which ``active_experts`` run in this step
+and their outputs are summed. Routing depends on data, so a static program
+is one step's trace: the experts used are fixed per layer (a deterministic
+rotation) and the others' weights are parameters no op touches, which is
+what a planner should find and leave in the pool. Long context: a large
+``context`` makes the KV caches dominate the bytes (``7b-32k``).
 """
 
 from __future__ import annotations
@@ -25,6 +33,8 @@ class LlamaConfig:
     tokens: int = 1  # tokens processed in this step (1: decode)
     context: int = 128  # KV-cache length
     dtype: str = "f16"
+    experts: int = 0  # 0: a dense MLP; else experts per layer (mixture of experts)
+    active_experts: int = 2  # experts that run in this step, per layer
 
     @staticmethod
     def preset(name: str) -> LlamaConfig:
@@ -33,8 +43,23 @@ class LlamaConfig:
             "7b": LlamaConfig(layers=32, hidden=4096, intermediate=11008),
             "13b": LlamaConfig(layers=40, hidden=5120, intermediate=13824),
             "70b": LlamaConfig(layers=80, hidden=8192, intermediate=28672),
+            "7b-32k": LlamaConfig(layers=32, hidden=4096, intermediate=11008, context=32768),
+            "moe": LlamaConfig(experts=8, active_experts=2),
+            "mixtral": LlamaConfig(
+                layers=32, hidden=4096, intermediate=14336, experts=8, active_experts=2
+            ),
         }
         return presets[name]
+
+    def active(self, layer: int) -> list[int]:
+        """The experts that run in ``layer`` in this step."""
+        if not self.experts:
+            return []
+        count = min(self.active_experts, self.experts)
+        return [(layer * count + j) % self.experts for j in range(count)]
+
+
+PRESETS = ("tiny", "7b", "13b", "70b", "7b-32k", "moe", "mixtral")
 
 
 def generate_llama(config: LlamaConfig) -> str:
@@ -52,15 +77,20 @@ def generate_llama(config: LlamaConfig) -> str:
             f"%vcache_{layer}: memref<{c}x{h}x{e}>",
             f"%wo_{layer}: memref<{h}x{h}x{e}>",
             f"%norm2_{layer}: memref<{h}x{e}>",
-            f"%wgate_{layer}: memref<{h}x{i}x{e}>",
-            f"%wup_{layer}: memref<{h}x{i}x{e}>",
-            f"%wdown_{layer}: memref<{i}x{h}x{e}>",
         ]
+        if config.experts:
+            params.append(f"%wrouter_{layer}: memref<{h}x{config.experts}x{e}>")
+        for suffix in _mlp_suffixes(config):
+            params += [
+                f"%wgate_{layer}{suffix}: memref<{h}x{i}x{e}>",
+                f"%wup_{layer}{suffix}: memref<{h}x{i}x{e}>",
+                f"%wdown_{layer}{suffix}: memref<{i}x{h}x{e}>",
+            ]
     params.append(f"%out: {act}")
     lines = [
         "#row = affine_map<(d0, d1) -> (d0, d1)>",
         "#col = affine_map<(d0, d1) -> (d1)>",
-        f"func.func @llama_{config.layers}l_{h}h_{t}t({', '.join(params)}) {{",
+        f"func.func @{_name(config)}({', '.join(params)}) {{",
         f"  %zero = arith.constant 0.0 : {e}",
         f"  %one = arith.constant 1.0 : {e}",
     ]
@@ -92,6 +122,34 @@ def generate_llama(config: LlamaConfig) -> str:
 
     def add(a: str, b: str, out: str) -> None:
         lines.append(f"  linalg.add ins({a}, {b} : {act}, {act}) outs({out} : {act})")
+
+    def mlp(n: int, suffix: str, normed: str, last: bool) -> str:
+        """Gated MLP, (silu(normed x wgate) * (normed x wup)) x wdown, into a
+        new buffer; ``normed`` is freed after its last use if ``last``."""
+        gate = alloc(f"g_{n}{suffix}", f"{t}x{i}")
+        matmul(normed, f"{t}x{h}", f"%wgate_{n}{suffix}", f"{h}x{i}", gate, f"{t}x{i}")
+        up = alloc(f"u_{n}{suffix}", f"{t}x{i}")
+        matmul(normed, f"{t}x{h}", f"%wup_{n}{suffix}", f"{h}x{i}", up, f"{t}x{i}")
+        if last:
+            dealloc(normed, f"{t}x{h}")
+        lines.append(
+            "  linalg.generic {indexing_maps = [#row, #row], "
+            'iterator_types = ["parallel", "parallel"]} '
+            f"ins({up} : memref<{t}x{i}x{e}>) outs({gate} : memref<{t}x{i}x{e}>) {{"
+        )
+        lines.append(f"  ^bb0(%u: {e}, %g: {e}):")
+        lines.append(f"    %neg = arith.negf %g : {e}")
+        lines.append(f"    %ex = math.exp %neg : {e}")
+        lines.append(f"    %den = arith.addf %one, %ex : {e}")
+        lines.append(f"    %silu = arith.divf %g, %den : {e}")
+        lines.append(f"    %prod = arith.mulf %silu, %u : {e}")
+        lines.append(f"    linalg.yield %prod : {e}")
+        lines.append("  }")
+        dealloc(up, f"{t}x{i}")
+        out = alloc(f"d_{n}{suffix}", f"{t}x{h}")
+        matmul(gate, f"{t}x{i}", f"%wdown_{n}{suffix}", f"{i}x{h}", out, f"{t}x{h}")
+        dealloc(gate, f"{t}x{i}")
+        return out
 
     residual = "%x"
     for n in range(config.layers):
@@ -134,28 +192,20 @@ def generate_llama(config: LlamaConfig) -> str:
             dealloc(residual, f"{t}x{h}")
         normed2 = alloc(f"n2_{n}", f"{t}x{h}")
         scale(h1, f"%norm2_{n}", normed2)
-        gate = alloc(f"g_{n}", f"{t}x{i}")
-        matmul(normed2, f"{t}x{h}", f"%wgate_{n}", f"{h}x{i}", gate, f"{t}x{i}")
-        up = alloc(f"u_{n}", f"{t}x{i}")
-        matmul(normed2, f"{t}x{h}", f"%wup_{n}", f"{h}x{i}", up, f"{t}x{i}")
-        dealloc(normed2, f"{t}x{h}")
-        lines.append(
-            "  linalg.generic {indexing_maps = [#row, #row], "
-            'iterator_types = ["parallel", "parallel"]} '
-            f"ins({up} : memref<{t}x{i}x{e}>) outs({gate} : memref<{t}x{i}x{e}>) {{"
-        )
-        lines.append(f"  ^bb0(%u: {e}, %g: {e}):")
-        lines.append(f"    %neg = arith.negf %g : {e}")
-        lines.append(f"    %ex = math.exp %neg : {e}")
-        lines.append(f"    %den = arith.addf %one, %ex : {e}")
-        lines.append(f"    %silu = arith.divf %g, %den : {e}")
-        lines.append(f"    %prod = arith.mulf %silu, %u : {e}")
-        lines.append(f"    linalg.yield %prod : {e}")
-        lines.append("  }")
-        dealloc(up, f"{t}x{i}")
-        down = alloc(f"d_{n}", f"{t}x{h}")
-        matmul(gate, f"{t}x{i}", f"%wdown_{n}", f"{i}x{h}", down, f"{t}x{h}")
-        dealloc(gate, f"{t}x{i}")
+        if config.experts:
+            logits = alloc(f"r_{n}", f"{t}x{config.experts}")
+            matmul(normed2, f"{t}x{h}", f"%wrouter_{n}", f"{h}x{config.experts}", logits,
+                   f"{t}x{config.experts}")  # fmt: skip
+            dealloc(logits, f"{t}x{config.experts}")
+        down = ""
+        suffixes = _mlp_suffixes(config, n)
+        for k, suffix in enumerate(suffixes):
+            out = mlp(n, suffix, normed2, last=k == len(suffixes) - 1)
+            if down:
+                add(down, out, down)
+                dealloc(out, f"{t}x{h}")
+            else:
+                down = out
         h2 = alloc(f"h2_{n}", f"{t}x{h}")
         add(h1, down, h2)
         dealloc(down, f"{t}x{h}")
@@ -166,3 +216,19 @@ def generate_llama(config: LlamaConfig) -> str:
     lines.append("  return")
     lines.append("}")
     return "\n".join(lines) + "\n"
+
+
+def _mlp_suffixes(config: LlamaConfig, layer: int | None = None) -> list[str]:
+    """Name suffixes of a layer's MLP weights: all experts' (``layer`` None)
+    or the ones that run in ``layer``; ``[""]`` for a dense MLP."""
+    if not config.experts:
+        return [""]
+    chosen = range(config.experts) if layer is None else config.active(layer)
+    return [f"_e{j}" for j in chosen]
+
+
+def _name(config: LlamaConfig) -> str:
+    name = f"llama_{config.layers}l_{config.hidden}h_{config.tokens}t"
+    if config.experts:
+        name += f"_{config.experts}x{min(config.active_experts, config.experts)}moe"
+    return name
