@@ -1,15 +1,20 @@
 #!/usr/bin/env python3
 """Benchmark offload strategies on Llama-style workloads, side by side.
 
-    python tools/bench_offload.py                       # 7B decode + prefill
+    python tools/bench_offload.py                       # 7B decode + prefill, MoE
     python tools/bench_offload.py --layers 4 --quick    # smaller, faster
+    python tools/bench_offload.py --plot docs/peak-vs-slowdown.png
 
-For each workload x hardware profile x strategy (ours, distance, on-demand)
-it runs `hyper-offload-pipeline{max-slowdown=1%}` (the smallest peak within
-1% simulated slowdown) and a budget sweep, and prints a markdown table of
-peak reduction, slowdown, overlap ratio and compile time. Every figure is
-simulated by the project's timeline simulator on the profile; compile times
-are wall-clock on this machine, all measured in one run.
+For each workload x hardware profile x strategy (ours, distance, on-demand;
+no offload is the 'before' column) it runs
+`hyper-offload-pipeline{max-slowdown=1%}` (the smallest peak within 1%
+simulated slowdown) and a budget sweep, and prints a markdown table of peak
+reduction, slowdown, overlap ratio and compile time, each against its limit
+(hyperoffload.analysis.bounds): the peak cut the LP relaxation allows at 1%
+(scipy HiGHS), the makespan over the time bound max(compute, copies per
+engine), and, per workload, the memory bound (largest single-op working
+set). Every figure is simulated by the project's timeline simulator on the
+profile; compile times are wall-clock on this machine, all in one run.
 """
 
 from __future__ import annotations
@@ -20,6 +25,8 @@ import sys
 import time
 
 import hyperoffload  # noqa: F401
+from hyperoffload.analysis.bounds import lp_peak_bound, time_bound_s, working_set_peak
+from hyperoffload.analysis.offload_plan import OffloadPlanner
 from hyperoffload.hardware import load_profile
 from hyperoffload.ir_utils import functions_with_bodies
 from hyperoffload.sim import simulate
@@ -44,8 +51,12 @@ def run(text: str, pipeline: str, hardware: str) -> tuple[dict[str, float] | Non
             return None, time.perf_counter() - started, ops
         elapsed = time.perf_counter() - started
         after = simulate(functions_with_bodies(module.operation)[0], profile)
+        floor = time_bound_s(
+            after.compute_s, dict(after.transfer_s), profile.copy_engines_per_direction
+        )
     return (
         {
+            "vs_time_bound": after.makespan_s / floor if floor else 1.0,
             "reduction": 1 - after.peak_bytes / before.peak_bytes,
             "slowdown": after.makespan_s / before.makespan_s - 1,
             "overlap": after.overlap_ratio if after.overlap_ratio is not None else 1.0,
@@ -57,25 +68,79 @@ def run(text: str, pipeline: str, hardware: str) -> tuple[dict[str, float] | Non
     )
 
 
+def limits(text: str, hardware: str, slowdown: float) -> dict[str, float]:
+    """The memory bound and the LP bound (as peak cuts) of one workload."""
+    profile = load_profile(hardware)
+    with ir.Context():
+        module = ir.Module.parse(text)
+        function = functions_with_bodies(module.operation)[0]
+        before = simulate(function, profile)
+        planner = OffloadPlanner(function, profile, before.peak_bytes)
+        return {
+            "working_set_gb": working_set_peak(planner) / 1e9,
+            "lp_cut": 1 - lp_peak_bound(planner, slowdown, before.makespan_s) / before.peak_bytes,
+        }
+
+
+def plot(points: dict[str, dict[str, list[tuple[float, float]]]], path: str) -> None:
+    """Peak cut against slowdown, one panel per workload x hardware."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    panels = list(points)
+    figure, axes = plt.subplots(1, len(panels), figsize=(4.5 * len(panels), 3.6), squeeze=False)
+    for axis, panel in zip(axes[0], panels, strict=True):
+        for strategy, values in points[panel].items():
+            values = sorted(values)
+            axis.plot(
+                [100 * v[0] for v in values], [100 * v[1] for v in values], "o-", label=strategy
+            )
+        axis.set_title(panel, fontsize=9)
+        axis.set_xlabel("simulated slowdown (%)")
+        axis.set_ylabel("peak device memory cut (%)")
+        axis.set_xscale("symlog", linthresh=1)
+        axis.grid(alpha=0.3)
+        axis.legend(fontsize=8)
+    figure.tight_layout()
+    figure.savefig(path, dpi=120)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--layers", type=int, default=32)
     parser.add_argument("--hw", nargs="*", default=["gh200", "ascend910-supernode"])
     parser.add_argument("--quick", action="store_true", help="skip the budget sweep")
+    parser.add_argument("--plot", help="write peak cut vs slowdown per strategy (.png/.svg)")
     args = parser.parse_args()
     base = dataclasses.replace(LlamaConfig.preset("7b"), layers=args.layers)
     workloads = {
         "decode": base,
         "prefill-2k": dataclasses.replace(base, tokens=2048, context=2048),
+        "moe-decode": dataclasses.replace(
+            LlamaConfig.preset("mixtral"), layers=max(1, args.layers // 4)
+        ),
+        "decode-32k": dataclasses.replace(
+            LlamaConfig.preset("7b-32k"), layers=max(1, args.layers // 4)
+        ),
     }
+    points: dict[str, dict[str, list[tuple[float, float]]]] = {}
     print(
-        "| workload | hw | mode | strategy | peak (GB) | peak cut | slowdown | overlap "
-        "| compile (s) |"
+        "| workload | hw | mode | strategy | peak (GB) | peak cut | LP bound | slowdown "
+        "| makespan / time bound | overlap | compile (s) |"
     )
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for name, config in workloads.items():
         text = generate_llama(config)
         for hardware in args.hw:
+            bound = limits(text, hardware, 0.01)
+            print(
+                f"| {name} | {hardware} | memory bound | | {bound['working_set_gb']:.2f} "
+                "(largest op working set) | | | | | | |",
+                flush=True,
+            )
+            panel = points.setdefault(f"{name} on {hardware}", {})
             modes = [("max-slowdown=1%", "1% slowdown")]
             if not args.quick:
                 modes += [(f"budget={p}%", f"budget {p}%") for p in (90, 75, 50)]
@@ -88,16 +153,25 @@ def main() -> int:
                     if result is None:
                         print(
                             f"| {name} ({ops} ops) | {hardware} | {label} | {strategy} "
-                            f"| infeasible | | | | {seconds:.1f} |"
+                            f"| infeasible | | | | | | {seconds:.1f} |"
                         )
                         continue
+                    panel.setdefault(strategy, [(0.0, 0.0)]).append(
+                        (result["slowdown"], result["reduction"])
+                    )
+                    lp = ""
+                    if option.startswith("max-slowdown"):
+                        lp = f"{bound['lp_cut']:.1%}"
                     print(
                         f"| {name} ({ops} ops) | {hardware} | {label} | {strategy} | "
                         f"{result['base_gb']:.2f} -> {result['peak_gb']:.2f} | "
-                        f"{result['reduction']:.1%} | {result['slowdown']:+.2%} | "
-                        f"{result['overlap']:.1%} | {seconds:.1f} |",
+                        f"{result['reduction']:.1%} | {lp} | {result['slowdown']:+.2%} | "
+                        f"{result['vs_time_bound']:.3f} | {result['overlap']:.1%} | "
+                        f"{seconds:.1f} |",
                         flush=True,
                     )
+    if args.plot:
+        plot(points, args.plot)
     return 0
 
 

@@ -178,6 +178,10 @@ class OffloadPlanner:
         self._reserved: dict[int, float] = {}
         self._collect()
 
+    def base_profile(self) -> np.ndarray:
+        """Device bytes at each step with nothing offloaded (a copy)."""
+        return self._base.copy()
+
     # -- candidates ----------------------------------------------------------
 
     def _collect(self) -> None:

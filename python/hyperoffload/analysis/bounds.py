@@ -1,0 +1,109 @@
+"""Limits no offload plan can beat, to measure plans against.
+
+- *Memory bound*: the largest working set of a single op (the bytes of the
+  distinct buffers one top-level op touches) must be on the device while
+  it runs, whatever is offloaded.
+- *Time bound*: a schedule takes at least its compute time and at least the
+  time its copies occupy the link, ``max(compute, transfer / engines)`` per
+  direction.
+- *LP bound*: the smallest device-memory peak any plan over the planner's
+  gaps can reach within a slowdown ``s``, relaxed to a linear program
+  (solved with scipy's HiGHS). Variables ``x_g in [0, 1]`` say how much of
+  gap ``g`` is offloaded, and ``P`` is the peak; minimise ``P`` subject to
+
+  - per step ``k``: ``base_k - sum(size_g * x_g for gaps free at k) <= P``
+    (a buffer is absent at most from its ``free_from`` step to the use);
+  - per gap: ``(writeback_g + transfer_g) * x_g <= window_g + s * T``
+    (its copies fit between the use before and the use after, plus the
+    stall the slowdown allows; ``T`` is the unoffloaded makespan);
+  - per direction: ``sum(transfer_g * x_g) <= engines * (1 + s) * T``
+    (copies fit on the link within the makespan).
+
+  Every real plan with at most ``s`` slowdown satisfies these with 0/1
+  values, so the LP optimum is a lower bound on its step-model peak (the
+  planner's model: compute-time steps, static sizes).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from hyperoffload.analysis.offload_plan import OffloadPlanner
+
+
+def working_set_peak(planner: OffloadPlanner) -> int:
+    """The largest bytes one top-level op touches (memory bound)."""
+    per_step = np.zeros(planner.steps.count + 1, dtype=np.int64)
+    steps = planner.steps
+    for buffer in planner.liveness.buffers:
+        if buffer.remote:
+            continue
+        touched = {steps.step_of[u.position] for u in buffer.uses if u.effect != "free"}
+        for step in touched:
+            if step < steps.count:
+                per_step[step] += buffer.size
+    return int(per_step.max()) if len(per_step) else 0
+
+
+def time_bound_s(compute_s: float, transfer_s: dict[str, float], engines: int) -> float:
+    """``max(compute, transfer / engines)`` over the directions (time bound)."""
+    return max([compute_s, *(t / max(1, engines) for t in transfer_s.values())])
+
+
+def lp_peak_bound(planner: OffloadPlanner, slowdown: float, base_makespan_s: float) -> int:
+    """Smallest peak (bytes) the LP relaxation allows within ``slowdown``."""
+    from scipy.optimize import linprog
+    from scipy.sparse import coo_matrix
+
+    steps = planner.steps
+    count = steps.count
+    gaps = [g for g in planner.gaps if g.free_from < g.before]
+    base = planner.base_profile()[:count].astype(float)
+    if not gaps or count == 0:
+        return int(base.max()) if count else 0
+    sizes = np.array([planner.candidates[g.candidate].buffer.size for g in gaps], dtype=float)
+    n = len(gaps)
+    # Columns: x_0..x_{n-1}, P.  Memory rows: -size_g * x_g (g free at k) - P <= -base_k.
+    rows, cols, values = [], [], []
+    for index, gap in enumerate(gaps):
+        first, last = gap.free_from, min(gap.before, count)
+        span = np.arange(first, last)
+        rows.append(span)
+        cols.append(np.full(len(span), index))
+        values.append(np.full(len(span), -sizes[index]))
+    rows.append(np.arange(count))
+    cols.append(np.full(count, n))
+    values.append(np.full(count, -1.0))
+    memory = coo_matrix(
+        (np.concatenate(values), (np.concatenate(rows), np.concatenate(cols))),
+        shape=(count, n + 1),
+    )
+    stall = slowdown * base_makespan_s
+    engines = planner.hardware.copy_engines_per_direction
+    link_rows = np.zeros((2, n + 1))
+    link_rows[0, :n] = [g.transfer_s for g in gaps]
+    link_rows[1, :n] = [g.writeback_s for g in gaps]
+    link_limit = np.full(2, engines * (1 + slowdown) * base_makespan_s)
+    # Per-gap windows as variable bounds: x_g <= (window + stall) / copy time.
+    upper = np.ones(n + 1)
+    upper[n] = np.inf
+    for index, gap in enumerate(gaps):
+        copy = gap.transfer_s + gap.writeback_s
+        if copy <= 0:
+            continue
+        start = 0 if gap.after < 0 else gap.after + 1
+        window = steps.time_between(start, min(gap.before, count))
+        upper[index] = min(1.0, (window + stall) / copy)
+    objective = np.zeros(n + 1)
+    objective[n] = 1.0
+    from scipy.sparse import vstack
+
+    result = linprog(
+        objective,
+        A_ub=vstack([memory, coo_matrix(link_rows)]).tocsr(),
+        b_ub=np.concatenate([-base, link_limit]),
+        bounds=list(zip(np.zeros(n + 1), upper, strict=True)),
+        method="highs",
+    )
+    if result.status != 0:
+        raise RuntimeError(f"LP bound: HiGHS did not solve the relaxation: {result.message}")
+    return int(np.floor(result.x[n]))
