@@ -70,6 +70,14 @@ def functions_with_bodies(module: ir.Operation) -> list[ir.Operation]:
     return functions
 
 
+def function_named(module: ir.Operation, name: str) -> ir.Operation | None:
+    """The ``func.func @name`` of ``module`` that has a body, if any."""
+    for function in functions_with_bodies(module):
+        if ir.StringAttr(function.attributes["sym_name"]).value == name:
+            return function
+    return None
+
+
 def dynamic_sizes(source: ir.Value) -> list[ir.Value]:
     """``memref.dim`` of every dynamic dimension of memref ``source``, built
     at the current insertion point: the sizes to allocate a copy with."""

@@ -20,7 +20,7 @@ from mlir import execution_engine, ir, passmanager
 from mlir.runtime import get_ranked_memref_descriptor
 
 from hyperoffload import _native
-from hyperoffload.ir_utils import functions_with_bodies, walk_preorder
+from hyperoffload.ir_utils import function_named, walk_preorder
 from hyperoffload.transforms.lower_to_cpu import lower_to_cpu
 from hyperoffload.transforms.lower_to_gpu import lower_to_gpu
 
@@ -86,17 +86,7 @@ def run_function(
     """
     if target not in TARGETS:
         raise ExecutionError(f"unknown target '{target}' ({', '.join(TARGETS)})")
-    copy = ir.Module.parse(str(module), module.context)
-    function = next(
-        (
-            f
-            for f in functions_with_bodies(copy.operation)
-            if ir.StringAttr(f.attributes["sym_name"]).value == name
-        ),
-        None,
-    )
-    if function is None:
-        raise ExecutionError(f"no function @{name} with a body in the module")
+    copy, function = copy_with_function(module, name)
     for op in walk_preorder(copy.operation):
         for value in [*op.operands, *op.results]:
             if (
@@ -147,6 +137,15 @@ def run_function(
         engine.invoke(name, *packed)
         times.append(time.perf_counter() - started)
     return times
+
+
+def copy_with_function(module: ir.Module, name: str) -> tuple[ir.Module, ir.Operation]:
+    """A copy of ``module`` to lower, and its function ``@name``."""
+    copy = ir.Module.parse(str(module), module.context)
+    function = function_named(copy.operation, name)
+    if function is None:
+        raise ExecutionError(f"no function @{name} with a body in the module")
+    return copy, function
 
 
 def _pack(name: str, inputs: list[ir.Type], arguments: Sequence[object]) -> list[object]:

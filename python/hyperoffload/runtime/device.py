@@ -38,8 +38,8 @@ from mlir import execution_engine, ir, passmanager
 from hyperoffload import _native
 from hyperoffload.analysis.program import op_address
 from hyperoffload.dialects.cache import is_remote
-from hyperoffload.ir_utils import functions_with_bodies, walk_preorder
-from hyperoffload.runtime import ExecutionError, _pack, _runner_utils
+from hyperoffload.ir_utils import walk_preorder
+from hyperoffload.runtime import ExecutionError, _pack, _runner_utils, copy_with_function
 from hyperoffload.transforms.lower_to_gpu import lower_to_gpu
 
 DRIVER = "hyperoffload_bench"
@@ -93,17 +93,7 @@ def build_device_program(
     lowered to the LLVM dialect (see the module docstring)."""
     if compute not in COMPUTE:
         raise ExecutionError(f"unknown compute target '{compute}' ({', '.join(COMPUTE)})")
-    program = ir.Module.parse(str(module), module.context)
-    function = next(
-        (
-            f
-            for f in functions_with_bodies(program.operation)
-            if ir.StringAttr(f.attributes["sym_name"]).value == name
-        ),
-        None,
-    )
-    if function is None:
-        raise ExecutionError(f"no function @{name} with a body in the module")
+    program, function = copy_with_function(module, name)
     signature = ir.FunctionType(ir.TypeAttr(function.attributes["function_type"]).value)
     if len(signature.results):
         raise ExecutionError(f"@{name} returns values; the driver runs functions without results")

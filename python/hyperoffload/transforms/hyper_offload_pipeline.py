@@ -41,7 +41,7 @@ from hyperoffload.analysis.offload_plan import PlanError, PlanStatistics
 from hyperoffload.analysis.schedule_rules import check_schedule
 from hyperoffload.analysis.sizes import format_bytes
 from hyperoffload.hardware import HardwareProfile, ProfileError, load_profile
-from hyperoffload.ir_utils import functions_with_bodies
+from hyperoffload.ir_utils import function_named
 from hyperoffload.sim.simulator import SimulationError, SimulationResult, simulate
 from hyperoffload.transforms.pass_base import option
 from hyperoffload.transforms.plan_offload import PlanOptions, make_planner, plan_and_rewrite
@@ -230,10 +230,10 @@ class HyperOffloadPipelinePass(PlanOptions):
 
 
 def _find(module: ir.Operation, name: str) -> ir.Operation:
-    for function in functions_with_bodies(module):
-        if ir.StringAttr(function.attributes["sym_name"]).value == name:
-            return function
-    raise KeyError(name)
+    function = function_named(module, name)
+    if function is None:
+        raise KeyError(name)
+    return function
 
 
 def _parse_slowdown(text: str) -> float:
