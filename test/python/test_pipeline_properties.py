@@ -71,6 +71,15 @@ def programs(draw: st.DrawFn) -> str:
     return "\n".join(lines) + "\n"
 
 
+def budget_between(function: ir.Operation, fraction: float) -> int:
+    """A budget ``fraction`` of the way from the planner's smallest feasible
+    peak up to the unoffloaded one (negative: below the smallest)."""
+    hardware = load_profile(UNIT)
+    unoffloaded = simulate(function, hardware).peak_bytes
+    smallest = OffloadPlanner(function, hardware, unoffloaded).plan().min_feasible_bytes
+    return max(1, int(smallest + (unoffloaded - smallest) * fraction))
+
+
 @settings(
     max_examples=150,
     deadline=None,
@@ -90,9 +99,7 @@ def test_pipeline_meets_the_budget_or_says_why(
     with ir.Context():
         module = ir.Module.parse(program)
         function = first_function(module)
-        unoffloaded = simulate(function, hardware).peak_bytes
-        smallest = OffloadPlanner(function, hardware, unoffloaded).plan().min_feasible_bytes
-        budget = max(1, int(smallest + (unoffloaded - smallest) * fraction))
+        budget = budget_between(function, fraction)
         options = f"budget={budget} hw={UNIT} reorder-compute={str(reorder).lower()}"
         pm = build_pass_manager(f"hyper-offload-pipeline{{{options}}}")
         try:
@@ -126,13 +133,10 @@ def test_offloaded_programs_compute_what_the_originals_do(
     """A sample of the same programs, run on the CPU (synchronous copies,
     copies on threads, or the emulated GPU streams) before and after the
     pipeline on random inputs: the outputs are bit-identical."""
-    hardware = load_profile(UNIT)
     with ir.Context():
         module = ir.Module.parse(program)
         function = first_function(module)
-        unoffloaded = simulate(function, hardware).peak_bytes
-        smallest = OffloadPlanner(function, hardware, unoffloaded).plan().min_feasible_bytes
-        budget = max(1, int(smallest + (unoffloaded - smallest) * fraction))
+        budget = budget_between(function, fraction)
         inputs = list(
             ir.FunctionType(ir.TypeAttr(function.attributes["function_type"]).value).inputs
         )
