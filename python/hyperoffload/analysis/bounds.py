@@ -32,16 +32,13 @@ from hyperoffload.analysis.offload_plan import OffloadPlanner
 
 def working_set_peak(planner: OffloadPlanner) -> int:
     """The largest bytes one top-level op touches (memory bound)."""
-    per_step = np.zeros(planner.steps.count + 1, dtype=np.int64)
     steps = planner.steps
+    per_step = np.zeros(steps.count + 1, dtype=np.int64)  # the last: the function's end
     for buffer in planner.liveness.buffers:
-        if buffer.remote:
-            continue
-        touched = {steps.step_of[u.position] for u in buffer.uses if u.effect != "free"}
-        for step in touched:
-            if step < steps.count:
-                per_step[step] += buffer.size
-    return int(per_step.max()) if len(per_step) else 0
+        if not buffer.remote:
+            touched = {steps.step_of[u.position] for u in buffer.uses if u.effect != "free"}
+            per_step[list(touched)] += buffer.size
+    return int(per_step[: steps.count].max(initial=0))
 
 
 def time_bound_s(compute_s: float, transfer_s: dict[str, float], engines: int) -> float:
@@ -52,7 +49,7 @@ def time_bound_s(compute_s: float, transfer_s: dict[str, float], engines: int) -
 def lp_peak_bound(planner: OffloadPlanner, slowdown: float, base_makespan_s: float) -> int:
     """Smallest peak (bytes) the LP relaxation allows within ``slowdown``."""
     from scipy.optimize import linprog
-    from scipy.sparse import coo_matrix
+    from scipy.sparse import coo_matrix, vstack
 
     steps = planner.steps
     count = steps.count
@@ -95,8 +92,6 @@ def lp_peak_bound(planner: OffloadPlanner, slowdown: float, base_makespan_s: flo
         upper[index] = min(1.0, (window + stall) / copy)
     objective = np.zeros(n + 1)
     objective[n] = 1.0
-    from scipy.sparse import vstack
-
     result = linprog(
         objective,
         A_ub=vstack([memory, coo_matrix(link_rows)]).tocsr(),
