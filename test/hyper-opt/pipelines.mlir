@@ -41,6 +41,12 @@
 // NESTED-NEXT: builtin.module(func.func(cache-strip-transfers))
 // NESTED-NEXT: {{^}}                          ^
 
+// A registered upstream pipeline of module passes, nested, would end the
+// process as it is built: it is refused first.
+// RUN: not hyper-opt %S/Inputs/simple.mlir --pass-pipeline='builtin.module(func.func(gpu-lower-to-nvvm-pipeline))' 2>&1 | FileCheck %s --check-prefix=NESTED-PIPELINE
+// NESTED-PIPELINE: hyper-opt: error: invalid pass pipeline: pipeline 'gpu-lower-to-nvvm-pipeline' runs on 'builtin.module' and cannot be nested under 'func.func'
+// NESTED-PIPELINE-NEXT: builtin.module(func.func(gpu-lower-to-nvvm-pipeline))
+
 // RUN: not hyper-opt %S/Inputs/simple.mlir --pass-pipeline='cse, builtin.module(cse)' 2>&1 | FileCheck %s --check-prefix=WHOLE
 // WHOLE: hyper-opt: error: invalid pass pipeline: 'builtin.module(...)' must be the whole pipeline
 

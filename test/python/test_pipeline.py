@@ -61,6 +61,11 @@ def test_parse_pipeline_accepts_bare_lists() -> None:
         ("cse)", "unexpected text after the pipeline"),
         ("cse{a=1", "unbalanced '{' in pass options"),
         ("func.func(cache-strip-transfers)", "cannot be nested under 'func.func'"),
+        # Nested, these upstream pipelines end the process as they are built.
+        ("func.func(sparsifier)", "pipeline 'sparsifier' runs on 'builtin.module'"),
+        ("func.func(gpu-lower-to-nvvm-pipeline)", "cannot be nested under 'func.func'"),
+        ("func.func(tosa-to-linalg-pipeline)", "cannot be nested under 'func.func'"),
+        ("gpu.module(gpu-lower-to-xevm-pipeline)", "cannot be nested under 'gpu.module'"),
         ("builtin.module(cse), cse", "'builtin.module(...)' must be the whole pipeline"),
         ("not-a-pass", "'not-a-pass' does not refer to a registered pass"),
         ("cache-strip-transfers{x=1}", "no such option 'x' for pass 'cache-strip-transfers'"),

@@ -12,6 +12,9 @@ that would spring it:
 - ``gpu-to-llvm`` silently leaves an async ``gpu`` op with two or more
   dependencies unconverted, and translating the result to LLVM IR crashes:
   checked on the IR just before the stage;
+- registered pipelines that add module passes (``gpu-lower-to-nvvm-pipeline``,
+  ``sparsifier``, ...) nested under ``func.func(...)`` end the process while
+  the pipeline is built: ``build_pass_manager`` refuses them (pipeline.py);
 - ``gpu-lower-to-nvvm-pipeline`` for a chip newer than its default PTX ISA
   6.0 supports (``sm_80`` needs 7.0, ``sm_90`` 7.8: hence
   ``cubin-features=+ptx80``) ends the process with ``LLVM ERROR``: checked on
@@ -105,16 +108,14 @@ def pipeline_problems(elements: list[PipelineElement]) -> list[str]:
     """Traps visible in the pipeline text itself."""
     problems = []
     for element in elements:
-        for child in [element, *(element.nested or [])]:
-            if child.name == "gpu-lower-to-nvvm-pipeline":
-                options = child.options or ""
-                chip = _option(options, "cubin-chip") or "sm_50"
-                features = _option(options, "cubin-features") or _PIPELINE_DEFAULT_FEATURES
-                problem = _ptx_problem(chip, features)
-                if problem:
-                    problems.append(f"'{child.text}': {problem}")
-            elif child.nested:
-                problems.extend(pipeline_problems(child.nested))
+        if element.name == "gpu-lower-to-nvvm-pipeline":
+            options = element.options or ""
+            chip = _option(options, "cubin-chip") or "sm_50"
+            features = _option(options, "cubin-features") or _PIPELINE_DEFAULT_FEATURES
+            problem = _ptx_problem(chip, features)
+            if problem:
+                problems.append(f"'{element.text}': {problem}")
+        problems.extend(pipeline_problems(element.nested or []))
     return problems
 
 
