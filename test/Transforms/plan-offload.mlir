@@ -76,12 +76,14 @@ func.func @activation(%x: memref<1000xf32> {cache.policy = "keep"}, %o: memref<2
 // -----
 
 // Tests a constant global: its type moves to the pool and one get_global at
-// the start feeds the prefetch; a weight used inside a loop is fetched
+// the start feeds the prefetch (the original read is erased); a weight used inside a loop is fetched
 // before the loop and dropped after it (an op with regions is one step).
 // CHECK: memref.global "private" constant @g : memref<250xf32, #cache.remote> = dense<1.000000e+00>
 // CHECK-LABEL: func.func @global_and_loop
 // CHECK-NEXT: %[[G:.+]] = memref.get_global @g : memref<250xf32, #cache.remote>
+// CHECK-NOT:  memref.get_global
 // CHECK:      %[[DG:.+]], %[[TG:.+]] = cache.prefetch %[[G]]
+// CHECK-NOT:  memref.get_global
 // CHECK:      cache.wait %[[TG]]
 // CHECK-NEXT: linalg.add ins(%[[DG]], %[[DG]] : memref<250xf32>, memref<250xf32>)
 // CHECK-NEXT: cache.evict %[[DG]]

@@ -210,6 +210,7 @@ class _Rewriter:
         self.ops = planner.steps.ops
         self.insertions: list[tuple[int, int, int, Callable[[], None]]] = []
         self.return_waits: list[ir.Value] = []
+        self.replaced_globals: list[ir.Value] = []
 
     def insert(self, step: int, priority: int, build: Callable[[], None]) -> None:
         self.insertions.append((step, priority, len(self.insertions), build))
@@ -228,6 +229,11 @@ class _Rewriter:
             terminator = self.ops[-1]
             with ir.InsertionPoint(terminator), terminator.location:
                 cache.wait(self.return_waits)
+        # The original reads of an offloaded global: every use now reads the
+        # prefetched copies, so only the read at the function's start stays.
+        for old in self.replaced_globals:
+            if next(iter(old.uses), None) is None:
+                old.owner.operation.erase()
 
     def step_of(self, op: ir.Operation) -> int:
         """The step of an op of the original function; -1 for ops added since."""
@@ -393,6 +399,7 @@ class _Rewriter:
             value = memref.get_global(remote_type, symbol)
         for old in roots:
             old.set_type(remote_type)
+        self.replaced_globals.extend(roots)
         return value
 
     def rewire(self, roots: list[ir.Value], first: int, last: int, device: ir.Value) -> None:
