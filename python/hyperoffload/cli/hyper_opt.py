@@ -44,7 +44,7 @@ from hyperoffload.transforms.pipeline import (
     build_pass_manager,
     parse_pipeline,
 )
-from hyperoffload.transforms.registry import get_all_passes
+from hyperoffload.transforms.registry import get_all_passes, get_all_pipelines
 
 PROG = "hyper-opt"
 _PROFILES = ", ".join(available_profiles())
@@ -219,9 +219,15 @@ def parse_args(argv: Sequence[str]) -> Options:
 def pipeline_from_flags(flags: Sequence[str]) -> str:
     """``["--canonicalize", "--cache-x=a=1,b=2"]`` -> ``builtin.module(...)``."""
     ours = get_all_passes()
+    named = get_all_pipelines()
     elements = []
     for flag in flags:
         name, value = _flag_name_and_value(flag)
+        if name in named:
+            if value:
+                raise UsageError(f"pipeline '--{name}' takes no options")
+            elements.append(name)
+            continue
         if name in ours:
             elements.append(f"{name}{{{value}}}" if value else name)
             continue
@@ -262,6 +268,10 @@ def help_text() -> str:
                 f"      {info.name}=<{info.type_name}>  {info.help} "
                 f"(default: {format_option_value(info.default)})"
             )
+    lines += ["", "HYPEROFFLOAD PIPELINES (--NAME or in --pass-pipeline):"]
+    for name, definition in get_all_pipelines().items():
+        lines.append(f"  --{name.ljust(width - 2)}{definition.summary}")
+        lines.append(f"      = {definition.text}")
     lines += [
         "",
         "UPSTREAM PASSES:",

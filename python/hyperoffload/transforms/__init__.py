@@ -19,10 +19,16 @@ from hyperoffload.transforms.pipeline import (
     build_pass_manager,
     parse_pipeline,
 )
-from hyperoffload.transforms.registry import get_all_passes, get_pass
+from hyperoffload.transforms.registry import (
+    NamedPipeline,
+    get_all_passes,
+    get_all_pipelines,
+    get_pass,
+)
 
 __all__ = [
     "ModulePass",
+    "NamedPipeline",
     "OptionError",
     "OptionInfo",
     "PassFailure",
@@ -30,6 +36,7 @@ __all__ = [
     "add_pass",
     "build_pass_manager",
     "get_all_passes",
+    "get_all_pipelines",
     "get_pass",
     "parse_pipeline",
 ]

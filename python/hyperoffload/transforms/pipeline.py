@@ -5,7 +5,8 @@ returns an upstream :class:`mlir.passmanager.PassManager`: each run of
 consecutive upstream elements is added with ``pm.add(text)`` (upstream
 parses and nests it), each of our passes with ``pm.add(callable, ...)``. Our
 passes run on the top-level ``builtin.module``; naming one inside a nested
-anchor such as ``func.func(...)`` is an error.
+anchor such as ``func.func(...)`` is an error. A named pipeline
+(``hyper-bufferize-pipeline``) is replaced by the elements it stands for.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import re
 from mlir import ir, passmanager
 
 from hyperoffload.transforms.pass_base import ModulePass, OptionError
-from hyperoffload.transforms.registry import get_all_passes
+from hyperoffload.transforms.registry import get_all_passes, get_all_pipelines
 
 
 class PipelineError(ValueError):
@@ -138,13 +139,29 @@ def parse_pipeline(text: str) -> list[PipelineElement]:
 def _check_not_nested(element: PipelineElement, passes: set[str], parser: _Parser) -> None:
     for child in element.nested or []:
         if child.name in passes or child.name in MODULE_PIPELINES:
-            kind = "pass" if child.name in passes else "pipeline"
+            pipelines = MODULE_PIPELINES | set(get_all_pipelines())
+            kind = "pipeline" if child.name in pipelines else "pass"
             raise parser.error(
                 f"{kind} '{child.name}' runs on 'builtin.module' and cannot be nested "
                 f"under '{element.name}'",
                 child.offset,
             )
         _check_not_nested(child, passes, parser)
+
+
+def expand_named(elements: list[PipelineElement], parser: _Parser) -> list[PipelineElement]:
+    """Replace each top-level named pipeline by the elements it stands for."""
+    named = get_all_pipelines()
+    expanded: list[PipelineElement] = []
+    for element in elements:
+        definition = named.get(element.name)
+        if definition is None:
+            expanded.append(element)
+            continue
+        if element.options is not None or element.nested is not None:
+            raise parser.error(f"pipeline '{element.name}' takes no options", element.offset)
+        expanded.extend(parse_pipeline(definition.text))
+    return expanded
 
 
 def add_pass(pm: passmanager.PassManager, instance: ModulePass) -> None:
@@ -178,9 +195,10 @@ def build_pass_manager(
     statistics can be read after the run). Raises PipelineError with a caret
     under the offending text.
     """
-    ours = set(get_all_passes())
+    named = get_all_pipelines()
+    ours = set(get_all_passes()) | set(named)
     parser = _Parser(pipeline)
-    elements = parse_pipeline(pipeline)
+    elements = expand_named(parse_pipeline(pipeline), parser)
     pm = passmanager.PassManager("builtin.module", context)
     upstream: list[PipelineElement] = []
 

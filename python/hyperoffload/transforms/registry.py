@@ -1,13 +1,17 @@
-"""The lazy registry of HyperOffload passes, read by ``hyper-opt`` and the
-Python API alike.
+"""The lazy registry of HyperOffload passes and named pipelines, read by
+``hyper-opt`` and the Python API alike.
 
-Each entry maps a pass argument to a function that imports the pass's module
-only when asked (xDSL's ``get_all_passes`` habit), so ``hyper-opt --help``
-or a pipeline naming one pass does not import every pass.
+Each pass entry maps a pass argument to a function that imports the pass's
+module only when asked (xDSL's ``get_all_passes`` habit), so ``hyper-opt
+--help`` or a pipeline naming one pass does not import every pass.
+
+A named pipeline is upstream's ``PassPipelineRegistration``: a name that
+stands for a fixed textual pipeline, expanded where the name appears.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 from hyperoffload.transforms.pass_base import ModulePass
@@ -81,3 +85,38 @@ def get_all_passes() -> dict[str, Callable[[], type[ModulePass]]]:
 def get_pass(name: str) -> type[ModulePass]:
     """The pass class registered as ``name``; KeyError if there is none."""
     return _PASSES[name]()
+
+
+@dataclasses.dataclass(frozen=True)
+class NamedPipeline:
+    """A name for a fixed pipeline of passes on ``builtin.module``."""
+
+    name: str
+    summary: str
+    text: str
+
+
+# Upstream bufferization for linalg-on-tensors (torch-mlir's output) so that
+# the result is what the offload passes read: memrefs with identity layouts at
+# function boundaries, results turned into out-parameters with static
+# allocations hoisted, explicit deallocs. Elementwise ops are fused on tensors
+# first, so comparisons and selects stay inside one linalg.generic instead of
+# becoming i1 buffers.
+BUFFERIZE_PIPELINE = NamedPipeline(
+    name="hyper-bufferize-pipeline",
+    summary="Bufferize linalg-on-tensors (torch-mlir output) for offload planning.",
+    text=(
+        "func.func(linalg-fuse-elementwise-ops),"
+        "one-shot-bufferize{bufferize-function-boundaries "
+        "function-boundary-type-conversion=identity-layout-map},"
+        "buffer-results-to-out-params{modify-public-functions hoist-static-allocs},"
+        "buffer-deallocation-pipeline,canonicalize,cse"
+    ),
+)
+
+_PIPELINES: dict[str, NamedPipeline] = {BUFFERIZE_PIPELINE.name: BUFFERIZE_PIPELINE}
+
+
+def get_all_pipelines() -> dict[str, NamedPipeline]:
+    """Pipeline name -> its definition, sorted by name."""
+    return dict(sorted(_PIPELINES.items()))
