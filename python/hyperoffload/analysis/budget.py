@@ -31,11 +31,24 @@ class Budget:
             return Budget(fraction=percent / 100)
         return Budget(bytes=parse_bytes(stripped))
 
-    def resolve(self, function: ir.Operation, dynamic_dim_bound: int | None = None) -> int:
-        """The budget in bytes for ``function``."""
+    def resolve(
+        self,
+        function: ir.Operation,
+        dynamic_dim_bound: int | None = None,
+        liveness: BufferLiveness | None = None,
+    ) -> int:
+        """The budget in bytes for ``function``; ``liveness``, if given, is
+        the current analysis of ``function`` and spares recomputing it when
+        the function holds no transfers and no remote buffer."""
         if self.bytes is not None:
             return self.bytes
         assert self.fraction is not None
+        if (
+            liveness is not None
+            and not any(buffer.remote for buffer in liveness.buffers)
+            and not any(op.name.startswith("cache.") for op in liveness.order.ops[1:])
+        ):
+            return int(liveness.peak_bytes * self.fraction)
         return int(unoffloaded_peak(function, dynamic_dim_bound) * self.fraction)
 
     def __str__(self) -> str:

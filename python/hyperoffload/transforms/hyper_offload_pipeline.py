@@ -85,16 +85,21 @@ class HyperOffloadPipelinePass(PlanOptions):
             name = ir.StringAttr(function.attributes["sym_name"]).value
             bound = self.dynamic_dim_bound or None
             try:
-                before = simulate(function, hardware, dynamic_dim_bound=bound)
+                # One analysis of the function as given serves the simulation
+                # before, the budget and the first plan.
+                liveness = BufferLiveness(function, dynamic_dim_bound=bound)
+                before = simulate(function, hardware, liveness=liveness)
                 if budget is not None:
-                    limit = budget.resolve(function, bound)
+                    limit = budget.resolve(function, bound, liveness)
                 else:
                     assert slowdown is not None
-                    limit = self._search(module, name, hardware, before.makespan_s, slowdown)
-                function, after = self._plan_within(function, hardware, limit)
+                    limit = self._search(
+                        module, name, hardware, before.makespan_s, slowdown, liveness
+                    )
+                function, after, liveness = self._plan_within(function, hardware, limit, liveness)
             except (LivenessError, SimulationError, PlanError) as err:
                 raise self.fail(err.location, err.message) from None
-            self._verify(function, after.peak_bytes, limit)
+            self._verify(function, after.peak_bytes, limit, liveness)
             self.statistics[name] = {  # type: ignore[attr-defined]
                 "budget_bytes": limit,
                 "peak_before_bytes": before.peak_bytes,
@@ -114,10 +119,15 @@ class HyperOffloadPipelinePass(PlanOptions):
         return getattr(self, "_plan_statistics", None)
 
     def _plan_and_schedule(
-        self, function: ir.Operation, hardware: HardwareProfile, limit: int
+        self,
+        function: ir.Operation,
+        hardware: HardwareProfile,
+        limit: int,
+        liveness: BufferLiveness | None = None,
     ) -> PlanStatistics:
-        """Plan (raising PlanError, emitting nothing), then schedule."""
-        statistics = plan_and_rewrite(function, hardware, limit, self)
+        """Plan (raising PlanError, emitting nothing), then schedule;
+        ``liveness`` is that of ``function`` as it is now, if known."""
+        statistics = plan_and_rewrite(function, hardware, limit, self, liveness)
         if self.strategy == "ours":
             schedule_function(
                 function,
@@ -129,41 +139,54 @@ class HyperOffloadPipelinePass(PlanOptions):
             )
         return statistics
 
-    def _apply(self, function: ir.Operation, hardware: HardwareProfile, limit: int) -> None:
-        statistics = self._plan_and_schedule(function, hardware, limit)
+    def _apply(
+        self,
+        function: ir.Operation,
+        hardware: HardwareProfile,
+        limit: int,
+        liveness: BufferLiveness | None,
+    ) -> None:
+        statistics = self._plan_and_schedule(function, hardware, limit, liveness)
         object.__setattr__(self, "_plan_statistics", statistics)
         if self.remarks:
             self.remark(function, statistics)
 
     def _plan_within(
-        self, function: ir.Operation, hardware: HardwareProfile, limit: int
-    ) -> tuple[ir.Operation, SimulationResult]:
+        self,
+        function: ir.Operation,
+        hardware: HardwareProfile,
+        limit: int,
+        liveness: BufferLiveness,
+    ) -> tuple[ir.Operation, SimulationResult, BufferLiveness]:
         """Offload ``function`` so its *simulated* peak fits ``limit``.
 
         The planner's step model can miss copies queued on an engine, so a
         plan that overshoots is undone (the function is replaced by a copy
         taken before) and made again for a budget smaller by the overshoot.
-        Returns the function (possibly the replacement) and its simulation.
+        Returns the function (possibly the replacement), its simulation and
+        its liveness. ``liveness`` is that of ``function`` as given.
         """
         bound = self.dynamic_dim_bound or None
         pristine = function.clone()
         internal = limit
         best: int | None = None
         for attempt in range(MAX_ATTEMPTS):
+            given: BufferLiveness | None = liveness if not attempt else None
             if attempt:
                 replacement = pristine.clone()
                 ir.InsertionPoint(function).insert(replacement)
                 function.erase()
                 function = replacement
             try:
-                self._apply(function, hardware, internal)
+                self._apply(function, hardware, internal, given)
             except PlanError:
                 if best is None:
                     raise  # infeasible for the budget itself
                 break  # a smaller budget is infeasible: report the best plan
-            result = simulate(function, hardware, dynamic_dim_bound=bound)
+            after = BufferLiveness(function, dynamic_dim_bound=bound)
+            result = simulate(function, hardware, liveness=after)
             if result.peak_bytes <= limit:
-                return function, result
+                return function, result, after
             best = result.peak_bytes if best is None else min(best, result.peak_bytes)
             internal -= result.peak_bytes - limit
             if internal <= 0:
@@ -175,8 +198,10 @@ class HyperOffloadPipelinePass(PlanOptions):
             f"{MAX_ATTEMPTS} plans at most)",
         )
 
-    def _verify(self, function: ir.Operation, peak: int, limit: int) -> None:
-        violations = check_schedule(function)
+    def _verify(
+        self, function: ir.Operation, peak: int, limit: int, liveness: BufferLiveness
+    ) -> None:
+        violations = check_schedule(function, liveness)
         for violation in violations:
             self.emit_error(violation.location, violation.message)
         if peak > limit:
@@ -195,12 +220,13 @@ class HyperOffloadPipelinePass(PlanOptions):
         hardware: HardwareProfile,
         base_makespan: float,
         slowdown: float,
+        liveness: BufferLiveness,
     ) -> int:
-        """Smallest budget whose schedule stays within ``slowdown``."""
-        bound = self.dynamic_dim_bound or None
+        """Smallest budget whose schedule stays within ``slowdown``
+        (``liveness``: that of the function ``name`` as it is now)."""
         function = _find(module, name)
-        high = BufferLiveness(function, dynamic_dim_bound=bound).peak_bytes
-        low = make_planner(function, hardware, high, self).plan().min_feasible_bytes
+        high = liveness.peak_bytes
+        low = make_planner(function, hardware, high, self, liveness).plan().min_feasible_bytes
         best = high
         limit_makespan = base_makespan * (1 + slowdown)
         while high - low > max(1, int(BISECTION_RESOLUTION * best)):

@@ -63,7 +63,7 @@ from mlir import ir
 from mlir.dialects import memref
 
 from hyperoffload.analysis.budget import Budget
-from hyperoffload.analysis.liveness import LivenessError
+from hyperoffload.analysis.liveness import BufferLiveness, LivenessError
 from hyperoffload.analysis.offload_plan import (
     KINDS,
     Candidate,
@@ -151,11 +151,13 @@ class PlanOffloadPass(PlanOptions):
             )
         bound = self.dynamic_dim_bound or None
         try:
+            liveness = BufferLiveness(function, dynamic_dim_bound=bound)
             statistics = plan_and_rewrite(
                 function,
                 hardware,
-                budget.resolve(function, bound),
+                budget.resolve(function, bound, liveness),
                 self,  # type: ignore[arg-type]
+                liveness,
             )
         except (PlanError, LivenessError) as err:
             raise self.fail(err.location, err.message) from None
@@ -166,9 +168,14 @@ class PlanOffloadPass(PlanOptions):
 
 
 def make_planner(
-    function: ir.Operation, hardware: HardwareProfile, budget: int, options: PlanOptions
+    function: ir.Operation,
+    hardware: HardwareProfile,
+    budget: int,
+    options: PlanOptions,
+    liveness: BufferLiveness | None = None,
 ) -> OffloadPlanner:
-    """The planner of ``function`` with the options of ``options``."""
+    """The planner of ``function`` with the options of ``options`` (and the
+    current liveness of ``function``, if the caller has it)."""
     return OffloadPlanner(
         function,
         hardware,
@@ -178,17 +185,22 @@ def make_planner(
         distance_threshold=options.distance_threshold,
         prefetch_distance=options.prefetch_distance,
         dynamic_dim_bound=options.dynamic_dim_bound or None,
+        liveness=liveness,
     )
 
 
 def plan_and_rewrite(
-    function: ir.Operation, hardware: HardwareProfile, budget: int, options: PlanOptions
+    function: ir.Operation,
+    hardware: HardwareProfile,
+    budget: int,
+    options: PlanOptions,
+    liveness: BufferLiveness | None = None,
 ) -> PlanStatistics:
     """Plan ``function`` with the options of ``options`` and rewrite it.
 
     Raises PlanError (infeasible) or LivenessError, emitting nothing.
     """
-    planner = make_planner(function, hardware, budget, options)
+    planner = make_planner(function, hardware, budget, options, liveness)
     statistics = planner.plan()
     _Rewriter(planner).run()
     return statistics
