@@ -159,6 +159,7 @@ class OffloadPlanner:
         distance_threshold: int = 4,
         prefetch_distance: int = 2,
         dynamic_dim_bound: int | None = None,
+        liveness: BufferLiveness | None = None,
     ) -> None:
         self.function = function
         self.hardware = hardware
@@ -167,7 +168,8 @@ class OffloadPlanner:
         self.kinds = kinds
         self.distance_threshold = distance_threshold
         self.prefetch_distance = prefetch_distance
-        self.liveness = BufferLiveness(function, dynamic_dim_bound=dynamic_dim_bound)
+        # A liveness given by the caller must be of ``function`` as it is now.
+        self.liveness = liveness or BufferLiveness(function, dynamic_dim_bound=dynamic_dim_bound)
         self.steps = Steps(function, self.liveness, CostModel(hardware))
         self.candidates: list[Candidate] = []
         self.gaps: list[Gap] = []
@@ -410,30 +412,96 @@ class OffloadPlanner:
         if self.strategy != "ours":
             return options[0][1], options[0][2]
         # The copy engine is shared: re-cost the most promising options with
-        # the copies already planned, lazily (a re-costed option only gets
-        # worse), and take the first that stays best.
-        best: tuple[tuple[float, float, float], int, int] | None = None
-        for key, index, point in options:
-            if best is not None and key >= best[0]:
+        # the copies already planned and take the best. Options are visited
+        # in the order of a lower bound on their re-costed key, so the search
+        # stops at the first bound that cannot beat the best re-costed one:
+        # the result is the best of all of them, with few re-costed.
+        bounds = self._exposure_bounds(step, options)
+        order = sorted(range(len(options)), key=lambda i: (bounds[i], i))
+        best: tuple[tuple[float, float, float], int] | None = None
+        best_rank = -1
+        for rank in order:
+            if best is not None and (bounds[rank], rank) > (best[0], best_rank):
                 break
-            gap = self.gaps[index]
-            size = self.candidates[gap.candidate].buffer.size
-            extra = 0.0
-            if gap.transfer_s > 0.0:
-                earliest = max(gap.free_from, step + 1) if point > step else gap.free_from
-                placed, _, exposed = self._link_placement(gap, earliest)
-                extra = exposed - (gap.exposed_s if gap.prefetch_at >= 0 else 0.0)
-                point = min(max(placed, step + 1), self._latest(gap))
-            # A parameter's first fetch comes with it: cost it on the engine too.
-            for member in self._partners(index):
-                partner = self.gaps[member]
-                if member != index and partner.prefetch_at < 0 and partner.transfer_s > 0.0:
-                    extra += self._link_placement(partner, partner.free_from)[2]
-            refined = ((extra / size, key[1], key[2]), index, point)
-            if best is None or refined[0] < best[0]:
+            refined = self._recost(step, options[rank])
+            if best is None or (refined[0], rank) < (best[0], best_rank):
                 best = refined
+                best_rank = rank
         assert best is not None
-        return best[1], best[2]
+        index, point = options[best_rank][1], best[1]
+        return index, point
+
+    def _recost(
+        self, step: int, option: tuple[tuple[float, float, float], int, int]
+    ) -> tuple[tuple[float, float, float], int]:
+        """The key of ``option`` with its copy (and a parameter's first fetch)
+        placed on the engine among the copies planned so far, and its point."""
+        key, index, point = option
+        gap = self.gaps[index]
+        size = self.candidates[gap.candidate].buffer.size
+        extra = 0.0
+        if gap.transfer_s > 0.0:
+            earliest = max(gap.free_from, step + 1) if point > step else gap.free_from
+            placed, _, exposed = self._link_placement(gap, earliest)
+            extra = exposed - (gap.exposed_s if gap.prefetch_at >= 0 else 0.0)
+            point = min(max(placed, step + 1), self._latest(gap))
+        # A parameter's first fetch comes with it: cost it on the engine too.
+        for member in self._partners(index):
+            partner = self.gaps[member]
+            if member != index and partner.prefetch_at < 0 and partner.transfer_s > 0.0:
+                extra += self._link_placement(partner, partner.free_from)[2]
+        return (extra / size, key[1], key[2]), point
+
+    def _exposure_bounds(
+        self, step: int, options: list[tuple[tuple[float, float, float], int, int]]
+    ) -> list[tuple[float, float, float]]:
+        """A lower bound on each option's re-costed key.
+
+        A copy of ``T`` seconds that may start at ``earliest`` and should end
+        by ``deadline`` sits in one free window of the engine, so it ends at
+        least ``T - free(earliest, deadline)`` late, and it starts no earlier
+        than the end of the busy block holding ``earliest``; its exposure before
+        (an applied gap's) is subtracted as re-costing does, and partners'
+        exposures only add.
+        """
+        if not options:
+            return []
+        index = np.array([o[1] for o in options], dtype=np.int64)
+        point = np.array([o[2] for o in options], dtype=np.int64)
+        start = self.steps.start
+        earliest_step = np.where(
+            point > step, np.maximum(self._a_free[index], step + 1), self._a_free[index]
+        )
+        earliest = start[np.minimum(earliest_step, self.steps.count)]
+        deadline = start[self._a_before[index]]
+        busy_starts = np.asarray(self._calendar.starts, dtype=float)
+        busy_ends = np.asarray(self._calendar.ends, dtype=float)
+        total = np.concatenate(([0.0], np.cumsum(busy_ends - busy_starts)))
+
+        def busy_until(t: np.ndarray) -> np.ndarray:
+            if not len(busy_starts):
+                return np.zeros_like(t)
+            blocks = np.searchsorted(busy_starts, t, side="right")
+            last_end = np.where(blocks > 0, busy_ends[np.maximum(blocks - 1, 0)], 0.0)
+            return total[blocks] - np.where(blocks > 0, np.maximum(0.0, last_end - t), 0.0)
+
+        busy = busy_until(deadline) - busy_until(earliest)
+        free = np.maximum(0.0, (deadline - earliest) - busy)
+        transfer = self._a_transfer[index]
+        exposed = np.maximum(0.0, transfer - free)
+        if len(busy_starts):
+            # Nor can it start inside the block that holds ``earliest``.
+            blocks = np.searchsorted(busy_starts, earliest, side="right")
+            holding = np.where(blocks > 0, busy_ends[np.maximum(blocks - 1, 0)], earliest)
+            first_free = np.maximum(earliest, holding)
+            exposed = np.maximum(exposed, first_free + transfer - deadline)
+        exposed = np.where(transfer > 0.0, exposed, 0.0)
+        before = np.where(self._a_prefetch[index] >= 0, self._a_exposed[index], 0.0)
+        primary = (exposed - before) / self._a_size[index]
+        return [
+            (float(bound), key[1], key[2])
+            for (key, _, _), bound in zip(options, primary, strict=True)
+        ]
 
     def _build_arrays(self) -> None:
         """Per-gap arrays for vectorised option search (kept in step by _apply)."""

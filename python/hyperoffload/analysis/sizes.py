@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 
@@ -46,7 +47,15 @@ def memref_bytes(memref: ir.Type, dynamic_dim_bound: int | None = None) -> int:
     """
     if not isinstance(memref, ir.MemRefType):
         raise SizeError(f"{memref} is not a ranked memref")
-    size = _memref_bytes(ir.MemRefType(memref), dynamic_dim_bound)
+    return _checked_memref_bytes(ir.MemRefType(memref), dynamic_dim_bound)
+
+
+# Types are uniqued per context and compare and hash by that identity, so a
+# type is its own cache key; a cached type keeps its context alive, hence the
+# bound on the cache.
+@functools.lru_cache(maxsize=4096)
+def _checked_memref_bytes(memref: ir.MemRefType, dynamic_dim_bound: int | None) -> int:
+    size = _memref_bytes(memref, dynamic_dim_bound)
     if size > MAX_BYTES:
         raise SizeError(f"{memref} spans {size} bytes, more than 64-bit addresses reach")
     return size

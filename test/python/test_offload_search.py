@@ -1,0 +1,79 @@
+"""The planner's option search: the lower bound it orders options by never
+exceeds an option's re-costed key, so stopping at the first bound that
+cannot win returns what re-costing every option would."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from hyperoffload.analysis.liveness import BufferLiveness
+from hyperoffload.analysis.offload_plan import OffloadPlanner
+from hyperoffload.hardware import load_profile
+from hyperoffload.workloads import LlamaConfig, generate_llama
+from mlir import ir
+
+
+class CheckedPlanner(OffloadPlanner):
+    """Re-costs every option at each choice and compares."""
+
+    choices = 0
+    recosted = 0
+    visited = 0
+
+    def _best_option(self, step: int) -> tuple[int, int] | None:
+        options = self._options(step)
+        bounds = self._exposure_bounds(step, options)
+        exhaustive = [self._recost(step, option) for option in options]
+        for bound, (key, _) in zip(bounds, exhaustive, strict=True):
+            assert bound[0] <= key[0] + 1e-18, (bound, key)
+            assert bound[1:] == key[1:]
+        calls = 0
+        real = self._recost
+
+        def counting(*args: object) -> object:
+            nonlocal calls
+            calls += 1
+            return real(*args)  # type: ignore[arg-type]
+
+        self._recost = counting  # type: ignore[method-assign]
+        try:
+            choice = super()._best_option(step)
+        finally:
+            del self._recost
+        if options:
+            rank = min(range(len(options)), key=lambda i: (exhaustive[i][0], i))
+            assert choice == (options[rank][1], exhaustive[rank][1])
+            type(self).choices += 1
+            type(self).recosted += calls
+            type(self).visited += len(options)
+        return choice
+
+
+@pytest.mark.parametrize(
+    ("tokens", "hw", "fraction"),
+    [
+        (1, "gh200", 0.85),
+        (1, "h100-pcie", 0.7),
+        (64, "gh200", 0.4),
+        (64, "ascend910-supernode", 0.6),
+    ],
+)
+def test_bounded_search_returns_the_exhaustive_choice(
+    tokens: int, hw: str, fraction: float
+) -> None:
+    config = dataclasses.replace(
+        LlamaConfig.preset("7b"), layers=3, tokens=tokens, context=512, dtype="f16"
+    )
+    CheckedPlanner.choices = CheckedPlanner.recosted = CheckedPlanner.visited = 0
+    with ir.Context():
+        module = ir.Module.parse(generate_llama(config))
+        function = module.body.operations[0].operation
+        liveness = BufferLiveness(function)
+        planner = CheckedPlanner(
+            function, load_profile(hw), int(liveness.peak_bytes * fraction), liveness=liveness
+        )
+        planner.plan()
+    assert CheckedPlanner.choices > 0
+    # The bound prunes: far fewer options are re-costed than are offered.
+    assert CheckedPlanner.recosted < CheckedPlanner.visited
