@@ -12,13 +12,13 @@ function body).
 
 from __future__ import annotations
 
-from hyperoffload._native import capsule_address
+from hyperoffload._native import operation_address
 from mlir import ir
 
 
 def op_address(op: ir.Operation) -> int:
     """The address of the MLIR operation behind ``op``: a stable identity."""
-    return capsule_address(op._CAPIPtr)
+    return operation_address(op)
 
 
 # Ops whose regions may run more than once.
