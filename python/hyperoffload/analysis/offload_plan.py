@@ -117,6 +117,70 @@ class PlanStatistics:
     decisions: list[dict[str, object]]
 
 
+Key = tuple[float, float, float]
+Option = tuple[Key, int, int]
+
+
+@dataclasses.dataclass
+class Options:
+    """Options that free one step, best key first: key ``(primary, -size,
+    -length)``, the gap and the prefetch point, one array each."""
+
+    primary: np.ndarray
+    neg_size: np.ndarray
+    neg_length: np.ndarray
+    gap: np.ndarray
+    point: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.gap)
+
+    def option(self, rank: int) -> Option:
+        key = (float(self.primary[rank]), float(self.neg_size[rank]), float(self.neg_length[rank]))
+        return key, int(self.gap[rank]), int(self.point[rank])
+
+
+class StabbingIndex:
+    """The intervals ``[lo, hi)`` that contain a point, from a segment tree:
+    each interval is kept at O(log n) nodes, a query joins the nodes on one
+    root path."""
+
+    def __init__(self, lo: np.ndarray, hi: np.ndarray, size: int) -> None:
+        leaves = 1
+        while leaves < max(size, 1):
+            leaves <<= 1
+        nodes: dict[int, list[int]] = {}
+        for index, (low, high) in enumerate(zip(lo.tolist(), hi.tolist(), strict=True)):
+            left, right = max(low, 0) + leaves, min(high, size) + leaves
+            while left < right:
+                if left & 1:
+                    nodes.setdefault(left, []).append(index)
+                    left += 1
+                if right & 1:
+                    right -= 1
+                    nodes.setdefault(right, []).append(index)
+                left >>= 1
+                right >>= 1
+        self._leaves = leaves
+        self._size = size
+        self._nodes = {node: np.array(items, dtype=np.int64) for node, items in nodes.items()}
+
+    def at(self, point: int) -> np.ndarray:
+        """Indices of the intervals holding ``point``, ascending."""
+        if not 0 <= point < self._size:
+            return np.zeros(0, dtype=np.int64)
+        node = point + self._leaves
+        parts = []
+        while node:
+            items = self._nodes.get(node)
+            if items is not None:
+                parts.append(items)
+            node >>= 1
+        if not parts:
+            return np.zeros(0, dtype=np.int64)
+        return np.sort(np.concatenate(parts))
+
+
 class Steps:
     """The ops of the function body with their compute times."""
 
@@ -407,33 +471,35 @@ class OffloadPlanner:
 
     def _best_option(self, step: int) -> tuple[int, int] | None:
         options = self._options(step)
-        if not options:
+        if not len(options):
             return None
         if self.strategy != "ours":
-            return options[0][1], options[0][2]
+            _, index, point = options.option(0)
+            return index, point
         # The copy engine is shared: re-cost the most promising options with
         # the copies already planned and take the best. Options are visited
         # in the order of a lower bound on their re-costed key, so the search
         # stops at the first bound that cannot beat the best re-costed one:
         # the result is the best of all of them, with few re-costed.
         bounds = self._exposure_bounds(step, options)
-        order = sorted(range(len(options)), key=lambda i: (bounds[i], i))
-        best: tuple[tuple[float, float, float], int] | None = None
+        ranks = np.arange(len(options))
+        order = np.lexsort((ranks, options.neg_length, options.neg_size, bounds))
+        best: tuple[Key, int] | None = None
         best_rank = -1
-        for rank in order:
-            if best is not None and (bounds[rank], rank) > (best[0], best_rank):
-                break
-            refined = self._recost(step, options[rank])
+        for rank in order.tolist():
+            if best is not None:
+                bound = (float(bounds[rank]), float(options.neg_size[rank]))
+                bound_key = (*bound, float(options.neg_length[rank]))
+                if (bound_key, rank) > (best[0], best_rank):
+                    break
+            refined = self._recost(step, options.option(rank))
             if best is None or (refined[0], rank) < (best[0], best_rank):
                 best = refined
                 best_rank = rank
         assert best is not None
-        index, point = options[best_rank][1], best[1]
-        return index, point
+        return int(options.gap[best_rank]), best[1]
 
-    def _recost(
-        self, step: int, option: tuple[tuple[float, float, float], int, int]
-    ) -> tuple[tuple[float, float, float], int]:
+    def _recost(self, step: int, option: Option) -> tuple[Key, int]:
         """The key of ``option`` with its copy (and a parameter's first fetch)
         placed on the engine among the copies planned so far, and its point."""
         key, index, point = option
@@ -452,10 +518,8 @@ class OffloadPlanner:
                 extra += self._link_placement(partner, partner.free_from)[2]
         return (extra / size, key[1], key[2]), point
 
-    def _exposure_bounds(
-        self, step: int, options: list[tuple[tuple[float, float, float], int, int]]
-    ) -> list[tuple[float, float, float]]:
-        """A lower bound on each option's re-costed key.
+    def _exposure_bounds(self, step: int, options: Options) -> np.ndarray:
+        """A lower bound on the first element of each option's re-costed key.
 
         A copy of ``T`` seconds that may start at ``earliest`` and should end
         by ``deadline`` sits in one free window of the engine, so it ends at
@@ -464,10 +528,8 @@ class OffloadPlanner:
         (an applied gap's) is subtracted as re-costing does, and partners'
         exposures only add.
         """
-        if not options:
-            return []
-        index = np.array([o[1] for o in options], dtype=np.int64)
-        point = np.array([o[2] for o in options], dtype=np.int64)
+        index = options.gap
+        point = options.point
         start = self.steps.start
         earliest_step = np.where(
             point > step, np.maximum(self._a_free[index], step + 1), self._a_free[index]
@@ -497,11 +559,7 @@ class OffloadPlanner:
             exposed = np.maximum(exposed, first_free + transfer - deadline)
         exposed = np.where(transfer > 0.0, exposed, 0.0)
         before = np.where(self._a_prefetch[index] >= 0, self._a_exposed[index], 0.0)
-        primary = (exposed - before) / self._a_size[index]
-        return [
-            (float(bound), key[1], key[2])
-            for (key, _, _), bound in zip(options, primary, strict=True)
-        ]
+        return (exposed - before) / self._a_size[index]
 
     def _build_arrays(self) -> None:
         """Per-gap arrays for vectorised option search (kept in step by _apply)."""
@@ -530,6 +588,9 @@ class OffloadPlanner:
             others = [m for m in self._partners(index) if m != index][:2]
             partners[index, : len(others)] = others
         self._a_partners = partners
+        # A gap's first free step only moves later and its prefetch point is
+        # never before it, so the spans from the start cover every option.
+        self._spans = StabbingIndex(self._a_free, self._a_latest, count + 1)
 
     def _sync(self, index: int) -> None:
         gap = self.gaps[index]
@@ -537,18 +598,29 @@ class OffloadPlanner:
         self._a_exposed[index] = gap.exposed_s
         self._a_free[index] = gap.free_from
 
-    def _options(self, step: int) -> list[tuple[tuple[float, float, float], int, int]]:
-        """The options that free ``step``, best first (at most a few for ours)."""
+    def _options(self, step: int) -> Options:
+        """The options that free ``step``, best first (at most a few for ours).
+
+        Only gaps whose span ``[first free step, latest point)`` holds
+        ``step`` can free it; the stabbing index finds them without looking
+        at the others."""
         start = self.steps.start
         count = self.steps.count
-        unapplied = self._a_prefetch < 0
-        new = unapplied & self._a_qualifies & (self._a_free <= step) & (step < self._a_latest)
-        point_new = np.where(step < self._a_ideal, self._a_ideal, step + 1)
+        gaps = self._spans.at(step)
+        prefetch = self._a_prefetch[gaps]
+        latest = self._a_latest[gaps]
+        ideal = self._a_ideal[gaps]
+        final = self._a_final[gaps]
+        transfer = self._a_transfer[gaps]
+        deadline = start[self._a_before[gaps]]
+        unapplied = prefetch < 0
+        new = unapplied & self._a_qualifies[gaps] & (self._a_free[gaps] <= step) & (step < latest)
+        point_new = np.where(step < ideal, ideal, step + 1)
         if self.strategy != "ours":
-            new &= point_new == self._a_ideal
-        hidden = start[self._a_before] - start[np.minimum(point_new, count)]
-        extra_new = np.where(self._a_final, 0.0, np.maximum(0.0, self._a_transfer - hidden))
-        partners = self._a_partners
+            new &= point_new == ideal
+        hidden = deadline - start[np.minimum(point_new, count)]
+        extra_new = np.where(final, 0.0, np.maximum(0.0, transfer - hidden))
+        partners = self._a_partners[gaps]
         for column in range(partners.shape[1]):
             partner = partners[:, column]
             valid = partner >= 0
@@ -556,31 +628,24 @@ class OffloadPlanner:
             pending = valid & (self._a_prefetch[safe] < 0)
             extra_new = extra_new + np.where(pending, self._a_initial_exposure[safe], 0.0)
         if self.strategy == "ours":
-            applied = (
-                ~unapplied & ~self._a_final & (self._a_prefetch <= step) & (step < self._a_latest)
-            )
-            later = min(step + 1, count)
-            hidden_applied = start[self._a_before] - start[later]
-            extra_applied = np.maximum(0.0, self._a_transfer - hidden_applied) - self._a_exposed
+            applied = ~unapplied & ~final & (prefetch <= step) & (step < latest)
+            hidden_applied = deadline - start[min(step + 1, count)]
+            extra_applied = np.maximum(0.0, transfer - hidden_applied) - self._a_exposed[gaps]
         else:
-            applied = np.zeros(len(self.gaps), dtype=bool)
-            extra_applied = np.zeros(len(self.gaps))
-        chosen = np.nonzero(new | applied)[0]
-        if not len(chosen):
-            return []
-        extra = np.where(new, extra_new, extra_applied)[chosen]
-        point = np.where(new, point_new, step + 1)[chosen]
+            applied = np.zeros(len(gaps), dtype=bool)
+            extra_applied = np.zeros(len(gaps))
+        picked = np.nonzero(new | applied)[0]
+        chosen = gaps[picked]
+        extra = np.where(new, extra_new, extra_applied)[picked]
+        point = np.where(new, point_new, step + 1)[picked]
         size = self._a_size[chosen]
         length = self._a_length[chosen]
         # Hidden copies first (largest buffer, longest gap); otherwise the
         # least exposed time per byte taken off the peak.
         primary = extra / size
         order = np.lexsort((-length, -size, primary))
-        limit = _LAZY_OPTIONS if self.strategy == "ours" else 1
-        return [
-            ((float(primary[i]), float(-size[i]), float(-length[i])), int(chosen[i]), int(point[i]))
-            for i in order[:limit]
-        ]
+        order = order[: _LAZY_OPTIONS if self.strategy == "ours" else 1]
+        return Options(primary[order], -size[order], -length[order], chosen[order], point[order])
 
     # -- statistics ------------------------------------------------------------
 
