@@ -124,8 +124,8 @@ def schedule_function(
 ) -> None:
     """Sink the waits, then place the prefetches, of one function; with
     ``reorder_compute``, then fill the stalls that remain."""
-    _sink_waits(function, dynamic_dim_bound)
-    _hoist_prefetches(function, hardware, budget, max_inflight, dynamic_dim_bound)
+    unchanged = _sink_waits(function, dynamic_dim_bound)
+    _hoist_prefetches(function, hardware, budget, max_inflight, dynamic_dim_bound, unchanged)
     if reorder_compute:
         fill_stalls(function, hardware, dynamic_dim_bound)
 
@@ -163,14 +163,21 @@ def _first_uses(
     return liveness, step_of, first_use
 
 
-def _sink_waits(function: ir.Operation, dynamic_dim_bound: int | None) -> None:
-    liveness, _, first_use = _first_uses(function, dynamic_dim_bound)
+_Analysis = tuple[BufferLiveness, list[int], dict[int, int]]
+
+
+def _sink_waits(function: ir.Operation, dynamic_dim_bound: int | None) -> _Analysis | None:
+    """Move each wait to the first use of its buffer; returns the analysis
+    it made if no wait moved (still that of the function), else None."""
+    analysis = _first_uses(function, dynamic_dim_bound)
+    liveness, _, first_use = analysis
     order = liveness.order
     body = _body(function)
     token_use: dict[ir.Value, int] = {}
     for position, step in first_use.items():
         token_use[order.ops[position].results[1]] = step
-    for op in body:
+    moved = False
+    for index, op in enumerate(body):
         if op.name != "cache.wait":
             continue
         tokens = list(op.operands)
@@ -179,11 +186,15 @@ def _sink_waits(function: ir.Operation, dynamic_dim_bound: int | None) -> None:
         groups: dict[int, list[ir.Value]] = {}
         for token in tokens:
             groups.setdefault(token_use[token], []).append(token)
+        if len(groups) == 1 and min(next(iter(groups)), len(body) - 1) == index + 1:
+            continue  # already right before the first use
+        moved = True
         for step, group in sorted(groups.items()):
             anchor = body[min(step, len(body) - 1)]
             with ir.InsertionPoint(anchor), op.location:
                 cache.wait(group)
         op.erase()
+    return None if moved else analysis
 
 
 def _hoist_prefetches(
@@ -192,8 +203,9 @@ def _hoist_prefetches(
     budget: int | None,
     max_inflight: int,
     dynamic_dim_bound: int | None,
+    analysis: _Analysis | None = None,
 ) -> None:
-    liveness, step_of, first_use = _first_uses(function, dynamic_dim_bound)
+    liveness, step_of, first_use = analysis or _first_uses(function, dynamic_dim_bound)
     order = liveness.order
     body = _body(function)
     count = len(body)
