@@ -12,12 +12,16 @@
   gap ``g`` is offloaded, and ``P`` is the peak; minimise ``P`` subject to
 
   - per step ``k``: ``base_k - sum(size_g * x_g for gaps free at k) <= P``
-    (a buffer is absent at most from its ``free_from`` step to the use);
+    (a buffer is absent at most from its ``free_from`` step until its copy
+    back must start: it holds device memory while the copy runs, so that is
+    the use minus the copy time, later by at most the stall ``s * T``);
   - per gap: ``(writeback_g + transfer_g) * x_g <= window_g + s * T``
     (its copies fit between the use before and the use after, plus the
     stall the slowdown allows; ``T`` is the unoffloaded makespan);
   - per direction: ``sum(transfer_g * x_g) <= engines * (1 + s) * T``
-    (copies fit on the link within the makespan).
+    (copies fit on the link within the makespan);
+  - ``x_g = x_h`` for a parameter's or global's first and last gap (it is
+    remote at entry or not at all, as the planner applies them).
 
   Every real plan with at most ``s`` slowdown satisfies these with 0/1
   values, so the LP optimum is a lower bound on its step-model peak (the
@@ -57,12 +61,19 @@ def lp_peak_bound(planner: OffloadPlanner, slowdown: float, base_makespan_s: flo
     base = planner.base_profile()[:count].astype(float)
     if not gaps or count == 0:
         return int(base.max()) if count else 0
+    # Bytes in units of the unoffloaded peak, seconds in units of the
+    # makespan: HiGHS fails on rows that mix 1e10 and 1e-4.
+    unit = float(base.max()) or 1.0
+    period = base_makespan_s or 1.0
+    base = base / unit
     sizes = np.array([planner.candidates[g.candidate].buffer.size for g in gaps], dtype=float)
+    sizes /= unit
     n = len(gaps)
     # Columns: x_0..x_{n-1}, P.  Memory rows: -size_g * x_g (g free at k) - P <= -base_k.
+    stall = slowdown * base_makespan_s
     rows, cols, values = [], [], []
     for index, gap in enumerate(gaps):
-        first, last = gap.free_from, min(gap.before, count)
+        first, last = gap.free_from, _absent_until(planner, gap, stall)
         span = np.arange(first, last)
         rows.append(span)
         cols.append(np.full(len(span), index))
@@ -74,12 +85,11 @@ def lp_peak_bound(planner: OffloadPlanner, slowdown: float, base_makespan_s: flo
         (np.concatenate(values), (np.concatenate(rows), np.concatenate(cols))),
         shape=(count, n + 1),
     )
-    stall = slowdown * base_makespan_s
     engines = planner.hardware.copy_engines_per_direction
     link_rows = np.zeros((2, n + 1))
-    link_rows[0, :n] = [g.transfer_s for g in gaps]
-    link_rows[1, :n] = [g.writeback_s for g in gaps]
-    link_limit = np.full(2, engines * (1 + slowdown) * base_makespan_s)
+    link_rows[0, :n] = [g.transfer_s / period for g in gaps]
+    link_rows[1, :n] = [g.writeback_s / period for g in gaps]
+    link_limit = np.full(2, engines * (1 + slowdown))
     # Per-gap windows as variable bounds: x_g <= (window + stall) / copy time.
     upper = np.ones(n + 1)
     upper[n] = np.inf
@@ -90,15 +100,49 @@ def lp_peak_bound(planner: OffloadPlanner, slowdown: float, base_makespan_s: flo
         start = 0 if gap.after < 0 else gap.after + 1
         window = steps.time_between(start, min(gap.before, count))
         upper[index] = min(1.0, (window + stall) / copy)
+    # Gaps the planner applies together (a parameter's or global's first
+    # and last: it is remote at entry or not at all) move together.
+    column = {id(gap): index for index, gap in enumerate(gaps)}
+    pairs = []
+    for index, gap in enumerate(planner.gaps):
+        if id(gap) not in column:
+            continue
+        for member in planner.partners(index):
+            other = planner.gaps[member]
+            if member > index and id(other) in column:
+                pairs.append((column[id(gap)], column[id(other)]))
+    equal = None
+    if pairs:
+        equal_rows = np.repeat(np.arange(len(pairs)), 2)
+        equal_cols = np.array(pairs, dtype=np.int64).reshape(-1)
+        equal_values = np.tile([1.0, -1.0], len(pairs))
+        equal = coo_matrix(
+            (equal_values, (equal_rows, equal_cols)), shape=(len(pairs), n + 1)
+        ).tocsr()
     objective = np.zeros(n + 1)
     objective[n] = 1.0
     result = linprog(
         objective,
         A_ub=vstack([memory, coo_matrix(link_rows)]).tocsr(),
         b_ub=np.concatenate([-base, link_limit]),
+        A_eq=equal,
+        b_eq=np.zeros(len(pairs)) if pairs else None,
         bounds=list(zip(np.zeros(n + 1), upper, strict=True)),
         method="highs",
     )
     if result.status != 0:
         raise RuntimeError(f"LP bound: HiGHS did not solve the relaxation: {result.message}")
-    return int(np.floor(result.x[n]))
+    return int(np.floor(result.x[n] * unit))
+
+
+def _absent_until(planner: OffloadPlanner, gap: object, stall: float) -> int:
+    """The step up to which ``gap``'s buffer can be absent: its copy back
+    holds device memory while it runs, so it starts by the use minus the
+    copy time, or later by at most the stall the slowdown allows."""
+    steps = planner.steps
+    before = min(gap.before, steps.count)  # type: ignore[attr-defined]
+    late = gap.transfer_s - stall  # type: ignore[attr-defined]
+    if gap.before >= steps.count or late <= 0.0:  # type: ignore[attr-defined]
+        return before
+    latest = int(np.searchsorted(steps.start, steps.start[before] - late, side="right")) - 1
+    return max(gap.free_from, min(latest, before))  # type: ignore[attr-defined]

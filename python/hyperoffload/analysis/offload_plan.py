@@ -368,7 +368,7 @@ class OffloadPlanner:
             return True
         return gap.before - gap.after >= self.distance_threshold
 
-    def _partners(self, index: int) -> list[int]:
+    def partners(self, index: int) -> list[int]:
         """Gaps applied together: a parameter's or global's first and last."""
         return self._partner_map[index]
 
@@ -439,7 +439,7 @@ class OffloadPlanner:
         self._build_arrays()
         for index, gap in enumerate(self.gaps):
             if self.candidates[gap.candidate].policy == "offload" and gap.prefetch_at < 0:
-                for member in self._partners(index):
+                for member in self.partners(index):
                     self._apply(member, self._initial_point(self.gaps[member]), profile)
         while int(profile.max(initial=0)) > self.budget:
             peak_step = int(profile.argmax())
@@ -455,7 +455,7 @@ class OffloadPlanner:
                     f"offload (the bound with every copy just in time is {min_feasible})",
                 )
             index, prefetch_at = choice
-            for member in self._partners(index):
+            for member in self.partners(index):
                 point = prefetch_at if member == index else self._initial_point(self.gaps[member])
                 if self.gaps[member].prefetch_at < 0 or member == index:
                     self._apply(member, point, profile)
@@ -512,7 +512,7 @@ class OffloadPlanner:
             extra = exposed - (gap.exposed_s if gap.prefetch_at >= 0 else 0.0)
             point = min(max(placed, step + 1), self._latest(gap))
         # A parameter's first fetch comes with it: cost it on the engine too.
-        for member in self._partners(index):
+        for member in self.partners(index):
             partner = self.gaps[member]
             if member != index and partner.prefetch_at < 0 and partner.transfer_s > 0.0:
                 extra += self._link_placement(partner, partner.free_from)[2]
@@ -585,7 +585,7 @@ class OffloadPlanner:
         )
         partners = np.full((len(gaps), 2), -1, dtype=np.int64)
         for index in range(len(gaps)):
-            others = [m for m in self._partners(index) if m != index][:2]
+            others = [m for m in self.partners(index) if m != index][:2]
             partners[index, : len(others)] = others
         self._a_partners = partners
         # A gap's first free step only moves later and its prefetch point is
