@@ -105,15 +105,17 @@ def test_bad_arguments_are_refused_before_running() -> None:
             run_function(module, "g", [])
 
 
-def test_i1_memrefs_are_refused_before_they_abort_lowering() -> None:
+@pytest.mark.parametrize("element", ["i1", "i2", "i7"])
+def test_sub_byte_memrefs_are_refused_before_they_abort_lowering(element: str) -> None:
     text = (
-        "func.func @b(%a: memref<8xi1>, %v: i1, %i: index) {\n"
-        "  memref.store %v, %a[%i] : memref<8xi1>\n  return\n}\n"
+        f"func.func @b(%a: memref<8x{element}>, %o: memref<8x{element}>) {{\n"
+        f"  linalg.copy ins(%a : memref<8x{element}>) outs(%o : memref<8x{element}>)\n"
+        "  return\n}\n"
     )
     with ir.Context():
         module = ir.Module.parse(text)
-        with pytest.raises(ExecutionError, match="memrefs of i1 abort upstream"):
-            run_function(module, "b", [np.zeros(8, dtype=np.int8), True, 0])
+        with pytest.raises(ExecutionError, match="narrower than 8 bits abort upstream"):
+            run_function(module, "b", [np.zeros(8, dtype=np.int8), np.zeros(8, dtype=np.int8)])
 
 
 def test_a_missing_wait_is_caught_on_the_emulated_gpu(monkeypatch: pytest.MonkeyPatch) -> None:

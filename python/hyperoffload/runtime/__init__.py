@@ -60,7 +60,9 @@ class ExecutionError(Exception):
     """The function cannot be run here, or its arguments do not match."""
 
 
-def _runner_utils() -> str:
+def runner_utils_library() -> str:
+    """Path of upstream's ``libmlir_c_runner_utils.so`` in the MLIR wheel
+    (its siblings are the async and CUDA runtimes)."""
     import mlir
 
     return str(Path(next(iter(mlir.__path__))) / "lib" / "libmlir_c_runner_utils.so")
@@ -89,13 +91,15 @@ def run_function(
     copy, function = copy_with_function(module, name)
     for op in walk_preorder(copy.operation):
         for value in [*op.operands, *op.results]:
-            if (
-                isinstance(value.type, ir.MemRefType)
-                and str(ir.MemRefType(value.type).element_type) == "i1"
-            ):
+            if not isinstance(value.type, ir.MemRefType):
+                continue
+            element = ir.MemRefType(value.type).element_type
+            if isinstance(element, ir.IntegerType) and ir.IntegerType(element).width < 8:
+                # Lowering linalg to loops turns every use into loads and
+                # stores of it, which finalize-memref-to-llvm aborts on.
                 raise ExecutionError(
-                    f"'{op.name}' uses {value.type}: memrefs of i1 abort upstream's "
-                    "finalize-memref-to-llvm; store bytes (i8) instead"
+                    f"'{op.name}' uses {value.type}: memrefs of integers narrower than "
+                    "8 bits abort upstream's finalize-memref-to-llvm; store bytes (i8) instead"
                 )
     if target == "gpu":
         problem = lower_to_gpu(copy.operation)
@@ -104,7 +108,7 @@ def run_function(
     if problem is not None:
         raise ExecutionError(problem[1])
     inputs = list(ir.FunctionType(ir.TypeAttr(function.attributes["function_type"]).value).inputs)
-    packed = _pack(name, inputs, arguments)
+    packed = pack_arguments(name, inputs, arguments)
     function.attributes["llvm.emit_c_interface"] = ir.UnitAttr.get(copy.context)
     try:
         asynchronous = target == "cpu-async"
@@ -121,9 +125,9 @@ def run_function(
         passmanager.PassManager.parse(pipeline, copy.context).run(copy.operation)
     except ir.MLIRError as err:
         raise ExecutionError(f"lowering @{name} to LLVM failed: {err}") from None
-    libraries = [_runner_utils()]
+    libraries = [runner_utils_library()]
     if target == "cpu-async":
-        libraries.append(str(Path(_runner_utils()).parent / "libmlir_async_runtime.so"))
+        libraries.append(str(Path(runner_utils_library()).parent / "libmlir_async_runtime.so"))
     if target == "gpu":
         libraries.append(str(_native.library_path().parent / MGPU_HOST_LIBRARY))
     engine = execution_engine.ExecutionEngine(copy, opt_level=2, shared_libs=libraries)
@@ -148,7 +152,10 @@ def copy_with_function(module: ir.Module, name: str) -> tuple[ir.Module, ir.Oper
     return copy, function
 
 
-def _pack(name: str, inputs: list[ir.Type], arguments: Sequence[object]) -> list[object]:
+def pack_arguments(name: str, inputs: list[ir.Type], arguments: Sequence[object]) -> list[object]:
+    """ExecutionEngine arguments for ``@name`` with parameter types ``inputs``:
+    numpy arrays for memrefs (checked against element type and static
+    shape), Python numbers for scalars; ExecutionError names a mismatch."""
     if len(arguments) != len(inputs):
         raise ExecutionError(f"@{name} takes {len(inputs)} arguments, got {len(arguments)}")
     packed: list[object] = []

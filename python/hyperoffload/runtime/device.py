@@ -39,7 +39,12 @@ from hyperoffload import _native
 from hyperoffload.analysis.program import op_address
 from hyperoffload.dialects.cache import is_remote
 from hyperoffload.ir_utils import walk_preorder
-from hyperoffload.runtime import ExecutionError, _pack, _runner_utils, copy_with_function
+from hyperoffload.runtime import (
+    ExecutionError,
+    copy_with_function,
+    pack_arguments,
+    runner_utils_library,
+)
 from hyperoffload.transforms.lower_to_gpu import lower_to_gpu
 
 DRIVER = "hyperoffload_bench"
@@ -73,7 +78,7 @@ class DeviceRun:
 
 def cuda_runtime() -> Path:
     """The wheel's ``libmlir_cuda_runtime.so`` (needs ``libcuda.so.1``)."""
-    return Path(_runner_utils()).parent / "libmlir_cuda_runtime.so"
+    return Path(runner_utils_library()).parent / "libmlir_cuda_runtime.so"
 
 
 def host_runtime() -> Path:
@@ -245,11 +250,11 @@ def run_device_program(
     times = np.zeros(repeat, dtype=np.float64)
     with program.context, ir.Location.unknown():
         times_type = ir.MemRefType.get([ir.ShapedType.get_dynamic_size()], ir.F64Type.get())
-    packed = _pack(DRIVER, [*inputs, times_type], [*arguments, times])
+    packed = pack_arguments(DRIVER, [*inputs, times_type], [*arguments, times])
     engine = execution_engine.ExecutionEngine(
         program,
         opt_level=2,
-        shared_libs=[str(counter_path), str(runtime), _runner_utils()],
+        shared_libs=[str(counter_path), str(runtime), runner_utils_library()],
     )
     engine.initialize()
     counter.hyperoffloadMgpuResetPeak()
