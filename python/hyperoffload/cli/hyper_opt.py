@@ -389,7 +389,14 @@ def statistics_report(instances: list[pass_base.ModulePass]) -> str:
             data = dataclasses.asdict(value) if dataclasses.is_dataclass(value) else value
             plan = data.get("plan") or data
             lines.append(f"  @{function}")
-            for key in ("budget_bytes", "peak_before_bytes", "peak_after_bytes", "slowdown"):
+            for key in (
+                "budget_bytes",
+                "peak_before_bytes",
+                "peak_after_bytes",
+                "slowdown",
+                "widened_buffers",
+                "kept_bool_buffers",
+            ):
                 if key in data:
                     lines.append(f"    (S) {data[key]} {key}")
             for kind, amount in (plan.get("offloaded_bytes") or {}).items():

@@ -59,6 +59,12 @@ def _lower_to_cpu() -> type[ModulePass]:
     return LowerToCpuPass
 
 
+def _widen_bool_buffers() -> type[ModulePass]:
+    from hyperoffload.transforms.widen_bool_buffers import WidenBoolBuffersPass
+
+    return WidenBoolBuffersPass
+
+
 def _lower_to_gpu() -> type[ModulePass]:
     from hyperoffload.transforms.lower_to_gpu import LowerToGpuPass
 
@@ -73,6 +79,7 @@ _PASSES: dict[str, Callable[[], type[ModulePass]]] = {
     "cache-schedule-transfers": _schedule_transfers,
     "cache-strip-transfers": _strip_transfers,
     "cache-verify-schedule": _verify_schedule,
+    "cache-widen-bool-buffers": _widen_bool_buffers,
     "hyper-offload-pipeline": _hyper_offload_pipeline,
 }
 
@@ -101,7 +108,7 @@ class NamedPipeline:
 # function boundaries, results turned into out-parameters with static
 # allocations hoisted, explicit deallocs. Elementwise ops are fused on tensors
 # first, so comparisons and selects stay inside one linalg.generic instead of
-# becoming i1 buffers.
+# becoming i1 buffers; those left (boolean reductions) are stored as bytes.
 BUFFERIZE_PIPELINE = NamedPipeline(
     name="hyper-bufferize-pipeline",
     summary="Bufferize linalg-on-tensors (torch-mlir output) for offload planning.",
@@ -110,7 +117,7 @@ BUFFERIZE_PIPELINE = NamedPipeline(
         "one-shot-bufferize{bufferize-function-boundaries "
         "function-boundary-type-conversion=identity-layout-map},"
         "buffer-results-to-out-params{modify-public-functions hoist-static-allocs},"
-        "buffer-deallocation-pipeline,canonicalize,cse"
+        "buffer-deallocation-pipeline,canonicalize,cse,cache-widen-bool-buffers"
     ),
 )
 

@@ -1,0 +1,85 @@
+// RUN: hyper-opt %s --split-input-file --cache-widen-bool-buffers | FileCheck %s
+// RUN: hyper-opt %s --split-input-file --cache-widen-bool-buffers --mlir-pass-statistics -o /dev/null 2>&1 | FileCheck %s --check-prefix=STATS
+// STATS:      @reduce_and_select
+// STATS-NEXT:   (S) 2 widened_buffers
+// STATS-NEXT:   (S) 0 kept_bool_buffers
+// STATS:      @kept
+// STATS-NEXT:   (S) 0 widened_buffers
+// STATS-NEXT:   (S) 2 kept_bool_buffers
+// A run of a widened program against torch's output: gpt-tiny in
+// test/python/test_torch_example.py.
+
+// Tests a boolean reduction (the all -inf check of decomposed attention):
+// the buffers connected by a copy become i8, the fill fills an extended
+// scalar, the payloads truncate what they read and extend what they yield.
+// CHECK-LABEL: func.func @reduce_and_select
+// CHECK:       %[[A:.+]] = memref.alloc() : memref<8xi8>
+// CHECK-NEXT:  %[[T:.+]] = arith.extui %true : i1 to i8
+// CHECK-NEXT:  linalg.fill ins(%[[T]] : i8) outs(%[[A]] : memref<8xi8>)
+// CHECK-NEXT:  %[[B:.+]] = memref.alloc() : memref<8xi8>
+// CHECK-NEXT:  memref.copy %[[A]], %[[B]] : memref<8xi8> to memref<8xi8>
+// CHECK-NEXT:  linalg.generic {{.*}} ins(%arg0 : memref<8x4xf32>) outs(%[[B]] : memref<8xi8>)
+// CHECK-NEXT:  ^bb0(%[[IN:.+]]: f32, %[[OUT:.+]]: i8):
+// CHECK-NEXT:    %[[O:.+]] = arith.trunci %[[OUT]] : i8 to i1
+// CHECK-NEXT:    %[[C:.+]] = arith.cmpf oeq, %[[IN]], %{{.+}} : f32
+// CHECK-NEXT:    %[[AND:.+]] = arith.andi %[[C]], %[[O]] : i1
+// CHECK-NEXT:    %[[W:.+]] = arith.extui %[[AND]] : i1 to i8
+// CHECK-NEXT:    linalg.yield %[[W]] : i8
+// CHECK:       linalg.generic {{.*}} ins(%[[B]], %arg0 : memref<8xi8>, memref<8x4xf32>) outs(%arg1 : memref<8x4xf32>)
+// CHECK-NEXT:  ^bb0(%[[M:.+]]: i8, %{{.+}}: f32, %{{.+}}: f32):
+// CHECK-NEXT:    %[[MB:.+]] = arith.trunci %[[M]] : i8 to i1
+// CHECK-NEXT:    arith.select %[[MB]]
+// CHECK:       memref.dealloc %[[A]] : memref<8xi8>
+// CHECK-NEXT:  memref.dealloc %[[B]] : memref<8xi8>
+#row = affine_map<(d0, d1) -> (d0, d1)>
+#red = affine_map<(d0, d1) -> (d0)>
+func.func @reduce_and_select(%x: memref<8x4xf32>, %y: memref<8x4xf32>) {
+  %true = arith.constant true
+  %ninf = arith.constant 0xFF800000 : f32
+  %zero = arith.constant 0.0 : f32
+  %a = memref.alloc() : memref<8xi1>
+  linalg.fill ins(%true : i1) outs(%a : memref<8xi1>)
+  %b = memref.alloc() : memref<8xi1>
+  memref.copy %a, %b : memref<8xi1> to memref<8xi1>
+  linalg.generic {indexing_maps = [#row, #red], iterator_types = ["parallel", "reduction"]}
+      ins(%x : memref<8x4xf32>) outs(%b : memref<8xi1>) {
+  ^bb0(%in: f32, %out: i1):
+    %c = arith.cmpf oeq, %in, %ninf : f32
+    %and = arith.andi %c, %out : i1
+    linalg.yield %and : i1
+  }
+  linalg.generic {indexing_maps = [#red, #row, #row], iterator_types = ["parallel", "parallel"]}
+      ins(%b, %x : memref<8xi1>, memref<8x4xf32>) outs(%y : memref<8x4xf32>) {
+  ^bb0(%m: i1, %in: f32, %out: f32):
+    %s = arith.select %m, %zero, %in : f32
+    linalg.yield %s : f32
+  }
+  memref.dealloc %a : memref<8xi1>
+  memref.dealloc %b : memref<8xi1>
+  return
+}
+
+// -----
+
+// Tests that a buffer copied into one used through a view keeps i1 with it
+// (a group is widened together or not at all), and that an i1 argument,
+// whose type belongs to the caller, is never widened.
+// CHECK-LABEL: func.func @kept
+// CHECK-SAME:  %arg0: memref<8xi1>
+// CHECK:       memref.alloc() : memref<8xi1>
+// CHECK:       memref.alloc() : memref<8xi1>
+// CHECK:       memref.subview %{{.+}}[0] [4] [1] : memref<8xi1> to memref<4xi1, strided<[1]>>
+// CHECK-NOT:   xi8>
+func.func @kept(%arg: memref<8xi1>, %out: memref<4xi1, strided<[1]>>) {
+  %true = arith.constant true
+  %a = memref.alloc() : memref<8xi1>
+  linalg.fill ins(%true : i1) outs(%a : memref<8xi1>)
+  %b = memref.alloc() : memref<8xi1>
+  memref.copy %a, %b : memref<8xi1> to memref<8xi1>
+  %v = memref.subview %b[0] [4] [1] : memref<8xi1> to memref<4xi1, strided<[1]>>
+  memref.copy %v, %out : memref<4xi1, strided<[1]>> to memref<4xi1, strided<[1]>>
+  memref.copy %arg, %a : memref<8xi1> to memref<8xi1>
+  memref.dealloc %a : memref<8xi1>
+  memref.dealloc %b : memref<8xi1>
+  return
+}
