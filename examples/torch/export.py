@@ -1,26 +1,32 @@
-"""Export a small Llama-style decoder from ``torch.nn`` through torch-mlir.
+"""Export small decoder models from ``torch.nn`` through torch-mlir.
 
-    python examples/torch/export_llama.py    # writes llama-tiny.linalg.mlir
-                                             # and llama-tiny.reference.json
+    python examples/torch/export.py            # writes, per model NAME,
+                                               # NAME.linalg.mlir and NAME.reference.json
     hyper-opt examples/torch/llama-tiny.linalg.mlir --hyper-bufferize-pipeline \\
         --hyper-offload-pipeline='budget=75% hw=gh200' -o llama-tiny.offloaded.mlir
 
 Needs ``torch`` and ``torch-mlir`` (``pip install torch torch-mlir``), which the
-rest of the project does not: the exported file is committed beside this script
-so tests use real torch-mlir output without installing torch.
+rest of the project does not: the exported files are committed beside this
+script so tests use real torch-mlir output without installing torch.
 
-The model is two decoder layers with the shapes of a Llama block scaled down
-(hidden 32, 2 heads, gated MLP 64, 8 tokens of prefill): RMSNorm, Q/K/V
-projections, rotary embedding from precomputed cos/sin tables, causal
-attention with an additive mask (a float buffer, so no ``i1`` tensors reach
-bufferization), output projection and a SiLU-gated MLP. Weights are random
-with a fixed seed and arrive as ``dense_resource`` constants, which
-bufferization turns into constant ``memref.global``s: the offload planner
-moves those to the remote pool like parameters.
+- ``llama-tiny``: two decoder layers with the shapes of a Llama block scaled
+  down (hidden 32, 2 heads, gated MLP 64, 8 tokens of prefill): RMSNorm,
+  Q/K/V projections, rotary embedding from precomputed cos/sin tables,
+  causal attention written out with an additive mask, output projection and
+  a SiLU-gated MLP. Input: float activations.
+- ``gpt-tiny``: a token embedding, two GPT-2-style blocks (LayerNorm,
+  ``nn.MultiheadAttention``, which torch decomposes through
+  scaled-dot-product attention, a GELU MLP with biases) and an output head.
+  Input: ``int64`` token ids. Its attention reduces a boolean per row, the
+  ``i1`` buffer that ``cache-widen-bool-buffers`` stores as bytes.
+
+Weights are random with a fixed seed and arrive as ``dense_resource``
+constants, which bufferization turns into constant ``memref.global``s: the
+offload planner moves those to the remote pool like parameters.
 
 The export stops at linalg-on-tensors, so this script's MLIR (the copy inside
 torch-mlir) never shares a process with the project's. Bufferization is the
-upstream passes named by ``hyperoffload.frontend.BUFFERIZE_PIPELINE``, run
+passes named by ``hyperoffload.transforms.registry.BUFFERIZE_PIPELINE``, run
 by ``hyper-opt --hyper-bufferize-pipeline``.
 """
 
@@ -38,6 +44,7 @@ from torch_mlir import fx
 HIDDEN = 32
 HEADS = 2
 INTERMEDIATE = 64
+VOCAB = 64
 LAYERS = 2
 TOKENS = 8
 EPS = 1e-5
@@ -126,17 +133,58 @@ class TinyLlama(nn.Module):
         return self.norm(x)
 
 
-def export(path: pathlib.Path, reference: pathlib.Path) -> None:
-    """Write the model's linalg-on-tensors IR to ``path`` and one input with
-    torch's output for it to ``reference`` (what the tests compare with)."""
+class GPTBlock(nn.Module):
+    def __init__(self) -> None:
+        super().__init__()
+        self.ln1 = nn.LayerNorm(HIDDEN)
+        self.attn = nn.MultiheadAttention(HIDDEN, HEADS, batch_first=True)
+        self.ln2 = nn.LayerNorm(HIDDEN)
+        self.fc = nn.Linear(HIDDEN, 4 * HIDDEN)
+        self.proj = nn.Linear(4 * HIDDEN, HIDDEN)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        y = self.ln1(x)
+        x = x + self.attn(y, y, y, need_weights=False)[0]
+        return x + self.proj(nn.functional.gelu(self.fc(self.ln2(x))))
+
+
+class TinyGPT(nn.Module):
+    def __init__(self) -> None:
+        super().__init__()
+        self.embedding = nn.Embedding(VOCAB, HIDDEN)
+        self.blocks = nn.ModuleList(GPTBlock() for _ in range(LAYERS))
+        self.head = nn.Linear(HIDDEN, VOCAB)
+
+    def forward(self, ids: torch.Tensor) -> torch.Tensor:
+        x = self.embedding(ids)
+        for block in self.blocks:
+            x = block(x)
+        return self.head(x)
+
+
+def _llama() -> tuple[nn.Module, torch.Tensor]:
+    return TinyLlama(), torch.randn(TOKENS, HIDDEN)
+
+
+def _gpt() -> tuple[nn.Module, torch.Tensor]:
+    return TinyGPT(), torch.randint(0, VOCAB, (1, TOKENS))
+
+
+MODELS = {"llama-tiny": _llama, "gpt-tiny": _gpt}
+
+
+def export(name: str, directory: pathlib.Path) -> list[pathlib.Path]:
+    """Write model ``name``'s linalg-on-tensors IR and one input with torch's
+    output for it (what the tests compare with) into ``directory``."""
     torch.manual_seed(0)
-    model = TinyLlama().eval()
-    example = torch.randn(TOKENS, HIDDEN)
+    model, example = MODELS[name]()
+    model.eval()
     with torch.no_grad():
         module = fx.export_and_import(
             model, example, output_type="linalg-on-tensors", func_name="forward"
         )
         expected = model(example)
+    reference = directory / f"{name}.reference.json"
     reference.write_text(
         json.dumps(
             {
@@ -149,23 +197,27 @@ def export(path: pathlib.Path, reference: pathlib.Path) -> None:
         + "\n"
     )
     header = (
-        "// Exported by examples/torch/export_llama.py with torch-mlir "
+        f"// {name}: exported by examples/torch/export.py with torch-mlir "
         '(fx.export_and_import, output_type="linalg-on-tensors").\n'
         f"// torch {torch.__version__}; regenerate with that script, do not edit.\n"
     )
+    path = directory / f"{name}.linalg.mlir"
     path.write_text(header + str(module))
+    return [path, reference]
 
 
 def main() -> None:
     here = pathlib.Path(__file__).resolve().parent
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("-o", type=pathlib.Path, default=here / "llama-tiny.linalg.mlir")
-    parser.add_argument(
-        "--reference", type=pathlib.Path, default=here / "llama-tiny.reference.json"
-    )
+    parser.add_argument("models", nargs="*", help=f"of {', '.join(MODELS)} (default: all)")
+    parser.add_argument("-o", "--directory", type=pathlib.Path, default=here)
     args = parser.parse_args()
-    export(args.o, args.reference)
-    print(f"wrote {args.o} and {args.reference}")
+    unknown = [name for name in args.models if name not in MODELS]
+    if unknown:
+        parser.error(f"unknown model {unknown[0]!r}; choose from {', '.join(MODELS)}")
+    for name in args.models or MODELS:
+        for path in export(name, args.directory):
+            print(f"wrote {path}")
 
 
 if __name__ == "__main__":

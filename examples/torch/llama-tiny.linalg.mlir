@@ -1,4 +1,4 @@
-// Exported by examples/torch/export_llama.py with torch-mlir (fx.export_and_import, output_type="linalg-on-tensors").
+// llama-tiny: exported by examples/torch/export.py with torch-mlir (fx.export_and_import, output_type="linalg-on-tensors").
 // torch 2.13.0+cpu; regenerate with that script, do not edit.
 #map = affine_map<(d0, d1) -> (d0, d1)>
 #map1 = affine_map<(d0, d1) -> (d0, 0)>

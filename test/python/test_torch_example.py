@@ -1,6 +1,6 @@
-"""The committed torch-mlir export (examples/torch): upstream bufferization
-through ``hyper-bufferize-pipeline``, offloading its constant weights, and
-running it on the CPU against the output torch computed at export time."""
+"""The committed torch-mlir exports (examples/torch): bufferization through
+``hyper-bufferize-pipeline``, offloading their constant weights, and running
+them on the CPU against the output torch computed at export time."""
 
 from __future__ import annotations
 
@@ -16,26 +16,31 @@ from hyperoffload.transforms import build_pass_manager
 from mlir import ir
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "torch"
-MODEL = EXAMPLE / "llama-tiny.linalg.mlir"
-REFERENCE = json.loads((EXAMPLE / "llama-tiny.reference.json").read_text())
+MODELS = ["llama-tiny", "gpt-tiny"]
 
 
-def _bufferized() -> ir.Module:
-    module = ir.Module.parse(MODEL.read_text())
+def _reference(model: str) -> dict[str, object]:
+    return json.loads((EXAMPLE / f"{model}.reference.json").read_text())
+
+
+def _bufferized(model: str) -> ir.Module:
+    module = ir.Module.parse((EXAMPLE / f"{model}.linalg.mlir").read_text())
     build_pass_manager("hyper-bufferize-pipeline").run(module.operation)
     return module
 
 
-def _run(module: ir.Module, target: str = "cpu") -> np.ndarray:
-    x = np.array(REFERENCE["input"], dtype=np.float32)
-    out = np.zeros_like(x)
-    run_function(module, REFERENCE["function"], [x, out], target=target)
+def _run(model: str, module: ir.Module, target: str = "cpu") -> np.ndarray:
+    reference = _reference(model)
+    inputs = np.array(reference["input"])
+    inputs = inputs.astype(np.int64 if inputs.dtype.kind == "i" else np.float32)
+    out = np.zeros(np.array(reference["output"]).shape, dtype=np.float32)
+    run_function(module, str(reference["function"]), [inputs, out], target=target)
     return out
 
 
-def test_bufferized_export_is_what_the_planner_reads() -> None:
+def test_bufferized_llama_is_what_the_planner_reads() -> None:
     with ir.Context():
-        module = _bufferized()
+        module = _bufferized("llama-tiny")
         text = str(module)
         assert "tensor<" not in text
         function = function_named(module.operation, "forward")
@@ -54,26 +59,38 @@ def test_bufferized_export_is_what_the_planner_reads() -> None:
         assert "i1>" not in text
 
 
-def test_bufferized_export_computes_what_torch_computed() -> None:
+def test_boolean_reductions_of_gpt_attention_become_bytes() -> None:
     with ir.Context():
-        got = _run(_bufferized())
-    want = np.array(REFERENCE["output"], dtype=np.float32)
+        text = (EXAMPLE / "gpt-tiny.linalg.mlir").read_text()
+        assert "xi1>" in text  # torch-mlir's attention reduces booleans
+        bufferized = str(_bufferized("gpt-tiny"))
+    assert "xi1>" not in bufferized
+    assert "memref<1x2x8x1xi8>" in bufferized
+    assert "arith.trunci" in bufferized and "arith.extui" in bufferized
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_bufferized_export_computes_what_torch_computed(model: str) -> None:
+    with ir.Context():
+        got = _run(model, _bufferized(model))
+    want = np.array(_reference(model)["output"], dtype=np.float32)
     np.testing.assert_allclose(got, want, rtol=1e-5, atol=1e-6)
 
 
+@pytest.mark.parametrize("model", MODELS)
 @pytest.mark.parametrize("target", ["cpu", "cpu-async", "gpu"])
-def test_offloaded_export_matches_bit_for_bit(target: str) -> None:
+def test_offloaded_export_matches_bit_for_bit(model: str, target: str) -> None:
     with ir.Context():
-        original = _run(_bufferized())
-        module = _bufferized()
+        original = _run(model, _bufferized(model))
+        module = _bufferized(model)
         options = "{budget=75% hw=gh200}"
         build_pass_manager(f"hyper-offload-pipeline{options}, cache-verify-schedule{options}").run(
             module.operation
         )
         text = str(module)
-        assert text.count("cache.prefetch") >= 5
+        assert text.count("cache.prefetch") >= 4
         assert (
             'memref.global "private" constant' in text and "#cache.remote> = dense_resource" in text
         )
-        offloaded = _run(module, target)
+        offloaded = _run(model, module, target)
     assert np.array_equal(original.view(np.uint32), offloaded.view(np.uint32))
