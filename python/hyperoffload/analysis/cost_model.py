@@ -69,35 +69,75 @@ class CostModel:
     def cost(self, op: ir.Operation) -> OpCost:
         name = op.name
         if name.startswith("linalg."):
-            ranges = _native.linalg_loop_ranges(op)
-            if ranges is not None:
-                return self._linalg_cost(op, ranges)
+            work = linalg_work(op)
+            if work is not None:
+                return self._roofline(*work)
         if name == "memref.copy":
             nbytes = 2 * _size_or_zero(op.operands[0].type)
             return OpCost(nbytes / self.hardware.hbm_bandwidth, 0.0, nbytes, "memory")
         return NO_COST
 
-    def _linalg_cost(self, op: ir.Operation, ranges: list[int | None]) -> OpCost:
-        nbytes = 0
-        seen: list[ir.Value] = []
-        element_type: ir.Type | None = None
-        for operand in op.operands:
-            if not isinstance(operand.type, ir.MemRefType) or operand in seen:
-                continue
-            seen.append(operand)
-            nbytes += _size_or_zero(operand.type)
-            if element_type is None:
-                element_type = ir.MemRefType(operand.type).element_type
-        flops = 0.0
-        if all(r is not None for r in ranges):
-            iterations = math.prod(r for r in ranges if r is not None)
-            flops = float(iterations * payload_arithmetic_ops(op))
+    def _roofline(self, flops: float, nbytes: int, element_type: ir.Type | None) -> OpCost:
         compute = flops / self.hardware.peak_for(element_type)
         memory = nbytes / self.hardware.hbm_bandwidth
         if compute == 0.0 and memory == 0.0:
             return OpCost(0.0, flops, nbytes, "none")
         bound = "compute" if compute >= memory else "memory"
         return OpCost(max(compute, memory), flops, nbytes, bound)
+
+
+# Linalg ops whose payload is written by the user: their work is computed
+# each time. A named op's payload follows from its name, operand types and
+# attributes, so its work is looked up by those (types and attributes are
+# uniqued per context and hash by identity; a cached key keeps its context
+# alive, hence the bound).
+_USER_PAYLOAD = frozenset({"linalg.generic", "linalg.map", "linalg.reduce"})
+_WORK_CACHE: dict[tuple[object, ...], tuple[float, int, ir.Type | None] | None] = {}
+_WORK_CACHE_LIMIT = 1 << 16
+
+
+def linalg_work(op: ir.Operation) -> tuple[float, int, ir.Type | None] | None:
+    """(flops, bytes, element type) of a linalg op, None if ``op`` is not one
+    (upstream's LinalgOp interface says)."""
+    if op.name in _USER_PAYLOAD:
+        return _linalg_work(op)
+    operands = list(op.operands)
+    attributes = op.attributes
+    first: dict[ir.Value, int] = {}
+    pattern = tuple(first.setdefault(value, index) for index, value in enumerate(operands))
+    key = (
+        op.name,
+        tuple(value.type for value in operands),
+        pattern,
+        tuple((name, attributes[name]) for name in attributes),
+    )
+    if key in _WORK_CACHE:
+        return _WORK_CACHE[key]
+    if len(_WORK_CACHE) >= _WORK_CACHE_LIMIT:
+        _WORK_CACHE.clear()
+    work = _WORK_CACHE[key] = _linalg_work(op)
+    return work
+
+
+def _linalg_work(op: ir.Operation) -> tuple[float, int, ir.Type | None] | None:
+    ranges = _native.linalg_loop_ranges(op)
+    if ranges is None:
+        return None
+    nbytes = 0
+    seen: list[ir.Value] = []
+    element_type: ir.Type | None = None
+    for operand in op.operands:
+        if not isinstance(operand.type, ir.MemRefType) or operand in seen:
+            continue
+        seen.append(operand)
+        nbytes += _size_or_zero(operand.type)
+        if element_type is None:
+            element_type = ir.MemRefType(operand.type).element_type
+    flops = 0.0
+    if all(r is not None for r in ranges):
+        iterations = math.prod(r for r in ranges if r is not None)
+        flops = float(iterations * payload_arithmetic_ops(op))
+    return flops, nbytes, element_type
 
 
 def payload_arithmetic_ops(op: ir.Operation) -> int:
