@@ -55,6 +55,7 @@ becomes:: (prefetch points as the strategy places them)
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from collections.abc import Callable
 from typing import Literal
@@ -223,6 +224,7 @@ class _Rewriter:
         self.insertions: list[tuple[int, int, int, Callable[[], None]]] = []
         self.return_waits: list[ir.Value] = []
         self.replaced_globals: list[ir.Value] = []
+        self.root_uses: dict[ir.Value, list[tuple[int, ir.Operation, int]]] = {}
 
     def insert(self, step: int, priority: int, build: Callable[[], None]) -> None:
         self.insertions.append((step, priority, len(self.insertions), build))
@@ -416,7 +418,16 @@ class _Rewriter:
 
     def rewire(self, roots: list[ir.Value], first: int, last: int, device: ir.Value) -> None:
         for root in roots:
-            for use in list(root.uses):
-                operation = use.owner.operation
-                if first <= self.step_of(operation) <= last:
-                    operation.operands[use.operand_number] = device
+            uses = self.root_uses.get(root)
+            if uses is None:
+                # The steps of a root's uses, once: each run takes its slice.
+                found = [
+                    (self.step_of(use.owner.operation), use.owner.operation, use.operand_number)
+                    for use in root.uses
+                ]
+                uses = sorted(found, key=lambda item: item[0])
+                self.root_uses[root] = uses
+            begin = bisect.bisect_left(uses, first, key=lambda item: item[0])
+            end = bisect.bisect_right(uses, last, key=lambda item: item[0])
+            for _, operation, number in uses[begin:end]:
+                operation.operands[number] = device
