@@ -87,11 +87,12 @@ class WidenBoolBuffersPass(ModulePass):
                 }
 
 
-def _is_bool_memref(type_: ir.Type) -> bool:
+def _integer_width(type_: ir.Type) -> int | None:
+    """The width of a memref's integer elements, None for anything else."""
     if not isinstance(type_, ir.MemRefType):
-        return False
+        return None
     element = ir.MemRefType(type_).element_type
-    return isinstance(element, ir.IntegerType) and ir.IntegerType(element).width == 1
+    return ir.IntegerType(element).width if isinstance(element, ir.IntegerType) else None
 
 
 def _widened(type_: ir.Type) -> ir.MemRefType:
@@ -110,7 +111,7 @@ def widen_bool_buffers(root: ir.Operation) -> tuple[int, int]:
     allocations = [
         op.results[0]
         for op in walk_preorder(root)
-        if op.name in _ALLOCATIONS and _is_bool_memref(op.results[0].type)
+        if op.name in _ALLOCATIONS and _integer_width(op.results[0].type) == 1
     ]
     # Buffers copied into each other share one type: group them.
     parent = list(range(len(allocations)))
@@ -167,7 +168,7 @@ def _widen_generic(op: ir.Operation) -> None:
     yield_op = block.operations[len(block.operations) - 1]
     for number, operand in enumerate(op.operands):
         argument = block.arguments[number]
-        if not _is_byte_memref(operand.type) or argument.type != boolean:
+        if _integer_width(operand.type) != 8 or argument.type != boolean:
             continue
         argument.set_type(byte)
         if next(iter(argument.uses), None) is not None:
@@ -188,10 +189,3 @@ def _widen_fill(op: ir.Operation) -> None:
         byte = arith.extui(ir.IntegerType.get_signless(8), value)
         linalg.fill(byte, outs=[output])
     op.erase()
-
-
-def _is_byte_memref(type_: ir.Type) -> bool:
-    if not isinstance(type_, ir.MemRefType):
-        return False
-    element = ir.MemRefType(type_).element_type
-    return isinstance(element, ir.IntegerType) and ir.IntegerType(element).width == 8
