@@ -15,6 +15,9 @@ reduction, slowdown, overlap ratio and compile time, each against its limit
 engine), and, per workload, the memory bound (largest single-op working
 set). Every figure is simulated by the project's timeline simulator on the
 profile; compile times are wall-clock on this machine, all in one run.
+Last, the whole pipeline on a 50,000-op module against `mlir-opt`
+parse+print of the same file (tools/bench_scale.py; `--scale-ops` to change
+or, empty, skip).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import argparse
 import dataclasses
 import sys
 import time
+from pathlib import Path
 
 import hyperoffload  # noqa: F401
 from hyperoffload.analysis.bounds import lp_peak_bound, time_bound_s, working_set_peak
@@ -33,6 +37,9 @@ from hyperoffload.sim import simulate
 from hyperoffload.transforms import build_pass_manager
 from hyperoffload.workloads import LlamaConfig, generate_llama
 from mlir import ir
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_scale import scale_table
 
 STRATEGIES = ("ours", "distance", "on-demand")
 
@@ -113,6 +120,9 @@ def main() -> int:
     parser.add_argument("--hw", nargs="*", default=["gh200", "ascend910-supernode"])
     parser.add_argument("--quick", action="store_true", help="skip the budget sweep")
     parser.add_argument("--plot", help="write peak cut vs slowdown per strategy (.png/.svg)")
+    parser.add_argument(
+        "--scale-ops", type=int, nargs="*", default=[50_000], help="module sizes for compile time"
+    )
     args = parser.parse_args()
     base = dataclasses.replace(LlamaConfig.preset("7b"), layers=args.layers)
     workloads = {
@@ -172,6 +182,11 @@ def main() -> int:
                     )
     if args.plot:
         plot(points, args.plot)
+    if args.scale_ops:
+        print("\nCompile time of `hyper-offload-pipeline{budget=50%}` on a straight-line module")
+        print("(layers of alloc/fill/matmul/add/dealloc), each command in its own process:\n")
+        for row in scale_table(args.scale_ops, "50%"):
+            print(row, flush=True)
     return 0
 
 
