@@ -23,6 +23,8 @@ RUNS = [
     ["--cache-lower-to-cpu"],
     ["--cache-lower-to-cpu=mode=async"],
     ["--cache-lower-to-gpu"],
+    ["--cache-widen-bool-buffers"],
+    ["--hyper-bufferize-pipeline"],
     ["--hyper-offload-pipeline=budget=50%"],
     ["--hyper-offload-pipeline=max-slowdown=1%"],
     ["--report=/dev/null"],

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from hyperoffload.cli.hyper_opt import split_chunks
+from robustness_worker import RUNS
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = sorted((ROOT / "robustness").glob("*.mlir"))
@@ -54,4 +55,4 @@ def test_clean_exit(path: Path) -> None:
     ]
     assert not failures, "\n".join(failures)
     outcomes = collections.Counter(r["code"] for r in finished)
-    assert sum(outcomes.values()) == len(split_chunks(path.read_text(encoding="utf-8"))) * 11
+    assert sum(outcomes.values()) == len(split_chunks(path.read_text(encoding="utf-8"))) * len(RUNS)
