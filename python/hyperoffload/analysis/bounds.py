@@ -31,7 +31,7 @@
 from __future__ import annotations
 
 import numpy as np
-from hyperoffload.analysis.offload_plan import OffloadPlanner
+from hyperoffload.analysis.offload_plan import Gap, OffloadPlanner
 
 
 def working_set_peak(planner: OffloadPlanner) -> int:
@@ -57,7 +57,9 @@ def lp_peak_bound(planner: OffloadPlanner, slowdown: float, base_makespan_s: flo
 
     steps = planner.steps
     count = steps.count
-    gaps = [g for g in planner.gaps if g.free_from < g.before]
+    kept = [index for index, gap in enumerate(planner.gaps) if gap.free_from < gap.before]
+    gaps = [planner.gaps[index] for index in kept]
+    column = {index: position for position, index in enumerate(kept)}  # planner gap -> column
     base = planner.base_profile()[:count].astype(float)
     if not gaps or count == 0:
         return int(base.max()) if count else 0
@@ -102,15 +104,12 @@ def lp_peak_bound(planner: OffloadPlanner, slowdown: float, base_makespan_s: flo
         upper[index] = min(1.0, (window + stall) / copy)
     # Gaps the planner applies together (a parameter's or global's first
     # and last: it is remote at entry or not at all) move together.
-    column = {id(gap): index for index, gap in enumerate(gaps)}
-    pairs = []
-    for index, gap in enumerate(planner.gaps):
-        if id(gap) not in column:
-            continue
-        for member in planner.partners(index):
-            other = planner.gaps[member]
-            if member > index and id(other) in column:
-                pairs.append((column[id(gap)], column[id(other)]))
+    pairs = [
+        (column[index], column[member])
+        for index in column
+        for member in planner.partners(index)
+        if member > index and member in column
+    ]
     equal = None
     if pairs:
         equal_rows = np.repeat(np.arange(len(pairs)), 2)
@@ -135,14 +134,10 @@ def lp_peak_bound(planner: OffloadPlanner, slowdown: float, base_makespan_s: flo
     return int(np.floor(result.x[n] * unit))
 
 
-def _absent_until(planner: OffloadPlanner, gap: object, stall: float) -> int:
+def _absent_until(planner: OffloadPlanner, gap: Gap, stall: float) -> int:
     """The step up to which ``gap``'s buffer can be absent: its copy back
     holds device memory while it runs, so it starts by the use minus the
     copy time, or later by at most the stall the slowdown allows."""
-    steps = planner.steps
-    before = min(gap.before, steps.count)  # type: ignore[attr-defined]
-    late = gap.transfer_s - stall  # type: ignore[attr-defined]
-    if gap.before >= steps.count or late <= 0.0:  # type: ignore[attr-defined]
-        return before
-    latest = int(np.searchsorted(steps.start, steps.start[before] - late, side="right")) - 1
-    return max(gap.free_from, min(latest, before))  # type: ignore[attr-defined]
+    if gap.before >= planner.steps.count:
+        return planner.steps.count
+    return planner.latest_start(gap, gap.transfer_s - stall)

@@ -347,15 +347,19 @@ class OffloadPlanner:
 
     def _ideal_prefetch(self, gap: Gap) -> int:
         """Latest step from which the prefetch still completes before use."""
-        steps = self.steps
         if self.strategy == "on-demand":
             return gap.before
         if self.strategy == "distance":
             return max(gap.free_from, gap.before - self.prefetch_distance)
-        latest = gap.before
-        deadline = steps.start[gap.before] - gap.transfer_s
+        return self.latest_start(gap, gap.transfer_s)
+
+    def latest_start(self, gap: Gap, seconds: float) -> int:
+        """Latest step (not before the gap frees the buffer) from which
+        ``seconds`` of copying still end by the start of ``gap.before``."""
+        steps = self.steps
+        deadline = steps.start[gap.before] - seconds
         index = int(np.searchsorted(steps.start, deadline, side="right")) - 1
-        return max(gap.free_from, min(latest, index))
+        return max(gap.free_from, min(gap.before, index))
 
     def _exposure(self, gap: Gap, prefetch_at: int) -> float:
         if gap.before >= self.steps.count:
@@ -487,11 +491,13 @@ class OffloadPlanner:
         best: tuple[Key, int] | None = None
         best_rank = -1
         for rank in order.tolist():
-            if best is not None:
-                bound = (float(bounds[rank]), float(options.neg_size[rank]))
-                bound_key = (*bound, float(options.neg_length[rank]))
-                if (bound_key, rank) > (best[0], best_rank):
-                    break
+            bound_key = (
+                float(bounds[rank]),
+                float(options.neg_size[rank]),
+                float(options.neg_length[rank]),
+            )
+            if best is not None and (bound_key, rank) > (best[0], best_rank):
+                break
             refined = self._recost(step, options.option(rank))
             if best is None or (refined[0], rank) < (best[0], best_rank):
                 best = refined
@@ -539,25 +545,23 @@ class OffloadPlanner:
         busy_starts = np.asarray(self._calendar.starts, dtype=float)
         busy_ends = np.asarray(self._calendar.ends, dtype=float)
         total = np.concatenate(([0.0], np.cumsum(busy_ends - busy_starts)))
-
-        def busy_until(t: np.ndarray) -> np.ndarray:
-            if not len(busy_starts):
-                return np.zeros_like(t)
-            blocks = np.searchsorted(busy_starts, t, side="right")
-            last_end = np.where(blocks > 0, busy_ends[np.maximum(blocks - 1, 0)], 0.0)
-            return total[blocks] - np.where(blocks > 0, np.maximum(0.0, last_end - t), 0.0)
-
-        busy = busy_until(deadline) - busy_until(earliest)
-        free = np.maximum(0.0, (deadline - earliest) - busy)
         transfer = self._a_transfer[index]
-        exposed = np.maximum(0.0, transfer - free)
-        if len(busy_starts):
-            # Nor can it start inside the block that holds ``earliest``.
-            blocks = np.searchsorted(busy_starts, earliest, side="right")
-            holding = np.where(blocks > 0, busy_ends[np.maximum(blocks - 1, 0)], earliest)
-            first_free = np.maximum(earliest, holding)
-            exposed = np.maximum(exposed, first_free + transfer - deadline)
-        exposed = np.where(transfer > 0.0, exposed, 0.0)
+
+        def busy_until(t: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+            """Busy time up to each time, and the end of the block holding
+            it (the time itself where the engine is free)."""
+            if not len(busy_starts):
+                return np.zeros_like(t), t
+            blocks = np.searchsorted(busy_starts, t, side="right")
+            last_end = np.where(blocks > 0, busy_ends[np.maximum(blocks - 1, 0)], t)
+            return total[blocks] - np.maximum(0.0, last_end - t), np.maximum(t, last_end)
+
+        busy_at_deadline, _ = busy_until(deadline)
+        busy_at_earliest, first_free = busy_until(earliest)
+        free = np.maximum(0.0, (deadline - earliest) - (busy_at_deadline - busy_at_earliest))
+        # Nor can it start inside the block that holds ``earliest``.
+        exposed = np.maximum(transfer - free, first_free + transfer - deadline)
+        exposed = np.where(transfer > 0.0, np.maximum(0.0, exposed), 0.0)
         before = np.where(self._a_prefetch[index] >= 0, self._a_exposed[index], 0.0)
         return (exposed - before) / self._a_size[index]
 
