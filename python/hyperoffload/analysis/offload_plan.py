@@ -23,10 +23,15 @@ prefetch points:
 
 - ``ours``: repeatedly take the device-memory peak and, among the gaps that
   cover it, offload the one whose prefetch can still hide behind the compute
-  before its next use (then the largest buffer, then the longest gap),
-  placing the prefetch at the latest point that hides it; when no gap hides
-  it, a later prefetch with the least exposed time. The schedule pass then
-  orders the copies for the engines.
+  before its next use, placing the prefetch at the latest point that hides
+  it; when no gap hides it, a later prefetch with the least exposed time.
+  Among hidden ones the *order* decides: ``largest`` buffer first, or
+  ``streaming``: most time away per second of copying (size x absent time /
+  copy time), which prefers buffers that come back just before their use
+  over large ones whose long copies keep them resident and hold the link;
+  then the longest gap. :func:`plan_preferring` tries both and keeps the
+  plan with less exposed copy time. The schedule pass then orders the
+  copies for the engines.
 - ``on-demand``: the same choice of gaps by peak, each prefetch right before
   the use (a reactive runtime).
 - ``distance`` (MindSpore's heuristic): only gaps of at least
@@ -55,6 +60,8 @@ from hyperoffload.hardware import HardwareProfile
 from mlir import ir
 
 Strategy = Literal["ours", "on-demand", "distance"]
+Order = Literal["largest", "streaming"]
+ORDERS: tuple[Order, ...] = ("largest", "streaming")
 KINDS = ("params", "globals", "activations")
 _KIND_OF = {"argument": "params", "global": "globals", "alloc": "activations"}
 
@@ -115,6 +122,7 @@ class PlanStatistics:
     transfers: int
     estimated_exposed_s: float
     decisions: list[dict[str, object]]
+    order: str = "largest"
 
 
 Key = tuple[float, float, float]
@@ -124,7 +132,8 @@ Option = tuple[Key, int, int]
 @dataclasses.dataclass
 class Options:
     """Options that free one step, best key first: key ``(primary, -size,
-    -length)``, the gap and the prefetch point, one array each."""
+    -length)`` (``-size``: minus the order's measure, the size or the
+    streaming value), the gap and the prefetch point, one array each."""
 
     primary: np.ndarray
     neg_size: np.ndarray
@@ -224,8 +233,10 @@ class OffloadPlanner:
         prefetch_distance: int = 2,
         dynamic_dim_bound: int | None = None,
         liveness: BufferLiveness | None = None,
+        order: Order = "largest",
     ) -> None:
         self.function = function
+        self.order = order
         self.hardware = hardware
         self.budget = budget_bytes
         self.strategy = strategy
@@ -243,6 +254,7 @@ class OffloadPlanner:
         self._writebacks = LinkCalendar()
         self._reserved: dict[int, float] = {}
         self._collect()
+        self._pristine = [dataclasses.replace(gap) for gap in self.gaps]
 
     def base_profile(self) -> np.ndarray:
         """Device bytes at each step with nothing offloaded (a copy)."""
@@ -430,8 +442,19 @@ class OffloadPlanner:
         self._reserved[index] = begin
         gap.exposed_s = exposed
 
+    def _reset(self) -> None:
+        """Forget an earlier plan: nothing offloaded, the engines idle."""
+        self.gaps = [dataclasses.replace(gap) for gap in self._pristine]
+        for candidate in self.candidates:
+            candidate.offloaded_gaps = []
+        self._calendar = LinkCalendar()
+        self._writebacks = LinkCalendar()
+        self._reserved = {}
+
     def plan(self) -> PlanStatistics:
-        """Choose gaps and prefetch points; raises PlanError if infeasible."""
+        """Choose gaps and prefetch points in :attr:`order` (replacing any
+        earlier plan); raises PlanError if infeasible."""
+        self._reset()
         profile = self._base.copy()
         unoffloaded_peak = int(profile.max(initial=0))
         min_profile = profile.copy()
@@ -444,7 +467,7 @@ class OffloadPlanner:
         for index, gap in enumerate(self.gaps):
             if self.candidates[gap.candidate].policy == "offload" and gap.prefetch_at < 0:
                 for member in self.partners(index):
-                    self._apply(member, self._initial_point(self.gaps[member]), profile)
+                    self._apply(member, self._partner_point(self.gaps[member]), profile)
         while int(profile.max(initial=0)) > self.budget:
             peak_step = int(profile.argmax())
             choice = self._best_option(peak_step)
@@ -460,13 +483,22 @@ class OffloadPlanner:
                 )
             index, prefetch_at = choice
             for member in self.partners(index):
-                point = prefetch_at if member == index else self._initial_point(self.gaps[member])
+                point = prefetch_at if member == index else self._partner_point(self.gaps[member])
                 if self.gaps[member].prefetch_at < 0 or member == index:
                     self._apply(member, point, profile)
         return self._statistics(profile, unoffloaded_peak, min_feasible)
 
     def _latest(self, gap: Gap) -> int:
         return gap.before if gap.before < self.steps.count else self.steps.count
+
+    def _partner_point(self, gap: Gap) -> int:
+        """Prefetch point of a gap applied without a peak to free (a
+        partner, or a policy): for ours, the latest the engine has room for
+        from its first free step on, as :meth:`_recost` costs it; else the
+        ideal point."""
+        if self.strategy == "ours" and gap.transfer_s > 0.0 and gap.before < self.steps.count:
+            return self._link_placement(gap, gap.free_from)[0]
+        return self._initial_point(gap)
 
     def _initial_point(self, gap: Gap) -> int:
         if gap.before >= self.steps.count:
@@ -592,9 +624,32 @@ class OffloadPlanner:
             others = [m for m in self.partners(index) if m != index][:2]
             partners[index, : len(others)] = others
         self._a_partners = partners
+        self._a_measure = self._a_size
+        if self.strategy == "ours" and self.order == "streaming":
+            self._a_measure = self._streaming_value()
         # A gap's first free step only moves later and its prefetch point is
         # never before it, so the spans from the start cover every option.
         self._spans = StabbingIndex(self._a_free, self._a_latest, count + 1)
+
+    def _streaming_value(self) -> np.ndarray:
+        """Per gap: size x compute time away / copy time, over the gap and
+        the gaps applied with it, each away from its first free step to its
+        ideal prefetch point (infinite when nothing is copied)."""
+        start = self.steps.start
+        count = self.steps.count
+        away = np.array(
+            [start[self._initial_point(g)] - start[min(g.free_from, count)] for g in self.gaps]
+        )
+        copy = self._a_transfer + np.array([g.writeback_s for g in self.gaps])
+        total_away, total_copy = away.copy(), copy.copy()
+        for column in range(self._a_partners.shape[1]):
+            other = self._a_partners[:, column]
+            valid = other >= 0
+            total_away += np.where(valid, away[np.maximum(other, 0)], 0.0)
+            total_copy += np.where(valid, copy[np.maximum(other, 0)], 0.0)
+        value = np.full(len(self.gaps), np.inf)
+        np.divide(self._a_size * total_away, total_copy, out=value, where=total_copy > 0)
+        return value
 
     def _sync(self, index: int) -> None:
         gap = self.gaps[index]
@@ -647,9 +702,10 @@ class OffloadPlanner:
         # Hidden copies first (largest buffer, longest gap); otherwise the
         # least exposed time per byte taken off the peak.
         primary = extra / size
-        order = np.lexsort((-length, -size, primary))
+        measure = self._a_measure[chosen]
+        order = np.lexsort((-length, -measure, primary))
         order = order[: _LAZY_OPTIONS if self.strategy == "ours" else 1]
-        return Options(primary[order], -size[order], -length[order], chosen[order], point[order])
+        return Options(primary[order], -measure[order], -length[order], chosen[order], point[order])
 
     # -- statistics ------------------------------------------------------------
 
@@ -702,6 +758,7 @@ class OffloadPlanner:
             transfers=transfers,
             estimated_exposed_s=exposed,
             decisions=decisions,
+            order=self.order,
         )
 
     def _unchosen_reason(self, candidate: Candidate) -> str:
@@ -711,6 +768,42 @@ class OffloadPlanner:
         if self.strategy == "distance" and not any(self._qualifies(g) for g in gaps):
             return f"gaps shorter than distance-threshold={self.distance_threshold}"
         return "budget met without it"
+
+
+def plan_preferring(planner: OffloadPlanner, prefer: Order | Literal["auto"]) -> PlanStatistics:
+    """Plan in the order ``prefer``; ``auto`` (ours only) plans ``largest``
+    and, unless that plan hides every copy, ``streaming`` too, and keeps the
+    one with less estimated exposed time (the first on a tie). Raises the
+    first PlanError if no order reaches the budget."""
+    orders: tuple[Order, ...]
+    if prefer != "auto":
+        orders = (prefer,)
+    elif planner.strategy == "ours":
+        orders = ORDERS
+    else:
+        orders = ("largest",)
+    best: tuple[PlanStatistics, list[Gap], list[list[int]]] | None = None
+    error: PlanError | None = None
+    for order in orders:
+        planner.order = order
+        try:
+            statistics = planner.plan()
+        except PlanError as err:
+            error = error or err
+            continue
+        if best is None or statistics.estimated_exposed_s < best[0].estimated_exposed_s:
+            kept = [list(candidate.offloaded_gaps) for candidate in planner.candidates]
+            best = (statistics, planner.gaps, kept)
+        if best[0].estimated_exposed_s == 0.0:
+            break
+    if best is None:
+        assert error is not None
+        raise error
+    statistics, planner.gaps, kept = best
+    planner.order = statistics.order  # type: ignore[assignment]
+    for candidate, gaps in zip(planner.candidates, kept, strict=True):
+        candidate.offloaded_gaps = gaps
+    return statistics
 
 
 def _policy_attr(function: ir.Operation, liveness: BufferLiveness, buffer: Buffer) -> str | None:

@@ -21,6 +21,11 @@ Before: a function without cache ops. After: a schedule that passes
 fits the budget (the simulator confirms it: run ``cache-verify-schedule``).
 If no plan fits, the pass fails with the smallest peak it reached.
 
+``strategy=ours`` takes hidden copies largest buffer first
+(``prefer=largest``) or most time away per second of copying
+(``prefer=streaming``); ``prefer=auto`` plans both (the second only when
+the first exposes a copy) and keeps the less exposed.
+
 Conservative: a function whose body has several blocks (``cf`` branches)
 is left unchanged with a remark; buffers with views, buffers returned,
 dynamic sizes and
@@ -72,6 +77,7 @@ from hyperoffload.analysis.offload_plan import (
     PlanError,
     PlanStatistics,
     global_symbol,
+    plan_preferring,
 )
 from hyperoffload.dialects import cache
 from hyperoffload.hardware import HardwareProfile, ProfileError, load_profile
@@ -96,6 +102,11 @@ class PlanOptions(ModulePass):
     strategy: Literal["ours", "on-demand", "distance"] = option(
         "ours", "planner: ours, or a baseline"
     )
+    prefer: Literal["auto", "largest", "streaming"] = option(
+        "auto",
+        "ours: hidden copies taken first, largest buffers or streaming (most time away "
+        "per second of copying); auto plans both and keeps the less exposed",
+    )
     offload: tuple[str, ...] = option(KINDS, "kinds of buffers that may be offloaded")
     distance_threshold: int = option(4, "distance strategy: smallest gap offloaded, in ops")
     prefetch_distance: int = option(2, "distance strategy: ops between prefetch and use")
@@ -103,7 +114,13 @@ class PlanOptions(ModulePass):
     remarks: bool = option(False, "emit a remark for every candidate decision")
 
     def remark(self, function: ir.Operation, statistics: PlanStatistics) -> None:
-        """One remark per candidate: offloaded, or kept and why."""
+        """One remark for the plan (its order, its estimated exposed copy
+        time), then one per candidate: offloaded, or kept and why."""
+        self.emit_remark(
+            function,
+            f"planned in {statistics.order} order: {statistics.estimated_exposed_s:.3g} s "
+            "of copies estimated exposed",
+        )
         for decision in statistics.decisions:
             if decision["offloaded"]:
                 text = f"offloads {decision['buffer']} ({decision['size_bytes']} bytes)"
@@ -202,7 +219,7 @@ def plan_and_rewrite(
     Raises PlanError (infeasible) or LivenessError, emitting nothing.
     """
     planner = make_planner(function, hardware, budget, options, liveness)
-    statistics = planner.plan()
+    statistics = plan_preferring(planner, options.prefer)
     _Rewriter(planner).run()
     return statistics
 
