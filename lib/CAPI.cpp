@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "hyperoffload-c/Cache.h"
+#include "Effects.h"
 #include "hyperoffload/Dialect/Cache/CacheDialect.h"
 
 #include "mlir-c/Diagnostics.h"
@@ -91,10 +92,8 @@ void hyperoffloadContextSetPrintOpOnDiagnostic(MlirContext context,
   unwrap(context)->printOpOnDiagnostic(enable);
 }
 
-int hyperoffloadGetMemoryEffects(MlirOperation cOp,
-                                 HyperoffloadEffectCallback callback,
-                                 void *userData) {
-  Operation *op = unwrap(cOp);
+int hyperoffload::collectMemoryEffects(
+    Operation *op, SmallVectorImpl<MemoryEffect> &out) {
   auto effectOp = dyn_cast<MemoryEffectOpInterface>(op);
   if (!effectOp) {
     if (op->hasTrait<OpTrait::HasRecursiveMemoryEffects>())
@@ -129,12 +128,22 @@ int hyperoffloadGetMemoryEffects(MlirOperation cOp,
         }
       }
     }
-    callback(kind, operandIndex, resultIndex, userData);
+    out.push_back({kind, operandIndex, resultIndex});
   }
   // Region ops may declare their own effects and those of their bodies.
   if (op->hasTrait<OpTrait::HasRecursiveMemoryEffects>())
     return HyperoffloadEffectsRecursive;
   return HyperoffloadEffectsDeclared;
+}
+
+int hyperoffloadGetMemoryEffects(MlirOperation cOp,
+                                 HyperoffloadEffectCallback callback,
+                                 void *userData) {
+  SmallVector<hyperoffload::MemoryEffect> effects;
+  int status = hyperoffload::collectMemoryEffects(unwrap(cOp), effects);
+  for (const hyperoffload::MemoryEffect &effect : effects)
+    callback(effect.kind, effect.operand, effect.result, userData);
+  return status;
 }
 
 int hyperoffloadLinalgStaticLoopRanges(MlirOperation cOp, int64_t *ranges,

@@ -86,6 +86,80 @@ MLIR_CAPI_EXPORTED int hyperoffloadLinalgStaticLoopRanges(MlirOperation op,
                                                           int64_t *ranges,
                                                           int capacity);
 
+/// Kinds of root buffer found by hyperoffloadLivenessAnalyse.
+enum HyperoffloadRootKind {
+  HyperoffloadRootArgument = 0,
+  HyperoffloadRootAlloc = 1,
+  HyperoffloadRootAlloca = 2,
+  HyperoffloadRootGlobal = 3,
+  HyperoffloadRootPrefetch = 4,
+  HyperoffloadRootAllocated = 5,
+  HyperoffloadRootOpaque = 6,
+};
+
+/// The effect of one use of a root buffer (all effects of an op on it).
+enum HyperoffloadUseEffect {
+  HyperoffloadUseNone = 0,
+  HyperoffloadUseRead = 1,
+  HyperoffloadUseWrite = 2,
+  HyperoffloadUseReadWrite = 3,
+  HyperoffloadUseFree = 4,
+  HyperoffloadUseUnknown = 5,
+  HyperoffloadUseAlloc = 6,
+  HyperoffloadUseAllocRead = 7,
+  HyperoffloadUseAllocWrite = 8,
+};
+
+/// Buffer liveness of one function (see hyperoffload.analysis.liveness).
+typedef struct HyperoffloadLiveness HyperoffloadLiveness;
+
+/// The arrays of a liveness analysis, valid until it is destroyed. Program
+/// positions: 0 is the function, its ops follow in pre-order (linalg
+/// payloads not entered). Per root buffer: kind, type (an MlirType pointer),
+/// definition, free point (positions; the function's end is numPositions),
+/// freeing position (-1: the end), last use (-1: none), escapes through
+/// return, a NUL-terminated name. Uses of root r are entries
+/// useOffsets[r] .. useOffsets[r + 1] of usePosition / useEffect. Values
+/// (MlirValue pointers) with roots map to entries valueRootOffsets[v] ..
+/// valueRootOffsets[v + 1] of valueRoots. Op names are NUL-terminated,
+/// indexed by positionName.
+typedef struct {
+  int64_t numPositions;
+  const int32_t *positionName;
+  const char *opNames;
+  int64_t opNamesSize;
+  int64_t numRoots;
+  const int32_t *rootKind;
+  const void *const *rootType;
+  const int64_t *rootDefinedAt;
+  const int64_t *rootFreedAt;
+  const int64_t *rootFreedBy;
+  const int64_t *rootLastUse;
+  const uint8_t *rootEscapes;
+  const char *rootNames;
+  int64_t rootNamesSize;
+  const int64_t *useOffsets;
+  const int64_t *usePosition;
+  const int8_t *useEffect;
+  int64_t numValues;
+  const void *const *values;
+  const int64_t *valueRootOffsets;
+  const int32_t *valueRoots;
+} HyperoffloadLivenessArrays;
+
+/// Walks `function` (a func.func with a body): positions, root buffers,
+/// aliases, uses and lifetimes. Sizes and memory spaces are the caller's.
+MLIR_CAPI_EXPORTED HyperoffloadLiveness *
+hyperoffloadLivenessAnalyse(MlirOperation function);
+
+/// The arrays of `liveness`.
+MLIR_CAPI_EXPORTED HyperoffloadLivenessArrays
+hyperoffloadLivenessGetArrays(const HyperoffloadLiveness *liveness);
+
+/// Frees `liveness` and its arrays.
+MLIR_CAPI_EXPORTED void
+hyperoffloadLivenessDestroy(HyperoffloadLiveness *liveness);
+
 #ifdef __cplusplus
 }
 #endif

@@ -17,10 +17,12 @@ a ``cache`` dialect it did not insert.
 from __future__ import annotations
 
 import ctypes
+import dataclasses
 import os
 from pathlib import Path
 
 import mlir._mlir_libs as _mlir_libs
+import numpy as np
 from mlir import ir
 
 LIBRARY_NAME = "libHyperOffloadCache.so"
@@ -87,6 +89,46 @@ def operation_address(op: ir.Operation) -> int:
     return int(pointer)
 
 
+_VALUE_CAPSULE = b"mlir.ir.Value._CAPIPtr"
+_TYPE_CAPSULE = b"mlir.ir.Type._CAPIPtr"
+
+
+def value_address(value: ir.Value) -> int:
+    """The address behind ``value`` (its MlirValue pointer): a stable identity."""
+    pointer = _pythonapi.PyCapsule_GetPointer(value._CAPIPtr, _VALUE_CAPSULE)
+    if not pointer:
+        raise RuntimeError("null MLIR value in capsule")
+    return int(pointer)
+
+
+class _LivenessArrays(ctypes.Structure):
+    """HyperoffloadLivenessArrays (hyperoffload-c/Cache.h)."""
+
+    _fields_ = [
+        ("numPositions", ctypes.c_int64),
+        ("positionName", ctypes.POINTER(ctypes.c_int32)),
+        ("opNames", ctypes.c_void_p),
+        ("opNamesSize", ctypes.c_int64),
+        ("numRoots", ctypes.c_int64),
+        ("rootKind", ctypes.POINTER(ctypes.c_int32)),
+        ("rootType", ctypes.POINTER(ctypes.c_uint64)),
+        ("rootDefinedAt", ctypes.POINTER(ctypes.c_int64)),
+        ("rootFreedAt", ctypes.POINTER(ctypes.c_int64)),
+        ("rootFreedBy", ctypes.POINTER(ctypes.c_int64)),
+        ("rootLastUse", ctypes.POINTER(ctypes.c_int64)),
+        ("rootEscapes", ctypes.POINTER(ctypes.c_uint8)),
+        ("rootNames", ctypes.c_void_p),
+        ("rootNamesSize", ctypes.c_int64),
+        ("useOffsets", ctypes.POINTER(ctypes.c_int64)),
+        ("usePosition", ctypes.POINTER(ctypes.c_int64)),
+        ("useEffect", ctypes.POINTER(ctypes.c_int8)),
+        ("numValues", ctypes.c_int64),
+        ("values", ctypes.POINTER(ctypes.c_uint64)),
+        ("valueRootOffsets", ctypes.POINTER(ctypes.c_int64)),
+        ("valueRoots", ctypes.POINTER(ctypes.c_int32)),
+    ]
+
+
 def _load() -> ctypes.PyDLL:
     path = library_path().resolve()
     recorded = getattr(_mlir_libs, _PROCESS_RECORD, None)
@@ -126,6 +168,12 @@ def _load() -> ctypes.PyDLL:
         ctypes.POINTER(ctypes.c_int64),
         ctypes.c_int,
     ]
+    lib.hyperoffloadLivenessAnalyse.restype = ctypes.c_void_p
+    lib.hyperoffloadLivenessAnalyse.argtypes = [_Handle]
+    lib.hyperoffloadLivenessGetArrays.restype = _LivenessArrays
+    lib.hyperoffloadLivenessGetArrays.argtypes = [ctypes.c_void_p]
+    lib.hyperoffloadLivenessDestroy.restype = None
+    lib.hyperoffloadLivenessDestroy.argtypes = [ctypes.c_void_p]
     setattr(_mlir_libs, _PROCESS_RECORD, (path, lib))
     return lib
 
@@ -249,3 +297,92 @@ def linalg_loop_ranges(op: ir.Operation) -> list[int | None] | None:
         buffer = (ctypes.c_int64 * count)()
         _lib.hyperoffloadLinalgStaticLoopRanges(_Handle(operation_address(op)), buffer, count)
     return [None if buffer[i] == _DYNAMIC else int(buffer[i]) for i in range(count)]
+
+
+ROOT_KINDS = ("argument", "alloc", "alloca", "global", "prefetch", "allocated", "opaque")
+USE_EFFECTS = (
+    "none",
+    "read",
+    "write",
+    "read-write",
+    "free",
+    "unknown",
+    "alloc",
+    "alloc/read",
+    "alloc/write",
+)
+
+
+@dataclasses.dataclass
+class LivenessWalk:
+    """What hyperoffloadLivenessAnalyse found, as Python lists.
+
+    Per program position its op name; per root buffer its kind (an index of
+    ROOT_KINDS), type, definition, free point, freeing position (-1: the
+    end), last use (-1: none), escape flag, name and uses (position, an
+    index of USE_EFFECTS); ``roots`` maps value addresses to root indices.
+    """
+
+    op_names: list[str]
+    kinds: list[int]
+    types: list[ir.Type]
+    defined_at: list[int]
+    freed_at: list[int]
+    freed_by: list[int]
+    last_use: list[int]
+    escapes: list[int]
+    names: list[str]
+    uses: list[list[tuple[int, int]]]
+    roots: dict[int, tuple[int, ...]]
+
+
+def _array(pointer: object, count: int) -> list[int]:
+    if count == 0:
+        return []
+    return np.ctypeslib.as_array(pointer, shape=(count,)).tolist()
+
+
+def _strings(pointer: int | None, size: int) -> list[str]:
+    if not size or pointer is None:
+        return []
+    return ctypes.string_at(pointer, size).decode("utf-8")[:-1].split("\0")
+
+
+def liveness_walk(function: ir.Operation) -> LivenessWalk:
+    """Run the C++ liveness walk over ``function`` (a func.func with a body)."""
+    handle = _lib.hyperoffloadLivenessAnalyse(_Handle(operation_address(function)))
+    try:
+        arrays = _lib.hyperoffloadLivenessGetArrays(handle)
+        op_names = _strings(arrays.opNames, arrays.opNamesSize)
+        roots = arrays.numRoots
+        position_names = [op_names[i] for i in _array(arrays.positionName, arrays.numPositions)]
+        type_pointers = _array(arrays.rootType, roots)
+        types: dict[int, ir.Type] = {}
+        for pointer in set(type_pointers):
+            capsule = _pythonapi.PyCapsule_New(pointer, _TYPE_CAPSULE, None)
+            types[pointer] = ir.Type._CAPICreate(capsule)
+        offsets = _array(arrays.useOffsets, roots + 1)
+        positions = _array(arrays.usePosition, offsets[-1] if offsets else 0)
+        effects = _array(arrays.useEffect, len(positions))
+        pairs = list(zip(positions, effects, strict=True))
+        value_offsets = _array(arrays.valueRootOffsets, arrays.numValues + 1)
+        value_roots = _array(arrays.valueRoots, value_offsets[-1] if value_offsets else 0)
+        value_map = {
+            address: tuple(value_roots[value_offsets[i] : value_offsets[i + 1]])
+            for i, address in enumerate(_array(arrays.values, arrays.numValues))
+        }
+        return LivenessWalk(
+            op_names=position_names,
+            kinds=_array(arrays.rootKind, roots),
+            types=[types[pointer] for pointer in type_pointers],
+            defined_at=_array(arrays.rootDefinedAt, roots),
+            freed_at=_array(arrays.rootFreedAt, roots),
+            freed_by=_array(arrays.rootFreedBy, roots),
+            last_use=_array(arrays.rootLastUse, roots),
+            escapes=_array(arrays.rootEscapes, roots),
+            names=_strings(arrays.rootNames, arrays.rootNamesSize),
+            uses=[pairs[offsets[i] : offsets[i + 1]] for i in range(roots)],
+            roots=value_map,
+        )
+    finally:
+        _lib.hyperoffloadLivenessDestroy(handle)

@@ -28,40 +28,23 @@ Rules, all conservative where the IR does not say more:
 - Sizes are static; a dynamic size needs ``dynamic_dim_bound`` (an upper
   bound for every dynamic dimension), otherwise it is an error naming the
   buffer, never a guess.
+
+The walk (positions, roots, aliases, uses, lifetimes) is C++
+(``lib/Liveness.cpp``, through :func:`hyperoffload._native.liveness_walk`);
+this module adds sizes, memory spaces and diagnostics. The same walk in
+Python is kept in ``test/python/reference_liveness.py`` and checked
+against it.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
 
 from hyperoffload import _native
 from hyperoffload.analysis.program import ProgramOrder
 from hyperoffload.analysis.sizes import SizeError, memref_bytes
 from hyperoffload.ir_utils import is_remote_memref
 from mlir import ir
-
-VIEW_OPS = frozenset(
-    {
-        "memref.subview",
-        "memref.view",
-        "memref.cast",
-        "memref.reinterpret_cast",
-        "memref.collapse_shape",
-        "memref.expand_shape",
-        "memref.transpose",
-        "memref.memory_space_cast",
-        "memref.assume_alignment",
-        "memref.extract_strided_metadata",
-    }
-)
-
-_EFFECT_NAMES = {
-    _native.EFFECT_READ: "read",
-    _native.EFFECT_WRITE: "write",
-    _native.EFFECT_ALLOCATE: "alloc",
-    _native.EFFECT_FREE: "free",
-}
 
 
 class LivenessError(Exception):
@@ -126,9 +109,8 @@ class BufferLiveness:
         self.dynamic_dim_bound = dynamic_dim_bound
         self.order = ProgramOrder(self.function)
         self.buffers: list[Buffer] = []
-        self._roots: dict[ir.Value, tuple[int, ...]] = {}
-        self._globals: dict[str, int] = {}
-        self._asm_state = ir.AsmState(self.function)
+        # Root indices by value address (_native.value_address).
+        self._roots: dict[int, tuple[int, ...]] = {}
         self._analyse()
         self.profile = self._profile()
         self.peak_bytes = max(self.profile)
@@ -138,7 +120,8 @@ class BufferLiveness:
 
     def roots_of(self, value: ir.Value) -> tuple[Buffer, ...]:
         """The root buffers a memref value may point into."""
-        return tuple(self.buffers[i] for i in self._roots.get(value, ()))
+        roots = self._roots.get(_native.value_address(value), ())
+        return tuple(self.buffers[i] for i in roots)
 
     def live_at(self, position: int) -> list[Buffer]:
         """Device buffers occupying memory at ``position``."""
@@ -150,182 +133,64 @@ class BufferLiveness:
 
     # -- analysis ------------------------------------------------------------
 
-    def _new_root(self, value: ir.Value, kind: str, position: int, name: str | None = None) -> int:
-        memref = ir.MemRefType(value.type)
-        label = name or value.get_name(self._asm_state)
-        try:
-            size = memref_bytes(memref, self.dynamic_dim_bound)
-        except SizeError as err:
-            if self.strict_sizes:
-                owner = self.order.ops[position] if position else self.function
-                hint = (
-                    "; give an upper bound with dynamic-dim-bound=N"
-                    if "dynamic shape" in str(err)
-                    else ""
-                )
-                raise LivenessError(
-                    owner.location, f"cannot size buffer {label}: {err}{hint}"
-                ) from None
-            size = 0
-        self.buffers.append(
-            Buffer(
-                name=label,
-                kind=kind,
-                type=memref,
-                remote=is_remote_memref(memref),
-                size=size,
-                defined_at=position,
-                freed_at=self.order.end_position,
-                freed_by="end",
-                uses=[],
-                last_use=None,
-            )
-        )
-        return len(self.buffers) - 1
-
-    def _roots_of_operands(self, op: ir.Operation) -> tuple[int, ...]:
-        roots: list[int] = []
-        for operand in op.operands:
-            for root in self._roots.get(operand, ()):
-                if root not in roots:
-                    roots.append(root)
-        return tuple(roots)
-
     def _analyse(self) -> None:
+        """Build the buffers from the C++ walk (lib/Liveness.cpp), adding
+        sizes and memory spaces."""
+        walk = _native.liveness_walk(self.function)
         order = self.order
-        body = self.function.regions[0]
-        for argument in body.blocks[0].arguments if len(body.blocks) else ():
-            if isinstance(argument.type, ir.MemRefType):
-                self._roots[argument] = (self._new_root(argument, "argument", 0),)
-        roots = self._roots
-        for position in range(1, len(order.ops)):
-            op = order.ops[position]
-            # Every memref operand was defined (and rooted) before its use.
-            has_memref_operand = any(operand in roots for operand in op.operands)
-            results = op.results
-            has_memref_result = len(results) > 0 and any(
-                isinstance(result.type, ir.MemRefType) for result in results
+        if len(walk.op_names) != len(order.ops):
+            raise RuntimeError(
+                f"liveness walk saw {len(walk.op_names)} positions, the program order "
+                f"{len(order.ops)}"
             )
-            descends = len(op.regions) > 0 and not op.name.startswith("linalg.")
-            if not has_memref_operand and not has_memref_result:
-                if descends:
-                    self._alias_block_arguments(op, ())
-                continue
-            status, effects = _native.memory_effects(op)
-            if has_memref_result:
-                self._define_results(op, position, effects)
-            if has_memref_operand:
-                self._record_uses(op, position, status, effects)
-            if descends:
-                self._alias_block_arguments(op, self._roots_of_operands(op))
-        self._finish()
+        op_names = walk.op_names
+        labels = [_native.USE_EFFECTS[code] for code in range(len(_native.USE_EFFECTS))]
+        typed: dict[int, tuple[ir.MemRefType, bool, int | SizeError]] = {}
+        for index, kind in enumerate(walk.kinds):
+            type_ = walk.types[index]
+            known = typed.get(id(type_))
+            if known is None:
+                memref = ir.MemRefType(type_)
+                size: int | SizeError
+                try:
+                    size = memref_bytes(memref, self.dynamic_dim_bound)
+                except SizeError as err:
+                    size = err
+                known = typed[id(type_)] = (memref, is_remote_memref(memref), size)
+            memref, remote, size = known
+            name = walk.names[index]
+            position = walk.defined_at[index]
+            if isinstance(size, SizeError):
+                size = self._unsized(size, name, position)
+            freed_by = walk.freed_by[index]
+            last_use = walk.last_use[index]
+            self.buffers.append(
+                Buffer(
+                    name=name,
+                    kind=_native.ROOT_KINDS[kind],
+                    type=memref,
+                    remote=remote,
+                    size=size,
+                    defined_at=position,
+                    freed_at=walk.freed_at[index],
+                    freed_by="end" if freed_by < 0 else op_names[freed_by],
+                    uses=[Use(p, op_names[p], labels[e]) for p, e in walk.uses[index]],
+                    last_use=None if last_use < 0 else last_use,
+                    escapes=bool(walk.escapes[index]),
+                )
+            )
+        self._roots = walk.roots
 
-    def _define_results(
-        self, op: ir.Operation, position: int, effects: list[tuple[int, int, int]]
-    ) -> None:
-        allocated = {r for kind, _, r in effects if kind == _native.EFFECT_ALLOCATE and r >= 0}
-        for index, result in enumerate(op.results):
-            if not isinstance(result.type, ir.MemRefType):
-                continue
-            name = op.name
-            if name == "memref.get_global":
-                symbol = ir.FlatSymbolRefAttr(op.attributes["name"]).value
-                root = self._globals.get(symbol)
-                if root is None:
-                    root = self._new_root(result, "global", position, f"@{symbol}")
-                    self._globals[symbol] = root
-                self._roots[result] = (root,)
-            elif name in ("memref.alloc", "memref.alloca") or name == "cache.prefetch":
-                kind = {"memref.alloc": "alloc", "memref.alloca": "alloca"}.get(name, "prefetch")
-                self._roots[result] = (self._new_root(result, kind, position),)
-            elif index in allocated:
-                self._roots[result] = (self._new_root(result, "allocated", position),)
-            elif name in VIEW_OPS and len(op.operands):
-                self._roots[result] = self._roots.get(op.operands[0], ())
-            else:
-                roots = self._roots_of_operands(op)
-                if roots:
-                    self._roots[result] = roots
-                else:
-                    self._roots[result] = (self._new_root(result, "opaque", position),)
-
-    def _alias_block_arguments(self, op: ir.Operation, roots: tuple[int, ...]) -> None:
-        for region in op.regions:
-            for block in region.blocks:
-                for argument in block.arguments:
-                    if isinstance(argument.type, ir.MemRefType):
-                        self._roots[argument] = roots
-
-    def _record_uses(
-        self,
-        op: ir.Operation,
-        position: int,
-        status: int,
-        effects: list[tuple[int, int, int]],
-    ) -> None:
-        by_operand: dict[int, set[str]] = {}
-        for kind, operand, _ in effects:
-            if operand >= 0:
-                by_operand.setdefault(operand, set()).add(_EFFECT_NAMES[kind])
-        is_return = op.name == "func.return"
-        unknown = status == _native.EFFECTS_UNKNOWN
-        roots = self._roots
-        # One use per root, whatever number of operands reach it.
-        per_root: dict[int, set[str]] = {}
-        for index, operand in enumerate(op.operands):
-            operand_roots = roots.get(operand)
-            if not operand_roots:
-                continue
-            operand_kinds = by_operand.get(index)
-            for root_index in operand_roots:
-                kinds = per_root.get(root_index)
-                if kinds is None:
-                    kinds = per_root[root_index] = set()
-                if unknown:
-                    kinds.add("unknown")
-                if operand_kinds:
-                    kinds.update(operand_kinds)
-        if not per_root:
-            return
-        last = self._extend_for_repetition(position, per_root)
-        for root_index, kinds in per_root.items():
-            effect = _effect_label(kinds)
-            buffer = self.buffers[root_index]
-            buffer.uses.append(Use(position, op.name, effect))
-            if effect == "free":
-                if buffer.freed_by == "end":
-                    buffer.freed_at = position
-                    buffer.freed_by = op.name
-                continue
-            extended = last.get(root_index, position)
-            buffer.last_use = max(buffer.last_use or 0, extended)
-            if is_return:
-                buffer.escapes = True
-
-    def _extend_for_repetition(self, position: int, roots: Iterable[int]) -> dict[int, int]:
-        """Last position each root stays live to because of a use at
-        ``position`` inside loops (or multi-block regions) it is defined
-        outside of."""
-        order = self.order
-        extended: dict[int, int] = {}
-        if not order.repeating:
-            return extended
-        for ancestor in order.ancestors(position):
-            if ancestor not in order.repeating:
-                continue
-            for root in roots:
-                buffer = self.buffers[root]
-                if ancestor == 0 or buffer.defined_at < ancestor:
-                    extended[root] = max(extended.get(root, position), order.end[ancestor])
-        return extended
-
-    def _finish(self) -> None:
-        end = self.order.end_position
-        for buffer in self.buffers:
-            if buffer.escapes:
-                buffer.last_use = end
-                buffer.freed_at = end
-                buffer.freed_by = "end"
+    def _unsized(self, err: SizeError, label: str, position: int) -> int:
+        """0 bytes without strict sizes; else the error, at the op defining
+        the buffer (the function for an argument)."""
+        if not self.strict_sizes:
+            return 0
+        owner = self.order.ops[position] if position else self.function
+        hint = (
+            "; give an upper bound with dynamic-dim-bound=N" if "dynamic shape" in str(err) else ""
+        )
+        raise LivenessError(owner.location, f"cannot size buffer {label}: {err}{hint}") from None
 
     def _profile(self) -> list[int]:
         size = self.order.end_position + 1
@@ -341,18 +206,6 @@ class BufferLiveness:
             running += delta[position]
             profile.append(running)
         return profile
-
-
-def _effect_label(kinds: set[str]) -> str:
-    if "unknown" in kinds:
-        return "unknown"
-    if "free" in kinds:
-        return "free"
-    if {"read", "write"} <= kinds:
-        return "read-write"
-    if kinds:
-        return "/".join(sorted(kinds))
-    return "none"
 
 
 def analyse_module(

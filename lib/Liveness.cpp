@@ -1,0 +1,450 @@
+//===- Liveness.cpp - The buffer-liveness walk, in C++ --------------------===//
+//
+// The walk behind hyperoffload.analysis.liveness.BufferLiveness: program
+// positions, root buffers, aliases, uses with their effects, free points,
+// last uses and escapes. The rules are those of the Python module's
+// docstring; Python turns these arrays into its objects and adds what needs
+// Python (sizes, memory spaces, diagnostics). Doing the walk here saves a
+// binding call per operand, result and effect on every op.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Effects.h"
+#include "hyperoffload-c/Cache.h"
+
+#include "mlir/CAPI/IR.h"
+#include "mlir/IR/AsmState.h"
+#include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/Operation.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <string>
+#include <vector>
+
+using namespace mlir;
+
+namespace {
+
+/// Ops whose regions may run more than once (program.LOOP_OPS).
+bool isLoopOp(StringRef name) {
+  static const llvm::StringSet<> loops = {
+      "scf.for",    "scf.while",       "scf.parallel", "scf.forall",
+      "affine.for", "affine.parallel", "async.execute"};
+  return loops.contains(name);
+}
+
+/// View ops: their result aliases their first operand.
+bool isViewOp(StringRef name) {
+  static const llvm::StringSet<> views = {"memref.subview",
+                                          "memref.view",
+                                          "memref.cast",
+                                          "memref.reinterpret_cast",
+                                          "memref.collapse_shape",
+                                          "memref.expand_shape",
+                                          "memref.transpose",
+                                          "memref.memory_space_cast",
+                                          "memref.assume_alignment",
+                                          "memref.extract_strided_metadata"};
+  return views.contains(name);
+}
+
+bool descendsInto(Operation *op) {
+  return op->getNumRegions() > 0 &&
+         !op->getName().getStringRef().starts_with("linalg.");
+}
+
+enum EffectBits : unsigned {
+  Read = 1,
+  Write = 2,
+  Alloc = 4,
+  Free = 8,
+  Unknown = 16,
+};
+
+/// The effect of a use with these effects (Use.effect in liveness.py).
+int effectLabel(unsigned bits) {
+  if (bits & Unknown)
+    return HyperoffloadUseUnknown;
+  if (bits & Free)
+    return HyperoffloadUseFree;
+  if ((bits & Read) && (bits & Write))
+    return HyperoffloadUseReadWrite;
+  if (bits & Alloc) {
+    if (bits & Read)
+      return HyperoffloadUseAllocRead;
+    if (bits & Write)
+      return HyperoffloadUseAllocWrite;
+    return HyperoffloadUseAlloc;
+  }
+  if (bits & Read)
+    return HyperoffloadUseRead;
+  if (bits & Write)
+    return HyperoffloadUseWrite;
+  return HyperoffloadUseNone;
+}
+
+/// The EffectBits of a HyperoffloadEffectKind.
+unsigned effectBit(int kind) {
+  switch (kind) {
+  case HyperoffloadEffectRead:
+    return Read;
+  case HyperoffloadEffectAllocate:
+    return Alloc;
+  case HyperoffloadEffectFree:
+    return Free;
+  default:
+    return Write;
+  }
+}
+
+using RootList = SmallVector<int32_t, 2>;
+
+struct Use {
+  int64_t position;
+  int8_t effect;
+};
+
+} // namespace
+
+struct HyperoffloadLiveness {
+  // Names as the printer gives them; without assumeVerified the AsmState
+  // would run the verifier over the whole function first.
+  explicit HyperoffloadLiveness(Operation *function)
+      : function(function),
+        asmState(function, OpPrintingFlags().assumeVerified()) {}
+
+  void run();
+
+  HyperoffloadLivenessArrays arrays() const;
+
+private:
+  void visitRegions(Operation *op, int64_t position);
+  int32_t newRoot(Value value, int kind, int64_t position,
+                  std::string name = {});
+  RootList rootsOfOperands(Operation *op);
+  void defineResults(Operation *op, int64_t position,
+                     ArrayRef<hyperoffload::MemoryEffect> effects);
+  void recordUses(Operation *op, int64_t position, int status,
+                  ArrayRef<hyperoffload::MemoryEffect> effects);
+  void aliasBlockArguments(Operation *op, const RootList &roots);
+  int32_t nameId(Operation *op);
+
+  Operation *function;
+  AsmState asmState;
+
+  // The program order.
+  std::vector<Operation *> ops;
+  std::vector<int64_t> parent, end;
+  std::vector<uint8_t> repeating;
+  std::vector<int32_t> positionName;
+  std::string opNames;
+  llvm::DenseMap<const void *, int32_t> opNameIds;
+
+  // Roots and aliases.
+  llvm::DenseMap<Value, RootList> roots;
+  llvm::StringMap<int32_t> globals;
+  std::vector<int32_t> rootKind;
+  std::vector<const void *> rootType;
+  std::vector<int64_t> definedAt, freedAt, freedBy, lastUse;
+  std::vector<uint8_t> escapes;
+  std::string rootNames;
+  std::vector<std::vector<Use>> uses;
+
+  // Flattened for the caller.
+  std::vector<int64_t> useOffsets, usePosition;
+  std::vector<int8_t> useEffect;
+  std::vector<const void *> values;
+  std::vector<int64_t> valueRootOffsets;
+  std::vector<int32_t> valueRoots;
+};
+
+int32_t HyperoffloadLiveness::nameId(Operation *op) {
+  const void *key = op->getName().getAsOpaquePointer();
+  auto [it, inserted] =
+      opNameIds.try_emplace(key, static_cast<int32_t>(opNameIds.size()));
+  if (inserted) {
+    opNames += op->getName().getStringRef();
+    opNames.push_back('\0');
+  }
+  return it->second;
+}
+
+void HyperoffloadLiveness::visitRegions(Operation *op, int64_t position) {
+  for (Region &region : op->getRegions()) {
+    if (!region.empty() && !llvm::hasSingleElement(region))
+      repeating[position] = 1;
+    for (Block &block : region) {
+      for (Operation &child : block) {
+        int64_t childPosition = static_cast<int64_t>(ops.size());
+        ops.push_back(&child);
+        parent.push_back(position);
+        end.push_back(childPosition);
+        repeating.push_back(isLoopOp(child.getName().getStringRef()) ? 1 : 0);
+        positionName.push_back(nameId(&child));
+        if (descendsInto(&child)) {
+          visitRegions(&child, childPosition);
+          end[childPosition] = static_cast<int64_t>(ops.size()) - 1;
+        }
+      }
+    }
+  }
+}
+
+int32_t HyperoffloadLiveness::newRoot(Value value, int kind, int64_t position,
+                                      std::string name) {
+  if (name.empty()) {
+    llvm::raw_string_ostream os(name);
+    value.printAsOperand(os, asmState);
+  }
+  rootNames += name;
+  rootNames.push_back('\0');
+  rootKind.push_back(kind);
+  rootType.push_back(value.getType().getAsOpaquePointer());
+  definedAt.push_back(position);
+  freedAt.push_back(static_cast<int64_t>(ops.size()));
+  freedBy.push_back(-1);
+  lastUse.push_back(-1);
+  escapes.push_back(0);
+  uses.emplace_back();
+  return static_cast<int32_t>(rootKind.size()) - 1;
+}
+
+RootList HyperoffloadLiveness::rootsOfOperands(Operation *op) {
+  RootList result;
+  for (Value operand : op->getOperands()) {
+    auto it = roots.find(operand);
+    if (it == roots.end())
+      continue;
+    for (int32_t root : it->second)
+      if (!llvm::is_contained(result, root))
+        result.push_back(root);
+  }
+  return result;
+}
+
+void HyperoffloadLiveness::defineResults(
+    Operation *op, int64_t position,
+    ArrayRef<hyperoffload::MemoryEffect> effects) {
+  llvm::SmallDenseSet<int, 4> allocated;
+  for (const hyperoffload::MemoryEffect &effect : effects)
+    if (effect.kind == HyperoffloadEffectAllocate && effect.result >= 0)
+      allocated.insert(effect.result);
+  StringRef name = op->getName().getStringRef();
+  for (OpResult result : op->getResults()) {
+    if (!isa<MemRefType>(result.getType()))
+      continue;
+    if (name == "memref.get_global") {
+      auto symbol = op->getAttrOfType<FlatSymbolRefAttr>("name");
+      StringRef key = symbol ? symbol.getValue() : StringRef();
+      auto it = globals.find(key);
+      int32_t root;
+      if (it == globals.end()) {
+        root = newRoot(result, HyperoffloadRootGlobal, position,
+                       ("@" + key).str());
+        globals[key] = root;
+      } else {
+        root = it->second;
+      }
+      roots[result] = {root};
+    } else if (name == "memref.alloc") {
+      roots[result] = {newRoot(result, HyperoffloadRootAlloc, position)};
+    } else if (name == "memref.alloca") {
+      roots[result] = {newRoot(result, HyperoffloadRootAlloca, position)};
+    } else if (name == "cache.prefetch") {
+      roots[result] = {newRoot(result, HyperoffloadRootPrefetch, position)};
+    } else if (allocated.contains(result.getResultNumber())) {
+      roots[result] = {newRoot(result, HyperoffloadRootAllocated, position)};
+    } else if (isViewOp(name) && op->getNumOperands() > 0) {
+      auto it = roots.find(op->getOperand(0));
+      roots[result] = it == roots.end() ? RootList() : it->second;
+    } else {
+      RootList operandRoots = rootsOfOperands(op);
+      if (!operandRoots.empty())
+        roots[result] = operandRoots;
+      else
+        roots[result] = {newRoot(result, HyperoffloadRootOpaque, position)};
+    }
+  }
+}
+
+void HyperoffloadLiveness::aliasBlockArguments(Operation *op,
+                                               const RootList &rootList) {
+  for (Region &region : op->getRegions())
+    for (Block &block : region)
+      for (BlockArgument argument : block.getArguments())
+        if (isa<MemRefType>(argument.getType()))
+          roots[argument] = rootList;
+}
+
+void HyperoffloadLiveness::recordUses(
+    Operation *op, int64_t position, int status,
+    ArrayRef<hyperoffload::MemoryEffect> effects) {
+  bool unknown = status == HyperoffloadEffectsUnknown;
+  SmallVector<std::pair<int32_t, unsigned>, 4> perRoot;
+  for (OpOperand &operand : op->getOpOperands()) {
+    auto it = roots.find(operand.get());
+    if (it == roots.end() || it->second.empty())
+      continue;
+    unsigned operandBits = 0;
+    int index = static_cast<int>(operand.getOperandNumber());
+    for (const hyperoffload::MemoryEffect &effect : effects)
+      if (effect.operand == index)
+        operandBits |= effectBit(effect.kind);
+    for (int32_t root : it->second) {
+      auto *entry = llvm::find_if(
+          perRoot, [&](const auto &item) { return item.first == root; });
+      if (entry == perRoot.end()) {
+        perRoot.push_back({root, 0});
+        entry = perRoot.end() - 1;
+      }
+      if (unknown)
+        entry->second |= Unknown;
+      entry->second |= operandBits;
+    }
+  }
+  if (perRoot.empty())
+    return;
+  // Uses inside loops (or multi-block regions) of buffers defined outside
+  // them last until the end of the loop.
+  SmallVector<int64_t, 4> extended(perRoot.size(), -1);
+  for (int64_t ancestor = position; ancestor != 0;) {
+    ancestor = parent[ancestor];
+    if (!repeating[ancestor])
+      continue;
+    for (auto [index, item] : llvm::enumerate(perRoot)) {
+      if (ancestor == 0 || definedAt[item.first] < ancestor)
+        extended[index] = std::max(
+            extended[index] < 0 ? position : extended[index], end[ancestor]);
+    }
+  }
+  bool isReturn = op->getName().getStringRef() == "func.return";
+  for (auto [index, item] : llvm::enumerate(perRoot)) {
+    int32_t root = item.first;
+    int label = effectLabel(item.second);
+    uses[root].push_back({position, static_cast<int8_t>(label)});
+    if (label == HyperoffloadUseFree) {
+      if (freedBy[root] < 0) {
+        freedAt[root] = position;
+        freedBy[root] = position;
+      }
+      continue;
+    }
+    int64_t last = extended[index] < 0 ? position : extended[index];
+    lastUse[root] =
+        std::max<int64_t>(std::max<int64_t>(lastUse[root], 0), last);
+    if (isReturn)
+      escapes[root] = 1;
+  }
+}
+
+void HyperoffloadLiveness::run() {
+  ops.push_back(function);
+  parent.push_back(0);
+  end.push_back(0);
+  repeating.push_back(0);
+  positionName.push_back(nameId(function));
+  visitRegions(function, 0);
+  end[0] = static_cast<int64_t>(ops.size()) - 1;
+
+  Region &body = function->getRegion(0);
+  if (!body.empty())
+    for (BlockArgument argument : body.front().getArguments())
+      if (isa<MemRefType>(argument.getType()))
+        roots[argument] = {newRoot(argument, HyperoffloadRootArgument, 0)};
+
+  SmallVector<hyperoffload::MemoryEffect, 8> effects;
+  for (int64_t position = 1, e = static_cast<int64_t>(ops.size()); position < e;
+       ++position) {
+    Operation *op = ops[position];
+    bool hasMemrefOperand = llvm::any_of(
+        op->getOperands(), [&](Value v) { return roots.contains(v); });
+    bool hasMemrefResult = llvm::any_of(
+        op->getResultTypes(), [](Type t) { return isa<MemRefType>(t); });
+    bool descends = descendsInto(op);
+    if (!hasMemrefOperand && !hasMemrefResult) {
+      if (descends)
+        aliasBlockArguments(op, {});
+      continue;
+    }
+    effects.clear();
+    int status = hyperoffload::collectMemoryEffects(op, effects);
+    if (hasMemrefResult)
+      defineResults(op, position, effects);
+    if (hasMemrefOperand)
+      recordUses(op, position, status, effects);
+    if (descends)
+      aliasBlockArguments(op, rootsOfOperands(op));
+  }
+
+  int64_t endPosition = static_cast<int64_t>(ops.size());
+  for (size_t root = 0; root < escapes.size(); ++root) {
+    if (escapes[root]) {
+      lastUse[root] = endPosition;
+      freedAt[root] = endPosition;
+      freedBy[root] = -1;
+    }
+  }
+
+  useOffsets.push_back(0);
+  for (const std::vector<Use> &rootUses : uses) {
+    for (const Use &use : rootUses) {
+      usePosition.push_back(use.position);
+      useEffect.push_back(use.effect);
+    }
+    useOffsets.push_back(static_cast<int64_t>(usePosition.size()));
+  }
+  valueRootOffsets.push_back(0);
+  for (const auto &[value, rootList] : roots) {
+    if (rootList.empty())
+      continue;
+    values.push_back(value.getAsOpaquePointer());
+    valueRoots.insert(valueRoots.end(), rootList.begin(), rootList.end());
+    valueRootOffsets.push_back(static_cast<int64_t>(valueRoots.size()));
+  }
+}
+
+HyperoffloadLivenessArrays HyperoffloadLiveness::arrays() const {
+  HyperoffloadLivenessArrays result;
+  result.numPositions = static_cast<int64_t>(ops.size());
+  result.positionName = positionName.data();
+  result.opNames = opNames.data();
+  result.opNamesSize = static_cast<int64_t>(opNames.size());
+  result.numRoots = static_cast<int64_t>(rootKind.size());
+  result.rootKind = rootKind.data();
+  result.rootType = rootType.data();
+  result.rootDefinedAt = definedAt.data();
+  result.rootFreedAt = freedAt.data();
+  result.rootFreedBy = freedBy.data();
+  result.rootLastUse = lastUse.data();
+  result.rootEscapes = escapes.data();
+  result.rootNames = rootNames.data();
+  result.rootNamesSize = static_cast<int64_t>(rootNames.size());
+  result.useOffsets = useOffsets.data();
+  result.usePosition = usePosition.data();
+  result.useEffect = useEffect.data();
+  result.numValues = static_cast<int64_t>(values.size());
+  result.values = values.data();
+  result.valueRootOffsets = valueRootOffsets.data();
+  result.valueRoots = valueRoots.data();
+  return result;
+}
+
+HyperoffloadLiveness *hyperoffloadLivenessAnalyse(MlirOperation function) {
+  auto *liveness = new HyperoffloadLiveness(unwrap(function));
+  liveness->run();
+  return liveness;
+}
+
+HyperoffloadLivenessArrays
+hyperoffloadLivenessGetArrays(const HyperoffloadLiveness *liveness) {
+  return liveness->arrays();
+}
+
+void hyperoffloadLivenessDestroy(HyperoffloadLiveness *liveness) {
+  delete liveness;
+}

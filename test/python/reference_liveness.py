@@ -1,0 +1,237 @@
+"""The buffer-liveness walk as it was written in Python before it moved to
+C++ (lib/Liveness.cpp): kept as the reference the native walk is checked
+against (test_liveness_native.py), not used by the package."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from hyperoffload import _native
+from hyperoffload.analysis.liveness import Buffer, BufferLiveness, LivenessError, Use
+from hyperoffload.analysis.sizes import SizeError, memref_bytes
+from hyperoffload.ir_utils import is_remote_memref
+from mlir import ir
+
+VIEW_OPS = frozenset(
+    {
+        "memref.subview",
+        "memref.view",
+        "memref.cast",
+        "memref.reinterpret_cast",
+        "memref.collapse_shape",
+        "memref.expand_shape",
+        "memref.transpose",
+        "memref.memory_space_cast",
+        "memref.assume_alignment",
+        "memref.extract_strided_metadata",
+    }
+)
+
+_EFFECT_NAMES = {
+    _native.EFFECT_READ: "read",
+    _native.EFFECT_WRITE: "write",
+    _native.EFFECT_ALLOCATE: "alloc",
+    _native.EFFECT_FREE: "free",
+}
+
+
+class ReferenceLiveness(BufferLiveness):
+    """BufferLiveness with the Python walk."""
+
+    def roots_of(self, value: ir.Value) -> tuple[Buffer, ...]:
+        return tuple(self.buffers[i] for i in self._value_roots.get(value, ()))
+
+    def _analyse(self) -> None:
+        self._value_roots: dict[ir.Value, tuple[int, ...]] = {}
+        self._globals: dict[str, int] = {}
+        self._asm_state = ir.AsmState(self.function)
+        self._walk()
+
+    def _new_root(self, value: ir.Value, kind: str, position: int, name: str | None = None) -> int:
+        memref = ir.MemRefType(value.type)
+        label = name or value.get_name(self._asm_state)
+        try:
+            size = memref_bytes(memref, self.dynamic_dim_bound)
+        except SizeError as err:
+            if self.strict_sizes:
+                owner = self.order.ops[position] if position else self.function
+                hint = (
+                    "; give an upper bound with dynamic-dim-bound=N"
+                    if "dynamic shape" in str(err)
+                    else ""
+                )
+                raise LivenessError(
+                    owner.location, f"cannot size buffer {label}: {err}{hint}"
+                ) from None
+            size = 0
+        self.buffers.append(
+            Buffer(
+                name=label,
+                kind=kind,
+                type=memref,
+                remote=is_remote_memref(memref),
+                size=size,
+                defined_at=position,
+                freed_at=self.order.end_position,
+                freed_by="end",
+                uses=[],
+                last_use=None,
+            )
+        )
+        return len(self.buffers) - 1
+
+    def _roots_of_operands(self, op: ir.Operation) -> tuple[int, ...]:
+        roots: list[int] = []
+        for operand in op.operands:
+            for root in self._value_roots.get(operand, ()):
+                if root not in roots:
+                    roots.append(root)
+        return tuple(roots)
+
+    def _walk(self) -> None:
+        order = self.order
+        body = self.function.regions[0]
+        for argument in body.blocks[0].arguments if len(body.blocks) else ():
+            if isinstance(argument.type, ir.MemRefType):
+                self._value_roots[argument] = (self._new_root(argument, "argument", 0),)
+        roots = self._value_roots
+        for position in range(1, len(order.ops)):
+            op = order.ops[position]
+            # Every memref operand was defined (and rooted) before its use.
+            has_memref_operand = any(operand in roots for operand in op.operands)
+            results = op.results
+            has_memref_result = len(results) > 0 and any(
+                isinstance(result.type, ir.MemRefType) for result in results
+            )
+            descends = len(op.regions) > 0 and not op.name.startswith("linalg.")
+            if not has_memref_operand and not has_memref_result:
+                if descends:
+                    self._alias_block_arguments(op, ())
+                continue
+            status, effects = _native.memory_effects(op)
+            if has_memref_result:
+                self._define_results(op, position, effects)
+            if has_memref_operand:
+                self._record_uses(op, position, status, effects)
+            if descends:
+                self._alias_block_arguments(op, self._roots_of_operands(op))
+        self._finish()
+
+    def _define_results(
+        self, op: ir.Operation, position: int, effects: list[tuple[int, int, int]]
+    ) -> None:
+        allocated = {r for kind, _, r in effects if kind == _native.EFFECT_ALLOCATE and r >= 0}
+        for index, result in enumerate(op.results):
+            if not isinstance(result.type, ir.MemRefType):
+                continue
+            name = op.name
+            if name == "memref.get_global":
+                symbol = ir.FlatSymbolRefAttr(op.attributes["name"]).value
+                root = self._globals.get(symbol)
+                if root is None:
+                    root = self._new_root(result, "global", position, f"@{symbol}")
+                    self._globals[symbol] = root
+                self._value_roots[result] = (root,)
+            elif name in ("memref.alloc", "memref.alloca") or name == "cache.prefetch":
+                kind = {"memref.alloc": "alloc", "memref.alloca": "alloca"}.get(name, "prefetch")
+                self._value_roots[result] = (self._new_root(result, kind, position),)
+            elif index in allocated:
+                self._value_roots[result] = (self._new_root(result, "allocated", position),)
+            elif name in VIEW_OPS and len(op.operands):
+                self._value_roots[result] = self._value_roots.get(op.operands[0], ())
+            else:
+                roots = self._roots_of_operands(op)
+                if roots:
+                    self._value_roots[result] = roots
+                else:
+                    self._value_roots[result] = (self._new_root(result, "opaque", position),)
+
+    def _alias_block_arguments(self, op: ir.Operation, roots: tuple[int, ...]) -> None:
+        for region in op.regions:
+            for block in region.blocks:
+                for argument in block.arguments:
+                    if isinstance(argument.type, ir.MemRefType):
+                        self._value_roots[argument] = roots
+
+    def _record_uses(
+        self,
+        op: ir.Operation,
+        position: int,
+        status: int,
+        effects: list[tuple[int, int, int]],
+    ) -> None:
+        by_operand: dict[int, set[str]] = {}
+        for kind, operand, _ in effects:
+            if operand >= 0:
+                by_operand.setdefault(operand, set()).add(_EFFECT_NAMES[kind])
+        is_return = op.name == "func.return"
+        unknown = status == _native.EFFECTS_UNKNOWN
+        roots = self._value_roots
+        # One use per root, whatever number of operands reach it.
+        per_root: dict[int, set[str]] = {}
+        for index, operand in enumerate(op.operands):
+            operand_roots = roots.get(operand)
+            if not operand_roots:
+                continue
+            operand_kinds = by_operand.get(index)
+            for root_index in operand_roots:
+                kinds = per_root.get(root_index)
+                if kinds is None:
+                    kinds = per_root[root_index] = set()
+                if unknown:
+                    kinds.add("unknown")
+                if operand_kinds:
+                    kinds.update(operand_kinds)
+        if not per_root:
+            return
+        last = self._extend_for_repetition(position, per_root)
+        for root_index, kinds in per_root.items():
+            effect = _effect_label(kinds)
+            buffer = self.buffers[root_index]
+            buffer.uses.append(Use(position, op.name, effect))
+            if effect == "free":
+                if buffer.freed_by == "end":
+                    buffer.freed_at = position
+                    buffer.freed_by = op.name
+                continue
+            extended = last.get(root_index, position)
+            buffer.last_use = max(buffer.last_use or 0, extended)
+            if is_return:
+                buffer.escapes = True
+
+    def _extend_for_repetition(self, position: int, roots: Iterable[int]) -> dict[int, int]:
+        """Last position each root stays live to because of a use at
+        ``position`` inside loops (or multi-block regions) it is defined
+        outside of."""
+        order = self.order
+        extended: dict[int, int] = {}
+        if not order.repeating:
+            return extended
+        for ancestor in order.ancestors(position):
+            if ancestor not in order.repeating:
+                continue
+            for root in roots:
+                buffer = self.buffers[root]
+                if ancestor == 0 or buffer.defined_at < ancestor:
+                    extended[root] = max(extended.get(root, position), order.end[ancestor])
+        return extended
+
+    def _finish(self) -> None:
+        end = self.order.end_position
+        for buffer in self.buffers:
+            if buffer.escapes:
+                buffer.last_use = end
+                buffer.freed_at = end
+                buffer.freed_by = "end"
+
+
+def _effect_label(kinds: set[str]) -> str:
+    if "unknown" in kinds:
+        return "unknown"
+    if "free" in kinds:
+        return "free"
+    if {"read", "write"} <= kinds:
+        return "read-write"
+    if kinds:
+        return "/".join(sorted(kinds))
+    return "none"

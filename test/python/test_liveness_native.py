@@ -1,0 +1,77 @@
+"""The C++ liveness walk finds what the Python walk it replaced found, on
+every function of the lit inputs, the examples and generated workloads:
+the same buffers, uses, lifetimes and names, and the same roots for every
+memref value."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from hyperoffload.analysis.liveness import BufferLiveness, LivenessError
+from hyperoffload.ir_utils import functions_with_bodies, walk_preorder
+from hyperoffload.workloads import LlamaConfig, generate_llama
+from mlir import ir
+from reference_liveness import ReferenceLiveness
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _parses(source: str) -> bool:
+    with ir.Context() as context:
+        context.allow_unregistered_dialects = True
+        try:
+            ir.Module.parse(source)
+        except ir.MLIRError:
+            return False  # a diagnostics test's input
+    return True
+
+
+def _sources() -> list[tuple[str, str]]:
+    sources = []
+    for path in sorted([*ROOT.glob("test/**/*.mlir"), *ROOT.glob("examples/**/*.mlir")]):
+        text = path.read_bytes().decode("utf-8", errors="replace")
+        for index, chunk in enumerate(text.split("// -----")):
+            if _parses(chunk):
+                sources.append((f"{path.relative_to(ROOT)}#{index}", chunk))
+    for preset in ("tiny", "moe", "7b-32k"):
+        config = dataclasses.replace(LlamaConfig.preset(preset), layers=2)
+        sources.append((f"workload {preset}", generate_llama(config)))
+    return sources
+
+
+def _memref_values(function: ir.Operation) -> list[ir.Value]:
+    values = []
+    for op in walk_preorder(function):
+        for region in op.regions:
+            for block in region.blocks:
+                values.extend(block.arguments)
+        values.extend(op.results)
+    return [v for v in values if isinstance(v.type, ir.MemRefType)]
+
+
+def _analyse(cls: type, function: ir.Operation, bound: int | None) -> object:
+    try:
+        return cls(function, dynamic_dim_bound=bound)
+    except LivenessError as err:
+        return ("error", err.message, str(err.location))
+
+
+@pytest.mark.parametrize(("name", "source"), _sources(), ids=lambda item: str(item)[:60])
+def test_native_walk_matches_the_python_walk(name: str, source: str) -> None:
+    with ir.Context() as context:
+        context.allow_unregistered_dialects = True
+        module = ir.Module.parse(source)
+        functions = functions_with_bodies(module.operation)
+        for function in functions:
+            for bound in (None, 16):
+                native = _analyse(BufferLiveness, function, bound)
+                reference = _analyse(ReferenceLiveness, function, bound)
+                if isinstance(reference, tuple) or isinstance(native, tuple):
+                    assert native == reference
+                    continue
+                assert native.buffers == reference.buffers
+                assert native.profile == reference.profile
+                for value in _memref_values(function):
+                    assert native.roots_of(value) == reference.roots_of(value)
