@@ -6,8 +6,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "hyperoffload-c/Cache.h"
 #include "Effects.h"
+#include "hyperoffload-c/Cache.h"
 #include "hyperoffload/Dialect/Cache/CacheDialect.h"
 
 #include "mlir-c/Diagnostics.h"
@@ -57,8 +57,8 @@ MlirModule hyperoffloadParseSourceString(MlirContext context,
                                          MlirStringRef source,
                                          MlirStringRef sourceName) {
   ParserConfig config(unwrap(context));
-  OwningOpRef<ModuleOp> module = parseSourceString<ModuleOp>(
-      unwrap(source), config, unwrap(sourceName));
+  OwningOpRef<ModuleOp> module =
+      parseSourceString<ModuleOp>(unwrap(source), config, unwrap(sourceName));
   return wrap(module.release());
 }
 
@@ -92,8 +92,8 @@ void hyperoffloadContextSetPrintOpOnDiagnostic(MlirContext context,
   unwrap(context)->printOpOnDiagnostic(enable);
 }
 
-int hyperoffload::collectMemoryEffects(
-    Operation *op, SmallVectorImpl<MemoryEffect> &out) {
+int hyperoffload::collectMemoryEffects(Operation *op,
+                                       SmallVectorImpl<MemoryEffect> &out) {
   auto effectOp = dyn_cast<MemoryEffectOpInterface>(op);
   if (!effectOp) {
     if (op->hasTrait<OpTrait::HasRecursiveMemoryEffects>())
@@ -158,4 +158,39 @@ int hyperoffloadLinalgStaticLoopRanges(MlirOperation cOp, int64_t *ranges,
     ranges[index] = ShapedType::isDynamic(range) ? INT64_MIN : range;
   }
   return static_cast<int>(loops.size());
+}
+
+int hyperoffloadOperationKey(MlirOperation cOp, uint64_t *key, int capacity) {
+  Operation *op = unwrap(cOp);
+  SmallVector<uint64_t, 32> items;
+  auto pointer = [](const void *p) {
+    return static_cast<uint64_t>(reinterpret_cast<uintptr_t>(p));
+  };
+  items.push_back(pointer(op->getName().getAsOpaquePointer()));
+  items.push_back(pointer(op->getAttrDictionary().getAsOpaquePointer()));
+  items.push_back(op->getNumOperands());
+  for (OpOperand &operand : op->getOpOperands()) {
+    items.push_back(pointer(operand.get().getType().getAsOpaquePointer()));
+    // Where this value first appears among the operands: aliasing.
+    unsigned first = operand.getOperandNumber();
+    for (OpOperand &earlier : op->getOpOperands()) {
+      if (earlier.get() == operand.get()) {
+        first = earlier.getOperandNumber();
+        break;
+      }
+    }
+    items.push_back(first);
+  }
+  for (Region &region : op->getRegions()) {
+    items.push_back(region.getBlocks().size());
+    for (Block &block : region)
+      for (Operation &inner : block)
+        items.push_back(pointer(inner.getName().getAsOpaquePointer()));
+  }
+  for (auto [index, item] : llvm::enumerate(items)) {
+    if (static_cast<int>(index) >= capacity)
+      break;
+    key[index] = item;
+  }
+  return static_cast<int>(items.size());
 }

@@ -86,6 +86,14 @@ MLIR_CAPI_EXPORTED int hyperoffloadLinalgStaticLoopRanges(MlirOperation op,
                                                           int64_t *ranges,
                                                           int capacity);
 
+/// Writes into `key` (at most `capacity` entries) what an op's cost follows
+/// from: its name, its attribute dictionary, its operand types and which
+/// operands are the same value, and the names of the ops in its regions, as
+/// pointers to uniqued objects (equal only within one context), and returns
+/// the number of entries.
+MLIR_CAPI_EXPORTED int hyperoffloadOperationKey(MlirOperation op, uint64_t *key,
+                                                int capacity);
+
 /// Kinds of root buffer found by hyperoffloadLivenessAnalyse.
 enum HyperoffloadRootKind {
   HyperoffloadRootArgument = 0,

@@ -168,6 +168,12 @@ def _load() -> ctypes.PyDLL:
         ctypes.POINTER(ctypes.c_int64),
         ctypes.c_int,
     ]
+    lib.hyperoffloadOperationKey.restype = ctypes.c_int
+    lib.hyperoffloadOperationKey.argtypes = [
+        _Handle,
+        ctypes.POINTER(ctypes.c_uint64),
+        ctypes.c_int,
+    ]
     lib.hyperoffloadLivenessAnalyse.restype = ctypes.c_void_p
     lib.hyperoffloadLivenessAnalyse.argtypes = [_Handle]
     lib.hyperoffloadLivenessGetArrays.restype = _LivenessArrays
@@ -278,6 +284,24 @@ def memory_effects(op: ir.Operation) -> tuple[int, list[tuple[int, int, int]]]:
     effects = list(_effects_sink)
     _effects_sink.clear()
     return status, effects
+
+
+_KEY_CAPACITY = 64
+_key_buffer = (ctypes.c_uint64 * _KEY_CAPACITY)()
+
+
+def operation_key(op: ir.Operation) -> tuple[int, ...]:
+    """What ``op``'s cost follows from (hyperoffloadOperationKey): name,
+    attributes, operand types and aliasing, the ops of its regions, as
+    pointers to uniqued objects. Equal keys mean equal costs within one
+    context; never compare keys across contexts."""
+    handle = _Handle(operation_address(op))
+    count = _lib.hyperoffloadOperationKey(handle, _key_buffer, _KEY_CAPACITY)
+    if count <= _KEY_CAPACITY:
+        return tuple(_key_buffer[:count])
+    buffer = (ctypes.c_uint64 * count)()
+    _lib.hyperoffloadOperationKey(handle, buffer, count)
+    return tuple(buffer)
 
 
 _DYNAMIC = -(2**63)

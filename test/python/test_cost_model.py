@@ -151,3 +151,40 @@ def test_profiles_by_path_and_errors(tmp_path: object) -> None:
     broken.write_text("name = ")
     with pytest.raises(ProfileError, match="not valid TOML"):
         load_profile(str(broken))
+
+
+def test_costs_are_shared_by_ops_with_one_key(context: ir.Context) -> None:
+    ops = _ops(
+        """#id = affine_map<(d0) -> (d0)>
+        func.func @f(%a: memref<64xf32>, %b: memref<64xf32>, %c: memref<64xf32>,
+                     %h: memref<64xf16>) {
+          linalg.add ins(%a, %b : memref<64xf32>, memref<64xf32>) outs(%c : memref<64xf32>)
+          linalg.add ins(%b, %c : memref<64xf32>, memref<64xf32>) outs(%a : memref<64xf32>)
+          linalg.add ins(%a, %a : memref<64xf32>, memref<64xf32>) outs(%c : memref<64xf32>)
+          linalg.add ins(%h, %h : memref<64xf16>, memref<64xf16>) outs(%h : memref<64xf16>)
+          linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel"]}
+              ins(%a : memref<64xf32>) outs(%c : memref<64xf32>) {
+          ^bb0(%x: f32, %y: f32):
+            linalg.yield %x : f32
+          }
+          linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel"]}
+              ins(%a : memref<64xf32>) outs(%c : memref<64xf32>) {
+          ^bb0(%x: f32, %y: f32):
+            %s = arith.mulf %x, %x : f32
+            linalg.yield %s : f32
+          }
+          return }"""
+    )
+    from hyperoffload import _native
+
+    keys = [_native.operation_key(op) for op in ops[:6]]
+    # Same name, types and aliasing: one key, one cost.
+    assert keys[0] == keys[1]
+    # An operand read twice, another element type, another payload: not.
+    assert len({keys[0], keys[2], keys[3]}) == 3
+    assert keys[4] != keys[5]
+    model = CostModel(unit_profile())
+    costs = [model.cost(op) for op in ops[:6]]
+    assert costs[0] is costs[1]
+    assert costs[2].bytes == 2 * 64 * 4 and costs[0].bytes == 3 * 64 * 4
+    assert costs[4].flops == 0 and costs[5].flops == 64

@@ -65,13 +65,22 @@ class CostModel:
 
     def __init__(self, hardware: HardwareProfile) -> None:
         self.hardware = hardware
+        # Linalg op costs by _native.operation_key: layers repeat the same
+        # ops. The keys are pointers into the context of the ops costed, so
+        # a model serves the ops of one context.
+        self._linalg: dict[tuple[int, ...], OpCost | None] = {}
 
     def cost(self, op: ir.Operation) -> OpCost:
         name = op.name
         if name.startswith("linalg."):
-            work = linalg_work(op)
-            if work is not None:
-                return self._roofline(*work)
+            key = _native.operation_key(op)
+            if key in self._linalg:
+                cost = self._linalg[key]
+            else:
+                work = linalg_work(op)
+                cost = self._linalg[key] = None if work is None else self._roofline(*work)
+            if cost is not None:
+                return cost
         if name == "memref.copy":
             nbytes = 2 * _size_or_zero(op.operands[0].type)
             return OpCost(nbytes / self.hardware.hbm_bandwidth, 0.0, nbytes, "memory")
@@ -86,37 +95,10 @@ class CostModel:
         return OpCost(max(compute, memory), flops, nbytes, bound)
 
 
-# Linalg ops whose payload is written by the user: their work is computed
-# each time. A named op's payload follows from its name, operand types and
-# attributes, so its work is looked up by those (types and attributes are
-# uniqued per context and hash by identity; a cached key keeps its context
-# alive, hence the bound).
-_USER_PAYLOAD = frozenset({"linalg.generic", "linalg.map", "linalg.reduce"})
-_WORK_CACHE: dict[tuple[object, ...], tuple[float, int, ir.Type | None] | None] = {}
-_WORK_CACHE_LIMIT = 1 << 16
-
-
 def linalg_work(op: ir.Operation) -> tuple[float, int, ir.Type | None] | None:
     """(flops, bytes, element type) of a linalg op, None if ``op`` is not one
     (upstream's LinalgOp interface says)."""
-    if op.name in _USER_PAYLOAD:
-        return _linalg_work(op)
-    operands = list(op.operands)
-    attributes = op.attributes
-    first: dict[ir.Value, int] = {}
-    pattern = tuple(first.setdefault(value, index) for index, value in enumerate(operands))
-    key = (
-        op.name,
-        tuple(value.type for value in operands),
-        pattern,
-        tuple((name, attributes[name]) for name in attributes),
-    )
-    if key in _WORK_CACHE:
-        return _WORK_CACHE[key]
-    if len(_WORK_CACHE) >= _WORK_CACHE_LIMIT:
-        _WORK_CACHE.clear()
-    work = _WORK_CACHE[key] = _linalg_work(op)
-    return work
+    return _linalg_work(op)
 
 
 def _linalg_work(op: ir.Operation) -> tuple[float, int, ir.Type | None] | None:

@@ -47,6 +47,7 @@ another function or not constant, or its kind was not asked for.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import itertools
 from typing import Literal
@@ -200,6 +201,8 @@ class Steps:
         durations = [static_time(cost, op) for op in self.ops]
         self.start = np.zeros(self.count + 1)
         self.start[1:] = np.cumsum(durations)
+        # The same times as a list: bisect on it beats numpy on one value.
+        self.times: list[float] = self.start.tolist()
         order = liveness.order
         # Step of every program position (0: entry -> step 0; end -> count).
         self.step_of = [0] * (order.end_position + 1)
@@ -214,7 +217,16 @@ class Steps:
 
     def time_between(self, first: int, second: int) -> float:
         """Compute time from the start of step ``first`` to that of ``second``."""
-        return float(self.start[second] - self.start[first])
+        return self.times[second] - self.times[first]
+
+    def first_starting_at(self, time: float) -> int:
+        """The first step that starts at or after ``time`` (``count + 1``
+        if none)."""
+        return bisect.bisect_left(self.times, time)
+
+    def last_starting_by(self, time: float) -> int:
+        """The last step that starts at or before ``time`` (-1 if none)."""
+        return bisect.bisect_right(self.times, time) - 1
 
 
 class OffloadPlanner:
@@ -338,7 +350,7 @@ class OffloadPlanner:
             if after >= 0 and dirty:
                 # A write-back frees the buffer when its copy completes.
                 done = steps.start[after + 1] + to_pool
-                free_from = int(np.searchsorted(steps.start, done, side="left"))
+                free_from = steps.first_starting_at(done)
                 free_from = max(free_from, after + 1)
             gap = Gap(
                 candidate=index,
@@ -369,8 +381,8 @@ class OffloadPlanner:
         """Latest step (not before the gap frees the buffer) from which
         ``seconds`` of copying still end by the start of ``gap.before``."""
         steps = self.steps
-        deadline = steps.start[gap.before] - seconds
-        index = int(np.searchsorted(steps.start, deadline, side="right")) - 1
+        deadline = steps.times[gap.before] - seconds
+        index = steps.last_starting_by(deadline)
         return max(gap.free_from, min(gap.before, index))
 
     def _exposure(self, gap: Gap, prefetch_at: int) -> float:
@@ -394,12 +406,10 @@ class OffloadPlanner:
         if gap.prefetch_at < 0 and gap.writeback_s > 0.0:
             # Write-backs share the device->pool engine: the buffer is free
             # once its copy, queued behind the others, completes.
-            begin = self._writebacks.first_free(
-                gap.writeback_s, float(self.steps.start[gap.after + 1])
-            )
+            begin = self._writebacks.first_free(gap.writeback_s, self.steps.times[gap.after + 1])
             self._writebacks.reserve(begin, gap.writeback_s)
             done = begin + gap.writeback_s
-            free_from = int(np.searchsorted(self.steps.start, done, side="left"))
+            free_from = self.steps.first_starting_at(done)
             gap.free_from = min(max(free_from, gap.after + 1), gap.before)
             prefetch_at = max(prefetch_at, gap.free_from)
         if gap.prefetch_at >= 0:
@@ -421,12 +431,12 @@ class OffloadPlanner:
         as late as the engine's free time allows, not before
         ``earliest_step``."""
         steps = self.steps
-        earliest = float(steps.start[earliest_step])
-        deadline = float(steps.start[gap.before])
+        earliest = steps.times[earliest_step]
+        deadline = steps.times[gap.before]
         window = self._calendar.latest_window(gap.transfer_s, deadline, earliest)
-        step = int(np.searchsorted(steps.start, window, side="right")) - 1
+        step = steps.last_starting_by(window)
         step = min(max(step, earliest_step), gap.before)
-        begin = max(window, float(steps.start[step]))
+        begin = max(window, steps.times[step])
         if begin > window:
             begin = self._calendar.first_free(gap.transfer_s, begin)
         exposed = max(0.0, begin + gap.transfer_s - deadline)
