@@ -411,6 +411,10 @@ void HyperoffloadLiveness::run() {
 HyperoffloadLivenessArrays HyperoffloadLiveness::arrays() const {
   HyperoffloadLivenessArrays result;
   result.numPositions = static_cast<int64_t>(ops.size());
+  result.operations = reinterpret_cast<const void *const *>(ops.data());
+  result.parent = parent.data();
+  result.end = end.data();
+  result.repeating = repeating.data();
   result.positionName = positionName.data();
   result.opNames = opNames.data();
   result.opNamesSize = static_cast<int64_t>(opNames.size());

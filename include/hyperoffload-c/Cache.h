@@ -123,7 +123,10 @@ typedef struct HyperoffloadLiveness HyperoffloadLiveness;
 
 /// The arrays of a liveness analysis, valid until it is destroyed. Program
 /// positions: 0 is the function, its ops follow in pre-order (linalg
-/// payloads not entered). Per root buffer: kind, type (an MlirType pointer),
+/// payloads not entered); per position the Operation*, the position of the
+/// op whose region holds it (0: the function body), the last position
+/// nested in it, whether its regions may repeat (a loop, or several
+/// blocks) and its name. Per root buffer: kind, type (an MlirType pointer),
 /// definition, free point (positions; the function's end is numPositions),
 /// freeing position (-1: the end), last use (-1: none), escapes through
 /// return, a NUL-terminated name. Uses of root r are entries
@@ -133,6 +136,10 @@ typedef struct HyperoffloadLiveness HyperoffloadLiveness;
 /// indexed by positionName.
 typedef struct {
   int64_t numPositions;
+  const void *const *operations;
+  const int64_t *parent;
+  const int64_t *end;
+  const uint8_t *repeating;
   const int32_t *positionName;
   const char *opNames;
   int64_t opNamesSize;

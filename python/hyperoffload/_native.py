@@ -106,6 +106,10 @@ class _LivenessArrays(ctypes.Structure):
 
     _fields_ = [
         ("numPositions", ctypes.c_int64),
+        ("operations", ctypes.POINTER(ctypes.c_uint64)),
+        ("parent", ctypes.POINTER(ctypes.c_int64)),
+        ("end", ctypes.POINTER(ctypes.c_int64)),
+        ("repeating", ctypes.POINTER(ctypes.c_uint8)),
         ("positionName", ctypes.POINTER(ctypes.c_int32)),
         ("opNames", ctypes.c_void_p),
         ("opNamesSize", ctypes.c_int64),
@@ -341,12 +345,18 @@ USE_EFFECTS = (
 class LivenessWalk:
     """What hyperoffloadLivenessAnalyse found, as Python lists.
 
-    Per program position its op name; per root buffer its kind (an index of
+    Per program position its op (and address), parent position, last nested
+    position, whether its regions repeat, and its op name; per root buffer its kind (an index of
     ROOT_KINDS), type, definition, free point, freeing position (-1: the
     end), last use (-1: none), escape flag, name and uses (position, an
     index of USE_EFFECTS); ``roots`` maps value addresses to root indices.
     """
 
+    operations: list[ir.Operation]
+    addresses: list[int]
+    parent: list[int]
+    end: list[int]
+    repeating: list[int]
     op_names: list[str]
     kinds: list[int]
     types: list[ir.Type]
@@ -379,7 +389,13 @@ def liveness_walk(function: ir.Operation) -> LivenessWalk:
         arrays = _lib.hyperoffloadLivenessGetArrays(handle)
         op_names = _strings(arrays.opNames, arrays.opNamesSize)
         roots = arrays.numRoots
-        position_names = [op_names[i] for i in _array(arrays.positionName, arrays.numPositions)]
+        count = arrays.numPositions
+        position_names = [op_names[i] for i in _array(arrays.positionName, count)]
+        addresses = _array(arrays.operations, count)
+        operations = [
+            ir.Operation._CAPICreate(_pythonapi.PyCapsule_New(address, _OPERATION_CAPSULE, None))
+            for address in addresses
+        ]
         type_pointers = _array(arrays.rootType, roots)
         types: dict[int, ir.Type] = {}
         for pointer in set(type_pointers):
@@ -396,6 +412,11 @@ def liveness_walk(function: ir.Operation) -> LivenessWalk:
             for i, address in enumerate(_array(arrays.values, arrays.numValues))
         }
         return LivenessWalk(
+            operations=operations,
+            addresses=addresses,
+            parent=_array(arrays.parent, count),
+            end=_array(arrays.end, count),
+            repeating=_array(arrays.repeating, count),
             op_names=position_names,
             kinds=_array(arrays.rootKind, roots),
             types=[types[pointer] for pointer in type_pointers],

@@ -1,6 +1,7 @@
-"""The buffer-liveness walk as it was written in Python before it moved to
-C++ (lib/Liveness.cpp): kept as the reference the native walk is checked
-against (test_liveness_native.py), not used by the package."""
+"""The program order and buffer-liveness walks as they were written in
+Python before they moved to C++ (lib/Liveness.cpp): kept as the reference
+the native walk is checked against (test_liveness_native.py), not used by
+the package."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from collections.abc import Iterable
 
 from hyperoffload import _native
 from hyperoffload.analysis.liveness import Buffer, BufferLiveness, LivenessError, Use
+from hyperoffload.analysis.program import LOOP_OPS
 from hyperoffload.analysis.sizes import SizeError, memref_bytes
 from hyperoffload.ir_utils import is_remote_memref
 from mlir import ir
@@ -35,13 +37,45 @@ _EFFECT_NAMES = {
 }
 
 
+def reference_order(
+    function: ir.Operation,
+) -> tuple[list[ir.Operation], list[int], list[int], set[int]]:
+    """Ops, parents, ends and repeating positions of the program order."""
+    ops: list[ir.Operation] = [function]
+    parent = [0]
+    end = [0]
+    repeating: set[int] = set()
+
+    def visit(op: ir.Operation, position: int) -> None:
+        for region in op.regions:
+            blocks = list(region.blocks)
+            if len(blocks) > 1:
+                repeating.add(position)
+            for block in blocks:
+                for child in block.operations:
+                    child_op = child.operation
+                    child_position = len(ops)
+                    ops.append(child_op)
+                    parent.append(position)
+                    end.append(child_position)
+                    if child_op.name in LOOP_OPS:
+                        repeating.add(child_position)
+                    if len(child_op.regions) and not child_op.name.startswith("linalg."):
+                        visit(child_op, child_position)
+                        end[child_position] = len(ops) - 1
+
+    visit(function, 0)
+    end[0] = len(ops) - 1
+    return ops, parent, end, repeating
+
+
 class ReferenceLiveness(BufferLiveness):
     """BufferLiveness with the Python walk."""
 
     def roots_of(self, value: ir.Value) -> tuple[Buffer, ...]:
         return tuple(self.buffers[i] for i in self._value_roots.get(value, ()))
 
-    def _analyse(self) -> None:
+    def _analyse(self, walk: object) -> None:
         self._value_roots: dict[ir.Value, tuple[int, ...]] = {}
         self._globals: dict[str, int] = {}
         self._asm_state = ir.AsmState(self.function)

@@ -1,7 +1,7 @@
 """The C++ liveness walk finds what the Python walk it replaced found, on
 every function of the lit inputs, the examples and generated workloads:
-the same buffers, uses, lifetimes and names, and the same roots for every
-memref value."""
+the same program order, the same buffers, uses, lifetimes and names, and
+the same roots for every memref value."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from hyperoffload.analysis.liveness import BufferLiveness, LivenessError
 from hyperoffload.ir_utils import functions_with_bodies, walk_preorder
 from hyperoffload.workloads import LlamaConfig, generate_llama
 from mlir import ir
-from reference_liveness import ReferenceLiveness
+from reference_liveness import ReferenceLiveness, reference_order
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -65,6 +65,11 @@ def test_native_walk_matches_the_python_walk(name: str, source: str) -> None:
         module = ir.Module.parse(source)
         functions = functions_with_bodies(module.operation)
         for function in functions:
+            order = BufferLiveness(function, strict_sizes=False).order
+            ops, parent, end, repeating = reference_order(function)
+            assert order.ops == ops
+            assert (order.parent, order.end, order.repeating) == (parent, end, repeating)
+            assert all(order.position_of(op) == p for p, op in enumerate(ops) if p)
             for bound in (None, 16):
                 native = _analyse(BufferLiveness, function, bound)
                 reference = _analyse(ReferenceLiveness, function, bound)

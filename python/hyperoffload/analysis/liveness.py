@@ -107,11 +107,12 @@ class BufferLiveness:
         self.strict_sizes = strict_sizes
         self.name = ir.StringAttr(self.function.attributes["sym_name"]).value
         self.dynamic_dim_bound = dynamic_dim_bound
-        self.order = ProgramOrder(self.function)
+        walk = _native.liveness_walk(self.function)
+        self.order = ProgramOrder(self.function, walk)
         self.buffers: list[Buffer] = []
         # Root indices by value address (_native.value_address).
         self._roots: dict[int, tuple[int, ...]] = {}
-        self._analyse()
+        self._analyse(walk)
         self.profile = self._profile()
         self.peak_bytes = max(self.profile)
         self.peak_at = self.profile.index(self.peak_bytes)
@@ -133,16 +134,9 @@ class BufferLiveness:
 
     # -- analysis ------------------------------------------------------------
 
-    def _analyse(self) -> None:
+    def _analyse(self, walk: _native.LivenessWalk) -> None:
         """Build the buffers from the C++ walk (lib/Liveness.cpp), adding
         sizes and memory spaces."""
-        walk = _native.liveness_walk(self.function)
-        order = self.order
-        if len(walk.op_names) != len(order.ops):
-            raise RuntimeError(
-                f"liveness walk saw {len(walk.op_names)} positions, the program order "
-                f"{len(order.ops)}"
-            )
         op_names = walk.op_names
         labels = [_native.USE_EFFECTS[code] for code in range(len(_native.USE_EFFECTS))]
         typed: dict[int, tuple[ir.MemRefType, bool, int | SizeError]] = {}

@@ -48,6 +48,7 @@ another function or not constant, or its kind was not asked for.
 from __future__ import annotations
 
 import bisect
+import copy
 import dataclasses
 import itertools
 from typing import Literal
@@ -266,7 +267,7 @@ class OffloadPlanner:
         self._writebacks = LinkCalendar()
         self._reserved: dict[int, float] = {}
         self._collect()
-        self._pristine = [dataclasses.replace(gap) for gap in self.gaps]
+        self._pristine = [copy.copy(gap) for gap in self.gaps]
 
     def base_profile(self) -> np.ndarray:
         """Device bytes at each step with nothing offloaded (a copy)."""
@@ -454,7 +455,7 @@ class OffloadPlanner:
 
     def _reset(self) -> None:
         """Forget an earlier plan: nothing offloaded, the engines idle."""
-        self.gaps = [dataclasses.replace(gap) for gap in self._pristine]
+        self.gaps = [copy.copy(gap) for gap in self._pristine]
         for candidate in self.candidates:
             candidate.offloaded_gaps = []
         self._calendar = LinkCalendar()

@@ -12,7 +12,9 @@ function body).
 
 from __future__ import annotations
 
-from hyperoffload._native import operation_address
+import itertools
+
+from hyperoffload._native import LivenessWalk, liveness_walk, operation_address
 from mlir import ir
 
 
@@ -36,21 +38,23 @@ LOOP_OPS = frozenset(
 
 
 class ProgramOrder:
-    """Positions of the ops of one function (see the module docstring)."""
+    """Positions of the ops of one function (see the module docstring),
+    as the C++ walk (lib/Liveness.cpp) numbers them; ``walk`` is that walk
+    of ``function`` as it is now, if the caller made it."""
 
-    def __init__(self, function: ir.Operation) -> None:
+    def __init__(self, function: ir.Operation, walk: LivenessWalk | None = None) -> None:
+        walk = walk or liveness_walk(function)
         self.function = function
-        self.ops: list[ir.Operation] = [function]
-        self.parent: list[int] = [0]
-        self.end: list[int] = [0]
+        self.ops: list[ir.Operation] = walk.operations
+        self.ops[0] = function
+        self.parent: list[int] = walk.parent
+        self.end: list[int] = walk.end
         # Keyed by the op's address: Python op objects are not stable keys
         # (one compares unequal to its twin once the op's operands change).
-        self._position: dict[int, int] = {}
+        self._position: dict[int, int] = dict(zip(walk.addresses[1:], itertools.count(1)))
         # Positions of region ops whose bodies may repeat (loops, and ops
         # whose regions have several blocks, which may branch backwards).
-        self.repeating: set[int] = set()
-        self._visit_regions(function, 0)
-        self.end[0] = len(self.ops) - 1
+        self.repeating: set[int] = {p for p, flag in enumerate(walk.repeating) if flag}
 
     @property
     def end_position(self) -> int:
@@ -59,25 +63,6 @@ class ProgramOrder:
 
     def __len__(self) -> int:
         return len(self.ops) - 1
-
-    def _visit_regions(self, op: ir.Operation, position: int) -> None:
-        for region in op.regions:
-            blocks = list(region.blocks)
-            if len(blocks) > 1:
-                self.repeating.add(position)
-            for block in blocks:
-                for child in block.operations:
-                    child_op = child.operation
-                    child_position = len(self.ops)
-                    self.ops.append(child_op)
-                    self.parent.append(position)
-                    self.end.append(child_position)
-                    self._position[op_address(child_op)] = child_position
-                    if child_op.name in LOOP_OPS:
-                        self.repeating.add(child_position)
-                    if len(child_op.regions) and not child_op.name.startswith("linalg."):
-                        self._visit_regions(child_op, child_position)
-                        self.end[child_position] = len(self.ops) - 1
 
     def position_of(self, op: ir.Operation) -> int | None:
         """The position of ``op``, or None if it is not a program point of

@@ -109,13 +109,13 @@ class HyperOffloadPipelinePass(PlanOptions):
                 "slowdown": after.makespan_s / before.makespan_s - 1 if before.makespan_s else 0.0,
                 "exposed_s": after.exposed_s,
                 "overlap_ratio": after.overlap_ratio,
-                "plan": dataclasses.asdict(self._last_plan) if self._last_plan else None,
+                "plan": _fields(self._last_plan) if self._last_plan else None,
             }
 
     # -- steps -----------------------------------------------------------------
 
     @property
-    def _last_plan(self) -> object:
+    def _last_plan(self) -> PlanStatistics | None:
         return getattr(self, "_plan_statistics", None)
 
     def _plan_and_schedule(
@@ -253,6 +253,12 @@ class HyperOffloadPipelinePass(PlanOptions):
             return False
         result = simulate(function, hardware, dynamic_dim_bound=self.dynamic_dim_bound or None)
         return result.makespan_s <= limit_makespan and result.peak_bytes <= limit
+
+
+def _fields(statistics: PlanStatistics) -> dict[str, object]:
+    """The plan's fields as a dict; unlike dataclasses.asdict it does not
+    deep-copy (its decisions are plain dicts already)."""
+    return {f.name: getattr(statistics, f.name) for f in dataclasses.fields(statistics)}
 
 
 def _find(module: ir.Operation, name: str) -> ir.Operation:
