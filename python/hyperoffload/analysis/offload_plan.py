@@ -39,7 +39,9 @@ prefetch points:
   before the use.
 
 Times come from the cost model (compute only; exposed copies are what the
-simulator measures afterwards). A buffer is not a candidate, with the
+simulator measures afterwards). A written parameter in the pool is written
+back after its last use and the return waits for that copy: the time it
+ends past the function's end counts as exposed, like a late prefetch. A buffer is not a candidate, with the
 reason recorded, when its policy is ``keep``, it has aliases (views), it
 escapes through ``return``, its size is unknown, it is a global used by
 another function or not constant, or its kind was not asked for.
@@ -387,10 +389,27 @@ class OffloadPlanner:
         return max(gap.free_from, min(gap.before, index))
 
     def _exposure(self, gap: Gap, prefetch_at: int) -> float:
+        """Time ``gap``'s copy ends late with the prefetch at ``prefetch_at``
+        (a final gap: its write-back, if any, past the return), not queued."""
         if gap.before >= self.steps.count:
-            return 0.0
+            return self._writeback_past_end(gap, self.steps.times[gap.after + 1])
         hidden = self.steps.time_between(prefetch_at, gap.before)
         return max(0.0, gap.transfer_s - hidden)
+
+    def _writeback_past_end(self, gap: Gap, begin: float) -> float:
+        """A final gap's write-back (a written parameter copied back after its
+        last use) must end by the return, which waits for it: the time it
+        ends past the end when it starts at ``begin``."""
+        if gap.before < self.steps.count or gap.after < 0 or gap.writeback_s <= 0.0:
+            return 0.0
+        return max(0.0, begin + gap.writeback_s - self.steps.times[self.steps.count])
+
+    def _final_writeback(self, gap: Gap) -> float:
+        """:meth:`_writeback_past_end`, queued behind the write-backs planned."""
+        if gap.before < self.steps.count or gap.after < 0 or gap.writeback_s <= 0.0:
+            return 0.0
+        begin = self._writebacks.first_free(gap.writeback_s, self.steps.times[gap.after + 1])
+        return self._writeback_past_end(gap, begin)
 
     def _qualifies(self, gap: Gap) -> bool:
         if self.strategy != "distance":
@@ -404,11 +423,13 @@ class OffloadPlanner:
     def _apply(self, index: int, prefetch_at: int, profile: np.ndarray) -> None:
         gap = self.gaps[index]
         size = self.candidates[gap.candidate].buffer.size
+        writeback_begin: float | None = None
         if gap.prefetch_at < 0 and gap.writeback_s > 0.0:
             # Write-backs share the device->pool engine: the buffer is free
             # once its copy, queued behind the others, completes.
             begin = self._writebacks.first_free(gap.writeback_s, self.steps.times[gap.after + 1])
             self._writebacks.reserve(begin, gap.writeback_s)
+            writeback_begin = begin
             done = begin + gap.writeback_s
             free_from = self.steps.first_starting_at(done)
             gap.free_from = min(max(free_from, gap.after + 1), gap.before)
@@ -419,6 +440,8 @@ class OffloadPlanner:
             profile[gap.free_from : prefetch_at] -= size
         gap.prefetch_at = prefetch_at
         gap.exposed_s = self._exposure(gap, prefetch_at)
+        if writeback_begin is not None and gap.before >= self.steps.count:
+            gap.exposed_s = self._writeback_past_end(gap, writeback_begin)
         if self.strategy == "ours" and gap.transfer_s > 0.0:
             self._reserve(index, prefetch_at)
         self.candidates[gap.candidate].offloaded_gaps.append(index)
@@ -560,11 +583,16 @@ class OffloadPlanner:
             placed, _, exposed = self._link_placement(gap, earliest)
             extra = exposed - (gap.exposed_s if gap.prefetch_at >= 0 else 0.0)
             point = min(max(placed, step + 1), self._latest(gap))
-        # A parameter's first fetch comes with it: cost it on the engine too.
+        elif gap.prefetch_at < 0:
+            extra = self._final_writeback(gap)
+        # A parameter's first fetch (and last write-back) comes with it: cost
+        # them on the engines too.
         for member in self.partners(index):
             partner = self.gaps[member]
-            if member != index and partner.prefetch_at < 0 and partner.transfer_s > 0.0:
-                extra += self._link_placement(partner, partner.free_from)[2]
+            if member != index and partner.prefetch_at < 0:
+                if partner.transfer_s > 0.0:
+                    extra += self._link_placement(partner, partner.free_from)[2]
+                extra += self._final_writeback(partner)
         return (extra / size, key[1], key[2]), point
 
     def _exposure_bounds(self, step: int, options: Options) -> np.ndarray:
@@ -604,7 +632,9 @@ class OffloadPlanner:
         free = np.maximum(0.0, (deadline - earliest) - (busy_at_deadline - busy_at_earliest))
         # Nor can it start inside the block that holds ``earliest``.
         exposed = np.maximum(transfer - free, first_free + transfer - deadline)
-        exposed = np.where(transfer > 0.0, np.maximum(0.0, exposed), 0.0)
+        exposed = np.where(
+            transfer > 0.0, np.maximum(0.0, exposed), self._a_initial_exposure[index]
+        )
         before = np.where(self._a_prefetch[index] >= 0, self._a_exposed[index], 0.0)
         return (exposed - before) / self._a_size[index]
 
@@ -689,7 +719,9 @@ class OffloadPlanner:
         if self.strategy != "ours":
             new &= point_new == ideal
         hidden = deadline - start[np.minimum(point_new, count)]
-        extra_new = np.where(final, 0.0, np.maximum(0.0, transfer - hidden))
+        extra_new = np.where(
+            final, self._a_initial_exposure[gaps], np.maximum(0.0, transfer - hidden)
+        )
         partners = self._a_partners[gaps]
         for column in range(partners.shape[1]):
             partner = partners[:, column]
