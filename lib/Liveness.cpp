@@ -351,9 +351,9 @@ void HyperoffloadLiveness::run() {
   visitRegions(function, 0);
   end[0] = static_cast<int64_t>(ops.size()) - 1;
 
-  Region &body = function->getRegion(0);
-  if (!body.empty())
-    for (BlockArgument argument : body.front().getArguments())
+  // The entry block's memref arguments (a function's parameters) are roots.
+  if (function->getNumRegions() > 0 && !function->getRegion(0).empty())
+    for (BlockArgument argument : function->getRegion(0).front().getArguments())
       if (isa<MemRefType>(argument.getType()))
         roots[argument] = {newRoot(argument, HyperoffloadRootArgument, 0)};
 

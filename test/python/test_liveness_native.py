@@ -80,3 +80,19 @@ def test_native_walk_matches_the_python_walk(name: str, source: str) -> None:
                 assert native.profile == reference.profile
                 for value in _memref_values(function):
                     assert native.roots_of(value) == reference.roots_of(value)
+
+
+def test_walk_of_ops_without_a_body() -> None:
+    from hyperoffload import _native
+
+    with ir.Context():
+        module = ir.Module.parse(
+            "func.func private @decl(memref<4xf32>)\n"
+            "func.func @f() {\n  %c = arith.constant 0 : i32\n  return\n}"
+        )
+        declaration = module.body.operations[0].operation
+        walk = _native.liveness_walk(declaration)
+        assert (len(walk.operations), walk.kinds) == (1, [])
+        constant = module.body.operations[1].regions[0].blocks[0].operations[0].operation
+        walk = _native.liveness_walk(constant)
+        assert (len(walk.operations), walk.op_names, walk.kinds) == (1, ["arith.constant"], [])

@@ -41,10 +41,12 @@ prefetch points:
 Times come from the cost model (compute only; exposed copies are what the
 simulator measures afterwards). A written parameter in the pool is written
 back after its last use and the return waits for that copy: the time it
-ends past the function's end counts as exposed, like a late prefetch. A buffer is not a candidate, with the
-reason recorded, when its policy is ``keep``, it has aliases (views), it
-escapes through ``return``, its size is unknown, it is a global used by
-another function or not constant, or its kind was not asked for.
+ends past the function's end counts as exposed, like a late prefetch.
+
+A buffer is not a candidate, with the reason recorded, when its policy is
+``keep``, it has aliases (views), it escapes through ``return``, its size
+is unknown, it is a global used by another function or not constant, or
+its kind was not asked for.
 """
 
 from __future__ import annotations
