@@ -61,7 +61,6 @@ import numpy as np
 from hyperoffload.analysis.cost_model import CostModel, static_time
 from hyperoffload.analysis.link_calendar import LinkCalendar
 from hyperoffload.analysis.liveness import Buffer, BufferLiveness
-from hyperoffload.analysis.program import op_address
 from hyperoffload.hardware import HardwareProfile
 from mlir import ir
 
@@ -200,24 +199,20 @@ class Steps:
     """The ops of the function body with their compute times."""
 
     def __init__(self, function: ir.Operation, liveness: BufferLiveness, cost: CostModel) -> None:
-        block = function.regions[0].blocks[0]
-        self.ops = [op.operation for op in block.operations]
+        order = liveness.order
+        # The body's ops are the positions the function body holds, in order.
+        top = [p for p in range(1, order.end_position) if order.parent[p] == 0]
+        self.ops = [order.ops[p] for p in top]
         self.count = len(self.ops)
         durations = [static_time(cost, op) for op in self.ops]
         self.start = np.zeros(self.count + 1)
         self.start[1:] = np.cumsum(durations)
         # The same times as a list: bisect on it beats numpy on one value.
         self.times: list[float] = self.start.tolist()
-        order = liveness.order
         # Step of every program position (0: entry -> step 0; end -> count).
         self.step_of = [0] * (order.end_position + 1)
-        step_at = {op_address(op): index for index, op in enumerate(self.ops)}
-        current = 0
-        for position in range(1, order.end_position):
-            op = order.ops[position]
-            if order.parent[position] == 0:
-                current = step_at[op_address(op)]
-            self.step_of[position] = current
+        for step, (first, after) in enumerate(itertools.pairwise([*top, order.end_position])):
+            self.step_of[first:after] = [step] * (after - first)
         self.step_of[order.end_position] = self.count
 
     def time_between(self, first: int, second: int) -> float:
