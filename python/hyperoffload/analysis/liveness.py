@@ -39,6 +39,7 @@ against it.
 from __future__ import annotations
 
 import dataclasses
+from typing import NamedTuple
 
 from hyperoffload import _native
 from hyperoffload.analysis.program import ProgramOrder
@@ -56,9 +57,9 @@ class LivenessError(Exception):
         self.message = message
 
 
-@dataclasses.dataclass
-class Use:
-    """One use of a root buffer (directly or through an alias)."""
+class Use(NamedTuple):
+    """One use of a root buffer (directly or through an alias); a tuple, as
+    a large function has hundreds of thousands."""
 
     position: int
     op_name: str
