@@ -201,14 +201,18 @@ class _Simulator:
         for buffer in self.liveness.buffers:
             if not buffer.remote and buffer.kind in ("argument", "global"):
                 self._memory(0.0, buffer.size, buffer.name)
-        self._run_region(self.liveness.function.regions[0])
+        # The function body's ops, with the positions the order gave them.
+        order = self.liveness.order
+        for position in range(1, order.end_position):
+            if order.parent[position] == 0:
+                self._run_op(order.ops[position], position)
 
     def _run_region(self, region: ir.Region) -> None:
         for block in region.blocks:
             for op in block.operations:
                 self._run_op(op.operation)
 
-    def _run_op(self, op: ir.Operation) -> None:
+    def _run_op(self, op: ir.Operation, position: int | None = None) -> None:
         self.replayed += 1
         if self.replayed > MAX_REPLAYED_OPS:
             raise SimulationError(
@@ -216,7 +220,7 @@ class _Simulator:
                 f"simulation replays more than {MAX_REPLAYED_OPS} op executions; "
                 "loops are too long to replay",
             )
-        self.current_position = self._position(op)
+        self.current_position = self._position(op) if position is None else position
         name = op.name
         handler = _HANDLERS.get(name)
         if handler is not None:
