@@ -81,24 +81,25 @@ def _capsule_pointer(capsule: object) -> int:
 _OPERATION_CAPSULE = b"mlir.ir.Operation._CAPIPtr"
 
 
-def operation_address(op: ir.Operation) -> int:
-    """The address of the MLIR operation behind ``op``."""
-    pointer = _pythonapi.PyCapsule_GetPointer(op._CAPIPtr, _OPERATION_CAPSULE)
-    if not pointer:
-        raise RuntimeError("null MLIR operation in capsule")
-    return int(pointer)
-
-
 _VALUE_CAPSULE = b"mlir.ir.Value._CAPIPtr"
 _TYPE_CAPSULE = b"mlir.ir.Type._CAPIPtr"
 
 
+def _address(capsule: object, name: bytes) -> int:
+    pointer = _pythonapi.PyCapsule_GetPointer(capsule, name)
+    if not pointer:
+        raise RuntimeError(f"null MLIR handle in capsule {name.decode()}")
+    return int(pointer)
+
+
+def operation_address(op: ir.Operation) -> int:
+    """The address of the MLIR operation behind ``op``."""
+    return _address(op._CAPIPtr, _OPERATION_CAPSULE)
+
+
 def value_address(value: ir.Value) -> int:
     """The address behind ``value`` (its MlirValue pointer): a stable identity."""
-    pointer = _pythonapi.PyCapsule_GetPointer(value._CAPIPtr, _VALUE_CAPSULE)
-    if not pointer:
-        raise RuntimeError("null MLIR value in capsule")
-    return int(pointer)
+    return _address(value._CAPIPtr, _VALUE_CAPSULE)
 
 
 class _LivenessArrays(ctypes.Structure):
