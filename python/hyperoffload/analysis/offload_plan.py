@@ -136,12 +136,12 @@ Option = tuple[Key, int, int]
 
 @dataclasses.dataclass
 class Options:
-    """Options that free one step, best key first: key ``(primary, -size,
-    -length)`` (``-size``: minus the order's measure, the size or the
+    """Options that free one step, best key first: key ``(primary, -measure,
+    -length)`` (the measure of the planner's order: the size, or the
     streaming value), the gap and the prefetch point, one array each."""
 
     primary: np.ndarray
-    neg_size: np.ndarray
+    neg_measure: np.ndarray
     neg_length: np.ndarray
     gap: np.ndarray
     point: np.ndarray
@@ -150,7 +150,11 @@ class Options:
         return len(self.gap)
 
     def option(self, rank: int) -> Option:
-        key = (float(self.primary[rank]), float(self.neg_size[rank]), float(self.neg_length[rank]))
+        key = (
+            float(self.primary[rank]),
+            float(self.neg_measure[rank]),
+            float(self.neg_length[rank]),
+        )
         return key, int(self.gap[rank]), int(self.point[rank])
 
 
@@ -393,17 +397,21 @@ class OffloadPlanner:
         hidden = self.steps.time_between(prefetch_at, gap.before)
         return max(0.0, gap.transfer_s - hidden)
 
+    def _writes_back_at_end(self, gap: Gap) -> bool:
+        """A final gap of a written parameter: copied back after its last
+        use, and the return waits for that copy."""
+        return gap.before >= self.steps.count and gap.after >= 0 and gap.writeback_s > 0.0
+
     def _writeback_past_end(self, gap: Gap, begin: float) -> float:
-        """A final gap's write-back (a written parameter copied back after its
-        last use) must end by the return, which waits for it: the time it
-        ends past the end when it starts at ``begin``."""
-        if gap.before < self.steps.count or gap.after < 0 or gap.writeback_s <= 0.0:
+        """The time a final gap's write-back started at ``begin`` ends past
+        the function's end (0 for any other gap)."""
+        if not self._writes_back_at_end(gap):
             return 0.0
         return max(0.0, begin + gap.writeback_s - self.steps.times[self.steps.count])
 
     def _final_writeback(self, gap: Gap) -> float:
         """:meth:`_writeback_past_end`, queued behind the write-backs planned."""
-        if gap.before < self.steps.count or gap.after < 0 or gap.writeback_s <= 0.0:
+        if not self._writes_back_at_end(gap):
             return 0.0
         begin = self._writebacks.first_free(gap.writeback_s, self.steps.times[gap.after + 1])
         return self._writeback_past_end(gap, begin)
@@ -550,13 +558,13 @@ class OffloadPlanner:
         # the result is the best of all of them, with few re-costed.
         bounds = self._exposure_bounds(step, options)
         ranks = np.arange(len(options))
-        order = np.lexsort((ranks, options.neg_length, options.neg_size, bounds))
+        order = np.lexsort((ranks, options.neg_length, options.neg_measure, bounds))
         best: tuple[Key, int] | None = None
         best_rank = -1
         for rank in order.tolist():
             bound_key = (
                 float(bounds[rank]),
-                float(options.neg_size[rank]),
+                float(options.neg_measure[rank]),
                 float(options.neg_length[rank]),
             )
             if best is not None and (bound_key, rank) > (best[0], best_rank):
