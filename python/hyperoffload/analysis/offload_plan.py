@@ -30,7 +30,13 @@ prefetch points:
   copy time), which prefers buffers that come back just before their use
   over large ones whose long copies keep them resident and hold the link;
   then the longest gap. :func:`plan_preferring` tries both and keeps the
-  plan with less exposed copy time. The schedule pass then orders the
+  plan with less exposed copy time. The gaps that come with a choice (a
+  parameter's first fetch with its last gap) are booked on the engine
+  where it has room (*placement* ``room``: hidden, the buffer maybe
+  resident long before its use) or at their ideal point, queued after the
+  copies already booked (``ideal``: exposure charged, which the schedule
+  pass often removes by moving those copies; the pipeline's max-slowdown
+  search tries it when ``room`` misses). The schedule pass then orders the
   copies for the engines.
 - ``on-demand``: the same choice of gaps by peak, each prefetch right before
   the use (a reactive runtime).
@@ -67,6 +73,8 @@ from mlir import ir
 Strategy = Literal["ours", "on-demand", "distance"]
 Order = Literal["largest", "streaming"]
 ORDERS: tuple[Order, ...] = ("largest", "streaming")
+Placement = Literal["room", "ideal"]
+PLACEMENTS: tuple[Placement, ...] = ("room", "ideal")
 KINDS = ("params", "globals", "activations")
 _KIND_OF = {"argument": "params", "global": "globals", "alloc": "activations"}
 
@@ -128,6 +136,7 @@ class PlanStatistics:
     estimated_exposed_s: float
     decisions: list[dict[str, object]]
     order: str = "largest"
+    placement: str = "room"
 
 
 Key = tuple[float, float, float]
@@ -250,9 +259,11 @@ class OffloadPlanner:
         dynamic_dim_bound: int | None = None,
         liveness: BufferLiveness | None = None,
         order: Order = "largest",
+        placement: Placement = "room",
     ) -> None:
         self.function = function
         self.order = order
+        self.placement = placement
         self.hardware = hardware
         self.budget = budget_bytes
         self.strategy = strategy
@@ -532,10 +543,18 @@ class OffloadPlanner:
 
     def _partner_point(self, gap: Gap) -> int:
         """Prefetch point of a gap applied without a peak to free (a
-        partner, or a policy): for ours, the latest the engine has room for
-        from its first free step on, as :meth:`_recost` costs it; else the
-        ideal point."""
-        if self.strategy == "ours" and gap.transfer_s > 0.0 and gap.before < self.steps.count:
+        partner, or a policy). Ours with placement ``room``: the latest the
+        engine has room for, from its first free step on (the buffer may
+        then be resident long before its use); with ``ideal``: the latest
+        point that hides the copy on an idle engine, the copy queued after
+        the ones planned (its exposure is charged, and the schedule pass may
+        still hide it by moving those). Other strategies: the ideal point."""
+        if (
+            self.strategy == "ours"
+            and self.placement == "room"
+            and gap.transfer_s > 0.0
+            and gap.before < self.steps.count
+        ):
             return self._link_placement(gap, gap.free_from)[0]
         return self._initial_point(gap)
 
@@ -596,7 +615,12 @@ class OffloadPlanner:
             partner = self.gaps[member]
             if member != index and partner.prefetch_at < 0:
                 if partner.transfer_s > 0.0:
-                    extra += self._link_placement(partner, partner.free_from)[2]
+                    earliest = (
+                        partner.free_from
+                        if self.placement == "room"
+                        else self._initial_point(partner)
+                    )
+                    extra += self._link_placement(partner, earliest)[2]
                 extra += self._final_writeback(partner)
         return (extra / size, key[1], key[2]), point
 
@@ -807,6 +831,7 @@ class OffloadPlanner:
             estimated_exposed_s=exposed,
             decisions=decisions,
             order=self.order,
+            placement=self.placement,
         )
 
     def _unchosen_reason(self, candidate: Candidate) -> str:

@@ -10,9 +10,10 @@ Two modes:
   meet the budget with the least exposed transfer time;
 - ``max-slowdown=`` (e.g. ``1%``): the smallest peak whose simulated
   makespan stays within that slowdown of the unoffloaded program's, found
-  by bisection over budgets, each tried on a copy of the module. This is
-  the form of the HyperOffload paper's claim (less memory at unchanged
-  speed).
+  by bisection over budgets, each tried on a copy of the module: planned
+  with partner placement ``room``, and if the schedule misses, ``ideal``
+  (see :mod:`hyperoffload.analysis.offload_plan`). This is the form of the
+  HyperOffload paper's claim (less memory at unchanged speed).
 
 Before: functions without cache ops. After: the offloaded, scheduled and
 verified program; the pass fails if the budget is infeasible (saying the
@@ -37,7 +38,12 @@ from mlir import ir
 
 from hyperoffload.analysis.budget import Budget
 from hyperoffload.analysis.liveness import BufferLiveness, LivenessError
-from hyperoffload.analysis.offload_plan import PlanError, PlanStatistics
+from hyperoffload.analysis.offload_plan import (
+    PLACEMENTS,
+    Placement,
+    PlanError,
+    PlanStatistics,
+)
 from hyperoffload.analysis.schedule_rules import check_schedule
 from hyperoffload.analysis.sizes import format_bytes
 from hyperoffload.hardware import HardwareProfile, ProfileError, load_profile
@@ -89,14 +95,17 @@ class HyperOffloadPipelinePass(PlanOptions):
                 # before, the budget and the first plan.
                 liveness = BufferLiveness(function, dynamic_dim_bound=bound)
                 before = simulate(function, hardware, liveness=liveness)
+                placement: Placement = "room"
                 if budget is not None:
                     limit = budget.resolve(function, bound, liveness)
                 else:
                     assert slowdown is not None
-                    limit = self._search(
+                    limit, placement = self._search(
                         module, name, hardware, before.makespan_s, slowdown, liveness
                     )
-                function, after, liveness = self._plan_within(function, hardware, limit, liveness)
+                function, after, liveness = self._plan_within(
+                    function, hardware, limit, liveness, placement
+                )
             except (LivenessError, SimulationError, PlanError) as err:
                 raise self.fail(err.location, err.message) from None
             self._verify(function, after.peak_bytes, limit, liveness)
@@ -124,10 +133,11 @@ class HyperOffloadPipelinePass(PlanOptions):
         hardware: HardwareProfile,
         limit: int,
         liveness: BufferLiveness | None = None,
+        placement: Placement = "room",
     ) -> PlanStatistics:
         """Plan (raising PlanError, emitting nothing), then schedule;
         ``liveness`` is that of ``function`` as it is now, if known."""
-        statistics = plan_and_rewrite(function, hardware, limit, self, liveness)
+        statistics = plan_and_rewrite(function, hardware, limit, self, liveness, placement)
         if self.strategy == "ours":
             schedule_function(
                 function,
@@ -145,8 +155,9 @@ class HyperOffloadPipelinePass(PlanOptions):
         hardware: HardwareProfile,
         limit: int,
         liveness: BufferLiveness | None,
+        placement: Placement,
     ) -> None:
-        statistics = self._plan_and_schedule(function, hardware, limit, liveness)
+        statistics = self._plan_and_schedule(function, hardware, limit, liveness, placement)
         object.__setattr__(self, "_plan_statistics", statistics)
         if self.remarks:
             self.remark(function, statistics)
@@ -157,6 +168,7 @@ class HyperOffloadPipelinePass(PlanOptions):
         hardware: HardwareProfile,
         limit: int,
         liveness: BufferLiveness,
+        placement: Placement = "room",
     ) -> tuple[ir.Operation, SimulationResult, BufferLiveness]:
         """Offload ``function`` so its *simulated* peak fits ``limit``.
 
@@ -178,7 +190,7 @@ class HyperOffloadPipelinePass(PlanOptions):
                 function.erase()
                 function = replacement
             try:
-                self._apply(function, hardware, internal, given)
+                self._apply(function, hardware, internal, given, placement)
             except PlanError:
                 if best is None:
                     raise  # infeasible for the budget itself
@@ -221,18 +233,21 @@ class HyperOffloadPipelinePass(PlanOptions):
         base_makespan: float,
         slowdown: float,
         liveness: BufferLiveness,
-    ) -> int:
-        """Smallest budget whose schedule stays within ``slowdown``
-        (``liveness``: that of the function ``name`` as it is now)."""
+    ) -> tuple[int, Placement]:
+        """Smallest budget whose schedule stays within ``slowdown``, and the
+        partner placement whose schedule did (``liveness``: that of the
+        function ``name`` as it is now)."""
         function = _find(module, name)
         high = liveness.peak_bytes
         low = make_planner(function, hardware, high, self, liveness).plan().min_feasible_bytes
-        best = high
+        best: tuple[int, Placement] = (high, "room")
         limit_makespan = base_makespan * (1 + slowdown)
-        while high - low > max(1, int(BISECTION_RESOLUTION * best)):
+        while high - low > max(1, int(BISECTION_RESOLUTION * best[0])):
             middle = (low + high) // 2
-            if self._trial(module, name, hardware, middle, limit_makespan):
-                best = high = middle
+            placement = self._trial(module, name, hardware, middle, limit_makespan)
+            if placement is not None:
+                best = (middle, placement)
+                high = middle
             else:
                 low = middle
         return best
@@ -244,15 +259,23 @@ class HyperOffloadPipelinePass(PlanOptions):
         hardware: HardwareProfile,
         limit: int,
         limit_makespan: float,
-    ) -> bool:
-        copy = module.clone()
-        function = _find(copy, name)
-        try:
-            self._plan_and_schedule(function, hardware, limit)
-        except PlanError:
-            return False
-        result = simulate(function, hardware, dynamic_dim_bound=self.dynamic_dim_bound or None)
-        return result.makespan_s <= limit_makespan and result.peak_bytes <= limit
+    ) -> Placement | None:
+        """The first partner placement (for ``ours``: room, then ideal, whose
+        queued copies the schedule pass may still hide) whose scheduled
+        plan for ``limit`` stays within the makespan and the budget."""
+        placements = PLACEMENTS if self.strategy == "ours" else PLACEMENTS[:1]
+        for placement in placements:
+            copy = module.clone()
+            function = _find(copy, name)
+            try:
+                self._plan_and_schedule(function, hardware, limit, placement=placement)
+            except PlanError:
+                continue
+            bound = self.dynamic_dim_bound or None
+            result = simulate(function, hardware, dynamic_dim_bound=bound)
+            if result.makespan_s <= limit_makespan and result.peak_bytes <= limit:
+                return placement
+        return None
 
 
 def _fields(statistics: PlanStatistics) -> dict[str, object]:

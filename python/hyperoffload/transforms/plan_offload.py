@@ -74,6 +74,7 @@ from hyperoffload.analysis.offload_plan import (
     KINDS,
     Candidate,
     OffloadPlanner,
+    Placement,
     PlanError,
     PlanStatistics,
     global_symbol,
@@ -191,9 +192,11 @@ def make_planner(
     budget: int,
     options: PlanOptions,
     liveness: BufferLiveness | None = None,
+    placement: Placement = "room",
 ) -> OffloadPlanner:
     """The planner of ``function`` with the options of ``options`` (and the
-    current liveness of ``function``, if the caller has it)."""
+    current liveness of ``function``, if the caller has it; ``placement``:
+    see OffloadPlanner)."""
     return OffloadPlanner(
         function,
         hardware,
@@ -204,6 +207,7 @@ def make_planner(
         prefetch_distance=options.prefetch_distance,
         dynamic_dim_bound=options.dynamic_dim_bound or None,
         liveness=liveness,
+        placement=placement,
     )
 
 
@@ -213,12 +217,13 @@ def plan_and_rewrite(
     budget: int,
     options: PlanOptions,
     liveness: BufferLiveness | None = None,
+    placement: Placement = "room",
 ) -> PlanStatistics:
     """Plan ``function`` with the options of ``options`` and rewrite it.
 
     Raises PlanError (infeasible) or LivenessError, emitting nothing.
     """
-    planner = make_planner(function, hardware, budget, options, liveness)
+    planner = make_planner(function, hardware, budget, options, liveness, placement)
     statistics = plan_preferring(planner, options.prefer)
     _Rewriter(planner).run()
     return statistics
