@@ -30,13 +30,13 @@ using namespace mlir;
 
 namespace {
 
-/// Ops whose regions may run more than once (program.LOOP_OPS).
-bool isLoopOp(StringRef name) {
-  static const llvm::StringSet<> loops = {
-      "scf.for",    "scf.while",       "scf.parallel", "scf.forall",
-      "affine.for", "affine.parallel", "async.execute"};
-  return loops.contains(name);
-}
+/// Ops whose regions may run more than once (Python's program.LOOP_OPS
+/// reads them from hyperoffloadLoopOpNames).
+const char *const loopOpNames[] = {
+    "scf.for",    "scf.while",       "scf.parallel", "scf.forall",
+    "affine.for", "affine.parallel", "async.execute"};
+
+bool isLoopOp(StringRef name) { return llvm::is_contained(loopOpNames, name); }
 
 /// View ops: their result aliases their first operand.
 bool isViewOp(StringRef name) {
@@ -451,4 +451,14 @@ hyperoffloadLivenessGetArrays(const HyperoffloadLiveness *liveness) {
 
 void hyperoffloadLivenessDestroy(HyperoffloadLiveness *liveness) {
   delete liveness;
+}
+
+void hyperoffloadLoopOpNames(MlirStringCallback callback, void *userData) {
+  std::string joined;
+  for (const char *name : loopOpNames) {
+    if (!joined.empty())
+      joined.push_back(',');
+    joined += name;
+  }
+  callback(mlirStringRefCreate(joined.data(), joined.size()), userData);
 }

@@ -171,6 +171,11 @@ hyperoffloadLivenessAnalyse(MlirOperation function);
 MLIR_CAPI_EXPORTED HyperoffloadLivenessArrays
 hyperoffloadLivenessGetArrays(const HyperoffloadLiveness *liveness);
 
+/// Calls `callback` once with the comma-separated names of the ops whose
+/// regions the liveness walk treats as running more than once (loops).
+MLIR_CAPI_EXPORTED void hyperoffloadLoopOpNames(MlirStringCallback callback,
+                                                void *userData);
+
 /// Frees `liveness` and its arrays.
 MLIR_CAPI_EXPORTED void
 hyperoffloadLivenessDestroy(HyperoffloadLiveness *liveness);

@@ -179,6 +179,8 @@ def _load() -> ctypes.PyDLL:
         ctypes.POINTER(ctypes.c_uint64),
         ctypes.c_int,
     ]
+    lib.hyperoffloadLoopOpNames.restype = None
+    lib.hyperoffloadLoopOpNames.argtypes = [_StringCallback, ctypes.c_void_p]
     lib.hyperoffloadLivenessAnalyse.restype = ctypes.c_void_p
     lib.hyperoffloadLivenessAnalyse.argtypes = [_Handle]
     lib.hyperoffloadLivenessGetArrays.restype = _LivenessArrays
@@ -223,6 +225,17 @@ def parse_source(source: str, source_name: str, context: ir.Context) -> ir.Modul
         return None
     capsule = _pythonapi.PyCapsule_New(handle.ptr, _MODULE_CAPSULE_NAME, None)
     return ir.Module._CAPICreate(capsule)
+
+
+def loop_op_names() -> frozenset[str]:
+    """Names of the ops whose regions the liveness walk treats as loops."""
+    names: list[str] = []
+
+    def collect(ref: _StringRef, _user: object) -> None:
+        names.extend(ctypes.string_at(ref.data, ref.length).decode().split(","))
+
+    _lib.hyperoffloadLoopOpNames(_StringCallback(collect), None)
+    return frozenset(names)
 
 
 def available_dialects(context: ir.Context) -> list[str]:

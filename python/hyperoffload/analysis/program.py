@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import itertools
 
-from hyperoffload._native import LivenessWalk, liveness_walk, operation_address
+from hyperoffload._native import LivenessWalk, liveness_walk, loop_op_names, operation_address
 from mlir import ir
 
 
@@ -23,18 +23,8 @@ def op_address(op: ir.Operation) -> int:
     return operation_address(op)
 
 
-# Ops whose regions may run more than once.
-LOOP_OPS = frozenset(
-    {
-        "scf.for",
-        "scf.while",
-        "scf.parallel",
-        "scf.forall",
-        "affine.for",
-        "affine.parallel",
-        "async.execute",
-    }
-)
+# Ops whose regions may run more than once, as the C++ walk knows them.
+LOOP_OPS = loop_op_names()
 
 
 class ProgramOrder:
