@@ -73,9 +73,6 @@ class HyperOffloadPipelinePass(PlanOptions):
         False, "move independent compute before stalled waits to hide their copies"
     )
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "statistics", {})
-
     def run(self, module: ir.Operation) -> None:
         if bool(self.budget) == bool(self.max_slowdown):
             raise self.fail(
@@ -109,7 +106,7 @@ class HyperOffloadPipelinePass(PlanOptions):
             except (LivenessError, SimulationError, PlanError) as err:
                 raise self.fail(err.location, err.message) from None
             self._verify(function, after.peak_bytes, limit, liveness)
-            self.statistics[name] = {  # type: ignore[attr-defined]
+            self.statistics[name] = {
                 "budget_bytes": limit,
                 "peak_before_bytes": before.peak_bytes,
                 "peak_after_bytes": after.peak_bytes,

@@ -193,6 +193,12 @@ class ModulePass:
 
     name: ClassVar[str]
     summary: ClassVar[str]
+    # Results per function name (pass statistics, reports), filled by run().
+    statistics: dict[str, Any]
+
+    def __post_init__(self) -> None:
+        # Passes are frozen dataclasses; the statistics are not an option.
+        object.__setattr__(self, "statistics", {})
 
     def run(self, module: ir.Operation) -> None:  # pragma: no cover - abstract
         """Transform or analyse ``module`` (a ``builtin.module``)."""

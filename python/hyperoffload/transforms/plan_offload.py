@@ -137,9 +137,6 @@ class PlanOffloadPass(PlanOptions):
     name = "cache-plan-offload"
     summary = "Offload parameters, globals and activations so the peak fits a budget."
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "statistics", {})
-
     def run(self, module: ir.Operation) -> None:
         if not self.budget:
             raise self.fail(module, "cache-plan-offload needs a budget (budget=...)")
@@ -181,7 +178,7 @@ class PlanOffloadPass(PlanOptions):
         except (PlanError, LivenessError) as err:
             raise self.fail(err.location, err.message) from None
         name = ir.StringAttr(function.attributes["sym_name"]).value
-        self.statistics[name] = statistics  # type: ignore[attr-defined]
+        self.statistics[name] = statistics
         if self.remarks:
             self.remark(function, statistics)
 

@@ -73,15 +73,12 @@ class WidenBoolBuffersPass(ModulePass):
     name = "cache-widen-bool-buffers"
     summary = "Store allocated i1 buffers as i8 bytes so they can be lowered and run."
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "statistics", {})
-
     def run(self, module: ir.Operation) -> None:
         for function in functions_with_bodies(module):
             widened, kept = widen_bool_buffers(function)
             if widened or kept:
                 name = ir.StringAttr(function.attributes["sym_name"]).value
-                self.statistics[name] = {  # type: ignore[attr-defined]
+                self.statistics[name] = {
                     "widened_buffers": widened,
                     "kept_bool_buffers": kept,
                 }
