@@ -98,10 +98,6 @@ class CostModel:
 def linalg_work(op: ir.Operation) -> tuple[float, int, ir.Type | None] | None:
     """(flops, bytes, element type) of a linalg op, None if ``op`` is not one
     (upstream's LinalgOp interface says)."""
-    return _linalg_work(op)
-
-
-def _linalg_work(op: ir.Operation) -> tuple[float, int, ir.Type | None] | None:
     ranges = _native.linalg_loop_ranges(op)
     if ranges is None:
         return None

@@ -120,10 +120,13 @@ class BufferLiveness:
 
     # -- queries -----------------------------------------------------------
 
+    def root_indices(self, value: ir.Value) -> tuple[int, ...]:
+        """Indices into :attr:`buffers` of the roots ``value`` may point into."""
+        return self._roots.get(_native.value_address(value), ())
+
     def roots_of(self, value: ir.Value) -> tuple[Buffer, ...]:
         """The root buffers a memref value may point into."""
-        roots = self._roots.get(_native.value_address(value), ())
-        return tuple(self.buffers[i] for i in roots)
+        return tuple(self.buffers[i] for i in self.root_indices(value))
 
     def live_at(self, position: int) -> list[Buffer]:
         """Device buffers occupying memory at ``position``."""
@@ -139,7 +142,7 @@ class BufferLiveness:
         """Build the buffers from the C++ walk (lib/Liveness.cpp), adding
         sizes and memory spaces."""
         op_names = walk.op_names
-        labels = [_native.USE_EFFECTS[code] for code in range(len(_native.USE_EFFECTS))]
+        labels = _native.USE_EFFECTS
         typed: dict[int, tuple[ir.MemRefType, bool, int | SizeError]] = {}
         for index, kind in enumerate(walk.kinds):
             type_ = walk.types[index]

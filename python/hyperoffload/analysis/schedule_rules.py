@@ -59,13 +59,12 @@ class _Checker:
         self.violations: list[Violation] = []
         self.implied: dict[ir.Value, set[ir.Value]] = {}
         self.token_of: dict[int, ir.Value] = {}  # prefetch buffer id -> token
-        self.ids = {id(b): i for i, b in enumerate(liveness.buffers)}
 
     def error(self, op: ir.Operation, message: str) -> None:
         self.violations.append(Violation(op.location, message))
 
     def buffer_ids(self, value: ir.Value) -> list[int]:
-        return [self.ids[id(b)] for b in self.liveness.roots_of(value)]
+        return list(self.liveness.root_indices(value))
 
     def buffer(self, index: int) -> Buffer:
         return self.liveness.buffers[index]

@@ -399,9 +399,7 @@ def _independent_ops(
     body = _body(function)
     start = next(i for i, op in enumerate(body) if op_address(op) == op_address(wait))
     effects: dict[int, dict[int, str]] = {}
-    root_index: dict[int, int] = {}
     for index, buffer in enumerate(liveness.buffers):
-        root_index[id(buffer)] = index
         for use in buffer.uses:
             effects.setdefault(use.position, {})[index] = use.effect
     # Prefetched buffers not yet waited for above the wait's position.
@@ -412,8 +410,7 @@ def _independent_ops(
         for token in op.operands:
             owner = token.owner
             if not isinstance(owner, ir.Block) and owner.operation.name == "cache.prefetch":
-                for root in liveness.roots_of(owner.operation.results[0]):
-                    pending.add(root_index[id(root)])
+                pending.update(liveness.root_indices(owner.operation.results[0]))
     found: list[ir.Operation] = []
     defined: set[int] = set()
     read: set[int] = set()
