@@ -1,5 +1,4 @@
-//===- Effects.h - Memory effects of an op, for the C entry points -*- C++
-//-*-===//
+//===- Effects.h - Memory effects of an op ------------------*- C++ -*-===//
 //
 // Shared by hyperoffloadGetMemoryEffects and the liveness walk.
 //
