@@ -134,6 +134,49 @@ class _LivenessArrays(ctypes.Structure):
     ]
 
 
+_I64 = ctypes.POINTER(ctypes.c_int64)
+_F64 = ctypes.POINTER(ctypes.c_double)
+
+
+class _PlanInput(ctypes.Structure):
+    """HyperoffloadPlanInput (hyperoffload-c/Planner.h)."""
+
+    _fields_ = [
+        ("numSteps", ctypes.c_int64),
+        ("stepStart", _F64),
+        ("baseProfile", _I64),
+        ("numGaps", ctypes.c_int64),
+        ("gapAfter", _I64),
+        ("gapBefore", _I64),
+        ("gapFreeFrom", _I64),
+        ("gapTransfer", _F64),
+        ("gapWriteback", _F64),
+        ("gapBytes", _I64),
+        ("gapMembers", _I64),
+        ("gapForced", ctypes.POINTER(ctypes.c_uint8)),
+        ("budget", ctypes.c_int64),
+        ("strategy", ctypes.c_int32),
+        ("order", ctypes.c_int32),
+        ("placement", ctypes.c_int32),
+        ("distanceThreshold", ctypes.c_int64),
+        ("prefetchDistance", ctypes.c_int64),
+        ("lazyOptions", ctypes.c_int64),
+    ]
+
+
+class _PlanOutput(ctypes.Structure):
+    """HyperoffloadPlanOutput (hyperoffload-c/Planner.h)."""
+
+    _fields_ = [
+        ("prefetchAt", _I64),
+        ("freeFrom", _I64),
+        ("exposed", _F64),
+        ("profile", _I64),
+        ("failedStep", ctypes.c_int64),
+        ("failedBytes", ctypes.c_int64),
+    ]
+
+
 def _load() -> ctypes.PyDLL:
     path = library_path().resolve()
     recorded = getattr(_mlir_libs, _PROCESS_RECORD, None)
@@ -187,6 +230,11 @@ def _load() -> ctypes.PyDLL:
     lib.hyperoffloadLivenessGetArrays.argtypes = [ctypes.c_void_p]
     lib.hyperoffloadLivenessDestroy.restype = None
     lib.hyperoffloadLivenessDestroy.argtypes = [ctypes.c_void_p]
+    lib.hyperoffloadPlanGaps.restype = ctypes.c_bool
+    lib.hyperoffloadPlanGaps.argtypes = [
+        ctypes.POINTER(_PlanInput),
+        ctypes.POINTER(_PlanOutput),
+    ]
     setattr(_mlir_libs, _PROCESS_RECORD, (path, lib))
     return lib
 
@@ -445,3 +493,122 @@ def liveness_walk(function: ir.Operation) -> LivenessWalk:
         )
     finally:
         _lib.hyperoffloadLivenessDestroy(handle)
+
+
+PLAN_STRATEGIES = ("ours", "on-demand", "distance")
+PLAN_ORDERS = ("largest", "streaming")
+PLAN_PLACEMENTS = ("room", "ideal")
+
+
+@dataclasses.dataclass(frozen=True)
+class PlanGaps:
+    """The per-step and per-gap inputs of :func:`plan_gaps` (see
+    hyperoffload-c/Planner.h); arrays are made contiguous of the C types."""
+
+    step_start: np.ndarray
+    base_profile: np.ndarray
+    after: np.ndarray
+    before: np.ndarray
+    free_from: np.ndarray
+    transfer: np.ndarray
+    writeback: np.ndarray
+    nbytes: np.ndarray
+    members: np.ndarray  # (gaps, 3): applied together, ascending, -1 padded
+    forced: np.ndarray
+
+    def __post_init__(self) -> None:
+        for name, dtype in (
+            ("step_start", np.float64),
+            ("base_profile", np.int64),
+            ("after", np.int64),
+            ("before", np.int64),
+            ("free_from", np.int64),
+            ("transfer", np.float64),
+            ("writeback", np.float64),
+            ("nbytes", np.int64),
+            ("members", np.int64),
+            ("forced", np.uint8),
+        ):
+            object.__setattr__(self, name, np.ascontiguousarray(getattr(self, name), dtype))
+        gaps = len(self.after)
+        if len(self.base_profile) != len(self.step_start) or self.members.shape != (gaps, 3):
+            raise ValueError("plan_gaps: arrays of inconsistent lengths")
+        for name in ("before", "free_from", "transfer", "writeback", "nbytes", "forced"):
+            if len(getattr(self, name)) != gaps:
+                raise ValueError(f"plan_gaps: {name} has {len(getattr(self, name))} gaps")
+
+
+@dataclasses.dataclass
+class GapPlan:
+    """What :func:`plan_gaps` chose: per gap the prefetch step (-1: kept on
+    the device), first free step and exposed seconds; bytes per step; and
+    when infeasible, the peak step with no option left and its bytes."""
+
+    feasible: bool
+    prefetch_at: np.ndarray
+    free_from: np.ndarray
+    exposed: np.ndarray
+    profile: np.ndarray
+    failed_step: int
+    failed_bytes: int
+
+
+def _pointer(array: np.ndarray, kind: type) -> object:
+    return array.ctypes.data_as(ctypes.POINTER(kind))
+
+
+def plan_gaps(
+    gaps: PlanGaps,
+    budget: int,
+    *,
+    strategy: str,
+    order: str,
+    placement: str,
+    distance_threshold: int,
+    prefetch_distance: int,
+    lazy_options: int,
+) -> GapPlan:
+    """Run the planner's choice loop (hyperoffloadPlanGaps) over ``gaps``."""
+    steps = len(gaps.step_start) - 1
+    count = len(gaps.after)
+    inputs = _PlanInput(
+        numSteps=steps,
+        stepStart=_pointer(gaps.step_start, ctypes.c_double),
+        baseProfile=_pointer(gaps.base_profile, ctypes.c_int64),
+        numGaps=count,
+        gapAfter=_pointer(gaps.after, ctypes.c_int64),
+        gapBefore=_pointer(gaps.before, ctypes.c_int64),
+        gapFreeFrom=_pointer(gaps.free_from, ctypes.c_int64),
+        gapTransfer=_pointer(gaps.transfer, ctypes.c_double),
+        gapWriteback=_pointer(gaps.writeback, ctypes.c_double),
+        gapBytes=_pointer(gaps.nbytes, ctypes.c_int64),
+        gapMembers=_pointer(gaps.members, ctypes.c_int64),
+        gapForced=_pointer(gaps.forced, ctypes.c_uint8),
+        budget=budget,
+        strategy=PLAN_STRATEGIES.index(strategy),
+        order=PLAN_ORDERS.index(order),
+        placement=PLAN_PLACEMENTS.index(placement),
+        distanceThreshold=distance_threshold,
+        prefetchDistance=prefetch_distance,
+        lazyOptions=lazy_options,
+    )
+    prefetch_at = np.empty(count, dtype=np.int64)
+    free_from = np.empty(count, dtype=np.int64)
+    exposed = np.empty(count, dtype=np.float64)
+    profile = np.empty(steps + 1, dtype=np.int64)
+    outputs = _PlanOutput(
+        prefetchAt=_pointer(prefetch_at, ctypes.c_int64),
+        freeFrom=_pointer(free_from, ctypes.c_int64),
+        exposed=_pointer(exposed, ctypes.c_double),
+        profile=_pointer(profile, ctypes.c_int64),
+    )
+    feasible = bool(_lib.hyperoffloadPlanGaps(ctypes.byref(inputs), ctypes.byref(outputs)))
+    return GapPlan(
+        feasible=feasible,
+        prefetch_at=prefetch_at,
+        free_from=free_from,
+        exposed=exposed,
+        profile=profile,
+        failed_step=int(outputs.failedStep),
+        failed_bytes=int(outputs.failedBytes),
+    )

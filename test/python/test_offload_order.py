@@ -14,6 +14,7 @@ from hyperoffload.analysis.offload_plan import OffloadPlanner, plan_preferring
 from hyperoffload.hardware import load_profile
 from hyperoffload.workloads import LlamaConfig, generate_llama
 from mlir import ir
+from reference_planner import ReferencePlanner
 
 
 def _planner(preset: str, layers: int, fraction: float, cls: type = OffloadPlanner):
@@ -92,7 +93,7 @@ def test_an_order_that_hides_everything_is_kept_without_trying_others() -> None:
         assert orders == ["largest"]
 
 
-class ChargedPlanner(OffloadPlanner):
+class ChargedPlanner(ReferencePlanner):
     """Checks that applying a choice records the exposure it was chosen for."""
 
     checked = 0

@@ -1,7 +1,8 @@
-"""The planner's option search: the lower bound it orders options by never
-exceeds an option's re-costed key, so stopping at the first bound that
-cannot win returns what re-costing every option would; the stabbing index
-finds the gaps that hold a step."""
+"""The planner's option search (in the Python reference loop, which the
+C++ loop mirrors): the lower bound it orders options by never exceeds an
+option's re-costed key, so stopping at the first bound that cannot win
+returns what re-costing every option would; the stabbing index finds the
+gaps that hold a step."""
 
 from __future__ import annotations
 
@@ -10,13 +11,13 @@ import dataclasses
 import numpy as np
 import pytest
 from hyperoffload.analysis.liveness import BufferLiveness
-from hyperoffload.analysis.offload_plan import OffloadPlanner, StabbingIndex
 from hyperoffload.hardware import load_profile
 from hyperoffload.workloads import LlamaConfig, generate_llama
 from mlir import ir
+from reference_planner import ReferencePlanner, StabbingIndex
 
 
-class CheckedPlanner(OffloadPlanner):
+class CheckedPlanner(ReferencePlanner):
     """Re-costs every option at each choice and compares."""
 
     choices = 0
