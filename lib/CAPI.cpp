@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Effects.h"
+#include "OperationKey.h"
 #include "hyperoffload-c/Cache.h"
 #include "hyperoffload/Dialect/Cache/CacheDialect.h"
 
@@ -160,9 +161,8 @@ int hyperoffloadLinalgStaticLoopRanges(MlirOperation cOp, int64_t *ranges,
   return static_cast<int>(loops.size());
 }
 
-int hyperoffloadOperationKey(MlirOperation cOp, uint64_t *key, int capacity) {
-  Operation *op = unwrap(cOp);
-  SmallVector<uint64_t, 32> items;
+void hyperoffload::operationKey(Operation *op,
+                                SmallVectorImpl<uint64_t> &items) {
   auto pointer = [](const void *p) {
     return static_cast<uint64_t>(reinterpret_cast<uintptr_t>(p));
   };
@@ -187,6 +187,11 @@ int hyperoffloadOperationKey(MlirOperation cOp, uint64_t *key, int capacity) {
       for (Operation &inner : block)
         items.push_back(pointer(inner.getName().getAsOpaquePointer()));
   }
+}
+
+int hyperoffloadOperationKey(MlirOperation cOp, uint64_t *key, int capacity) {
+  SmallVector<uint64_t, 32> items;
+  hyperoffload::operationKey(unwrap(cOp), items);
   for (auto [index, item] : llvm::enumerate(items)) {
     if (static_cast<int>(index) >= capacity)
       break;

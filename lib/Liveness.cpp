@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Effects.h"
+#include "OperationKey.h"
 #include "hyperoffload-c/Cache.h"
 
 #include "mlir/CAPI/IR.h"
@@ -23,6 +24,7 @@
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -133,6 +135,7 @@ private:
                   ArrayRef<hyperoffload::MemoryEffect> effects);
   void aliasBlockArguments(Operation *op, const RootList &roots);
   int32_t nameId(Operation *op);
+  int32_t costClass(Operation *op);
 
   Operation *function;
   AsmState asmState;
@@ -144,6 +147,12 @@ private:
   std::vector<int32_t> positionName;
   std::string opNames;
   llvm::DenseMap<const void *, int32_t> opNameIds;
+
+  // Linalg ops by what their cost follows from (OperationKey.h).
+  std::vector<int32_t> positionCostClass;
+  std::map<std::vector<uint64_t>, int32_t> costClassIds;
+  std::vector<int64_t> costClassKeyOffsets{0};
+  std::vector<uint64_t> costClassKeys;
 
   // Roots and aliases.
   llvm::DenseMap<Value, RootList> roots;
@@ -174,6 +183,21 @@ int32_t HyperoffloadLiveness::nameId(Operation *op) {
   return it->second;
 }
 
+int32_t HyperoffloadLiveness::costClass(Operation *op) {
+  if (!op->getName().getStringRef().starts_with("linalg."))
+    return -1;
+  SmallVector<uint64_t, 32> items;
+  hyperoffload::operationKey(op, items);
+  auto [it, inserted] = costClassIds.try_emplace(
+      std::vector<uint64_t>(items.begin(), items.end()),
+      static_cast<int32_t>(costClassIds.size()));
+  if (inserted) {
+    costClassKeys.insert(costClassKeys.end(), items.begin(), items.end());
+    costClassKeyOffsets.push_back(static_cast<int64_t>(costClassKeys.size()));
+  }
+  return it->second;
+}
+
 void HyperoffloadLiveness::visitRegions(Operation *op, int64_t position) {
   for (Region &region : op->getRegions()) {
     if (!region.empty() && !llvm::hasSingleElement(region))
@@ -186,6 +210,7 @@ void HyperoffloadLiveness::visitRegions(Operation *op, int64_t position) {
         end.push_back(childPosition);
         repeating.push_back(isLoopOp(child.getName().getStringRef()) ? 1 : 0);
         positionName.push_back(nameId(&child));
+        positionCostClass.push_back(costClass(&child));
         if (descendsInto(&child)) {
           visitRegions(&child, childPosition);
           end[childPosition] = static_cast<int64_t>(ops.size()) - 1;
@@ -348,6 +373,7 @@ void HyperoffloadLiveness::run() {
   end.push_back(0);
   repeating.push_back(0);
   positionName.push_back(nameId(function));
+  positionCostClass.push_back(-1);
   visitRegions(function, 0);
   end[0] = static_cast<int64_t>(ops.size()) - 1;
 
@@ -418,6 +444,10 @@ HyperoffloadLivenessArrays HyperoffloadLiveness::arrays() const {
   result.positionName = positionName.data();
   result.opNames = opNames.data();
   result.opNamesSize = static_cast<int64_t>(opNames.size());
+  result.positionCostClass = positionCostClass.data();
+  result.numCostClasses = static_cast<int64_t>(costClassIds.size());
+  result.costClassKeyOffsets = costClassKeyOffsets.data();
+  result.costClassKeys = costClassKeys.data();
   result.numRoots = static_cast<int64_t>(rootKind.size());
   result.rootKind = rootKind.data();
   result.rootType = rootType.data();

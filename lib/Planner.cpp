@@ -12,6 +12,8 @@
 
 #include "hyperoffload-c/Planner.h"
 
+#include "llvm/ADT/ArrayRef.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -31,9 +33,8 @@ public:
   /// after `earliest`.
   double latestWindow(double duration, double deadline, double earliest) const {
     double end = deadline;
-    int64_t index =
-        std::lower_bound(starts.begin(), starts.end(), end) - starts.begin() -
-        1;
+    int64_t index = std::lower_bound(starts.begin(), starts.end(), end) -
+                    starts.begin() - 1;
     while (index >= 0 && ends[index] > end - duration) {
       end = std::min(end, starts[index]);
       --index;
@@ -47,9 +48,8 @@ public:
   /// Earliest start at or after `earliest` of a free window.
   double firstFree(double duration, double earliest) const {
     double start = earliest;
-    int64_t index =
-        std::upper_bound(starts.begin(), starts.end(), start) - starts.begin() -
-        1;
+    int64_t index = std::upper_bound(starts.begin(), starts.end(), start) -
+                    starts.begin() - 1;
     if (index >= 0 && ends[index] > start)
       start = ends[index];
     ++index;
@@ -84,9 +84,8 @@ public:
   /// Frees `[start, start + duration)`, splitting its block.
   void release(double start, double duration) {
     double end = start + duration;
-    int64_t index =
-        std::upper_bound(starts.begin(), starts.end(), start) - starts.begin() -
-        1;
+    int64_t index = std::upper_bound(starts.begin(), starts.end(), start) -
+                    starts.begin() - 1;
     if (index < 0 || ends[index] < end)
       return;
     double blockStart = starts[index], blockEnd = ends[index];
@@ -247,7 +246,8 @@ public:
       latest[g] = std::min(in.gapBefore[g], count);
       ideal[g] = initialPoint(g);
       initialExposure[g] = exposure(g, ideal[g]);
-      length[g] = times[latest[g]] - times[std::max<int64_t>(in.gapAfter[g], 0)];
+      length[g] =
+          times[latest[g]] - times[std::max<int64_t>(in.gapAfter[g], 0)];
       qualifies[g] = in.strategy != HyperoffloadPlanDistance ||
                      in.gapBefore[g] - in.gapAfter[g] >= in.distanceThreshold;
     }
@@ -295,12 +295,10 @@ private:
   bool ours() const { return in.strategy == HyperoffloadPlanOurs; }
   bool isFinal(int64_t g) const { return in.gapBefore[g] >= count; }
 
-  std::vector<int64_t> members(int64_t g) const {
-    std::vector<int64_t> result;
-    for (int64_t column = 0; column < 3; ++column)
-      if (int64_t member = in.gapMembers[3 * g + column]; member >= 0)
-        result.push_back(member);
-    return result;
+  /// The gaps applied with g (g among them), ascending.
+  llvm::ArrayRef<int64_t> members(int64_t g) const {
+    const int64_t *row = in.gapMembers + 3 * g;
+    return llvm::ArrayRef<int64_t>(row, std::find(row, row + 3, -1));
   }
 
   /// The last step starting at or before `time` (-1 if none).
@@ -379,8 +377,8 @@ private:
 
   /// (step, copy start, exposed) of g's copy placed as late as the engine
   /// allows, not before `earliestStep`.
-  std::tuple<int64_t, double, double> linkPlacement(int64_t g,
-                                                    int64_t earliestStep) const {
+  std::tuple<int64_t, double, double>
+  linkPlacement(int64_t g, int64_t earliestStep) const {
     double transfer = in.gapTransfer[g];
     double earliest = times[earliestStep];
     double deadline = times[in.gapBefore[g]];
@@ -500,9 +498,8 @@ private:
     bounds.clear();
     for (const Option &option : options) {
       int64_t g = option.gap;
-      int64_t earliestStep = option.point > step
-                                 ? std::max(freeFrom[g], step + 1)
-                                 : freeFrom[g];
+      int64_t earliestStep =
+          option.point > step ? std::max(freeFrom[g], step + 1) : freeFrom[g];
       double earliest = times[std::min(earliestStep, count)];
       double deadline = times[std::min(in.gapBefore[g], count)];
       double transfer = in.gapTransfer[g];
@@ -510,10 +507,10 @@ private:
       if (transfer > 0.0) {
         auto [busyAtDeadline, ignored] = busyUntil(deadline);
         auto [busyAtEarliest, firstFree] = busyUntil(earliest);
-        double free = std::max(
-            0.0, (deadline - earliest) - (busyAtDeadline - busyAtEarliest));
-        late = std::max(0.0, std::max(transfer - free,
-                                      firstFree + transfer - deadline));
+        double free = std::max(0.0, (deadline - earliest) -
+                                        (busyAtDeadline - busyAtEarliest));
+        late = std::max(
+            0.0, std::max(transfer - free, firstFree + transfer - deadline));
       } else {
         late = initialExposure[g];
       }
@@ -577,9 +574,9 @@ private:
     std::iota(order.begin(), order.end(), 0);
     std::sort(order.begin(), order.end(), [&](int64_t a, int64_t b) {
       return std::tie(bounds[a], candidates[a].negMeasure,
-                      candidates[a].negLength, a) <
-             std::tie(bounds[b], candidates[b].negMeasure,
-                      candidates[b].negLength, b);
+                      candidates[a].negLength,
+                      a) < std::tie(bounds[b], candidates[b].negMeasure,
+                                    candidates[b].negLength, b);
     });
     bool found = false;
     Option best{};
@@ -609,8 +606,7 @@ private:
   Profile profile;
   LinkCalendar calendar, writebacks;
   std::vector<int64_t> prefetch, freeFrom, latest, ideal;
-  std::vector<double> exposed, reserved, size, initialExposure, length,
-      measure;
+  std::vector<double> exposed, reserved, size, initialExposure, length, measure;
   std::vector<bool> qualifies;
   std::vector<Option> candidates;
   std::vector<double> bounds;

@@ -133,7 +133,10 @@ typedef struct HyperoffloadLiveness HyperoffloadLiveness;
 /// useOffsets[r] .. useOffsets[r + 1] of usePosition / useEffect. Values
 /// (MlirValue pointers) with roots map to entries valueRootOffsets[v] ..
 /// valueRootOffsets[v + 1] of valueRoots. Op names are NUL-terminated,
-/// indexed by positionName.
+/// indexed by positionName. Linalg ops whose costs follow from the same
+/// key (hyperoffloadOperationKey) share a cost class: positionCostClass
+/// (-1 for any other op); the key of class c is entries
+/// costClassKeyOffsets[c] .. costClassKeyOffsets[c + 1] of costClassKeys.
 typedef struct {
   int64_t numPositions;
   const void *const *operations;
@@ -143,6 +146,10 @@ typedef struct {
   const int32_t *positionName;
   const char *opNames;
   int64_t opNamesSize;
+  const int32_t *positionCostClass;
+  int64_t numCostClasses;
+  const int64_t *costClassKeyOffsets;
+  const uint64_t *costClassKeys;
   int64_t numRoots;
   const int32_t *rootKind;
   const void *const *rootType;

@@ -1,4 +1,4 @@
-/*===- Planner.h - C API of the offload planner's search -----------*- C -*-===*\
+/*===- Planner.h - C API of the offload planner's search ----------*- C -*-===*\
 |*                                                                            *|
 |* The choice loop of hyperoffload.analysis.offload_plan.OffloadPlanner:      *|
 |* Python finds the candidates and their gaps, this takes the device-memory   *|

@@ -114,6 +114,10 @@ class _LivenessArrays(ctypes.Structure):
         ("positionName", ctypes.POINTER(ctypes.c_int32)),
         ("opNames", ctypes.c_void_p),
         ("opNamesSize", ctypes.c_int64),
+        ("positionCostClass", ctypes.POINTER(ctypes.c_int32)),
+        ("numCostClasses", ctypes.c_int64),
+        ("costClassKeyOffsets", ctypes.POINTER(ctypes.c_int64)),
+        ("costClassKeys", ctypes.POINTER(ctypes.c_uint64)),
         ("numRoots", ctypes.c_int64),
         ("rootKind", ctypes.POINTER(ctypes.c_int32)),
         ("rootType", ctypes.POINTER(ctypes.c_uint64)),
@@ -408,10 +412,12 @@ class LivenessWalk:
     """What hyperoffloadLivenessAnalyse found, as Python lists.
 
     Per program position its op (and address), parent position, last nested
-    position, whether its regions repeat, and its op name; per root buffer its kind (an index of
-    ROOT_KINDS), type, definition, free point, freeing position (-1: the
-    end), last use (-1: none), escape flag, name and uses (position, an
-    index of USE_EFFECTS); ``roots`` maps value addresses to root indices.
+    position, whether its regions repeat, its op name and cost class (-1:
+    not a linalg op; ``class_keys[c]`` is class c's operation_key); per root
+    buffer its kind (an index of ROOT_KINDS), type, definition, free point,
+    freeing position (-1: the end), last use (-1: none), escape flag, name
+    and uses (position, an index of USE_EFFECTS); ``roots`` maps value
+    addresses to root indices.
     """
 
     operations: list[ir.Operation]
@@ -420,6 +426,8 @@ class LivenessWalk:
     end: list[int]
     repeating: list[int]
     op_names: list[str]
+    cost_class: list[int]
+    class_keys: list[tuple[int, ...]]
     kinds: list[int]
     types: list[ir.Type]
     defined_at: list[int]
@@ -458,6 +466,8 @@ def liveness_walk(function: ir.Operation) -> LivenessWalk:
             ir.Operation._CAPICreate(_pythonapi.PyCapsule_New(address, _OPERATION_CAPSULE, None))
             for address in addresses
         ]
+        class_offsets = _array(arrays.costClassKeyOffsets, arrays.numCostClasses + 1)
+        class_keys = _array(arrays.costClassKeys, class_offsets[-1])
         type_pointers = _array(arrays.rootType, roots)
         types: dict[int, ir.Type] = {}
         for pointer in set(type_pointers):
@@ -480,6 +490,11 @@ def liveness_walk(function: ir.Operation) -> LivenessWalk:
             end=_array(arrays.end, count),
             repeating=_array(arrays.repeating, count),
             op_names=position_names,
+            cost_class=_array(arrays.positionCostClass, count),
+            class_keys=[
+                tuple(class_keys[class_offsets[c] : class_offsets[c + 1]])
+                for c in range(arrays.numCostClasses)
+            ],
             kinds=_array(arrays.rootKind, roots),
             types=[types[pointer] for pointer in type_pointers],
             defined_at=_array(arrays.rootDefinedAt, roots),

@@ -188,3 +188,40 @@ def test_costs_are_shared_by_ops_with_one_key(context: ir.Context) -> None:
     assert costs[0] is costs[1]
     assert costs[2].bytes == 2 * 64 * 4 and costs[0].bytes == 3 * 64 * 4
     assert costs[4].flops == 0 and costs[5].flops == 64
+    # The liveness walk classes the same ops by the same keys, and costs by
+    # class are the costs by op.
+    from hyperoffload.analysis.program import ProgramOrder
+
+    function = ops[0].parent.operation
+    order = ProgramOrder(function)
+    classes = [order.cost_class[order.position_of(op)] for op in ops[:6]]
+    assert classes[0] == classes[1] and len(set(classes)) == 5
+    assert [order.class_keys[c] for c in classes] == keys
+    assert order.cost_class[order.position_of(ops[6])] == -1  # func.return
+    fresh = CostModel(unit_profile())
+    positions = order.body_positions()
+    assert [fresh.cost_at(order, p) for p in positions] == [model.cost(op) for op in ops]
+
+
+@pytest.mark.parametrize("preset", ["tiny", "moe"])
+def test_costs_by_class_are_costs_by_op_on_workloads(preset: str) -> None:
+    from hyperoffload.analysis.cost_model import static_time, static_time_at
+    from hyperoffload.analysis.program import ProgramOrder
+    from hyperoffload.workloads import LlamaConfig, generate_llama
+
+    config = dataclasses.replace(LlamaConfig.preset(preset), layers=2)
+    with ir.Context():
+        module = ir.Module.parse(generate_llama(config))
+        function = first_function(module)
+        order = ProgramOrder(function)
+        by_class, by_op = CostModel(load_profile("gh200")), CostModel(load_profile("gh200"))
+        positions = range(1, order.end_position)
+        assert [by_class.cost_at(order, p) for p in positions] == [
+            by_op.cost(order.ops[p]) for p in positions
+        ]
+        assert [static_time_at(by_class, order, p) for p in order.body_positions()] == [
+            static_time(by_op, order.ops[p]) for p in order.body_positions()
+        ]
+        # Layers repeat their ops: far fewer classes than linalg ops.
+        linalg = [c for c in order.cost_class if c >= 0]
+        assert 0 < len(order.class_keys) < len(linalg)

@@ -20,11 +20,15 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from typing import TYPE_CHECKING
 
 from hyperoffload import _native
 from hyperoffload.analysis.sizes import SizeError, memref_bytes
 from hyperoffload.hardware import HardwareProfile
 from mlir import ir
+
+if TYPE_CHECKING:
+    from hyperoffload.analysis.program import ProgramOrder
 
 _FREE_PAYLOAD_OPS = frozenset(
     {
@@ -73,14 +77,30 @@ class CostModel:
     def cost(self, op: ir.Operation) -> OpCost:
         name = op.name
         if name.startswith("linalg."):
-            key = _native.operation_key(op)
-            if key in self._linalg:
-                cost = self._linalg[key]
-            else:
-                work = linalg_work(op)
-                cost = self._linalg[key] = None if work is None else self._roofline(*work)
+            cost = self._linalg_cost(_native.operation_key(op), op)
             if cost is not None:
                 return cost
+        return self._other_cost(op, name)
+
+    def cost_at(self, order: ProgramOrder, position: int) -> OpCost:
+        """:meth:`cost` of the op at ``position`` of ``order`` (as it was
+        walked), from the cost class the walk gave it."""
+        op = order.ops[position]
+        cost_class = order.cost_class[position]
+        if cost_class >= 0:
+            cost = self._linalg_cost(order.class_keys[cost_class], op)
+            if cost is not None:
+                return cost
+        return self._other_cost(op, op.name)
+
+    def _linalg_cost(self, key: tuple[int, ...], op: ir.Operation) -> OpCost | None:
+        if key in self._linalg:
+            return self._linalg[key]
+        work = linalg_work(op)
+        cost = self._linalg[key] = None if work is None else self._roofline(*work)
+        return cost
+
+    def _other_cost(self, op: ir.Operation, name: str) -> OpCost:
         if name == "memref.copy":
             nbytes = 2 * _size_or_zero(op.operands[0].type)
             return OpCost(nbytes / self.hardware.hbm_bandwidth, 0.0, nbytes, "memory")
@@ -134,6 +154,13 @@ def _size_or_zero(type_: ir.Type) -> int:
         return memref_bytes(type_)
     except SizeError:
         return 0
+
+
+def static_time_at(model: CostModel, order: ProgramOrder, position: int) -> float:
+    """:func:`static_time` of the op at ``position`` of ``order``."""
+    if order.end[position] == position:
+        return model.cost_at(order, position).seconds
+    return static_time(model, order.ops[position])
 
 
 def static_time(model: CostModel, op: ir.Operation) -> float:

@@ -69,7 +69,7 @@ from typing import Literal
 
 import numpy as np
 from hyperoffload import _native
-from hyperoffload.analysis.cost_model import CostModel, static_time
+from hyperoffload.analysis.cost_model import CostModel, static_time_at
 from hyperoffload.analysis.liveness import Buffer, BufferLiveness
 from hyperoffload.hardware import HardwareProfile
 from mlir import ir
@@ -149,10 +149,10 @@ class Steps:
     def __init__(self, function: ir.Operation, liveness: BufferLiveness, cost: CostModel) -> None:
         order = liveness.order
         # The body's ops are the positions the function body holds, in order.
-        top = [p for p in range(1, order.end_position) if order.parent[p] == 0]
+        top = order.body_positions()
         self.ops = [order.ops[p] for p in top]
         self.count = len(self.ops)
-        durations = [static_time(cost, op) for op in self.ops]
+        durations = [static_time_at(cost, order, p) for p in top]
         self.start = np.zeros(self.count + 1)
         self.start[1:] = np.cumsum(durations)
         # The same times as a list: bisect on it beats numpy on one value.

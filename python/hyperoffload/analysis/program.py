@@ -45,6 +45,14 @@ class ProgramOrder:
         # Positions of region ops whose bodies may repeat (loops, and ops
         # whose regions have several blocks, which may branch backwards).
         self.repeating: set[int] = {p for p, flag in enumerate(walk.repeating) if flag}
+        # Linalg ops sharing what their cost follows from share a class
+        # (-1: any other op); class_keys[c] is class c's operation_key.
+        self.cost_class: list[int] = walk.cost_class
+        self.class_keys: list[tuple[int, ...]] = walk.class_keys
+
+    def body_positions(self) -> list[int]:
+        """Positions of the function body's ops, in order."""
+        return [p for p in range(1, len(self.ops)) if self.parent[p] == 0]
 
     @property
     def end_position(self) -> int:

@@ -150,10 +150,6 @@ class _Simulator:
 
     # -- helpers -------------------------------------------------------------
 
-    def _position(self, op: ir.Operation) -> int:
-        position = self.liveness.order.position_of(op)
-        return self.current_position if position is None else position
-
     def _memory(self, time: float, delta: int, label: str) -> None:
         self.sequence += 1
         self.memory_events.append(_MemoryEvent(time, self.sequence, delta, label))
@@ -220,7 +216,11 @@ class _Simulator:
                 f"simulation replays more than {MAX_REPLAYED_OPS} op executions; "
                 "loops are too long to replay",
             )
-        self.current_position = self._position(op) if position is None else position
+        order = self.liveness.order
+        if position is None:
+            position = order.position_of(op)
+        if position is not None:
+            self.current_position = position
         name = op.name
         handler = _HANDLERS.get(name)
         if handler is not None:
@@ -228,7 +228,8 @@ class _Simulator:
         elif len(op.regions) and not name.startswith("linalg."):
             self._run_region_op(op)
         else:
-            cost = self._cost(op)
+            # An op of the walked order costs by the class the walk gave it.
+            cost = self._cost(op) if position is None else self.costs.cost_at(order, position)
             if cost.seconds > 0.0:
                 self.intervals.append(
                     Interval(

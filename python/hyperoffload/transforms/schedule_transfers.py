@@ -53,7 +53,7 @@ import numpy as np
 from mlir import ir
 
 from hyperoffload.analysis.budget import Budget
-from hyperoffload.analysis.cost_model import CostModel, static_time
+from hyperoffload.analysis.cost_model import CostModel, static_time_at
 from hyperoffload.analysis.link_calendar import LinkCalendar
 from hyperoffload.analysis.liveness import BufferLiveness, LivenessError
 from hyperoffload.analysis.program import op_address
@@ -211,7 +211,7 @@ def _hoist_prefetches(
     count = len(body)
     model = CostModel(hardware)
     start = np.zeros(count + 1)
-    start[1:] = np.cumsum([static_time(model, op) for op in body])
+    start[1:] = np.cumsum([static_time_at(model, order, p) for p in order.body_positions()])
     profile = np.zeros(count + 1, dtype=np.int64)
     for buffer in liveness.buffers:
         if buffer.remote:
