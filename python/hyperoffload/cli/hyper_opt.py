@@ -37,7 +37,7 @@ from hyperoffload.sim.plot import PlotError, plot_memory
 from hyperoffload.sim.simulator import SimulationError, SimulationResult, simulate
 from hyperoffload.sim.trace import write_trace
 from hyperoffload.transforms import pass_base
-from hyperoffload.transforms.pass_base import format_option_value, split_option_text
+from hyperoffload.transforms.pass_base import format_option_value, paused_gc, split_option_text
 from hyperoffload.transforms.pipeline import (
     PipelineElement,
     PipelineError,
@@ -739,7 +739,9 @@ def run(argv: Sequence[str]) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Console entry point; user errors never end in a Python traceback."""
     try:
-        return run(sys.argv[1:] if argv is None else argv)
+        # Parsing, the passes and printing build long-lived objects only.
+        with paused_gc():
+            return run(sys.argv[1:] if argv is None else argv)
     except UsageError as err:
         sys.stderr.write(f"{PROG}: error: {err}\n")
         return 1
