@@ -137,3 +137,35 @@ def test_internal_errors_become_diagnostics_not_tracebacks() -> None:
     _, error = _run_counting(_CountingPass(crash=True))
     assert isinstance(error, ir.MLIRError)
     assert "internal error in pass 'cache-count-transfers': ZeroDivisionError: boom" in str(error)
+
+
+def test_passes_run_with_the_cyclic_gc_paused_and_restore_it() -> None:
+    import gc
+
+    from hyperoffload.transforms.pass_base import paused_gc
+
+    seen: list[bool] = []
+
+    @dataclasses.dataclass
+    class ProbePass(ModulePass):
+        name = "cache-probe-gc"
+        summary = "Record whether the cyclic GC runs."
+
+        def run(self, module: ir.Operation) -> None:
+            seen.append(gc.isenabled())
+
+    assert gc.isenabled()
+    with ir.Context():
+        module = ir.Module.parse(SCHEDULED)
+        pm = build_pass_manager("builtin.module(cse)")
+        add_pass(pm, ProbePass())
+        pm.run(module.operation)
+    assert seen == [False] and gc.isenabled()
+    # A caller that turned it off keeps it off.
+    gc.disable()
+    try:
+        with paused_gc():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
