@@ -101,6 +101,7 @@ class Candidate:
     """A buffer the planner may offload, or the reason it may not."""
 
     buffer: Buffer
+    root: int  # the buffer's index in the liveness's buffers
     kind: str
     uses: list[int]
     writes: set[int]
@@ -225,7 +226,13 @@ class OffloadPlanner:
     def _collect(self) -> None:
         steps = self.steps
         globals_elsewhere = _globals_used_elsewhere(self.function)
-        for buffer in self.liveness.buffers:
+        arguments = self.function.regions[0].blocks[0].arguments
+        # The first argument holding each root buffer, by root index.
+        self.argument_of_root: dict[int, int] = {}
+        for index, argument in enumerate(arguments):
+            for root in self.liveness.root_indices(argument):
+                self.argument_of_root.setdefault(root, index)
+        for root, buffer in enumerate(self.liveness.buffers):
             if buffer.remote:
                 continue
             first = steps.step_of[buffer.allocated_at] if buffer.allocated_at else 0
@@ -242,14 +249,15 @@ class OffloadPlanner:
                 for u in buffer.uses
                 if u.effect in ("write", "read-write", "unknown", "alloc/write")
             }
-            candidate = Candidate(buffer, kind, uses, writes, self._policy(buffer))
+            candidate = Candidate(buffer, root, kind, uses, writes, self._policy(root))
             candidate.reason = self._reason(candidate, globals_elsewhere)
             self.candidates.append(candidate)
             if candidate.reason is None:
                 self._make_gaps(len(self.candidates) - 1)
 
-    def _policy(self, buffer: Buffer) -> str:
-        attr = _policy_attr(self.function, self.liveness, buffer)
+    def _policy(self, root: int) -> str:
+        buffer = self.liveness.buffers[root]
+        attr = _policy_attr(self.function, self.liveness, buffer, self.argument_of_root.get(root))
         return attr or "auto"
 
     def _reason(self, candidate: Candidate, globals_elsewhere: set[str]) -> str | None:
@@ -513,28 +521,24 @@ def plan_preferring(planner: OffloadPlanner, prefer: Order | Literal["auto"]) ->
     return statistics
 
 
-def _policy_attr(function: ir.Operation, liveness: BufferLiveness, buffer: Buffer) -> str | None:
+def _policy_attr(
+    function: ir.Operation, liveness: BufferLiveness, buffer: Buffer, argument: int | None
+) -> str | None:
+    """The ``cache.policy`` of a buffer: on its argument (``argument``, its
+    index, for a parameter) or on the op defining it."""
     if buffer.kind == "argument":
         if "arg_attrs" not in function.attributes:
             return None
-        index = _argument_index(function, liveness, buffer)
         attrs = ir.ArrayAttr(function.attributes["arg_attrs"])
-        if index is None or index >= len(attrs):
+        if argument is None or argument >= len(attrs):
             return None
-        dictionary = ir.DictAttr(attrs[index])
+        dictionary = ir.DictAttr(attrs[argument])
         if POLICY_ATTR in dictionary:
             return ir.StringAttr(dictionary[POLICY_ATTR]).value
         return None
     op = _defining_op(function, liveness, buffer)
     if op is not None and POLICY_ATTR in op.attributes:
         return ir.StringAttr(op.attributes[POLICY_ATTR]).value
-    return None
-
-
-def _argument_index(function: ir.Operation, liveness: BufferLiveness, buffer: Buffer) -> int | None:
-    for index, argument in enumerate(function.regions[0].blocks[0].arguments):
-        if any(root is buffer for root in liveness.roots_of(argument)):
-            return index
     return None
 
 

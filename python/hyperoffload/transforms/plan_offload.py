@@ -251,9 +251,11 @@ class _Rewriter:
     def run(self) -> None:
         chosen = [c for c in self.planner.candidates if c.offloaded_gaps]
         # Look the values up before the IR changes.
-        roots = [self.root_values(candidate) for candidate in chosen]
+        roots = self.root_values(chosen)
         for candidate, values in zip(chosen, roots, strict=True):
             self.plan_candidate(candidate, values)
+        if any(candidate.kind == "params" for candidate in chosen):
+            self.update_function_type()
         for step, _, _, build in sorted(self.insertions, key=lambda item: item[:3]):
             anchor = self.ops[min(step, len(self.ops) - 1)]
             with ir.InsertionPoint(anchor), anchor.location:
@@ -394,24 +396,38 @@ class _Rewriter:
 
     # -- IR helpers ------------------------------------------------------------
 
-    def root_values(self, candidate: Candidate) -> list[ir.Value]:
-        buffer = candidate.buffer
-        liveness = self.planner.liveness
-        if buffer.kind == "argument":
-            for argument in self.function.regions[0].blocks[0].arguments:
-                if any(r is buffer for r in liveness.roots_of(argument)):
-                    return [argument]
+    def root_values(self, candidates: list[Candidate]) -> list[list[ir.Value]]:
+        """Per candidate, the values its buffer is born as: its argument, or
+        the results of the allocs and get_globals of it, in program order."""
+        planner = self.planner
+        liveness = planner.liveness
+        arguments = list(self.function.regions[0].blocks[0].arguments)
+        born: dict[int, list[ir.Value]] = {
+            c.root: [] for c in candidates if c.buffer.kind != "argument"
+        }
+        if born:
+            for op in liveness.order.ops[1:]:
+                if op.name not in ("memref.get_global", "memref.alloc"):
+                    continue
+                result = op.results[0]
+                for root in liveness.root_indices(result):
+                    if root in born:
+                        born[root].append(result)
         values = []
-        for op in liveness.order.ops[1:]:
-            if op.name not in ("memref.get_global", "memref.alloc"):
-                continue
-            result = op.results[0]
-            if any(r is buffer for r in liveness.roots_of(result)):
-                values.append(result)
+        for candidate in candidates:
+            if candidate.buffer.kind == "argument":
+                index = planner.argument_of_root.get(candidate.root)
+                values.append([] if index is None else [arguments[index]])
+            else:
+                values.append(born[candidate.root])
         return values
 
     def retype_argument(self, argument: ir.Value, remote_type: ir.Type) -> None:
+        """Give a parameter its remote type (the function type follows in
+        :meth:`update_function_type`, once for all of them)."""
         argument.set_type(remote_type)
+
+    def update_function_type(self) -> None:
         inputs = [a.type for a in self.function.regions[0].blocks[0].arguments]
         function_type = ir.FunctionType(
             ir.TypeAttr(self.function.attributes["function_type"]).value
