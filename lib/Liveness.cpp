@@ -24,7 +24,7 @@
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/raw_ostream.h"
 
-#include <map>
+#include <deque>
 #include <string>
 #include <vector>
 
@@ -150,7 +150,8 @@ private:
 
   // Linalg ops by what their cost follows from (OperationKey.h).
   std::vector<int32_t> positionCostClass;
-  std::map<std::vector<uint64_t>, int32_t> costClassIds;
+  llvm::DenseMap<ArrayRef<uint64_t>, int32_t> costClassIds;
+  std::deque<SmallVector<uint64_t, 16>> costClassStorage;
   std::vector<int64_t> costClassKeyOffsets{0};
   std::vector<uint64_t> costClassKeys;
 
@@ -188,14 +189,16 @@ int32_t HyperoffloadLiveness::costClass(Operation *op) {
     return -1;
   SmallVector<uint64_t, 32> items;
   hyperoffload::operationKey(op, items);
-  auto [it, inserted] = costClassIds.try_emplace(
-      std::vector<uint64_t>(items.begin(), items.end()),
-      static_cast<int32_t>(costClassIds.size()));
-  if (inserted) {
-    costClassKeys.insert(costClassKeys.end(), items.begin(), items.end());
-    costClassKeyOffsets.push_back(static_cast<int64_t>(costClassKeys.size()));
-  }
-  return it->second;
+  auto it = costClassIds.find(ArrayRef<uint64_t>(items));
+  if (it != costClassIds.end())
+    return it->second;
+  // A new class: its key is kept where the map's ArrayRef can point.
+  int32_t id = static_cast<int32_t>(costClassIds.size());
+  costClassStorage.emplace_back(items.begin(), items.end());
+  costClassIds[ArrayRef<uint64_t>(costClassStorage.back())] = id;
+  costClassKeys.insert(costClassKeys.end(), items.begin(), items.end());
+  costClassKeyOffsets.push_back(static_cast<int64_t>(costClassKeys.size()));
+  return id;
 }
 
 void HyperoffloadLiveness::visitRegions(Operation *op, int64_t position) {
