@@ -262,8 +262,10 @@ public:
     for (int64_t g = 0; g < in.numGaps; ++g) {
       if (!in.gapForced[g] || prefetch[g] >= 0)
         continue;
+      // Gaps applied with an earlier gap of the buffer stay put.
       for (int64_t member : members(g))
-        apply(member, partnerPoint(member));
+        if (prefetch[member] < 0)
+          apply(member, partnerPoint(member));
     }
     std::vector<int64_t> stabbed;
     while (std::max<int64_t>(profile.max(), 0) > in.budget) {

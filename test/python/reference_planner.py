@@ -212,7 +212,9 @@ class ReferencePlanner(OffloadPlanner):
         for index, gap in enumerate(self.gaps):
             if self.candidates[gap.candidate].policy == "offload" and gap.prefetch_at < 0:
                 for member in self.partners(index):
-                    self._apply(member, self._partner_point(self.gaps[member]), profile)
+                    # Gaps applied with an earlier gap of the buffer stay put.
+                    if self.gaps[member].prefetch_at < 0:
+                        self._apply(member, self._partner_point(self.gaps[member]), profile)
         while int(profile.max(initial=0)) > self.budget:
             peak_step = int(profile.argmax())
             choice = self._best_option(peak_step)

@@ -133,3 +133,36 @@ def test_a_second_plan_starts_from_the_pristine_gaps() -> None:
         loose = _outcome(planner)
         fresh = OffloadPlanner(function, load_profile("gh200"), int(peak * 0.9))
         assert _outcome(fresh) == loose != tight
+
+
+def test_a_forced_parameters_end_gaps_are_applied_once() -> None:
+    """A parameter with ``cache.policy = "offload"`` and gaps between its
+    uses: its first fetch and last gap come with its first gap and are not
+    moved again by the later ones, so the planned profile is the base
+    profile less each applied gap's absence."""
+    source = """func.func @f(%p: memref<256xf32> {cache.policy = "offload"}, %o: memref<256xf32>) {
+      %c = arith.constant 1.0 : f32
+      linalg.copy ins(%p : memref<256xf32>) outs(%o : memref<256xf32>)
+      linalg.fill ins(%c : f32) outs(%o : memref<256xf32>)
+      linalg.fill ins(%c : f32) outs(%o : memref<256xf32>)
+      linalg.fill ins(%c : f32) outs(%o : memref<256xf32>)
+      linalg.copy ins(%p : memref<256xf32>) outs(%o : memref<256xf32>)
+      linalg.fill ins(%c : f32) outs(%o : memref<256xf32>)
+      linalg.fill ins(%c : f32) outs(%o : memref<256xf32>)
+      linalg.fill ins(%c : f32) outs(%o : memref<256xf32>)
+      linalg.copy ins(%p : memref<256xf32>) outs(%o : memref<256xf32>)
+      return
+    }"""
+    with ir.Context():
+        module = ir.Module.parse(source)
+        function = module.body.operations[0].operation
+        for cls in (OffloadPlanner, ReferencePlanner):
+            planner = cls(function, load_profile("gh200"), 1 << 30)
+            statistics = planner.plan()
+            applied = [g for g in planner.gaps if g.prefetch_at >= 0]
+            assert len(applied) == 4  # entry -> use, two between uses, last use -> end
+            assert {planner.candidates[g.candidate].policy for g in applied} == {"offload"}
+            expected = planner.base_profile()
+            for gap in applied:
+                expected[gap.free_from : gap.prefetch_at] -= 1024
+            assert statistics.planned_peak == int(expected.max())
