@@ -98,6 +98,9 @@ class StabbingIndex:
 class ReferencePlanner(OffloadPlanner):
     """:class:`OffloadPlanner` whose :meth:`plan` runs the Python loop."""
 
+    def _latest(self, gap: Gap) -> int:
+        return gap.before if gap.before < self.steps.count else self.steps.count
+
     def _ideal_prefetch(self, gap: Gap) -> int:
         """Latest step from which the prefetch still completes before use."""
         if self.strategy == "on-demand":

@@ -159,10 +159,7 @@ class Steps:
         # The same times as a list: bisect on it beats numpy on one value.
         self.times: list[float] = self.start.tolist()
         # Step of every program position (0: entry -> step 0; end -> count).
-        self.step_of = [0] * (order.end_position + 1)
-        for step, (first, after) in enumerate(itertools.pairwise([*top, order.end_position])):
-            self.step_of[first:after] = [step] * (after - first)
-        self.step_of[order.end_position] = self.count
+        self.step_of = order.body_steps()
 
     def time_between(self, first: int, second: int) -> float:
         """Compute time from the start of step ``first`` to that of ``second``."""
@@ -417,9 +414,6 @@ class OffloadPlanner:
         np.add.at(changes, latest[chosen], inputs.nbytes[chosen])
         profile = self._base + np.cumsum(changes)[: self.steps.count + 1]
         return int(profile.max(initial=0))
-
-    def _latest(self, gap: Gap) -> int:
-        return gap.before if gap.before < self.steps.count else self.steps.count
 
     # -- statistics ------------------------------------------------------------
 

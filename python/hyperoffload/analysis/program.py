@@ -54,6 +54,19 @@ class ProgramOrder:
         """Positions of the function body's ops, in order."""
         return [p for p in range(1, len(self.ops)) if self.parent[p] == 0]
 
+    def body_steps(self) -> list[int]:
+        """Per position, its *step*: the index among :meth:`body_positions`
+        of the body op holding it (0 for the entry; at ``end_position``, the
+        number of body ops)."""
+        steps = [0] * (len(self.ops) + 1)
+        step = -1
+        for position in range(1, len(self.ops)):
+            if self.parent[position] == 0:
+                step += 1
+            steps[position] = step
+        steps[len(self.ops)] = step + 1
+        return steps
+
     @property
     def end_position(self) -> int:
         """The point after the last op: where the function returns."""

@@ -199,9 +199,8 @@ class _Simulator:
                 self._memory(0.0, buffer.size, buffer.name)
         # The function body's ops, with the positions the order gave them.
         order = self.liveness.order
-        for position in range(1, order.end_position):
-            if order.parent[position] == 0:
-                self._run_op(order.ops[position], position)
+        for position in order.body_positions():
+            self._run_op(order.ops[position], position)
 
     def _run_region(self, region: ir.Region) -> None:
         for block in region.blocks:

@@ -141,13 +141,7 @@ def _first_uses(
     prefetch (by position) the step of the first use of its buffer."""
     liveness = BufferLiveness(function, dynamic_dim_bound=dynamic_dim_bound, strict_sizes=False)
     order = liveness.order
-    step_of = [0] * (order.end_position + 1)
-    step = -1
-    for position in range(1, order.end_position):
-        if order.parent[position] == 0:
-            step += 1
-        step_of[position] = step
-    step_of[order.end_position] = step + 1
+    step_of = order.body_steps()
     first_use: dict[int, int] = {}
     for position in range(1, order.end_position):
         op = order.ops[position]
@@ -207,11 +201,12 @@ def _hoist_prefetches(
 ) -> None:
     liveness, step_of, first_use = analysis or _first_uses(function, dynamic_dim_bound)
     order = liveness.order
-    body = _body(function)
+    positions = order.body_positions()  # the liveness is of the function as it is
+    body = [order.ops[p] for p in positions]
     count = len(body)
     model = CostModel(hardware)
     start = np.zeros(count + 1)
-    start[1:] = np.cumsum([static_time_at(model, order, p) for p in order.body_positions()])
+    start[1:] = np.cumsum([static_time_at(model, order, p) for p in positions])
     profile = np.zeros(count + 1, dtype=np.int64)
     for buffer in liveness.buffers:
         if buffer.remote:
@@ -219,7 +214,7 @@ def _hoist_prefetches(
         first = step_of[buffer.allocated_at] if buffer.allocated_at else 0
         last = step_of[buffer.freed_at]
         profile[first : max(last, first + 1)] += buffer.size
-    step_at = {order.position_of(op): index for index, op in enumerate(body)}
+    step_at = {position: index for index, position in enumerate(positions)}
     defined_step: dict[ir.Value, int] = {}
     for index, op in enumerate(body):
         for result in op.results:
