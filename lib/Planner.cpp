@@ -278,9 +278,10 @@ public:
         return false;
       }
       for (int64_t member : members(index)) {
-        int64_t at = member == index ? point : partnerPoint(member);
-        if (prefetch[member] < 0 || member == index)
-          apply(member, at);
+        if (member == index)
+          apply(member, point);
+        else if (prefetch[member] < 0)
+          apply(member, partnerPoint(member));
       }
     }
     return true;

@@ -233,9 +233,10 @@ class ReferencePlanner(OffloadPlanner):
                 )
             index, prefetch_at = choice
             for member in self.partners(index):
-                point = prefetch_at if member == index else self._partner_point(self.gaps[member])
-                if self.gaps[member].prefetch_at < 0 or member == index:
-                    self._apply(member, point, profile)
+                if member == index:
+                    self._apply(member, prefetch_at, profile)
+                elif self.gaps[member].prefetch_at < 0:
+                    self._apply(member, self._partner_point(self.gaps[member]), profile)
         return self._statistics(profile, unoffloaded_peak, min_feasible)
 
     def _partner_point(self, gap: Gap) -> int:
