@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import hyperoffload  # noqa: F401  (registers the cache dialect)
 import pytest
@@ -39,3 +40,27 @@ def first_function(module: ir.Module) -> ir.Operation:
         if op.operation.name == "func.func":
             return op.operation
     raise AssertionError("no function")
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def mlir_chunks(
+    keep: Callable[[ir.Module], bool] = lambda module: True,
+) -> list[tuple[str, str]]:
+    """(``path#chunk``, text) of every ``// -----`` chunk of the lit inputs
+    and examples that parses (unregistered dialects allowed; diagnostics
+    tests' inputs that do not parse are left out) and that ``keep`` takes."""
+    chunks = []
+    for path in sorted([*ROOT.glob("test/**/*.mlir"), *ROOT.glob("examples/**/*.mlir")]):
+        text = path.read_bytes().decode("utf-8", errors="replace")
+        for index, chunk in enumerate(text.split("// -----")):
+            with ir.Context() as context:
+                context.allow_unregistered_dialects = True
+                try:
+                    module = ir.Module.parse(chunk)
+                except ir.MLIRError:
+                    continue
+                if keep(module):
+                    chunks.append((f"{path.relative_to(ROOT)}#{index}", chunk))
+    return chunks

@@ -6,35 +6,18 @@ the same roots for every memref value."""
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
 
 import pytest
+from conftest import mlir_chunks
 from hyperoffload.analysis.liveness import BufferLiveness, LivenessError
 from hyperoffload.ir_utils import functions_with_bodies, walk_preorder
 from hyperoffload.workloads import LlamaConfig, generate_llama
 from mlir import ir
 from reference_liveness import ReferenceLiveness, reference_order
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _parses(source: str) -> bool:
-    with ir.Context() as context:
-        context.allow_unregistered_dialects = True
-        try:
-            ir.Module.parse(source)
-        except ir.MLIRError:
-            return False  # a diagnostics test's input
-    return True
-
 
 def _sources() -> list[tuple[str, str]]:
-    sources = []
-    for path in sorted([*ROOT.glob("test/**/*.mlir"), *ROOT.glob("examples/**/*.mlir")]):
-        text = path.read_bytes().decode("utf-8", errors="replace")
-        for index, chunk in enumerate(text.split("// -----")):
-            if _parses(chunk):
-                sources.append((f"{path.relative_to(ROOT)}#{index}", chunk))
+    sources = mlir_chunks()
     for preset in ("tiny", "moe", "7b-32k"):
         config = dataclasses.replace(LlamaConfig.preset(preset), layers=2)
         sources.append((f"workload {preset}", generate_llama(config)))
@@ -58,7 +41,10 @@ def _analyse(cls: type, function: ir.Operation, bound: int | None) -> object:
         return ("error", err.message, str(err.location))
 
 
-@pytest.mark.parametrize(("name", "source"), _sources(), ids=lambda item: str(item)[:60])
+SOURCES = _sources()
+
+
+@pytest.mark.parametrize(("name", "source"), SOURCES, ids=[name for name, _ in SOURCES])
 def test_native_walk_matches_the_python_walk(name: str, source: str) -> None:
     with ir.Context() as context:
         context.allow_unregistered_dialects = True

@@ -7,9 +7,9 @@ for every strategy, order, placement and a sweep of budgets and hardware."""
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
 
 import pytest
+from conftest import mlir_chunks
 from hyperoffload.analysis.liveness import BufferLiveness, LivenessError
 from hyperoffload.analysis.offload_plan import OffloadPlanner, PlanError
 from hyperoffload.hardware import load_profile
@@ -18,7 +18,6 @@ from hyperoffload.workloads import LlamaConfig, generate_llama
 from mlir import ir
 from reference_planner import ReferencePlanner
 
-ROOT = Path(__file__).resolve().parents[2]
 FRACTIONS = (0.97, 0.8, 0.6, 0.4, 0.2, 0.02)
 SETTINGS = [
     ("ours", "largest", "room"),
@@ -30,24 +29,8 @@ SETTINGS = [
 ]
 
 
-def _plannable(source: str) -> bool:
-    """Parses, and holds a function with a body whose liveness is known."""
-    with ir.Context() as context:
-        context.allow_unregistered_dialects = True
-        try:
-            module = ir.Module.parse(source)
-        except ir.MLIRError:
-            return False  # a diagnostics test's input
-        return bool(_functions(module))
-
-
 def _sources() -> list[tuple[str, str]]:
-    sources = []
-    for path in sorted([*ROOT.glob("test/**/*.mlir"), *ROOT.glob("examples/**/*.mlir")]):
-        text = path.read_bytes().decode("utf-8", errors="replace")
-        for index, chunk in enumerate(text.split("// -----")):
-            if "func.func" in chunk and _plannable(chunk):
-                sources.append((f"{path.relative_to(ROOT)}#{index}", chunk))
+    sources = mlir_chunks(lambda module: bool(_functions(module)))
     for preset, layers in (("tiny", 2), ("7b", 2), ("moe", 2), ("7b-32k", 3)):
         config = dataclasses.replace(LlamaConfig.preset(preset), layers=layers)
         sources.append((f"workload {preset}", generate_llama(config)))
