@@ -61,11 +61,11 @@ bool descendsInto(Operation *op) {
 }
 
 enum EffectBits : unsigned {
-  Read = 1,
-  Write = 2,
-  Alloc = 4,
-  Free = 8,
-  Unknown = 16,
+  Read = HyperoffloadAccessRead,
+  Write = HyperoffloadAccessWrite,
+  Alloc = HyperoffloadAccessAlloc,
+  Free = HyperoffloadAccessFree,
+  Unknown = HyperoffloadAccessUnknown,
 };
 
 /// The effect of a use with these effects (Use.effect in liveness.py).
@@ -143,7 +143,7 @@ private:
   // The program order.
   std::vector<Operation *> ops;
   std::vector<int64_t> parent, end;
-  std::vector<uint8_t> repeating;
+  std::vector<uint8_t> repeating, descends;
   std::vector<int32_t> positionName;
   std::string opNames;
   llvm::DenseMap<const void *, int32_t> opNameIds;
@@ -164,6 +164,10 @@ private:
   std::vector<uint8_t> escapes;
   std::string rootNames;
   std::vector<std::vector<Use>> uses;
+  // Every use again, in program order: position, root, EffectBits.
+  std::vector<int64_t> accessPosition;
+  std::vector<int32_t> accessRoot;
+  std::vector<uint8_t> accessBits;
 
   // Flattened for the caller.
   std::vector<int64_t> useOffsets, usePosition;
@@ -212,6 +216,7 @@ void HyperoffloadLiveness::visitRegions(Operation *op, int64_t position) {
         parent.push_back(position);
         end.push_back(childPosition);
         repeating.push_back(isLoopOp(child.getName().getStringRef()) ? 1 : 0);
+        descends.push_back(descendsInto(&child) ? 1 : 0);
         positionName.push_back(nameId(&child));
         positionCostClass.push_back(costClass(&child));
         if (descendsInto(&child)) {
@@ -355,6 +360,9 @@ void HyperoffloadLiveness::recordUses(
     int32_t root = item.first;
     int label = effectLabel(item.second);
     uses[root].push_back({position, static_cast<int8_t>(label)});
+    accessPosition.push_back(position);
+    accessRoot.push_back(root);
+    accessBits.push_back(static_cast<uint8_t>(item.second));
     if (label == HyperoffloadUseFree) {
       if (freedBy[root] < 0) {
         freedAt[root] = position;
@@ -375,6 +383,7 @@ void HyperoffloadLiveness::run() {
   parent.push_back(0);
   end.push_back(0);
   repeating.push_back(0);
+  descends.push_back(1);
   positionName.push_back(nameId(function));
   positionCostClass.push_back(-1);
   visitRegions(function, 0);
@@ -444,6 +453,7 @@ HyperoffloadLivenessArrays HyperoffloadLiveness::arrays() const {
   result.parent = parent.data();
   result.end = end.data();
   result.repeating = repeating.data();
+  result.descends = descends.data();
   result.positionName = positionName.data();
   result.opNames = opNames.data();
   result.opNamesSize = static_cast<int64_t>(opNames.size());
@@ -468,6 +478,10 @@ HyperoffloadLivenessArrays HyperoffloadLiveness::arrays() const {
   result.values = values.data();
   result.valueRootOffsets = valueRootOffsets.data();
   result.valueRoots = valueRoots.data();
+  result.numAccesses = static_cast<int64_t>(accessPosition.size());
+  result.accessPosition = accessPosition.data();
+  result.accessRoot = accessRoot.data();
+  result.accessBits = accessBits.data();
   return result;
 }
 

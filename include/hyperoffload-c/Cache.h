@@ -118,6 +118,16 @@ enum HyperoffloadUseEffect {
   HyperoffloadUseAllocWrite = 8,
 };
 
+/// What one op may do to a root buffer through its operands (bits of an
+/// access; Unknown: the op declares no effects).
+enum HyperoffloadAccessBit {
+  HyperoffloadAccessRead = 1,
+  HyperoffloadAccessWrite = 2,
+  HyperoffloadAccessAlloc = 4,
+  HyperoffloadAccessFree = 8,
+  HyperoffloadAccessUnknown = 16,
+};
+
 /// Buffer liveness of one function (see hyperoffload.analysis.liveness).
 typedef struct HyperoffloadLiveness HyperoffloadLiveness;
 
@@ -126,7 +136,8 @@ typedef struct HyperoffloadLiveness HyperoffloadLiveness;
 /// payloads not entered); per position the Operation*, the position of the
 /// op whose region holds it (0: the function body), the last position
 /// nested in it, whether its regions may repeat (a loop, or several
-/// blocks) and its name. Per root buffer: kind, type (an MlirType pointer),
+/// blocks), whether the walk descends into it (an op with regions, not
+/// linalg) and its name. Per root buffer: kind, type (an MlirType pointer),
 /// definition, free point (positions; the function's end is numPositions),
 /// freeing position (-1: the end), last use (-1: none), escapes through
 /// return, a NUL-terminated name. Uses of root r are entries
@@ -137,12 +148,16 @@ typedef struct HyperoffloadLiveness HyperoffloadLiveness;
 /// key (hyperoffloadOperationKey) share a cost class: positionCostClass
 /// (-1 for any other op); the key of class c is entries
 /// costClassKeyOffsets[c] .. costClassKeyOffsets[c + 1] of costClassKeys.
+/// The accesses are the uses again in program order (an op's in the order
+/// its operands first name the roots): position, root and the
+/// HyperoffloadAccessBit of everything the op may do to that root.
 typedef struct {
   int64_t numPositions;
   const void *const *operations;
   const int64_t *parent;
   const int64_t *end;
   const uint8_t *repeating;
+  const uint8_t *descends;
   const int32_t *positionName;
   const char *opNames;
   int64_t opNamesSize;
@@ -167,6 +182,10 @@ typedef struct {
   const void *const *values;
   const int64_t *valueRootOffsets;
   const int32_t *valueRoots;
+  int64_t numAccesses;
+  const int64_t *accessPosition;
+  const int32_t *accessRoot;
+  const uint8_t *accessBits;
 } HyperoffloadLivenessArrays;
 
 /// Walks `function` (a func.func with a body): positions, root buffers,

@@ -111,6 +111,7 @@ class _LivenessArrays(ctypes.Structure):
         ("parent", ctypes.POINTER(ctypes.c_int64)),
         ("end", ctypes.POINTER(ctypes.c_int64)),
         ("repeating", ctypes.POINTER(ctypes.c_uint8)),
+        ("descends", ctypes.POINTER(ctypes.c_uint8)),
         ("positionName", ctypes.POINTER(ctypes.c_int32)),
         ("opNames", ctypes.c_void_p),
         ("opNamesSize", ctypes.c_int64),
@@ -135,6 +136,10 @@ class _LivenessArrays(ctypes.Structure):
         ("values", ctypes.POINTER(ctypes.c_uint64)),
         ("valueRootOffsets", ctypes.POINTER(ctypes.c_int64)),
         ("valueRoots", ctypes.POINTER(ctypes.c_int32)),
+        ("numAccesses", ctypes.c_int64),
+        ("accessPosition", ctypes.POINTER(ctypes.c_int64)),
+        ("accessRoot", ctypes.POINTER(ctypes.c_int32)),
+        ("accessBits", ctypes.POINTER(ctypes.c_uint8)),
     ]
 
 
@@ -407,17 +412,28 @@ USE_EFFECTS = (
 )
 
 
+# The bits of an access (HyperoffloadAccessBit): what one op may do to a root.
+ACCESS_READ = 1
+ACCESS_WRITE = 2
+ACCESS_ALLOC = 4
+ACCESS_FREE = 8
+ACCESS_UNKNOWN = 16
+
+
 @dataclasses.dataclass
 class LivenessWalk:
     """What hyperoffloadLivenessAnalyse found, as Python lists.
 
     Per program position its op (and address), parent position, last nested
-    position, whether its regions repeat, its op name and cost class (-1:
+    position, whether its regions repeat, whether the walk descends into
+    them (an op with regions, not linalg), its op name and cost class (-1:
     not a linalg op; ``class_keys[c]`` is class c's operation_key); per root
     buffer its kind (an index of ROOT_KINDS), type, definition, free point,
     freeing position (-1: the end), last use (-1: none), escape flag, name
     and uses (position, an index of USE_EFFECTS); ``roots`` maps value
-    addresses to root indices.
+    addresses to root indices. The accesses are the uses again in program
+    order (an op's in the order its operands first name the roots): their
+    positions, roots and ``ACCESS_*`` bits.
     """
 
     operations: list[ir.Operation]
@@ -425,6 +441,7 @@ class LivenessWalk:
     parent: list[int]
     end: list[int]
     repeating: list[int]
+    descends: list[int]
     op_names: list[str]
     cost_class: list[int]
     class_keys: list[tuple[int, ...]]
@@ -438,6 +455,9 @@ class LivenessWalk:
     names: list[str]
     uses: list[list[tuple[int, int]]]
     roots: dict[int, tuple[int, ...]]
+    access_position: list[int]
+    access_root: list[int]
+    access_bits: list[int]
 
 
 def _array(pointer: object, count: int) -> list[int]:
@@ -489,6 +509,7 @@ def liveness_walk(function: ir.Operation) -> LivenessWalk:
             parent=_array(arrays.parent, count),
             end=_array(arrays.end, count),
             repeating=_array(arrays.repeating, count),
+            descends=_array(arrays.descends, count),
             op_names=position_names,
             cost_class=_array(arrays.positionCostClass, count),
             class_keys=[
@@ -505,6 +526,9 @@ def liveness_walk(function: ir.Operation) -> LivenessWalk:
             names=_strings(arrays.rootNames, arrays.rootNamesSize),
             uses=[pairs[offsets[i] : offsets[i + 1]] for i in range(roots)],
             roots=value_map,
+            access_position=_array(arrays.accessPosition, arrays.numAccesses),
+            access_root=_array(arrays.accessRoot, arrays.numAccesses),
+            access_bits=_array(arrays.accessBits, arrays.numAccesses),
         )
     finally:
         _lib.hyperoffloadLivenessDestroy(handle)

@@ -82,6 +82,21 @@ func.func @alias_after_evict(%o: memref<4xf32>) {
 
 // -----
 
+// Tests that an op reaching an evicted buffer through two operands (the
+// buffer and a view of it) is reported once.
+func.func @two_operands_after_evict(%w: memref<8xf32, #cache.remote>) {
+  %d, %t = cache.prefetch %w : memref<8xf32, #cache.remote> -> memref<8xf32>
+  cache.wait %t
+  %s = memref.subview %d[0] [4] [1] : memref<8xf32> to memref<4xf32, strided<[1]>>
+  %s2 = memref.subview %d[4] [4] [1] : memref<8xf32> to memref<4xf32, strided<[1], offset: 4>>
+  %e = cache.evict %d : memref<8xf32>
+  // expected-error @+1 {{uses %result after it was evicted}}
+  linalg.copy ins(%s : memref<4xf32, strided<[1]>>) outs(%s2 : memref<4xf32, strided<[1], offset: 4>>)
+  return
+}
+
+// -----
+
 func.func @evict_twice(%w: memref<8xf32, #cache.remote>) {
   %d, %t = cache.prefetch %w : memref<8xf32, #cache.remote> -> memref<8xf32>
   cache.wait %t

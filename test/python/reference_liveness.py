@@ -78,6 +78,7 @@ class ReferenceLiveness(BufferLiveness):
     def _analyse(self, walk: object) -> None:
         self._value_roots: dict[ir.Value, tuple[int, ...]] = {}
         self._globals: dict[str, int] = {}
+        self._accesses = ([], [], [])
         self._asm_state = ir.AsmState(self.function)
         self._walk()
 
@@ -220,6 +221,9 @@ class ReferenceLiveness(BufferLiveness):
             return
         last = self._extend_for_repetition(position, per_root)
         for root_index, kinds in per_root.items():
+            access = (position, root_index, _bits(kinds))
+            for column, item in zip(self._accesses, access, strict=True):
+                column.append(item)
             effect = _effect_label(kinds)
             buffer = self.buffers[root_index]
             buffer.uses.append(Use(position, op.name, effect))
@@ -257,6 +261,19 @@ class ReferenceLiveness(BufferLiveness):
                 buffer.last_use = end
                 buffer.freed_at = end
                 buffer.freed_by = "end"
+
+
+_ACCESS_BITS = {
+    "read": _native.ACCESS_READ,
+    "write": _native.ACCESS_WRITE,
+    "alloc": _native.ACCESS_ALLOC,
+    "free": _native.ACCESS_FREE,
+    "unknown": _native.ACCESS_UNKNOWN,
+}
+
+
+def _bits(kinds: set[str]) -> int:
+    return sum(_ACCESS_BITS[kind] for kind in kinds)
 
 
 def _effect_label(kinds: set[str]) -> str:

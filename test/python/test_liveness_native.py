@@ -1,7 +1,7 @@
 """The C++ liveness walk finds what the Python walk it replaced found, on
 every function of the lit inputs, the examples and generated workloads:
-the same program order, the same buffers, uses, lifetimes and names, and
-the same roots for every memref value."""
+the same program order, the same buffers, uses, lifetimes and names, the
+same accesses per op, and the same roots for every memref value."""
 
 from __future__ import annotations
 
@@ -56,6 +56,13 @@ def test_native_walk_matches_the_python_walk(name: str, source: str) -> None:
             assert order.ops == ops
             assert (order.parent, order.end, order.repeating) == (parent, end, repeating)
             assert all(order.position_of(op) == p for p, op in enumerate(ops) if p)
+            assert order.names == [op.name for op in ops]
+            descends = [bool(len(op.regions)) and not op.name.startswith("linalg.") for op in ops]
+            assert order.descends == [int(flag) for flag in descends]
+            children: dict[int, list[int]] = {p: [] for p in range(len(ops))}
+            for q in range(1, len(ops)):
+                children[parent[q]].append(q)
+            assert all(order.children(p) == children[p] for p in range(len(ops)))
             for bound in (None, 16):
                 native = _analyse(BufferLiveness, function, bound)
                 reference = _analyse(ReferenceLiveness, function, bound)
@@ -64,6 +71,7 @@ def test_native_walk_matches_the_python_walk(name: str, source: str) -> None:
                     continue
                 assert native.buffers == reference.buffers
                 assert native.profile == reference.profile
+                assert native.accesses_by_position() == reference.accesses_by_position()
                 for value in _memref_values(function):
                     assert native.roots_of(value) == reference.roots_of(value)
 

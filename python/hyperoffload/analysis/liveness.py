@@ -128,6 +128,21 @@ class BufferLiveness:
         """The root buffers a memref value may point into."""
         return tuple(self.buffers[i] for i in self.root_indices(value))
 
+    def accesses_by_position(self) -> dict[int, list[tuple[int, int]]]:
+        """Per position of an op using root buffers, ``(root index, bits)``
+        for each root it uses, in the order its operands first name them;
+        the bits (``_native.ACCESS_*``) are everything the op may do to
+        that root through any of its operands."""
+        by_position: dict[int, list[tuple[int, int]]] = {}
+        positions, roots, bits = self._accesses
+        for position, root, access in zip(positions, roots, bits, strict=True):
+            entries = by_position.get(position)
+            if entries is None:
+                by_position[position] = [(root, access)]
+            else:
+                entries.append((root, access))
+        return by_position
+
     def live_at(self, position: int) -> list[Buffer]:
         """Device buffers occupying memory at ``position``."""
         return [b for b in self.buffers if b.is_live_in_memory_at(position)]
@@ -178,6 +193,7 @@ class BufferLiveness:
                 )
             )
         self._roots = walk.roots
+        self._accesses = (walk.access_position, walk.access_root, walk.access_bits)
 
     def _unsized(self, err: SizeError, label: str, position: int) -> int:
         """0 bytes without strict sizes; else the error, at the op defining

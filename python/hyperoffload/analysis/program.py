@@ -39,6 +39,11 @@ class ProgramOrder:
         self.ops[0] = function
         self.parent: list[int] = walk.parent
         self.end: list[int] = walk.end
+        # Per position its op's name, and whether the walk entered its
+        # regions (an op with regions, not linalg): read without a binding
+        # call per op.
+        self.names: list[str] = walk.op_names
+        self.descends: list[int] = walk.descends
         # Keyed by the op's address: Python op objects are not stable keys
         # (one compares unequal to its twin once the op's operands change).
         self._position: dict[int, int] = dict(zip(walk.addresses[1:], itertools.count(1)))
@@ -53,6 +58,16 @@ class ProgramOrder:
     def body_positions(self) -> list[int]:
         """Positions of the function body's ops, in order."""
         return [p for p in range(1, len(self.ops)) if self.parent[p] == 0]
+
+    def children(self, position: int) -> list[int]:
+        """Positions of the ops directly in the regions of op ``position``
+        (of the function body for 0), in order."""
+        children = []
+        child, last = position + 1, self.end[position]
+        while child <= last:
+            children.append(child)
+            child = self.end[child] + 1
+        return children
 
     def body_steps(self) -> list[int]:
         """Per position, its *step*: the index among :meth:`body_positions`

@@ -19,6 +19,8 @@ checked separately and a token counts as waited after it only if both
 waited for it; a loop body is checked from the state before the loop, and
 after the loop only what held before it still holds. A region with several
 blocks (``cf`` branches) that holds cache ops is reported as unsupported.
+A rule an op breaks for one buffer is reported once, however many of its
+operands reach that buffer.
 """
 
 from __future__ import annotations
@@ -52,10 +54,26 @@ class _State:
         return _State(set(self.waited), set(self.evicted), dict(self.live), dict(self.pending))
 
 
+# One region of a region op: its ops' positions (all its blocks, in order)
+# and how many blocks it has.
+_Region = tuple[list[int], int]
+
+_ACCESSES = _native.ACCESS_READ | _native.ACCESS_WRITE | _native.ACCESS_UNKNOWN
+_READS = _native.ACCESS_READ | _native.ACCESS_UNKNOWN
+_DECLARED = _native.ACCESS_READ | _native.ACCESS_WRITE
+
+
 class _Checker:
+    """Walks the liveness's program order (names, nesting and each op's
+    accesses to root buffers come from the walk, not from a binding call
+    per op); only cache ops and region ops are looked at in the IR."""
+
     def __init__(self, function: ir.Operation, liveness: BufferLiveness) -> None:
         self.function = function
         self.liveness = liveness
+        self.order = liveness.order
+        self.names = liveness.order.names
+        self.accesses = liveness.accesses_by_position()
         self.violations: list[Violation] = []
         self.implied: dict[ir.Value, set[ir.Value]] = {}
         self.token_of: dict[int, ir.Value] = {}  # prefetch buffer id -> token
@@ -63,8 +81,8 @@ class _Checker:
     def error(self, op: ir.Operation, message: str) -> None:
         self.violations.append(Violation(op.location, message))
 
-    def buffer_ids(self, value: ir.Value) -> list[int]:
-        return list(self.liveness.root_indices(value))
+    def buffer_ids(self, value: ir.Value) -> tuple[int, ...]:
+        return self.liveness.root_indices(value)
 
     def buffer(self, index: int) -> Buffer:
         return self.liveness.buffers[index]
@@ -89,37 +107,66 @@ class _Checker:
 
     def run(self) -> None:
         state = _State()
-        self.visit_region(self.function.regions[0], state, self.function)
+        for region in self.regions(0):
+            self.visit_region(region, state, 0)
 
-    def visit_region(self, region: ir.Region, state: _State, owner: ir.Operation) -> None:
-        blocks = list(region.blocks)
-        if len(blocks) > 1 and _holds_cache_ops(region):
+    def regions(self, position: int) -> list[_Region]:
+        """The regions of op ``position`` (the function for 0), each with
+        the positions of the ops directly in it."""
+        op = self.order.ops[position]
+        children = self.order.children(position)
+        regions: list[_Region] = []
+        starts: list[int | None] = []
+        for region in op.regions:
+            blocks = list(region.blocks)
+            first = next((b.operations[0] for b in blocks if len(b.operations)), None)
+            starts.append(None if first is None else self.order.position_of(first.operation))
+            regions.append(([], len(blocks)))
+        # Pre-order: a region's ops come before the next region's.
+        bounds = sorted((start, index) for index, start in enumerate(starts) if start is not None)
+        for (start, index), following in zip(bounds, [*bounds[1:], (None, None)], strict=True):
+            stop = following[0]
+            regions[index][0].extend(
+                child for child in children if child >= start and (stop is None or child < stop)
+            )
+        return regions
+
+    def visit_region(self, region: _Region, state: _State, owner: int) -> None:
+        positions, blocks = region
+        if blocks > 1 and self._holds_cache_ops(positions):
             self.error(
-                owner,
+                self.order.ops[owner],
                 "cache-verify checks structured control flow only: this region has "
-                f"{len(blocks)} blocks and holds cache ops",
+                f"{blocks} blocks and holds cache ops",
             )
             return
-        for block in blocks:
-            for op in block.operations:
-                self.visit(op.operation, state)
+        for position in positions:
+            self.visit(position, state)
 
-    def visit(self, op: ir.Operation, state: _State) -> None:
-        name = op.name
+    def _holds_cache_ops(self, positions: list[int]) -> bool:
+        if not positions:
+            return False
+        last = self.order.end[positions[-1]]
+        return any(self.names[p] in _CACHE for p in range(positions[0], last + 1))
+
+    def visit(self, position: int, state: _State) -> None:
+        name = self.names[position]
         if name == "cache.prefetch":
-            self.visit_prefetch(op, state)
+            self.visit_prefetch(self.order.ops[position], state)
         elif name == "cache.evict":
-            self.visit_evict(op, state)
+            self.visit_evict(self.order.ops[position], state)
         elif name == "cache.wait":
-            for token in op.operands:
+            for token in self.order.ops[position].operands:
                 self.mark_waited(state, token)
             for destination, token in list(state.pending.items()):
                 if token in state.waited:
                     del state.pending[destination]
         else:
-            self.visit_use(op, state)
-            if len(op.regions) and not name.startswith("linalg."):
-                self.visit_region_op(op, state)
+            accesses = self.accesses.get(position)
+            if accesses:
+                self.visit_use(position, accesses, state)
+            if self.order.descends[position]:
+                self.visit_region_op(position, state)
             if name == "func.return":
                 for index, prefetch in state.live.items():
                     self.error(
@@ -168,56 +215,40 @@ class _Checker:
             for destination in self.buffer_ids(operands[1]):
                 state.pending[destination] = token
 
-    def visit_use(self, op: ir.Operation, state: _State) -> None:
-        operands = list(op.operands)
-        memref_operands = [
-            (i, v) for i, v in enumerate(operands) if isinstance(v.type, ir.MemRefType)
-        ]
-        if not memref_operands:
-            return
-        status, effects = _native.memory_effects(op)
-        touched = {
-            o
-            for kind, o, _ in effects
-            if o >= 0 and kind in (_native.EFFECT_READ, _native.EFFECT_WRITE)
-        }
-        reads = {o for kind, o, _ in effects if o >= 0 and kind == _native.EFFECT_READ}
-        unknown = status == _native.EFFECTS_UNKNOWN
-        for position, value in memref_operands:
-            # Views and other ops that neither read nor write the memory do
-            # not use it; their users are checked when they do.
-            accesses = unknown or position in touched
-            if not accesses:
+    def visit_use(self, position: int, accesses: list[tuple[int, int]], state: _State) -> None:
+        """Check each root the op reads or writes (or may: it declares no
+        effects); views and other ops that neither read nor write the
+        memory do not use it, their users are checked when they do."""
+        for index, bits in accesses:
+            if not bits & _ACCESSES:
                 continue
-            for index in self.buffer_ids(value):
-                buffer = self.buffer(index)
-                if index in state.evicted:
-                    self.error(op, f"uses {buffer.name} after it was evicted")
-                    continue
-                token = self.token_of.get(index)
-                if token is not None and token not in state.waited:
-                    self.error(
-                        op,
-                        f"uses prefetched buffer {buffer.name} before a cache.wait "
-                        "covers its token",
-                    )
-                if index in state.pending and (position in reads or unknown):
-                    self.error(
-                        op,
-                        f"reads {buffer.name} before the write-back into it completes",
-                    )
-                if buffer.remote and position in touched:
-                    self.error(
-                        op,
-                        f"'{op.name}' reads or writes {buffer.name}, which is in the "
-                        "#cache.remote memory space: prefetch it first",
-                    )
+            buffer = self.buffer(index)
+            op = self.order.ops[position]
+            if index in state.evicted:
+                self.error(op, f"uses {buffer.name} after it was evicted")
+                continue
+            token = self.token_of.get(index)
+            if token is not None and token not in state.waited:
+                self.error(
+                    op,
+                    f"uses prefetched buffer {buffer.name} before a cache.wait covers its token",
+                )
+            if index in state.pending and bits & _READS:
+                self.error(op, f"reads {buffer.name} before the write-back into it completes")
+            if buffer.remote and bits & _DECLARED:
+                self.error(
+                    op,
+                    f"'{self.names[position]}' reads or writes {buffer.name}, which is in the "
+                    "#cache.remote memory space: prefetch it first",
+                )
 
-    def visit_region_op(self, op: ir.Operation, state: _State) -> None:
-        if op.name in LOOP_OPS:
+    def visit_region_op(self, position: int, state: _State) -> None:
+        regions = self.regions(position)
+        name = self.names[position]
+        if name in LOOP_OPS:
             body = state.copy()
-            for region in op.regions:
-                self.visit_region(region, body, op)
+            for region in regions:
+                self.visit_region(region, body, position)
             for index, prefetch in body.live.items():
                 if index not in state.live:
                     self.error(
@@ -231,9 +262,9 @@ class _Checker:
                 state.live.pop(index, None)
             return
         branches = []
-        for region in op.regions:
+        for region in regions:
             branch = state.copy()
-            self.visit_region(region, branch, op)
+            self.visit_region(region, branch, position)
             branches.append(branch)
         if not branches:
             return
@@ -249,23 +280,12 @@ class _Checker:
                     self.error(
                         live[index],
                         f"prefetched buffer {self.buffer(index).name} is evicted on some "
-                        f"paths through '{op.name}' but not on others",
+                        f"paths through '{name}' but not on others",
                     )
                 live.pop(index)
         state.live = live
         for branch in branches:
             state.pending.update(branch.pending)
-
-
-def _holds_cache_ops(region: ir.Region) -> bool:
-    for block in region.blocks:
-        for op in block.operations:
-            operation = op.operation
-            if operation.name in _CACHE:
-                return True
-            if any(_holds_cache_ops(r) for r in operation.regions):
-                return True
-    return False
 
 
 def check_schedule(
