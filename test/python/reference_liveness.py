@@ -79,6 +79,8 @@ class ReferenceLiveness(BufferLiveness):
         self._value_roots: dict[ir.Value, tuple[int, ...]] = {}
         self._globals: dict[str, int] = {}
         self._accesses = ([], [], [])
+        self._by_position = None
+        self._defined = None
         self._asm_state = ir.AsmState(self.function)
         self._walk()
 

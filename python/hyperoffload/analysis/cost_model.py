@@ -62,6 +62,8 @@ class OpCost:
 
 
 NO_COST = OpCost(0.0, 0.0, 0, "none")
+# The ops other than linalg that cost time (see CostModel._other_cost).
+_OTHER_COSTED = frozenset({"memref.copy"})
 
 
 class CostModel:
@@ -85,13 +87,13 @@ class CostModel:
     def cost_at(self, order: ProgramOrder, position: int) -> OpCost:
         """:meth:`cost` of the op at ``position`` of ``order`` (as it was
         walked), from the cost class the walk gave it."""
-        op = order.ops[position]
         cost_class = order.cost_class[position]
         if cost_class >= 0:
-            cost = self._linalg_cost(order.class_keys[cost_class], op)
+            cost = self._linalg_cost(order.class_keys[cost_class], order.ops[position])
             if cost is not None:
                 return cost
-        return self._other_cost(op, op.name)
+        name = order.names[position]
+        return self._other_cost(order.ops[position], name) if name in _OTHER_COSTED else NO_COST
 
     def _linalg_cost(self, key: tuple[int, ...], op: ir.Operation) -> OpCost | None:
         if key in self._linalg:
@@ -101,6 +103,7 @@ class CostModel:
         return cost
 
     def _other_cost(self, op: ir.Operation, name: str) -> OpCost:
+        """Cost of an op other than linalg: of those in _OTHER_COSTED, else none."""
         if name == "memref.copy":
             nbytes = 2 * _size_or_zero(op.operands[0].type)
             return OpCost(nbytes / self.hardware.hbm_bandwidth, 0.0, nbytes, "memory")

@@ -128,11 +128,26 @@ class BufferLiveness:
         """The root buffers a memref value may point into."""
         return tuple(self.buffers[i] for i in self.root_indices(value))
 
+    def root_defined_at(self, position: int) -> Buffer | None:
+        """The root buffer the op at ``position`` defines (its first, for an
+        op defining several): an alloc's, a prefetch's result; None if it
+        defines none. Arguments and globals are not defined by an op."""
+        if self._defined is None:
+            self._defined = {}
+            for index, buffer in enumerate(self.buffers):
+                if buffer.kind not in ("argument", "global"):
+                    self._defined.setdefault(buffer.defined_at, index)
+        index = self._defined.get(position)
+        return None if index is None else self.buffers[index]
+
     def accesses_by_position(self) -> dict[int, list[tuple[int, int]]]:
         """Per position of an op using root buffers, ``(root index, bits)``
         for each root it uses, in the order its operands first name them;
         the bits (``_native.ACCESS_*``) are everything the op may do to
-        that root through any of its operands."""
+        that root through any of its operands. Built once and shared: do
+        not modify it."""
+        if self._by_position is not None:
+            return self._by_position
         by_position: dict[int, list[tuple[int, int]]] = {}
         positions, roots, bits = self._accesses
         for position, root, access in zip(positions, roots, bits, strict=True):
@@ -141,6 +156,7 @@ class BufferLiveness:
                 by_position[position] = [(root, access)]
             else:
                 entries.append((root, access))
+        self._by_position = by_position
         return by_position
 
     def live_at(self, position: int) -> list[Buffer]:
@@ -194,6 +210,8 @@ class BufferLiveness:
             )
         self._roots = walk.roots
         self._accesses = (walk.access_position, walk.access_root, walk.access_bits)
+        self._by_position: dict[int, list[tuple[int, int]]] | None = None
+        self._defined: dict[int, int] | None = None
 
     def _unsized(self, err: SizeError, label: str, position: int) -> int:
         """0 bytes without strict sizes; else the error, at the op defining

@@ -34,8 +34,9 @@ from collections.abc import Iterable
 
 from mlir import ir
 
+from hyperoffload._native import ACCESS_FREE
 from hyperoffload.analysis.cost_model import CostModel, OpCost
-from hyperoffload.analysis.liveness import BufferLiveness
+from hyperoffload.analysis.liveness import Buffer, BufferLiveness
 from hyperoffload.analysis.sizes import SizeError, memref_bytes
 from hyperoffload.hardware import HardwareProfile
 from hyperoffload.ir_utils import is_remote_memref
@@ -147,6 +148,9 @@ class _Simulator:
         self.intervals: list[Interval] = []
         self.transfers: list[TransferRecord] = []
         self.current_position = 0
+        # Each op's accesses: the roots the handlers need, without a
+        # lookup by value.
+        self._accesses = liveness.accesses_by_position()
 
     # -- helpers -------------------------------------------------------------
 
@@ -160,11 +164,32 @@ class _Simulator:
         except SizeError as err:
             raise SimulationError(op.location, f"cannot size {type_}: {err}") from None
 
-    def _root_size(self, op: ir.Operation, value: ir.Value) -> int:
+    def _defined_root(
+        self, op: ir.Operation, value: ir.Value, position: int | None
+    ) -> Buffer | None:
+        """The root buffer ``value``, a result of ``op`` (at ``position`` of
+        the walked order, if it is there), points into: the one the op
+        defines, found without a lookup by value."""
+        if position is not None:
+            root = self.liveness.root_defined_at(position)
+            if root is not None:
+                return root
         roots = self.liveness.roots_of(value)
-        if roots:
-            return roots[0].size
-        return self._size(op, value.type)
+        return roots[0] if roots else None
+
+    def _freed_root(self, op: ir.Operation, value: ir.Value, position: int | None) -> Buffer | None:
+        """The first root buffer of ``value``, the operand ``op`` frees: the
+        first root the walk saw the op free (its other operands are not
+        freed), else by value."""
+        if position is not None:
+            for index, bits in self._accesses.get(position, ()):
+                if bits & ACCESS_FREE:
+                    return self.liveness.buffers[index]
+        roots = self.liveness.roots_of(value)
+        return roots[0] if roots else None
+
+    def _root_bytes(self, op: ir.Operation, value: ir.Value, root: Buffer | None) -> int:
+        return root.size if root is not None else self._size(op, value.type)
 
     def _deps_done(self, values: Iterable[ir.Value]) -> float:
         return max((self.token_done.get(v, 0.0) for v in values), default=0.0)
@@ -198,16 +223,21 @@ class _Simulator:
             if not buffer.remote and buffer.kind in ("argument", "global"):
                 self._memory(0.0, buffer.size, buffer.name)
         # The function body's ops, with the positions the order gave them.
-        order = self.liveness.order
-        for position in order.body_positions():
-            self._run_op(order.ops[position], position)
+        for position in self.liveness.order.body_positions():
+            self._run_position(position)
 
     def _run_region(self, region: ir.Region) -> None:
+        order = self.liveness.order
         for block in region.blocks:
             for op in block.operations:
-                self._run_op(op.operation)
+                operation = op.operation
+                position = order.position_of(operation)
+                if position is None:
+                    self._run_op(operation)
+                else:
+                    self._run_position(position)
 
-    def _run_op(self, op: ir.Operation, position: int | None = None) -> None:
+    def _count(self, op: ir.Operation) -> None:
         self.replayed += 1
         if self.replayed > MAX_REPLAYED_OPS:
             raise SimulationError(
@@ -215,54 +245,71 @@ class _Simulator:
                 f"simulation replays more than {MAX_REPLAYED_OPS} op executions; "
                 "loops are too long to replay",
             )
+
+    def _run_position(self, position: int) -> None:
+        """Run the op at ``position`` of the walked order: its name, nesting
+        and cost class come from the walk."""
         order = self.liveness.order
-        if position is None:
-            position = order.position_of(op)
-        if position is not None:
-            self.current_position = position
+        if self.replayed >= MAX_REPLAYED_OPS:
+            self._count(order.ops[position])
+        self.replayed += 1
+        self.current_position = position
+        name = order.names[position]
+        handler = _HANDLERS.get(name)
+        if handler is not None:
+            handler(self, order.ops[position], position)
+        elif order.descends[position]:
+            self._run_region_op(order.ops[position])
+        else:
+            self._compute(name, self.costs.cost_at(order, position))
+
+    def _run_op(self, op: ir.Operation) -> None:
+        """Run an op the walk did not see (the IR changed since)."""
+        self._count(op)
         name = op.name
         handler = _HANDLERS.get(name)
         if handler is not None:
-            handler(self, op)
+            handler(self, op, None)
         elif len(op.regions) and not name.startswith("linalg."):
             self._run_region_op(op)
         else:
-            # An op of the walked order costs by the class the walk gave it.
-            cost = self._cost(op) if position is None else self.costs.cost_at(order, position)
-            if cost.seconds > 0.0:
-                self.intervals.append(
-                    Interval(
-                        "compute",
-                        name,
-                        self.time,
-                        self.time + cost.seconds,
-                        {"flops": cost.flops, "bytes": cost.bytes, "bound": cost.bound},
-                    )
-                )
-                self.time += cost.seconds
-                self.compute += cost.seconds
+            self._compute(name, self._cost(op))
 
-    def _prefetch(self, op: ir.Operation) -> None:
-        source, dependencies = op.operands[0], list(op.operands)[1:]
+    def _compute(self, name: str, cost: OpCost) -> None:
+        if cost.seconds > 0.0:
+            self.intervals.append(
+                Interval(
+                    "compute",
+                    name,
+                    self.time,
+                    self.time + cost.seconds,
+                    {"flops": cost.flops, "bytes": cost.bytes, "bound": cost.bound},
+                )
+            )
+            self.time += cost.seconds
+            self.compute += cost.seconds
+
+    def _prefetch(self, op: ir.Operation, position: int | None) -> None:
+        dependencies = list(op.operands)[1:]
         result, token = op.results[0], op.results[1]
-        nbytes = self._root_size(op, result)
-        label = self.liveness.roots_of(result)[0].name if self.liveness.roots_of(result) else "?"
+        root = self._defined_root(op, result, position)
+        nbytes = self._root_bytes(op, result, root)
+        label = root.name if root is not None else "?"
         self._memory(self.time, nbytes, label)
         ready = max(self.time, self._deps_done(dependencies))
         record = self._transfer(POOL_TO_DEVICE, nbytes, ready, label, self.current_position)
         self.token_done[token] = record.end_s
         self.token_transfer[token] = record
-        del source
 
-    def _evict(self, op: ir.Operation) -> None:
+    def _evict(self, op: ir.Operation, position: int | None) -> None:
         segments = ir.DenseI32ArrayAttr(op.attributes["operandSegmentSizes"])
         operands = list(op.operands)
         buffer = operands[0]
         has_destination = segments[1] == 1
         dependencies = operands[1 + segments[1] :]
-        nbytes = self._root_size(op, buffer)
-        roots = self.liveness.roots_of(buffer)
-        label = roots[0].name if roots else "?"
+        root = self._freed_root(op, buffer, position)
+        nbytes = self._root_bytes(op, buffer, root)
+        label = root.name if root is not None else "?"
         ready = max(self.time, self._deps_done(dependencies))
         if has_destination:
             record = self._transfer(DEVICE_TO_POOL, nbytes, ready, label, self.current_position)
@@ -273,7 +320,7 @@ class _Simulator:
         self.token_done[op.results[0]] = done
         self._memory(done, -nbytes, label)
 
-    def _wait(self, op: ir.Operation) -> None:
+    def _wait(self, op: ir.Operation, position: int | None) -> None:
         tokens = list(op.operands)
         ready = self._deps_done(tokens)
         blocked = max(0.0, ready - self.time)
@@ -297,19 +344,19 @@ class _Simulator:
             self.exposed += blocked
             self.time = ready
 
-    def _alloc(self, op: ir.Operation) -> None:
+    def _alloc(self, op: ir.Operation, position: int | None) -> None:
         result = op.results[0]
-        if not is_remote_memref(result.type):
-            roots = self.liveness.roots_of(result)
-            label = roots[0].name if roots else op.name
-            self._memory(self.time, self._root_size(op, result), label)
+        root = self._defined_root(op, result, position)
+        if not (root.remote if root is not None else is_remote_memref(result.type)):
+            label = root.name if root is not None else op.name
+            self._memory(self.time, self._root_bytes(op, result, root), label)
 
-    def _dealloc(self, op: ir.Operation) -> None:
+    def _dealloc(self, op: ir.Operation, position: int | None) -> None:
         buffer = op.operands[0]
-        if not is_remote_memref(buffer.type):
-            roots = self.liveness.roots_of(buffer)
-            label = roots[0].name if roots else op.name
-            self._memory(self.time, -self._root_size(op, buffer), label)
+        root = self._freed_root(op, buffer, position)
+        if not (root.remote if root is not None else is_remote_memref(buffer.type)):
+            label = root.name if root is not None else op.name
+            self._memory(self.time, -self._root_bytes(op, buffer, root), label)
 
     def _run_region_op(self, op: ir.Operation) -> None:
         name = op.name
