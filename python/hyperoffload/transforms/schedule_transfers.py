@@ -56,7 +56,7 @@ from hyperoffload.analysis.budget import Budget
 from hyperoffload.analysis.cost_model import CostModel, static_time_at
 from hyperoffload.analysis.link_calendar import LinkCalendar
 from hyperoffload.analysis.liveness import BufferLiveness, LivenessError
-from hyperoffload.analysis.program import op_address
+from hyperoffload.analysis.program import ProgramOrder, op_address
 from hyperoffload.dialects import cache
 from hyperoffload.hardware import HardwareProfile, ProfileError, load_profile
 from hyperoffload.transforms.pass_base import (
@@ -138,19 +138,19 @@ def _first_uses(
     function: ir.Operation, dynamic_dim_bound: int | None
 ) -> tuple[BufferLiveness, list[int], dict[int, int]]:
     """Liveness, the body step of every program position, and for each
-    prefetch (by position) the step of the first use of its buffer."""
+    prefetch in the body (by position) the step of the first use of its
+    buffer."""
     liveness = BufferLiveness(function, dynamic_dim_bound=dynamic_dim_bound, strict_sizes=False)
     order = liveness.order
     step_of = order.body_steps()
     first_use: dict[int, int] = {}
-    for position in range(1, order.end_position):
-        op = order.ops[position]
-        if op.name != "cache.prefetch" or order.parent[position] != 0:
+    for position in order.body_positions():
+        if order.names[position] != "cache.prefetch":
             continue
+        root = liveness.root_defined_at(position)
         uses = [
             step_of[u.position]
-            for root in liveness.roots_of(op.results[0])
-            for u in root.uses
+            for u in (root.uses if root is not None else ())
             if u.op_name != "cache.wait"
         ]
         first_use[position] = min(uses) if uses else step_of[order.end_position]
@@ -166,14 +166,16 @@ def _sink_waits(function: ir.Operation, dynamic_dim_bound: int | None) -> _Analy
     analysis = _first_uses(function, dynamic_dim_bound)
     liveness, _, first_use = analysis
     order = liveness.order
-    body = _body(function)
+    positions = order.body_positions()
+    body = [order.ops[p] for p in positions]
     token_use: dict[ir.Value, int] = {}
     for position, step in first_use.items():
         token_use[order.ops[position].results[1]] = step
     moved = False
-    for index, op in enumerate(body):
-        if op.name != "cache.wait":
+    for index, position in enumerate(positions):
+        if order.names[position] != "cache.wait":
             continue
+        op = body[index]
         tokens = list(op.operands)
         if not tokens or any(token not in token_use for token in tokens):
             continue
@@ -202,38 +204,29 @@ def _hoist_prefetches(
     liveness, step_of, first_use = analysis or _first_uses(function, dynamic_dim_bound)
     order = liveness.order
     positions = order.body_positions()  # the liveness is of the function as it is
-    body = [order.ops[p] for p in positions]
-    count = len(body)
+    names = [order.names[p] for p in positions]
+    count = len(positions)
     model = CostModel(hardware)
     start = np.zeros(count + 1)
     start[1:] = np.cumsum([static_time_at(model, order, p) for p in positions])
-    profile = np.zeros(count + 1, dtype=np.int64)
-    for buffer in liveness.buffers:
-        if buffer.remote:
-            continue
-        first = step_of[buffer.allocated_at] if buffer.allocated_at else 0
-        last = step_of[buffer.freed_at]
-        profile[first : max(last, first + 1)] += buffer.size
-    step_at = {position: index for index, position in enumerate(positions)}
-    defined_step: dict[ir.Value, int] = {}
-    for index, op in enumerate(body):
-        for result in op.results:
-            defined_step[result] = index
+    profile = _step_profile(liveness, step_of, count)
 
     transfers: list[_Transfer] = []
     waits: dict[ir.Value, int] = {}
-    for index, op in enumerate(body):
-        if op.name == "cache.wait":
-            for token in op.operands:
+    for index, name in enumerate(names):
+        if name == "cache.wait":
+            for token in order.ops[positions[index]].operands:
                 waits.setdefault(token, index)
     for position, use in first_use.items():
         op = order.ops[position]
-        step = step_at[position]
-        lower = max((defined_step.get(v, -1) + 1 for v in op.operands), default=0)
-        size = liveness.roots_of(op.results[0])[0].size
-        transfer = _Transfer(op, step, lower, use, size, hardware.transfer_seconds(size, True))
+        step = step_of[position]
+        lower = max((_defining_step(order, step_of, v) + 1 for v in op.operands), default=0)
+        root = liveness.root_defined_at(position)
+        assert root is not None, "a prefetch defines its buffer"
+        transfer = _Transfer(
+            op, step, lower, use, root.size, hardware.transfer_seconds(root.size, True)
+        )
         transfer.wait = waits.get(op.results[1], use)
-        root = liveness.roots_of(op.results[0])[0]
         transfer.free = step_of[root.freed_at]
         transfers.append(transfer)
     # Latest deadline first: each copy takes the latest free window of the
@@ -246,7 +239,7 @@ def _hoist_prefetches(
     for transfer in transfers:
         inflight[transfer.step : transfer.wait + 1] += 1
     calendar = LinkCalendar()
-    moves: list[tuple[float, int, ir.Operation]] = []
+    moves: list[tuple[float, int, _Transfer]] = []
     for transfer in transfers:
         use = transfer.first_use
         held = slice(transfer.step, transfer.free)
@@ -266,20 +259,42 @@ def _hoist_prefetches(
         if begin > window:
             begin = calendar.first_free(transfer.seconds, begin)
         calendar.reserve(begin, transfer.seconds)
-        moves.append((begin, point, transfer.prefetch))
+        moves.append((begin, point, transfer))
     # Issue in the order the engine serves them, after the frees at the
     # point (the profile counts a buffer freed at a step as gone there).
     # Anchors are ops that stay put: never another prefetch being placed.
     moves.sort(key=lambda move: (move[0], move[1]))
-    moving = {op_address(prefetch) for _, _, prefetch in moves}
-    for _, point, prefetch in moves:
+    moving = {transfer.step for _, _, transfer in moves}
+    for _, point, transfer in moves:
         anchor = min(point, count - 1)
         while anchor < count - 1 and (
-            body[anchor].name in ("cache.evict", "memref.dealloc")
-            or op_address(body[anchor]) in moving
+            names[anchor] in ("cache.evict", "memref.dealloc") or anchor in moving
         ):
             anchor += 1
-        prefetch.move_before(body[anchor])
+        transfer.prefetch.move_before(order.ops[positions[anchor]])
+
+
+def _step_profile(liveness: BufferLiveness, step_of: list[int], count: int) -> np.ndarray:
+    """Device bytes held at each body step (a buffer freed at a step is
+    gone there)."""
+    delta = np.zeros(count + 2, dtype=np.int64)
+    for buffer in liveness.buffers:
+        if buffer.remote:
+            continue
+        first = step_of[buffer.allocated_at] if buffer.allocated_at else 0
+        last = max(step_of[buffer.freed_at], first + 1)
+        delta[first] += buffer.size
+        delta[last] -= buffer.size
+    return np.cumsum(delta[: count + 1])
+
+
+def _defining_step(order: ProgramOrder, step_of: list[int], value: ir.Value) -> int:
+    """The body step of the op defining ``value``; -1 for an argument."""
+    owner = value.owner
+    if isinstance(owner, ir.Block):
+        return -1
+    position = order.position_of(owner.operation if hasattr(owner, "operation") else owner)
+    return -1 if position is None else step_of[position]
 
 
 def _first_fitting(
