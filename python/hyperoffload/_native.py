@@ -19,7 +19,9 @@ from __future__ import annotations
 import ctypes
 import dataclasses
 import os
+from collections.abc import Sequence
 from pathlib import Path
+from typing import overload
 
 import mlir._mlir_libs as _mlir_libs
 import numpy as np
@@ -412,6 +414,39 @@ USE_EFFECTS = (
 )
 
 
+class OperationList(Sequence[ir.Operation]):
+    """Operations by address, each made into a Python op on first access:
+    making one for every op of a large function costs more than most
+    analyses read. Assigning an index replaces its op."""
+
+    __slots__ = ("_addresses", "_made")
+
+    def __init__(self, addresses: list[int]) -> None:
+        self._addresses = addresses
+        self._made: list[ir.Operation | None] = [None] * len(addresses)
+
+    def __len__(self) -> int:
+        return len(self._addresses)
+
+    @overload
+    def __getitem__(self, index: int) -> ir.Operation: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[ir.Operation]: ...
+
+    def __getitem__(self, index: int | slice) -> ir.Operation | list[ir.Operation]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self._addresses)))]
+        op = self._made[index]
+        if op is None:
+            capsule = _pythonapi.PyCapsule_New(self._addresses[index], _OPERATION_CAPSULE, None)
+            op = self._made[index] = ir.Operation._CAPICreate(capsule)
+        return op
+
+    def __setitem__(self, index: int, op: ir.Operation) -> None:
+        self._made[index] = op
+
+
 # The bits of an access (HyperoffloadAccessBit): what one op may do to a root.
 ACCESS_READ = 1
 ACCESS_WRITE = 2
@@ -436,7 +471,7 @@ class LivenessWalk:
     positions, roots and ``ACCESS_*`` bits.
     """
 
-    operations: list[ir.Operation]
+    operations: OperationList
     addresses: list[int]
     parent: list[int]
     end: list[int]
@@ -482,10 +517,7 @@ def liveness_walk(function: ir.Operation) -> LivenessWalk:
         count = arrays.numPositions
         position_names = [op_names[i] for i in _array(arrays.positionName, count)]
         addresses = _array(arrays.operations, count)
-        operations = [
-            ir.Operation._CAPICreate(_pythonapi.PyCapsule_New(address, _OPERATION_CAPSULE, None))
-            for address in addresses
-        ]
+        operations = OperationList(addresses)
         class_offsets = _array(arrays.costClassKeyOffsets, arrays.numCostClasses + 1)
         class_keys = _array(arrays.costClassKeys, class_offsets[-1])
         type_pointers = _array(arrays.rootType, roots)

@@ -222,7 +222,7 @@ class ReferencePlanner(OffloadPlanner):
             peak_step = int(profile.argmax())
             choice = self._best_option(peak_step)
             if choice is None:
-                where = self.steps.ops[min(peak_step, self.steps.count - 1)]
+                where = self.steps.op(min(peak_step, self.steps.count - 1))
                 reached = int(profile[peak_step])
                 raise PlanError(
                     self.function.location,

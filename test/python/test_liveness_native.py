@@ -53,7 +53,7 @@ def test_native_walk_matches_the_python_walk(name: str, source: str) -> None:
         for function in functions:
             order = BufferLiveness(function, strict_sizes=False).order
             ops, parent, end, repeating = reference_order(function)
-            assert order.ops == ops
+            assert list(order.ops) == ops
             assert (order.parent, order.end, order.repeating) == (parent, end, repeating)
             assert all(order.position_of(op) == p for p, op in enumerate(ops) if p)
             assert order.names == [op.name for op in ops]

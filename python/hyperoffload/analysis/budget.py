@@ -46,7 +46,7 @@ class Budget:
         if (
             liveness is not None
             and not any(buffer.remote for buffer in liveness.buffers)
-            and not any(op.name.startswith("cache.") for op in liveness.order.ops[1:])
+            and not any(name.startswith("cache.") for name in liveness.order.names[1:])
         ):
             return int(liveness.peak_bytes * self.fraction)
         return int(unoffloaded_peak(function, dynamic_dim_bound) * self.fraction)

@@ -151,8 +151,9 @@ class Steps:
         order = liveness.order
         # The body's ops are the positions the function body holds, in order.
         top = order.body_positions()
-        self.ops = [order.ops[p] for p in top]
-        self.count = len(self.ops)
+        self._order = order
+        self.positions = top
+        self.count = len(top)
         durations = [static_time_at(cost, order, p) for p in top]
         self.start = np.zeros(self.count + 1)
         self.start[1:] = np.cumsum(durations)
@@ -160,6 +161,10 @@ class Steps:
         self.times: list[float] = self.start.tolist()
         # Step of every program position (0: entry -> step 0; end -> count).
         self.step_of = order.body_steps()
+
+    def op(self, step: int) -> ir.Operation:
+        """The body op at ``step``."""
+        return self._order.ops[self.positions[step]]
 
     def time_between(self, first: int, second: int) -> float:
         """Compute time from the start of step ``first`` to that of ``second``."""
@@ -371,7 +376,7 @@ class OffloadPlanner:
             self.candidates[gap.candidate].offloaded_gaps.append(index)
         if not result.feasible:
             step = result.failed_step
-            where = self.steps.ops[min(step, self.steps.count - 1)]
+            where = self.steps.op(min(step, self.steps.count - 1))
             raise PlanError(
                 self.function.location,
                 f"budget of {self.budget} bytes is infeasible with strategy "

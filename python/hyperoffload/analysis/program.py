@@ -14,7 +14,13 @@ from __future__ import annotations
 
 import itertools
 
-from hyperoffload._native import LivenessWalk, liveness_walk, loop_op_names, operation_address
+from hyperoffload._native import (
+    LivenessWalk,
+    OperationList,
+    liveness_walk,
+    loop_op_names,
+    operation_address,
+)
 from mlir import ir
 
 
@@ -35,7 +41,8 @@ class ProgramOrder:
     def __init__(self, function: ir.Operation, walk: LivenessWalk | None = None) -> None:
         walk = walk or liveness_walk(function)
         self.function = function
-        self.ops: list[ir.Operation] = walk.operations
+        # Made into Python ops on first access (see OperationList).
+        self.ops: OperationList = walk.operations
         self.ops[0] = function
         self.parent: list[int] = walk.parent
         self.end: list[int] = walk.end
@@ -110,4 +117,4 @@ class ProgramOrder:
             return "entry"
         if position >= self.end_position:
             return "end"
-        return f"#{position} {self.ops[position].name}"
+        return f"#{position} {self.names[position]}"

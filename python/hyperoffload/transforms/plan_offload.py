@@ -239,7 +239,6 @@ class _Rewriter:
         self.planner = planner
         self.function = planner.function
         self.steps = planner.steps
-        self.ops = planner.steps.ops
         self.insertions: list[tuple[int, int, int, Callable[[], None]]] = []
         self.return_waits: list[ir.Value] = []
         self.replaced_globals: list[ir.Value] = []
@@ -257,11 +256,11 @@ class _Rewriter:
         if any(candidate.kind == "params" for candidate in chosen):
             self.update_function_type()
         for step, _, _, build in sorted(self.insertions, key=lambda item: item[:3]):
-            anchor = self.ops[min(step, len(self.ops) - 1)]
+            anchor = self.steps.op(min(step, self.steps.count - 1))
             with ir.InsertionPoint(anchor), anchor.location:
                 build()
         if self.return_waits:
-            terminator = self.ops[-1]
+            terminator = self.steps.op(self.steps.count - 1)
             with ir.InsertionPoint(terminator), terminator.location:
                 cache.wait(self.return_waits)
         # The original reads of an offloaded global: every use now reads the
@@ -406,10 +405,11 @@ class _Rewriter:
             c.root: [] for c in candidates if c.buffer.kind != "argument"
         }
         if born:
-            for op in liveness.order.ops[1:]:
-                if op.name not in ("memref.get_global", "memref.alloc"):
+            order = liveness.order
+            for position, name in enumerate(order.names):
+                if name not in ("memref.get_global", "memref.alloc") or not position:
                     continue
-                result = op.results[0]
+                result = order.ops[position].results[0]
                 for root in liveness.root_indices(result):
                     if root in born:
                         born[root].append(result)
