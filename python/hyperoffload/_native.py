@@ -465,7 +465,9 @@ class LivenessWalk:
     not a linalg op; ``class_keys[c]`` is class c's operation_key); per root
     buffer its kind (an index of ROOT_KINDS), type, definition, free point,
     freeing position (-1: the end), last use (-1: none), escape flag, name
-    and uses (position, an index of USE_EFFECTS); ``roots`` maps value
+    and uses: those of root r are entries ``use_offsets[r]`` up to
+    ``use_offsets[r + 1]`` of ``use_positions`` and ``use_effects`` (an
+    index of USE_EFFECTS); ``roots`` maps value
     addresses to root indices. The accesses are the uses again in program
     order (an op's in the order its operands first name the roots): their
     positions, roots and ``ACCESS_*`` bits.
@@ -488,7 +490,9 @@ class LivenessWalk:
     last_use: list[int]
     escapes: list[int]
     names: list[str]
-    uses: list[list[tuple[int, int]]]
+    use_offsets: list[int]
+    use_positions: list[int]
+    use_effects: list[int]
     roots: dict[int, tuple[int, ...]]
     access_position: list[int]
     access_root: list[int]
@@ -527,8 +531,6 @@ def liveness_walk(function: ir.Operation) -> LivenessWalk:
             types[pointer] = ir.Type._CAPICreate(capsule)
         offsets = _array(arrays.useOffsets, roots + 1)
         positions = _array(arrays.usePosition, offsets[-1] if offsets else 0)
-        effects = _array(arrays.useEffect, len(positions))
-        pairs = list(zip(positions, effects, strict=True))
         value_offsets = _array(arrays.valueRootOffsets, arrays.numValues + 1)
         value_roots = _array(arrays.valueRoots, value_offsets[-1] if value_offsets else 0)
         value_map = {
@@ -556,7 +558,9 @@ def liveness_walk(function: ir.Operation) -> LivenessWalk:
             last_use=_array(arrays.rootLastUse, roots),
             escapes=_array(arrays.rootEscapes, roots),
             names=_strings(arrays.rootNames, arrays.rootNamesSize),
-            uses=[pairs[offsets[i] : offsets[i + 1]] for i in range(roots)],
+            use_offsets=offsets,
+            use_positions=positions,
+            use_effects=_array(arrays.useEffect, len(positions)),
             roots=value_map,
             access_position=_array(arrays.accessPosition, arrays.numAccesses),
             access_root=_array(arrays.accessRoot, arrays.numAccesses),

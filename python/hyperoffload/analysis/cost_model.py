@@ -62,6 +62,7 @@ class OpCost:
 
 
 NO_COST = OpCost(0.0, 0.0, 0, "none")
+_UNCOSTED = OpCost(-1.0, 0.0, 0, "none")
 # The ops other than linalg that cost time (see CostModel._other_cost).
 _OTHER_COSTED = frozenset({"memref.copy"})
 
@@ -89,7 +90,11 @@ class CostModel:
         walked), from the cost class the walk gave it."""
         cost_class = order.cost_class[position]
         if cost_class >= 0:
-            cost = self._linalg_cost(order.class_keys[cost_class], order.ops[position])
+            key = order.class_keys[cost_class]
+            # The op is made (and asked) only for a class not costed yet.
+            cost = self._linalg.get(key, _UNCOSTED)
+            if cost is _UNCOSTED:
+                cost = self._linalg_cost(key, order.ops[position])
             if cost is not None:
                 return cost
         name = order.names[position]

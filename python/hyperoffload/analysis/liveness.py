@@ -39,6 +39,7 @@ against it.
 from __future__ import annotations
 
 import dataclasses
+from itertools import repeat
 from typing import NamedTuple
 
 from hyperoffload import _native
@@ -173,7 +174,22 @@ class BufferLiveness:
         """Build the buffers from the C++ walk (lib/Liveness.cpp), adding
         sizes and memory spaces."""
         op_names = walk.op_names
-        labels = _native.USE_EFFECTS
+        # Every use at once, C-level calls only (tuple.__new__ makes a Use
+        # without its Python-level constructor); each root takes a slice.
+        positions = walk.use_positions
+        all_uses: list[Use] = list(
+            map(
+                tuple.__new__,
+                repeat(Use),
+                zip(
+                    positions,
+                    map(op_names.__getitem__, positions),
+                    map(_native.USE_EFFECTS.__getitem__, walk.use_effects),
+                    strict=True,
+                ),
+            )
+        )
+        offsets = walk.use_offsets
         typed: dict[int, tuple[ir.MemRefType, bool, int | SizeError]] = {}
         for index, kind in enumerate(walk.kinds):
             type_ = walk.types[index]
@@ -203,7 +219,7 @@ class BufferLiveness:
                     defined_at=position,
                     freed_at=walk.freed_at[index],
                     freed_by="end" if freed_by < 0 else op_names[freed_by],
-                    uses=[Use(p, op_names[p], labels[e]) for p, e in walk.uses[index]],
+                    uses=all_uses[offsets[index] : offsets[index + 1]],
                     last_use=None if last_use < 0 else last_use,
                     escapes=bool(walk.escapes[index]),
                 )

@@ -81,6 +81,9 @@ class _Checker:
     def error(self, op: ir.Operation, message: str) -> None:
         self.violations.append(Violation(op.location, message))
 
+    def error_at(self, position: int, message: str) -> None:
+        self.error(self.order.ops[position], message)
+
     def buffer_ids(self, value: ir.Value) -> tuple[int, ...]:
         return self.liveness.root_indices(value)
 
@@ -134,8 +137,8 @@ class _Checker:
     def visit_region(self, region: _Region, state: _State, owner: int) -> None:
         positions, blocks = region
         if blocks > 1 and self._holds_cache_ops(positions):
-            self.error(
-                self.order.ops[owner],
+            self.error_at(
+                owner,
                 "cache-verify checks structured control flow only: this region has "
                 f"{blocks} blocks and holds cache ops",
             )
@@ -223,21 +226,22 @@ class _Checker:
             if not bits & _ACCESSES:
                 continue
             buffer = self.buffer(index)
-            op = self.order.ops[position]
             if index in state.evicted:
-                self.error(op, f"uses {buffer.name} after it was evicted")
+                self.error_at(position, f"uses {buffer.name} after it was evicted")
                 continue
             token = self.token_of.get(index)
             if token is not None and token not in state.waited:
-                self.error(
-                    op,
+                self.error_at(
+                    position,
                     f"uses prefetched buffer {buffer.name} before a cache.wait covers its token",
                 )
             if index in state.pending and bits & _READS:
-                self.error(op, f"reads {buffer.name} before the write-back into it completes")
+                self.error_at(
+                    position, f"reads {buffer.name} before the write-back into it completes"
+                )
             if buffer.remote and bits & _DECLARED:
-                self.error(
-                    op,
+                self.error_at(
+                    position,
                     f"'{self.names[position]}' reads or writes {buffer.name}, which is in the "
                     "#cache.remote memory space: prefetch it first",
                 )
