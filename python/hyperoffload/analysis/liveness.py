@@ -42,6 +42,7 @@ import dataclasses
 from itertools import repeat
 from typing import NamedTuple
 
+import numpy as np
 from hyperoffload import _native
 from hyperoffload.analysis.program import ProgramOrder
 from hyperoffload.analysis.sizes import SizeError, memref_bytes
@@ -159,6 +160,23 @@ class BufferLiveness:
                 entries.append((root, access))
         self._by_position = by_position
         return by_position
+
+    def step_profile(self, step_of: list[int]) -> np.ndarray:
+        """Device bytes held at each body step (``step_of``:
+        ``ProgramOrder.body_steps()``; one entry per body op and one for
+        the end): a buffer holds memory from the step allocating it (0 for
+        arguments and globals) up to the step freeing it, at least its own
+        step."""
+        count = step_of[-1]
+        delta = np.zeros(count + 2, dtype=np.int64)
+        for buffer in self.buffers:
+            if buffer.remote:
+                continue
+            first = step_of[buffer.allocated_at] if buffer.allocated_at else 0
+            last = max(step_of[buffer.freed_at], first + 1)
+            delta[first] += buffer.size
+            delta[last] -= buffer.size
+        return np.cumsum(delta[: count + 1])
 
     def live_at(self, position: int) -> list[Buffer]:
         """Device buffers occupying memory at ``position``."""

@@ -213,7 +213,7 @@ class OffloadPlanner:
         self.steps = Steps(function, self.liveness, CostModel(hardware))
         self.candidates: list[Candidate] = []
         self.gaps: list[Gap] = []
-        self._base = np.zeros(self.steps.count + 1, dtype=np.int64)
+        self._base = np.zeros(0, dtype=np.int64)  # set by _collect
         self._partner_map: dict[int, list[int]] = {}
         self._collect()
         self._pristine = tuple(self.gaps)
@@ -234,12 +234,10 @@ class OffloadPlanner:
         for index, argument in enumerate(arguments):
             for root in self.liveness.root_indices(argument):
                 self.argument_of_root.setdefault(root, index)
+        self._base = self.liveness.step_profile(steps.step_of)
         for root, buffer in enumerate(self.liveness.buffers):
             if buffer.remote:
                 continue
-            first = steps.step_of[buffer.allocated_at] if buffer.allocated_at else 0
-            last = steps.step_of[buffer.freed_at]
-            self._base[first : max(last, first + 1)] += buffer.size
             kind = _KIND_OF.get(buffer.kind)
             if kind is None:
                 continue
@@ -307,7 +305,7 @@ class OffloadPlanner:
             free_from = after + 1
             if after >= 0 and dirty:
                 # A write-back frees the buffer when its copy completes.
-                done = steps.start[after + 1] + to_pool
+                done = steps.times[after + 1] + to_pool
                 free_from = steps.first_starting_at(done)
                 free_from = max(free_from, after + 1)
             gap = Gap(
@@ -319,11 +317,14 @@ class OffloadPlanner:
                 writeback_s=to_pool if after >= 0 and dirty else 0.0,
             )
             self.gaps.append(gap)
-        mine = list(range(first_gap, len(self.gaps)))
+        mine = range(first_gap, len(self.gaps))
+        if candidate.kind == "activations":
+            for i in mine:
+                self._partner_map[i] = [i]
+            return
         ends = [i for i in mine if self.gaps[i].after == -1 or self.gaps[i].before == steps.count]
         for i in mine:
-            together = ends if candidate.kind != "activations" else []
-            self._partner_map[i] = sorted(set(together) | {i})
+            self._partner_map[i] = sorted({*ends, i})
 
     # -- planning ------------------------------------------------------------
 

@@ -209,7 +209,7 @@ def _hoist_prefetches(
     model = CostModel(hardware)
     start = np.zeros(count + 1)
     start[1:] = np.cumsum([static_time_at(model, order, p) for p in positions])
-    profile = _step_profile(liveness, step_of, count)
+    profile = liveness.step_profile(step_of)
 
     transfers: list[_Transfer] = []
     waits: dict[ir.Value, int] = {}
@@ -274,20 +274,6 @@ def _hoist_prefetches(
         transfer.prefetch.move_before(order.ops[positions[anchor]])
 
 
-def _step_profile(liveness: BufferLiveness, step_of: list[int], count: int) -> np.ndarray:
-    """Device bytes held at each body step (a buffer freed at a step is
-    gone there)."""
-    delta = np.zeros(count + 2, dtype=np.int64)
-    for buffer in liveness.buffers:
-        if buffer.remote:
-            continue
-        first = step_of[buffer.allocated_at] if buffer.allocated_at else 0
-        last = max(step_of[buffer.freed_at], first + 1)
-        delta[first] += buffer.size
-        delta[last] -= buffer.size
-    return np.cumsum(delta[: count + 1])
-
-
 def _defining_step(order: ProgramOrder, step_of: list[int], value: ir.Value) -> int:
     """The body step of the op defining ``value``; -1 for an argument."""
     owner = value.owner
@@ -349,7 +335,9 @@ def fill_stalls(
     from hyperoffload.sim.simulator import simulate
 
     def makespan() -> float:
-        return simulate(function, hardware, dynamic_dim_bound=dynamic_dim_bound).makespan_s
+        return simulate(
+            function, hardware, dynamic_dim_bound=dynamic_dim_bound, timeline=False
+        ).makespan_s
 
     moved = attempts = 0
     current = makespan()
