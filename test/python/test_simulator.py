@@ -51,6 +51,20 @@ def test_no_overlap(context: ir.Context) -> None:
     assert [(i.start, i.end) for i in stalls] == [(0.0, 1.0)]
 
 
+def test_without_timeline_the_figures_are_the_same(context: ir.Context) -> None:
+    body = PREFETCH_W + "  cache.wait %tw\n" + FILL + PREFETCH_V + FILL + "  cache.wait %tv\n"
+    full = run(body)
+    figures = simulate(first_function(run.module), unit_profile(1, 0.0), timeline=False)  # type: ignore[attr-defined]
+    assert full.intervals and not figures.intervals
+    assert (figures.makespan_s, figures.exposed_s, figures.peak_bytes, figures.memory) == (
+        full.makespan_s,
+        full.exposed_s,
+        full.peak_bytes,
+        full.memory,
+    )
+    assert figures.transfers == full.transfers
+
+
 def test_partial_overlap(context: ir.Context) -> None:
     # Two copies on one engine end at 1 s and 2 s; 1 s of compute hides 1 s.
     result = run(PREFETCH_W + PREFETCH_V + FILL + "  cache.wait %tw, %tv\n")

@@ -130,9 +130,12 @@ class _MemoryEvent:
 
 
 class _Simulator:
-    def __init__(self, liveness: BufferLiveness, hardware: HardwareProfile) -> None:
+    def __init__(
+        self, liveness: BufferLiveness, hardware: HardwareProfile, timeline: bool = True
+    ) -> None:
         self.liveness = liveness
         self.hardware = hardware
+        self.timeline = timeline
         self.costs = CostModel(hardware)
         self._cost_cache: dict[ir.Operation, OpCost] = {}
         self.time = 0.0
@@ -211,9 +214,10 @@ class _Simulator:
         engines[engine] = end
         record = TransferRecord(direction, buffer, nbytes, engine, self.time, start, end, position)
         self.transfers.append(record)
-        self.intervals.append(
-            Interval(f"{direction}[{engine}]", buffer, start, end, {"bytes": nbytes})
-        )
+        if self.timeline:
+            self.intervals.append(
+                Interval(f"{direction}[{engine}]", buffer, start, end, {"bytes": nbytes})
+            )
         return record
 
     # -- replay --------------------------------------------------------------
@@ -277,15 +281,16 @@ class _Simulator:
 
     def _compute(self, name: str, cost: OpCost) -> None:
         if cost.seconds > 0.0:
-            self.intervals.append(
-                Interval(
-                    "compute",
-                    name,
-                    self.time,
-                    self.time + cost.seconds,
-                    {"flops": cost.flops, "bytes": cost.bytes, "bound": cost.bound},
+            if self.timeline:
+                self.intervals.append(
+                    Interval(
+                        "compute",
+                        name,
+                        self.time,
+                        self.time + cost.seconds,
+                        {"flops": cost.flops, "bytes": cost.bytes, "bound": cost.bound},
+                    )
                 )
-            )
             self.time += cost.seconds
             self.compute += cost.seconds
 
@@ -334,11 +339,12 @@ class _Simulator:
             if latest is None or record.end_s > latest.end_s:
                 latest = record
         if blocked > 0.0:
-            self.intervals.append(
-                Interval(
-                    "stall", "cache.wait", self.time, ready, {"position": self.current_position}
+            if self.timeline:
+                self.intervals.append(
+                    Interval(
+                        "stall", "cache.wait", self.time, ready, {"position": self.current_position}
+                    )
                 )
-            )
             if latest is not None:
                 latest.stall_s += blocked
             self.exposed += blocked
@@ -493,11 +499,15 @@ def simulate(
     *,
     liveness: BufferLiveness | None = None,
     dynamic_dim_bound: int | None = None,
+    timeline: bool = True,
 ) -> SimulationResult:
-    """Simulate one ``func.func`` (see the module docstring)."""
+    """Simulate one ``func.func`` (see the module docstring). Without
+    ``timeline`` the result's ``intervals`` stay empty (the figures,
+    transfers and memory curve are the same): for callers that only
+    compare figures."""
     if liveness is None:
         liveness = BufferLiveness(function, dynamic_dim_bound=dynamic_dim_bound)
-    simulator = _Simulator(liveness, hardware)
+    simulator = _Simulator(liveness, hardware, timeline)
     simulator.run()
     return simulator.result()
 

@@ -91,7 +91,7 @@ class HyperOffloadPipelinePass(PlanOptions):
                 # One analysis of the function as given serves the simulation
                 # before, the budget and the first plan.
                 liveness = BufferLiveness(function, dynamic_dim_bound=bound)
-                before = simulate(function, hardware, liveness=liveness)
+                before = simulate(function, hardware, liveness=liveness, timeline=False)
                 placement: Placement = "room"
                 if budget is not None:
                     limit = budget.resolve(function, bound, liveness)
@@ -193,7 +193,7 @@ class HyperOffloadPipelinePass(PlanOptions):
                     raise  # infeasible for the budget itself
                 break  # a smaller budget is infeasible: report the best plan
             after = BufferLiveness(function, dynamic_dim_bound=bound)
-            result = simulate(function, hardware, liveness=after)
+            result = simulate(function, hardware, liveness=after, timeline=False)
             if result.peak_bytes <= limit:
                 return function, result, after
             best = result.peak_bytes if best is None else min(best, result.peak_bytes)
@@ -269,7 +269,7 @@ class HyperOffloadPipelinePass(PlanOptions):
             except PlanError:
                 continue
             bound = self.dynamic_dim_bound or None
-            result = simulate(function, hardware, dynamic_dim_bound=bound)
+            result = simulate(function, hardware, dynamic_dim_bound=bound, timeline=False)
             if result.makespan_s <= limit_makespan and result.peak_bytes <= limit:
                 return placement
         return None

@@ -89,7 +89,7 @@ class VerifySchedulePass(ModulePass):
             hardware = load_profile(self.hw)
             limit = budget.resolve(function, bound)
             liveness = BufferLiveness(function, dynamic_dim_bound=bound)
-            result = simulate(function, hardware, liveness=liveness)
+            result = simulate(function, hardware, liveness=liveness, timeline=False)
         except ProfileError as err:
             self.emit_error(function, str(err))
             return False
