@@ -205,7 +205,7 @@ def test_costs_are_shared_by_ops_with_one_key(context: ir.Context) -> None:
 
 @pytest.mark.parametrize("preset", ["tiny", "moe"])
 def test_costs_by_class_are_costs_by_op_on_workloads(preset: str) -> None:
-    from hyperoffload.analysis.cost_model import static_time, static_time_at
+    from hyperoffload.analysis.cost_model import static_time, static_times_at
     from hyperoffload.analysis.program import ProgramOrder
     from hyperoffload.workloads import LlamaConfig, generate_llama
 
@@ -219,9 +219,41 @@ def test_costs_by_class_are_costs_by_op_on_workloads(preset: str) -> None:
         assert [by_class.cost_at(order, p) for p in positions] == [
             by_op.cost(order.ops[p]) for p in positions
         ]
-        assert [static_time_at(by_class, order, p) for p in order.body_positions()] == [
-            static_time(by_op, order.ops[p]) for p in order.body_positions()
+        body = order.body_positions()
+        assert static_times_at(by_class, order, body).tolist() == [
+            static_time(by_op, order.ops[p]) for p in body
         ]
         # Layers repeat their ops: far fewer classes than linalg ops.
         linalg = [c for c in order.cost_class if c >= 0]
         assert 0 < len(order.class_keys) < len(linalg)
+
+
+def test_seconds_by_position_are_costs_by_op_on_lit_inputs() -> None:
+    """seconds_at and static_times_at (vectorized, by class) agree with
+    costing op by op, on inputs with loops, branches and memref.copy."""
+    from conftest import mlir_chunks
+    from hyperoffload.analysis.cost_model import static_time, static_times_at
+    from hyperoffload.analysis.program import ProgramOrder
+    from hyperoffload.ir_utils import functions_with_bodies
+
+    checked = 0
+    for _, source in mlir_chunks():
+        with ir.Context() as context:
+            context.allow_unregistered_dialects = True
+            try:
+                module = ir.Module.parse(source)
+            except ir.MLIRError:
+                continue
+            for function in functions_with_bodies(module.operation):
+                order = ProgramOrder(function)
+                by_class, by_op = CostModel(load_profile("gh200")), CostModel(load_profile("gh200"))
+                seconds = by_class.seconds_at(order).tolist()
+                assert seconds[1:] == [
+                    by_op.cost(order.ops[p]).seconds for p in range(1, len(seconds))
+                ]
+                body = order.body_positions()
+                assert static_times_at(by_class, order, body).tolist() == [
+                    static_time(by_op, order.ops[p]) for p in body
+                ]
+                checked += 1
+    assert checked > 20

@@ -22,6 +22,7 @@ import dataclasses
 import math
 from typing import TYPE_CHECKING
 
+import numpy as np
 from hyperoffload import _native
 from hyperoffload.analysis.sizes import SizeError, memref_bytes
 from hyperoffload.hardware import HardwareProfile
@@ -100,6 +101,22 @@ class CostModel:
         name = order.names[position]
         return self._other_cost(order.ops[position], name) if name in _OTHER_COSTED else NO_COST
 
+    def seconds_at(self, order: ProgramOrder) -> np.ndarray:
+        """``cost_at(order, p).seconds`` for every position ``p``, each cost
+        class costed once (its ops are all linalg: a class the interface
+        cannot cost costs 0, as cost_at says)."""
+        classes = np.asarray(order.cost_class, dtype=np.int64)
+        table = np.zeros(len(order.class_keys) + 1)  # class c at c + 1; 0: no class
+        present, first = np.unique(classes, return_index=True)
+        for cost_class, position in zip(present.tolist(), first.tolist(), strict=True):
+            if cost_class >= 0:
+                table[cost_class + 1] = self.cost_at(order, position).seconds
+        seconds = table[classes + 1]
+        for position, name in enumerate(order.names):
+            if name in _OTHER_COSTED and position:
+                seconds[position] = self.cost_at(order, position).seconds
+        return seconds
+
     def _linalg_cost(self, key: tuple[int, ...], op: ir.Operation) -> OpCost | None:
         if key in self._linalg:
             return self._linalg[key]
@@ -164,11 +181,18 @@ def _size_or_zero(type_: ir.Type) -> int:
         return 0
 
 
-def static_time_at(model: CostModel, order: ProgramOrder, position: int) -> float:
-    """:func:`static_time` of the op at ``position`` of ``order``."""
-    if order.end[position] == position:
-        return model.cost_at(order, position).seconds
-    return static_time(model, order.ops[position])
+def static_times_at(model: CostModel, order: ProgramOrder, positions: list[int]) -> np.ndarray:
+    """:func:`static_time` of the op at each of ``positions`` of ``order``
+    (as it was walked): leaf ops by their cost class, region ops through
+    their bodies."""
+    if not positions:
+        return np.zeros(0)
+    indices = np.asarray(positions, dtype=np.int64)
+    times = model.seconds_at(order)[indices]
+    nested = np.nonzero(np.asarray(order.end, dtype=np.int64)[indices] != indices)[0]
+    for index in nested.tolist():
+        times[index] = static_time(model, order.ops[positions[index]])
+    return times
 
 
 def static_time(model: CostModel, op: ir.Operation) -> float:

@@ -69,7 +69,7 @@ from typing import Literal
 
 import numpy as np
 from hyperoffload import _native
-from hyperoffload.analysis.cost_model import CostModel, static_time_at
+from hyperoffload.analysis.cost_model import CostModel, static_times_at
 from hyperoffload.analysis.liveness import Buffer, BufferLiveness
 from hyperoffload.hardware import HardwareProfile
 from mlir import ir
@@ -154,7 +154,7 @@ class Steps:
         self._order = order
         self.positions = top
         self.count = len(top)
-        durations = [static_time_at(cost, order, p) for p in top]
+        durations = static_times_at(cost, order, top)
         self.start = np.zeros(self.count + 1)
         self.start[1:] = np.cumsum(durations)
         # The same times as a list: bisect on it beats numpy on one value.

@@ -53,7 +53,7 @@ import numpy as np
 from mlir import ir
 
 from hyperoffload.analysis.budget import Budget
-from hyperoffload.analysis.cost_model import CostModel, static_time_at
+from hyperoffload.analysis.cost_model import CostModel, static_times_at
 from hyperoffload.analysis.link_calendar import LinkCalendar
 from hyperoffload.analysis.liveness import BufferLiveness, LivenessError
 from hyperoffload.analysis.program import ProgramOrder, op_address
@@ -208,7 +208,7 @@ def _hoist_prefetches(
     count = len(positions)
     model = CostModel(hardware)
     start = np.zeros(count + 1)
-    start[1:] = np.cumsum([static_time_at(model, order, p) for p in positions])
+    start[1:] = np.cumsum(static_times_at(model, order, positions))
     profile = liveness.step_profile(step_of)
 
     transfers: list[_Transfer] = []
