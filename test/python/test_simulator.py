@@ -65,6 +65,38 @@ def test_without_timeline_the_figures_are_the_same(context: ir.Context) -> None:
     assert figures.transfers == full.transfers
 
 
+@pytest.mark.parametrize(
+    ("preset", "mode"),
+    [("tiny", "budget=60%"), ("7b-32k", "budget=60%"), ("7b-32k", "max-slowdown=1%")],
+)
+def test_without_timeline_the_figures_are_the_same_on_planned_workloads(
+    preset: str, mode: str
+) -> None:
+    """Stretch by stretch (no timeline) and op by op give the same floats
+    on offloaded, scheduled workloads, which interleave compute with
+    transfers, allocations and waits."""
+    import dataclasses
+
+    from hyperoffload.hardware import load_profile
+    from hyperoffload.transforms import build_pass_manager
+    from hyperoffload.workloads import LlamaConfig, generate_llama
+
+    config = dataclasses.replace(LlamaConfig.preset(preset), layers=2)
+    with ir.Context():
+        module = ir.Module.parse(generate_llama(config))
+        build_pass_manager(f"builtin.module(hyper-offload-pipeline{{{mode} hw=gh200}})").run(
+            module.operation
+        )
+        function = first_function(module)
+        profile = load_profile("gh200")
+        full = simulate(function, profile)
+        figures = simulate(function, profile, timeline=False)
+        assert full.transfers and not figures.intervals
+        fields = ("makespan_s", "compute_s", "exposed_s", "peak_bytes", "peak_time_s", "peak_op")
+        assert [getattr(figures, f) for f in fields] == [getattr(full, f) for f in fields]
+        assert (figures.memory, figures.transfers) == (full.memory, full.transfers)
+
+
 def test_partial_overlap(context: ir.Context) -> None:
     # Two copies on one engine end at 1 s and 2 s; 1 s of compute hides 1 s.
     result = run(PREFETCH_W + PREFETCH_V + FILL + "  cache.wait %tw, %tv\n")

@@ -32,6 +32,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 
+import numpy as np
 from mlir import ir
 
 from hyperoffload._native import ACCESS_FREE
@@ -227,8 +228,54 @@ class _Simulator:
             if not buffer.remote and buffer.kind in ("argument", "global"):
                 self._memory(0.0, buffer.size, buffer.name)
         # The function body's ops, with the positions the order gave them.
-        for position in self.liveness.order.body_positions():
-            self._run_position(position)
+        body = self.liveness.order.body_positions()
+        if self.timeline:
+            for position in body:
+                self._run_position(position)
+        else:
+            self._run_stretches(body)
+
+    def _run_stretches(self, body: list[int]) -> None:
+        """Run the body without a timeline, stretch by stretch.
+
+        Only waits and region ops move the clock other than by compute;
+        between them the time before each op is a running sum of compute
+        seconds, taken in one cumulative sum (the same additions in the
+        same order as op by op, so the same floats), and only the ops with
+        handlers (transfers, allocations) run one by one."""
+        order = self.liveness.order
+        names, descends = order.names, order.descends
+        seconds = self.costs.seconds_at(order)
+        start, count = 0, len(body)
+        while start < count:
+            stop = start
+            while stop < count and not descends[body[stop]] and names[body[stop]] != "cache.wait":
+                stop += 1
+            stretch = body[start:stop]
+            if self.replayed + len(stretch) > MAX_REPLAYED_OPS:
+                for position in stretch:
+                    self._run_position(position)  # raises at the op over the limit
+            elif stretch:
+                self._run_stretch(stretch, seconds)
+            if stop < count:
+                self._run_position(body[stop])
+            start = stop + 1
+
+    def _run_stretch(self, stretch: list[int], seconds: np.ndarray) -> None:
+        order = self.liveness.order
+        names = order.names
+        costs = seconds[stretch]
+        times = np.cumsum(np.concatenate(([self.time], costs))).tolist()
+        for index, position in enumerate(stretch):
+            handler = _HANDLERS.get(names[position])
+            if handler is not None:
+                self.time = times[index]
+                self.current_position = position
+                handler(self, order.ops[position], position)
+        self.time = times[-1]
+        self.compute = float(np.cumsum(np.concatenate(([self.compute], costs)))[-1])
+        self.replayed += len(stretch)
+        self.current_position = stretch[-1]
 
     def _run_region(self, region: ir.Region) -> None:
         order = self.liveness.order
