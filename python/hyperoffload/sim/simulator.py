@@ -122,12 +122,9 @@ class SimulationResult:
         return min(1.0, max(0.0, 1.0 - self.exposed_s / total))
 
 
-@dataclasses.dataclass(order=True)
-class _MemoryEvent:
-    time: float
-    sequence: int
-    delta: int = dataclasses.field(compare=False)
-    label: str = dataclasses.field(compare=False)
+# A memory event: (time, sequence, bytes delta, label); events at the same
+# time apply in the order they were made (sequence is unique).
+_MemoryEvent = tuple[float, int, int, str]
 
 
 class _Simulator:
@@ -160,7 +157,7 @@ class _Simulator:
 
     def _memory(self, time: float, delta: int, label: str) -> None:
         self.sequence += 1
-        self.memory_events.append(_MemoryEvent(time, self.sequence, delta, label))
+        self.memory_events.append((time, self.sequence, delta, label))
 
     def _size(self, op: ir.Operation, type_: ir.Type) -> int:
         try:
@@ -168,10 +165,8 @@ class _Simulator:
         except SizeError as err:
             raise SimulationError(op.location, f"cannot size {type_}: {err}") from None
 
-    def _defined_root(
-        self, op: ir.Operation, value: ir.Value, position: int | None
-    ) -> Buffer | None:
-        """The root buffer ``value``, a result of ``op`` (at ``position`` of
+    def _defined_root(self, value: ir.Value, position: int | None) -> Buffer | None:
+        """The root buffer ``value``, a result of the op (at ``position`` of
         the walked order, if it is there), points into: the one the op
         defines, found without a lookup by value."""
         if position is not None:
@@ -181,14 +176,21 @@ class _Simulator:
         roots = self.liveness.roots_of(value)
         return roots[0] if roots else None
 
-    def _freed_root(self, op: ir.Operation, value: ir.Value, position: int | None) -> Buffer | None:
-        """The first root buffer of ``value``, the operand ``op`` frees: the
-        first root the walk saw the op free (its other operands are not
-        freed), else by value."""
-        if position is not None:
-            for index, bits in self._accesses.get(position, ()):
-                if bits & ACCESS_FREE:
-                    return self.liveness.buffers[index]
+    def _freed_at(self, position: int) -> Buffer | None:
+        """The first root buffer the op at ``position`` frees, as the walk
+        saw it (its first operand's: the op's other operands are not
+        freed), if any."""
+        for index, bits in self._accesses.get(position, ()):
+            if bits & ACCESS_FREE:
+                return self.liveness.buffers[index]
+        return None
+
+    def _freed_root(self, value: ir.Value, position: int | None) -> Buffer | None:
+        """The first root buffer of ``value``, the operand the op (at
+        ``position``) frees."""
+        root = self._freed_at(position) if position is not None else None
+        if root is not None:
+            return root
         roots = self.liveness.roots_of(value)
         return roots[0] if roots else None
 
@@ -271,7 +273,7 @@ class _Simulator:
             if handler is not None:
                 self.time = times[index]
                 self.current_position = position
-                handler(self, order.ops[position], position)
+                handler(self, None, position)
         self.time = times[-1]
         self.compute = float(np.cumsum(np.concatenate(([self.compute], costs)))[-1])
         self.replayed += len(stretch)
@@ -308,7 +310,7 @@ class _Simulator:
         name = order.names[position]
         handler = _HANDLERS.get(name)
         if handler is not None:
-            handler(self, order.ops[position], position)
+            handler(self, None, position)
         elif order.descends[position]:
             self._run_region_op(order.ops[position])
         else:
@@ -341,10 +343,20 @@ class _Simulator:
             self.time += cost.seconds
             self.compute += cost.seconds
 
-    def _prefetch(self, op: ir.Operation, position: int | None) -> None:
+    # Handlers take the op, or None with its position in the walked order
+    # (then the op is made only if needed).
+
+    def _op(self, op: ir.Operation | None, position: int | None) -> ir.Operation:
+        if op is None:
+            assert position is not None
+            return self.liveness.order.ops[position]
+        return op
+
+    def _prefetch(self, op: ir.Operation | None, position: int | None) -> None:
+        op = self._op(op, position)
         dependencies = list(op.operands)[1:]
         result, token = op.results[0], op.results[1]
-        root = self._defined_root(op, result, position)
+        root = self._defined_root(result, position)
         nbytes = self._root_bytes(op, result, root)
         label = root.name if root is not None else "?"
         self._memory(self.time, nbytes, label)
@@ -353,13 +365,14 @@ class _Simulator:
         self.token_done[token] = record.end_s
         self.token_transfer[token] = record
 
-    def _evict(self, op: ir.Operation, position: int | None) -> None:
+    def _evict(self, op: ir.Operation | None, position: int | None) -> None:
+        op = self._op(op, position)
         segments = ir.DenseI32ArrayAttr(op.attributes["operandSegmentSizes"])
         operands = list(op.operands)
         buffer = operands[0]
         has_destination = segments[1] == 1
         dependencies = operands[1 + segments[1] :]
-        root = self._freed_root(op, buffer, position)
+        root = self._freed_root(buffer, position)
         nbytes = self._root_bytes(op, buffer, root)
         label = root.name if root is not None else "?"
         ready = max(self.time, self._deps_done(dependencies))
@@ -372,7 +385,8 @@ class _Simulator:
         self.token_done[op.results[0]] = done
         self._memory(done, -nbytes, label)
 
-    def _wait(self, op: ir.Operation, position: int | None) -> None:
+    def _wait(self, op: ir.Operation | None, position: int | None) -> None:
+        op = self._op(op, position)
         tokens = list(op.operands)
         ready = self._deps_done(tokens)
         blocked = max(0.0, ready - self.time)
@@ -397,19 +411,31 @@ class _Simulator:
             self.exposed += blocked
             self.time = ready
 
-    def _alloc(self, op: ir.Operation, position: int | None) -> None:
-        result = op.results[0]
-        root = self._defined_root(op, result, position)
-        if not (root.remote if root is not None else is_remote_memref(result.type)):
-            label = root.name if root is not None else op.name
-            self._memory(self.time, self._root_bytes(op, result, root), label)
+    def _alloc(self, op: ir.Operation | None, position: int | None) -> None:
+        root = self.liveness.root_defined_at(position) if position is not None else None
+        if root is None:
+            op = self._op(op, position)
+            result = op.results[0]
+            root = self._defined_root(result, None)
+            if root is None:
+                if not is_remote_memref(result.type):
+                    self._memory(self.time, self._size(op, result.type), op.name)
+                return
+        if not root.remote:
+            self._memory(self.time, root.size, root.name)
 
-    def _dealloc(self, op: ir.Operation, position: int | None) -> None:
-        buffer = op.operands[0]
-        root = self._freed_root(op, buffer, position)
-        if not (root.remote if root is not None else is_remote_memref(buffer.type)):
-            label = root.name if root is not None else op.name
-            self._memory(self.time, -self._root_bytes(op, buffer, root), label)
+    def _dealloc(self, op: ir.Operation | None, position: int | None) -> None:
+        root = self._freed_at(position) if position is not None else None
+        if root is None:
+            op = self._op(op, position)
+            buffer = op.operands[0]
+            root = self._freed_root(buffer, None)
+            if root is None:
+                if not is_remote_memref(buffer.type):
+                    self._memory(self.time, -self._size(op, buffer.type), op.name)
+                return
+        if not root.remote:
+            self._memory(self.time, -root.size, root.name)
 
     def _run_region_op(self, op: ir.Operation) -> None:
         name = op.name
@@ -464,11 +490,11 @@ class _Simulator:
         memory: list[tuple[float, int]] = [(0.0, 0)]
         running = 0
         peak, peak_time, peak_label = 0, 0.0, "entry"
-        for event in events:
-            running += event.delta
-            memory.append((event.time, running))
+        for time, _, delta, label in events:
+            running += delta
+            memory.append((time, running))
             if running > peak:
-                peak, peak_time, peak_label = running, event.time, event.label
+                peak, peak_time, peak_label = running, time, label
         transfer_s = {POOL_TO_DEVICE: 0.0, DEVICE_TO_POOL: 0.0}
         for record in self.transfers:
             transfer_s[record.direction] += record.duration_s
