@@ -12,6 +12,7 @@
 #include "Effects.h"
 #include "OperationKey.h"
 #include "hyperoffload-c/Cache.h"
+#include "hyperoffload/Dialect/Cache/CacheTypes.h"
 
 #include "mlir/CAPI/IR.h"
 #include "mlir/IR/AsmState.h"
@@ -134,6 +135,7 @@ private:
   void recordUses(Operation *op, int64_t position, int status,
                   ArrayRef<hyperoffload::MemoryEffect> effects);
   void aliasBlockArguments(Operation *op, const RootList &roots);
+  void recordTokens();
   int32_t nameId(Operation *op);
   int32_t costClass(Operation *op);
 
@@ -164,6 +166,9 @@ private:
   std::vector<uint8_t> escapes;
   std::string rootNames;
   std::vector<std::vector<Use>> uses;
+  // Per position, the positions of the ops defining its token operands.
+  std::vector<int64_t> tokenOffsets, tokenDefs;
+
   // Every use again, in program order: position, root, EffectBits.
   std::vector<int64_t> accessPosition;
   std::vector<int32_t> accessRoot;
@@ -378,6 +383,29 @@ void HyperoffloadLiveness::recordUses(
   }
 }
 
+void HyperoffloadLiveness::recordTokens() {
+  auto isToken = [](Type type) {
+    return isa<hyperoffload::cache::TokenType>(type);
+  };
+  // Token results first: a block may use a token defined in a block that
+  // follows it in the region.
+  llvm::DenseMap<Operation *, int64_t> definers;
+  for (int64_t position = 1, e = static_cast<int64_t>(ops.size()); position < e;
+       ++position)
+    if (llvm::any_of(ops[position]->getResultTypes(), isToken))
+      definers[ops[position]] = position;
+  tokenOffsets.assign(1, 0);
+  for (Operation *op : ops) {
+    for (Value operand : op->getOperands()) {
+      if (!isToken(operand.getType()))
+        continue;
+      auto it = definers.find(operand.getDefiningOp());
+      tokenDefs.push_back(it == definers.end() ? -1 : it->second);
+    }
+    tokenOffsets.push_back(static_cast<int64_t>(tokenDefs.size()));
+  }
+}
+
 void HyperoffloadLiveness::run() {
   ops.push_back(function);
   parent.push_back(0);
@@ -418,6 +446,8 @@ void HyperoffloadLiveness::run() {
     if (descends)
       aliasBlockArguments(op, rootsOfOperands(op));
   }
+
+  recordTokens();
 
   int64_t endPosition = static_cast<int64_t>(ops.size());
   for (size_t root = 0; root < escapes.size(); ++root) {
@@ -478,6 +508,8 @@ HyperoffloadLivenessArrays HyperoffloadLiveness::arrays() const {
   result.values = values.data();
   result.valueRootOffsets = valueRootOffsets.data();
   result.valueRoots = valueRoots.data();
+  result.tokenOffsets = tokenOffsets.data();
+  result.tokenDefs = tokenDefs.data();
   result.numAccesses = static_cast<int64_t>(accessPosition.size());
   result.accessPosition = accessPosition.data();
   result.accessRoot = accessRoot.data();

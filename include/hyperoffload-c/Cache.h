@@ -148,6 +148,9 @@ typedef struct HyperoffloadLiveness HyperoffloadLiveness;
 /// key (hyperoffloadOperationKey) share a cost class: positionCostClass
 /// (-1 for any other op); the key of class c is entries
 /// costClassKeyOffsets[c] .. costClassKeyOffsets[c + 1] of costClassKeys.
+/// The `!cache.token` operands of position p are entries tokenOffsets[p] ..
+/// tokenOffsets[p + 1] of tokenDefs: the position of the op defining each
+/// (-1: a block argument, or an op not in the order).
 /// The accesses are the uses again in program order (an op's in the order
 /// its operands first name the roots): position, root and the
 /// HyperoffloadAccessBit of everything the op may do to that root.
@@ -182,6 +185,8 @@ typedef struct {
   const void *const *values;
   const int64_t *valueRootOffsets;
   const int32_t *valueRoots;
+  const int64_t *tokenOffsets;
+  const int64_t *tokenDefs;
   int64_t numAccesses;
   const int64_t *accessPosition;
   const int32_t *accessRoot;

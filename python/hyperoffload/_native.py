@@ -138,6 +138,8 @@ class _LivenessArrays(ctypes.Structure):
         ("values", ctypes.POINTER(ctypes.c_uint64)),
         ("valueRootOffsets", ctypes.POINTER(ctypes.c_int64)),
         ("valueRoots", ctypes.POINTER(ctypes.c_int32)),
+        ("tokenOffsets", ctypes.POINTER(ctypes.c_int64)),
+        ("tokenDefs", ctypes.POINTER(ctypes.c_int64)),
         ("numAccesses", ctypes.c_int64),
         ("accessPosition", ctypes.POINTER(ctypes.c_int64)),
         ("accessRoot", ctypes.POINTER(ctypes.c_int32)),
@@ -468,7 +470,10 @@ class LivenessWalk:
     and uses: those of root r are entries ``use_offsets[r]`` up to
     ``use_offsets[r + 1]`` of ``use_positions`` and ``use_effects`` (an
     index of USE_EFFECTS); ``roots`` maps value
-    addresses to root indices. The accesses are the uses again in program
+    addresses to root indices. The ``!cache.token`` operands of position p
+    are entries ``token_offsets[p]`` up to ``token_offsets[p + 1]`` of
+    ``token_defs``: the positions of the ops defining them (-1: a block
+    argument). The accesses are the uses again in program
     order (an op's in the order its operands first name the roots): their
     positions, roots and ``ACCESS_*`` bits.
     """
@@ -494,6 +499,8 @@ class LivenessWalk:
     use_positions: list[int]
     use_effects: list[int]
     roots: dict[int, tuple[int, ...]]
+    token_offsets: list[int]
+    token_defs: list[int]
     access_position: list[int]
     access_root: list[int]
     access_bits: list[int]
@@ -531,6 +538,7 @@ def liveness_walk(function: ir.Operation) -> LivenessWalk:
             types[pointer] = ir.Type._CAPICreate(capsule)
         offsets = _array(arrays.useOffsets, roots + 1)
         positions = _array(arrays.usePosition, offsets[-1] if offsets else 0)
+        token_offsets = _array(arrays.tokenOffsets, count + 1)
         value_offsets = _array(arrays.valueRootOffsets, arrays.numValues + 1)
         value_roots = _array(arrays.valueRoots, value_offsets[-1] if value_offsets else 0)
         value_map = {
@@ -562,6 +570,8 @@ def liveness_walk(function: ir.Operation) -> LivenessWalk:
             use_positions=positions,
             use_effects=_array(arrays.useEffect, len(positions)),
             roots=value_map,
+            token_offsets=token_offsets,
+            token_defs=_array(arrays.tokenDefs, token_offsets[-1]),
             access_position=_array(arrays.accessPosition, arrays.numAccesses),
             access_root=_array(arrays.accessRoot, arrays.numAccesses),
             access_bits=_array(arrays.accessBits, arrays.numAccesses),

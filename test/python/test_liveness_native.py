@@ -34,6 +34,27 @@ def _memref_values(function: ir.Operation) -> list[ir.Value]:
     return [v for v in values if isinstance(v.type, ir.MemRefType)]
 
 
+def _token_definers(ops: list[ir.Operation]) -> list[list[int]]:
+    """Per op, the positions of the ops defining its token operands (-1: a
+    block argument), from the IR."""
+    from hyperoffload._native import operation_address
+
+    position = {operation_address(op): p for p, op in enumerate(ops) if p}
+    definers = []
+    for op in ops:
+        found = []
+        for operand in op.operands:
+            if str(operand.type) != "!cache.token":
+                continue
+            owner = operand.owner
+            if isinstance(owner, ir.Block):
+                found.append(-1)
+            else:
+                found.append(position.get(operation_address(owner.operation), -1))
+        definers.append(found)
+    return definers
+
+
 def _analyse(cls: type, function: ir.Operation, bound: int | None) -> object:
     try:
         return cls(function, dynamic_dim_bound=bound)
@@ -59,6 +80,7 @@ def test_native_walk_matches_the_python_walk(name: str, source: str) -> None:
             assert order.names == [op.name for op in ops]
             descends = [bool(len(op.regions)) and not op.name.startswith("linalg.") for op in ops]
             assert order.descends == [int(flag) for flag in descends]
+            assert [order.tokens(p) for p in range(len(ops))] == _token_definers(ops)
             children: dict[int, list[int]] = {p: [] for p in range(len(ops))}
             for q in range(1, len(ops)):
                 children[parent[q]].append(q)

@@ -134,13 +134,17 @@ class BufferLiveness:
         """The root buffer the op at ``position`` defines (its first, for an
         op defining several): an alloc's, a prefetch's result; None if it
         defines none. Arguments and globals are not defined by an op."""
+        index = self.root_index_defined_at(position)
+        return None if index is None else self.buffers[index]
+
+    def root_index_defined_at(self, position: int) -> int | None:
+        """:meth:`root_defined_at`, as an index into :attr:`buffers`."""
         if self._defined is None:
             self._defined = {}
             for index, buffer in enumerate(self.buffers):
                 if buffer.kind not in ("argument", "global"):
                     self._defined.setdefault(buffer.defined_at, index)
-        index = self._defined.get(position)
-        return None if index is None else self.buffers[index]
+        return self._defined.get(position)
 
     def accesses_by_position(self) -> dict[int, list[tuple[int, int]]]:
         """Per position of an op using root buffers, ``(root index, bits)``

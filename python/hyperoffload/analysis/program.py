@@ -51,6 +51,8 @@ class ProgramOrder:
         # call per op.
         self.names: list[str] = walk.op_names
         self.descends: list[int] = walk.descends
+        self._token_offsets = walk.token_offsets
+        self._token_defs = walk.token_defs
         # Keyed by the op's address: Python op objects are not stable keys
         # (one compares unequal to its twin once the op's operands change).
         self._position: dict[int, int] = dict(zip(walk.addresses[1:], itertools.count(1)))
@@ -65,6 +67,12 @@ class ProgramOrder:
     def body_positions(self) -> list[int]:
         """Positions of the function body's ops, in order."""
         return [p for p in range(1, len(self.ops)) if self.parent[p] == 0]
+
+    def tokens(self, position: int) -> list[int]:
+        """Positions of the ops defining the ``!cache.token`` operands of op
+        ``position``, in operand order (-1: a block argument). A cache op
+        defines one token, so its position names that token."""
+        return self._token_defs[self._token_offsets[position] : self._token_offsets[position + 1]]
 
     def children(self, position: int) -> list[int]:
         """Positions of the ops directly in the regions of op ``position``

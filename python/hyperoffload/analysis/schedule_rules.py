@@ -43,12 +43,16 @@ class Violation:
     message: str
 
 
+# Tokens are named by the position of the cache op defining them (one per
+# op; -1 for a token that is a block argument).
+
+
 @dataclasses.dataclass
 class _State:
-    waited: set[ir.Value] = dataclasses.field(default_factory=set)
+    waited: set[int] = dataclasses.field(default_factory=set)  # tokens
     evicted: set[int] = dataclasses.field(default_factory=set)  # buffer ids
-    live: dict[int, ir.Operation] = dataclasses.field(default_factory=dict)  # id -> prefetch
-    pending: dict[int, ir.Value] = dataclasses.field(default_factory=dict)  # dst id -> token
+    live: dict[int, int] = dataclasses.field(default_factory=dict)  # id -> prefetch position
+    pending: dict[int, int] = dataclasses.field(default_factory=dict)  # dst id -> token
 
     def copy(self) -> _State:
         return _State(set(self.waited), set(self.evicted), dict(self.live), dict(self.pending))
@@ -75,8 +79,8 @@ class _Checker:
         self.names = liveness.order.names
         self.accesses = liveness.accesses_by_position()
         self.violations: list[Violation] = []
-        self.implied: dict[ir.Value, set[ir.Value]] = {}
-        self.token_of: dict[int, ir.Value] = {}  # prefetch buffer id -> token
+        self.implied: dict[int, set[int]] = {}
+        self.token_of: dict[int, int] = {}  # prefetch buffer id -> token
 
     def error(self, op: ir.Operation, message: str) -> None:
         self.violations.append(Violation(op.location, message))
@@ -84,23 +88,29 @@ class _Checker:
     def error_at(self, position: int, message: str) -> None:
         self.error(self.order.ops[position], message)
 
-    def buffer_ids(self, value: ir.Value) -> tuple[int, ...]:
-        return self.liveness.root_indices(value)
+    def accessed(self, position: int, has: int, lacks: int = 0) -> list[int]:
+        """The roots the op at ``position`` accesses with all of ``has`` and
+        none of ``lacks`` (ACCESS_* bits), in operand order."""
+        return [
+            index
+            for index, bits in self.accesses.get(position, ())
+            if bits & has == has and not bits & lacks
+        ]
 
     def buffer(self, index: int) -> Buffer:
         return self.liveness.buffers[index]
 
-    def covered(self, state: _State, token: ir.Value, dependencies: list[ir.Value]) -> bool:
+    def covered(self, state: _State, token: int, dependencies: list[int]) -> bool:
         if token in state.waited:
             return True
         return any(token == d or token in self.implied.get(d, ()) for d in dependencies)
 
-    def mark_waited(self, state: _State, token: ir.Value) -> None:
+    def mark_waited(self, state: _State, token: int) -> None:
         state.waited.add(token)
         state.waited.update(self.implied.get(token, ()))
 
-    def record_token(self, token: ir.Value, dependencies: list[ir.Value]) -> None:
-        implied: set[ir.Value] = set()
+    def record_token(self, token: int, dependencies: list[int]) -> None:
+        implied: set[int] = set()
         for dependency in dependencies:
             implied.add(dependency)
             implied.update(self.implied.get(dependency, ()))
@@ -155,11 +165,11 @@ class _Checker:
     def visit(self, position: int, state: _State) -> None:
         name = self.names[position]
         if name == "cache.prefetch":
-            self.visit_prefetch(self.order.ops[position], state)
+            self.visit_prefetch(position, state)
         elif name == "cache.evict":
-            self.visit_evict(self.order.ops[position], state)
+            self.visit_evict(position, state)
         elif name == "cache.wait":
-            for token in self.order.ops[position].operands:
+            for token in self.order.tokens(position):
                 self.mark_waited(state, token)
             for destination, token in list(state.pending.items()):
                 if token in state.waited:
@@ -172,51 +182,49 @@ class _Checker:
                 self.visit_region_op(position, state)
             if name == "func.return":
                 for index, prefetch in state.live.items():
-                    self.error(
+                    self.error_at(
                         prefetch,
                         f"prefetched buffer {self.buffer(index).name} is not evicted "
                         "on every path to the function's end",
                     )
 
-    def visit_prefetch(self, op: ir.Operation, state: _State) -> None:
-        dependencies = list(op.operands)[1:]
-        for source in self.buffer_ids(op.operands[0]):
+    def visit_prefetch(self, position: int, state: _State) -> None:
+        dependencies = self.order.tokens(position)
+        # The prefetch's accesses are its source's roots (it reads them).
+        for source in self.accessed(position, _native.ACCESS_READ):
             token = state.pending.get(source)
             if token is not None and not self.covered(state, token, dependencies):
-                self.error(
-                    op,
+                self.error_at(
+                    position,
                     f"prefetches {self.buffer(source).name} before the write-back into it "
                     "completes: wait for the write-back's token or depend on it",
                 )
-        token = op.results[1]
-        self.record_token(token, dependencies)
-        for index in self.buffer_ids(op.results[0]):
-            self.token_of[index] = token
-            state.live[index] = op
+        self.record_token(position, dependencies)
+        index = self.liveness.root_index_defined_at(position)
+        if index is not None:
+            self.token_of[index] = position
+            state.live[index] = position
 
-    def visit_evict(self, op: ir.Operation, state: _State) -> None:
-        segments = ir.DenseI32ArrayAttr(op.attributes["operandSegmentSizes"])
-        operands = list(op.operands)
-        dependencies = operands[1 + segments[1] :]
-        for index in self.buffer_ids(operands[0]):
+    def visit_evict(self, position: int, state: _State) -> None:
+        dependencies = self.order.tokens(position)
+        # The evicted buffer's roots are freed; the destination's written.
+        for index in self.accessed(position, _native.ACCESS_FREE):
             name = self.buffer(index).name
             if index in state.evicted:
-                self.error(op, f"evicts {name}, which was already evicted")
+                self.error_at(position, f"evicts {name}, which was already evicted")
                 continue
             token = self.token_of.get(index)
             if token is not None and not self.covered(state, token, dependencies):
-                self.error(
-                    op,
+                self.error_at(
+                    position,
                     f"evicts {name} before a cache.wait covers its prefetch "
                     "(or the evict depends on it)",
                 )
             state.evicted.add(index)
             state.live.pop(index, None)
-        token = op.results[0]
-        self.record_token(token, dependencies)
-        if segments[1]:
-            for destination in self.buffer_ids(operands[1]):
-                state.pending[destination] = token
+        self.record_token(position, dependencies)
+        for destination in self.accessed(position, _native.ACCESS_WRITE, _native.ACCESS_FREE):
+            state.pending[destination] = position
 
     def visit_use(self, position: int, accesses: list[tuple[int, int]], state: _State) -> None:
         """Check each root the op reads or writes (or may: it declares no
@@ -255,7 +263,7 @@ class _Checker:
                 self.visit_region(region, body, position)
             for index, prefetch in body.live.items():
                 if index not in state.live:
-                    self.error(
+                    self.error_at(
                         prefetch,
                         f"prefetched buffer {self.buffer(index).name} is not evicted "
                         "within the loop iteration that prefetches it",
@@ -274,14 +282,14 @@ class _Checker:
             return
         state.waited = set.intersection(*(b.waited for b in branches))
         state.evicted = set.union(*(b.evicted for b in branches))
-        live: dict[int, ir.Operation] = {}
+        live: dict[int, int] = {}
         for branch in branches:
             live.update(branch.live)
         for index in list(live):
             if index in state.evicted and any(index not in b.live for b in branches):
                 # Evicted on one path, still live on another.
                 if any(index in b.live for b in branches):
-                    self.error(
+                    self.error_at(
                         live[index],
                         f"prefetched buffer {self.buffer(index).name} is evicted on some "
                         f"paths through '{name}' but not on others",

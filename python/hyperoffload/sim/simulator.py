@@ -35,7 +35,7 @@ from collections.abc import Iterable
 import numpy as np
 from mlir import ir
 
-from hyperoffload._native import ACCESS_FREE
+from hyperoffload._native import ACCESS_FREE, ACCESS_WRITE
 from hyperoffload.analysis.cost_model import CostModel, OpCost
 from hyperoffload.analysis.liveness import Buffer, BufferLiveness
 from hyperoffload.analysis.sizes import SizeError, memref_bytes
@@ -122,6 +122,9 @@ class SimulationResult:
         return min(1.0, max(0.0, 1.0 - self.exposed_s / total))
 
 
+# A token: the position of the cache op defining it, or the value.
+_Token = int | ir.Value
+
 # A memory event: (time, sequence, bytes delta, label); events at the same
 # time apply in the order they were made (sequence is unique).
 _MemoryEvent = tuple[float, int, int, str]
@@ -143,8 +146,8 @@ class _Simulator:
         self.replayed = 0
         engines = hardware.copy_engines_per_direction
         self.engines = {POOL_TO_DEVICE: [0.0] * engines, DEVICE_TO_POOL: [0.0] * engines}
-        self.token_done: dict[ir.Value, float] = {}
-        self.token_transfer: dict[ir.Value, TransferRecord] = {}
+        self.token_done: dict[_Token, float] = {}
+        self.token_transfer: dict[_Token, TransferRecord] = {}
         self.memory_events: list[_MemoryEvent] = []
         self.intervals: list[Interval] = []
         self.transfers: list[TransferRecord] = []
@@ -197,8 +200,8 @@ class _Simulator:
     def _root_bytes(self, op: ir.Operation, value: ir.Value, root: Buffer | None) -> int:
         return root.size if root is not None else self._size(op, value.type)
 
-    def _deps_done(self, values: Iterable[ir.Value]) -> float:
-        return max((self.token_done.get(v, 0.0) for v in values), default=0.0)
+    def _deps_done(self, tokens: Iterable[_Token]) -> float:
+        return max((self.token_done.get(t, 0.0) for t in tokens), default=0.0)
 
     def _cost(self, op: ir.Operation) -> OpCost:
         cost = self._cost_cache.get(op)
@@ -352,13 +355,33 @@ class _Simulator:
             return self.liveness.order.ops[position]
         return op
 
+    # Tokens are keyed by the position of the cache op defining each (one
+    # per op), from the walk; by the value for an op the walk did not see.
+
+    def _token_key(self, value: ir.Value) -> _Token:
+        owner = value.owner
+        if isinstance(owner, ir.Block):
+            return value
+        position = self.liveness.order.position_of(owner.operation)
+        return value if position is None else position
+
+    def _tokens(self, values: Iterable[ir.Value]) -> list[_Token]:
+        return [self._token_key(value) for value in values]
+
     def _prefetch(self, op: ir.Operation | None, position: int | None) -> None:
-        op = self._op(op, position)
-        dependencies = list(op.operands)[1:]
-        result, token = op.results[0], op.results[1]
-        root = self._defined_root(result, position)
-        nbytes = self._root_bytes(op, result, root)
-        label = root.name if root is not None else "?"
+        root = self.liveness.root_defined_at(position) if position is not None else None
+        if position is not None and root is not None:
+            dependencies = self.liveness.order.tokens(position)
+            token: _Token = position
+            nbytes, label = root.size, root.name
+        else:
+            op = self._op(op, position)
+            dependencies = self._tokens(list(op.operands)[1:])
+            result = op.results[0]
+            token = position if position is not None else op.results[1]
+            root = self._defined_root(result, None)
+            nbytes = self._root_bytes(op, result, root)
+            label = root.name if root is not None else "?"
         self._memory(self.time, nbytes, label)
         ready = max(self.time, self._deps_done(dependencies))
         record = self._transfer(POOL_TO_DEVICE, nbytes, ready, label, self.current_position)
@@ -366,28 +389,41 @@ class _Simulator:
         self.token_transfer[token] = record
 
     def _evict(self, op: ir.Operation | None, position: int | None) -> None:
-        op = self._op(op, position)
-        segments = ir.DenseI32ArrayAttr(op.attributes["operandSegmentSizes"])
-        operands = list(op.operands)
-        buffer = operands[0]
-        has_destination = segments[1] == 1
-        dependencies = operands[1 + segments[1] :]
-        root = self._freed_root(buffer, position)
-        nbytes = self._root_bytes(op, buffer, root)
-        label = root.name if root is not None else "?"
+        root = self._freed_at(position) if position is not None else None
+        if position is not None and root is not None:
+            # The destination is the operand the evict writes and does not free.
+            has_destination = any(
+                bits & ACCESS_WRITE and not bits & ACCESS_FREE
+                for _, bits in self._accesses.get(position, ())
+            )
+            dependencies = self.liveness.order.tokens(position)
+            token: _Token = position
+            nbytes, label = root.size, root.name
+        else:
+            op = self._op(op, position)
+            segments = ir.DenseI32ArrayAttr(op.attributes["operandSegmentSizes"])
+            operands = list(op.operands)
+            has_destination = segments[1] == 1
+            dependencies = self._tokens(operands[1 + segments[1] :])
+            token = position if position is not None else op.results[0]
+            root = self._freed_root(operands[0], None)
+            nbytes = self._root_bytes(op, operands[0], root)
+            label = root.name if root is not None else "?"
         ready = max(self.time, self._deps_done(dependencies))
         if has_destination:
             record = self._transfer(DEVICE_TO_POOL, nbytes, ready, label, self.current_position)
             done = record.end_s
-            self.token_transfer[op.results[0]] = record
+            self.token_transfer[token] = record
         else:
             done = ready
-        self.token_done[op.results[0]] = done
+        self.token_done[token] = done
         self._memory(done, -nbytes, label)
 
     def _wait(self, op: ir.Operation | None, position: int | None) -> None:
-        op = self._op(op, position)
-        tokens = list(op.operands)
+        if position is not None:
+            tokens = self.liveness.order.tokens(position)
+        else:
+            tokens = self._tokens(self._op(op, position).operands)
         ready = self._deps_done(tokens)
         blocked = max(0.0, ready - self.time)
         latest: TransferRecord | None = None
