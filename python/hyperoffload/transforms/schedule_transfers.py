@@ -167,28 +167,26 @@ def _sink_waits(function: ir.Operation, dynamic_dim_bound: int | None) -> _Analy
     liveness, _, first_use = analysis
     order = liveness.order
     positions = order.body_positions()
-    body = [order.ops[p] for p in positions]
-    token_use: dict[ir.Value, int] = {}
-    for position, step in first_use.items():
-        token_use[order.ops[position].results[1]] = step
+    last = len(positions) - 1
     moved = False
     for index, position in enumerate(positions):
         if order.names[position] != "cache.wait":
             continue
-        op = body[index]
-        tokens = list(op.operands)
-        if not tokens or any(token not in token_use for token in tokens):
+        # Tokens by the position of their prefetch (first_use's keys).
+        tokens = order.tokens(position)
+        if not tokens or any(token not in first_use for token in tokens):
             continue
-        groups: dict[int, list[ir.Value]] = {}
+        groups: dict[int, list[int]] = {}
         for token in tokens:
-            groups.setdefault(token_use[token], []).append(token)
-        if len(groups) == 1 and min(next(iter(groups)), len(body) - 1) == index + 1:
+            groups.setdefault(first_use[token], []).append(token)
+        if len(groups) == 1 and min(next(iter(groups)), last) == index + 1:
             continue  # already right before the first use
         moved = True
+        op = order.ops[position]
         for step, group in sorted(groups.items()):
-            anchor = body[min(step, len(body) - 1)]
+            anchor = order.ops[positions[min(step, last)]]
             with ir.InsertionPoint(anchor), op.location:
-                cache.wait(group)
+                cache.wait([order.ops[token].results[1] for token in group])
         op.erase()
     return None if moved else analysis
 
@@ -212,21 +210,25 @@ def _hoist_prefetches(
     profile = liveness.step_profile(step_of)
 
     transfers: list[_Transfer] = []
-    waits: dict[ir.Value, int] = {}
+    # The first wait of each prefetch's token (tokens by prefetch position).
+    waits: dict[int, int] = {}
     for index, name in enumerate(names):
         if name == "cache.wait":
-            for token in order.ops[positions[index]].operands:
+            for token in order.tokens(positions[index]):
                 waits.setdefault(token, index)
     for position, use in first_use.items():
         op = order.ops[position]
         step = step_of[position]
-        lower = max((_defining_step(order, step_of, v) + 1 for v in op.operands), default=0)
+        # Not before the source and the tokens it depends on are defined.
+        source = _defining_step(order, step_of, op.operands[0])
+        tokens = [step_of[t] if t >= 0 else -1 for t in order.tokens(position)]
+        lower = max([source, *tokens]) + 1
         root = liveness.root_defined_at(position)
         assert root is not None, "a prefetch defines its buffer"
         transfer = _Transfer(
             op, step, lower, use, root.size, hardware.transfer_seconds(root.size, True)
         )
-        transfer.wait = waits.get(op.results[1], use)
+        transfer.wait = waits.get(position, use)
         transfer.free = step_of[root.freed_at]
         transfers.append(transfer)
     # Latest deadline first: each copy takes the latest free window of the
