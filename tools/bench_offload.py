@@ -184,7 +184,10 @@ def main() -> int:
         plot(points, args.plot)
     if args.scale_ops:
         print("\nCompile time of `hyper-offload-pipeline{budget=50%}` on a straight-line module")
-        print("(layers of alloc/fill/matmul/add/dealloc), each command in its own process:\n")
+        print(
+            "(layers of alloc/fill/matmul/add/dealloc), each command in its own process, "
+            "the two alternating three times:\n"
+        )
         for row in scale_table(args.scale_ops, "50%"):
             print(row, flush=True)
     return 0

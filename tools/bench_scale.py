@@ -5,8 +5,10 @@ same file, side by side in one run.
 
     python tools/bench_scale.py --ops 50000 200000 --budget 50%
 
-Each command runs in its own process; the peak RSS is the kernel's
-`ru_maxrss` for that process (os.wait4). The module is the one of
+Each command runs in its own process, ``--repeat`` times alternating with
+the other; rows give median times and the median (and range) of the
+per-pair ratios. The peak RSS is the kernel's `ru_maxrss` for that process
+(os.wait4), the largest over the runs. The module is the one of
 tools/bench_liveness.py (layers of alloc/fill/matmul/add/dealloc).
 """
 
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -56,21 +59,29 @@ def measured(command: list[str]) -> tuple[float, int, int]:
     return float(seconds), int(rss), int(code)
 
 
-def scale_table(op_counts: list[int], budget: str) -> Iterator[str]:
+def scale_table(op_counts: list[int], budget: str, repeat: int = 3) -> Iterator[str]:
     """Markdown rows: for each size, mlir-opt parse+print and the whole
-    pipeline on the same file, each in its own process, side by side."""
+    pipeline on the same file, each in its own process, side by side.
+
+    The pair runs ``repeat`` times, alternating, and the rows give each
+    tool's median time and the median of the pairs' ratios: on a shared
+    machine one pair alone moves by 2x between runs."""
     import mlir
 
     mlir_opt = str(Path(next(iter(mlir.__path__))) / "bin" / "mlir-opt")
     hyper_opt = str(Path(sys.executable).parent / "hyper-opt")
-    yield "| ops | tool | time s | peak RSS MiB | exit | time vs mlir-opt |"
+    yield (
+        f"| ops | tool | median time s (of {repeat}) | peak RSS MiB | exit | "
+        "median time vs mlir-opt (range) |"
+    )
     yield "| ---: | --- | ---: | ---: | ---: | ---: |"
     for ops in op_counts:
         with tempfile.TemporaryDirectory() as directory:
             source = Path(directory) / "chain.mlir"
             source.write_text(generate(ops))
+            baseline_name = "mlir-opt parse+print"
             runs = {
-                "mlir-opt parse+print": [mlir_opt, str(source), "-o", "/dev/null"],
+                baseline_name: [mlir_opt, str(source), "-o", "/dev/null"],
                 f"hyper-offload-pipeline{{budget={budget}}}": [
                     hyper_opt,
                     str(source),
@@ -81,14 +92,21 @@ def scale_table(op_counts: list[int], budget: str) -> Iterator[str]:
             }
             # Untimed: loads mlir-opt and the file into the page cache, so the
             # first timed run is not the only cold one.
-            measured(runs["mlir-opt parse+print"])
-            baseline = None
-            for name, command in runs.items():
-                seconds, rss, code = measured(command)
-                baseline = baseline or seconds
+            measured(runs[baseline_name])
+            results: dict[str, list[tuple[float, int, int]]] = {name: [] for name in runs}
+            for _ in range(repeat):
+                for name, command in runs.items():
+                    results[name].append(measured(command))
+            baseline = [seconds for seconds, _, _ in results[baseline_name]]
+            for name, samples in results.items():
+                times = [seconds for seconds, _, _ in samples]
+                ratios = sorted(t / b for t, b in zip(times, baseline, strict=True))
+                rss = max(r for _, r, _ in samples)
+                code = max((c for _, _, c in samples), key=abs)
+                spread = f" ({ratios[0]:.1f}-{ratios[-1]:.1f})" if name != baseline_name else ""
                 yield (
-                    f"| {ops} | {name} | {seconds:.2f} | {rss / (1 << 20):.0f} | {code} | "
-                    f"{seconds / baseline:.1f}x |"
+                    f"| {ops} | {name} | {statistics.median(times):.2f} | "
+                    f"{rss / (1 << 20):.0f} | {code} | {statistics.median(ratios):.1f}x{spread} |"
                 )
 
 
@@ -96,8 +114,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--ops", type=int, nargs="+", default=[50_000, 200_000])
     parser.add_argument("--budget", default="50%")
+    parser.add_argument("--repeat", type=int, default=3, help="alternating runs per tool")
     args = parser.parse_args()
-    for row in scale_table(args.ops, args.budget):
+    for row in scale_table(args.ops, args.budget, args.repeat):
         print(row, flush=True)
     return 0
 
