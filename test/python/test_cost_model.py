@@ -240,10 +240,7 @@ def test_seconds_by_position_are_costs_by_op_on_lit_inputs() -> None:
     for _, source in mlir_chunks():
         with ir.Context() as context:
             context.allow_unregistered_dialects = True
-            try:
-                module = ir.Module.parse(source)
-            except ir.MLIRError:
-                continue
+            module = ir.Module.parse(source)  # mlir_chunks keeps chunks that parse
             for function in functions_with_bodies(module.operation):
                 order = ProgramOrder(function)
                 by_class, by_op = CostModel(load_profile("gh200")), CostModel(load_profile("gh200"))
