@@ -221,10 +221,11 @@ void HyperoffloadLiveness::visitRegions(Operation *op, int64_t position) {
         parent.push_back(position);
         end.push_back(childPosition);
         repeating.push_back(isLoopOp(child.getName().getStringRef()) ? 1 : 0);
-        descends.push_back(descendsInto(&child) ? 1 : 0);
+        bool descend = descendsInto(&child);
+        descends.push_back(descend ? 1 : 0);
         positionName.push_back(nameId(&child));
         positionCostClass.push_back(costClass(&child));
-        if (descendsInto(&child)) {
+        if (descend) {
           visitRegions(&child, childPosition);
           end[childPosition] = static_cast<int64_t>(ops.size()) - 1;
         }
@@ -431,9 +432,9 @@ void HyperoffloadLiveness::run() {
         op->getOperands(), [&](Value v) { return roots.contains(v); });
     bool hasMemrefResult = llvm::any_of(
         op->getResultTypes(), [](Type t) { return isa<MemRefType>(t); });
-    bool descends = descendsInto(op);
+    bool descend = descends[position];
     if (!hasMemrefOperand && !hasMemrefResult) {
-      if (descends)
+      if (descend)
         aliasBlockArguments(op, {});
       continue;
     }
@@ -443,7 +444,7 @@ void HyperoffloadLiveness::run() {
       defineResults(op, position, effects);
     if (hasMemrefOperand)
       recordUses(op, position, status, effects);
-    if (descends)
+    if (descend)
       aliasBlockArguments(op, rootsOfOperands(op));
   }
 

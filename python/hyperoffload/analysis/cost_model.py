@@ -113,7 +113,7 @@ class CostModel:
                 table[cost_class + 1] = self.cost_at(order, position).seconds
         seconds = table[classes + 1]
         for position, name in enumerate(order.names):
-            if name in _OTHER_COSTED and position:
+            if name in _OTHER_COSTED:
                 seconds[position] = self.cost_at(order, position).seconds
         return seconds
 

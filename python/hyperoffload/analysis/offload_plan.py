@@ -213,7 +213,8 @@ class OffloadPlanner:
         self.steps = Steps(function, self.liveness, CostModel(hardware))
         self.candidates: list[Candidate] = []
         self.gaps: list[Gap] = []
-        self._base = np.zeros(0, dtype=np.int64)  # set by _collect
+        # Device bytes at each step with nothing offloaded.
+        self._base = self.liveness.step_profile(self.steps.step_of)
         self._partner_map: dict[int, list[int]] = {}
         self._collect()
         self._pristine = tuple(self.gaps)
@@ -234,7 +235,6 @@ class OffloadPlanner:
         for index, argument in enumerate(arguments):
             for root in self.liveness.root_indices(argument):
                 self.argument_of_root.setdefault(root, index)
-        self._base = self.liveness.step_profile(steps.step_of)
         for root, buffer in enumerate(self.liveness.buffers):
             if buffer.remote:
                 continue

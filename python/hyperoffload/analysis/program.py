@@ -68,6 +68,14 @@ class ProgramOrder:
         """Positions of the function body's ops, in order."""
         return [p for p in range(1, len(self.ops)) if self.parent[p] == 0]
 
+    def defining_position(self, value: ir.Value) -> int | None:
+        """The position of the op defining ``value``; None for a block
+        argument or an op not in this order."""
+        owner = value.owner
+        if isinstance(owner, ir.Block):
+            return None
+        return self.position_of(owner.operation)
+
     def tokens(self, position: int) -> list[int]:
         """Positions of the ops defining the ``!cache.token`` operands of op
         ``position``, in operand order (-1: a block argument). A cache op

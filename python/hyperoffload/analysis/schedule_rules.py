@@ -82,11 +82,8 @@ class _Checker:
         self.implied: dict[int, set[int]] = {}
         self.token_of: dict[int, int] = {}  # prefetch buffer id -> token
 
-    def error(self, op: ir.Operation, message: str) -> None:
-        self.violations.append(Violation(op.location, message))
-
     def error_at(self, position: int, message: str) -> None:
-        self.error(self.order.ops[position], message)
+        self.violations.append(Violation(self.order.ops[position].location, message))
 
     def accessed(self, position: int, has: int, lacks: int = 0) -> list[int]:
         """The roots the op at ``position`` accesses with all of ``has`` and
@@ -125,23 +122,16 @@ class _Checker:
 
     def regions(self, position: int) -> list[_Region]:
         """The regions of op ``position`` (the function for 0), each with
-        the positions of the ops directly in it."""
-        op = self.order.ops[position]
+        the positions of the ops directly in it: the op's children in
+        pre-order, as many per region as its blocks hold."""
         children = self.order.children(position)
         regions: list[_Region] = []
-        starts: list[int | None] = []
-        for region in op.regions:
+        taken = 0
+        for region in self.order.ops[position].regions:
             blocks = list(region.blocks)
-            first = next((b.operations[0] for b in blocks if len(b.operations)), None)
-            starts.append(None if first is None else self.order.position_of(first.operation))
-            regions.append(([], len(blocks)))
-        # Pre-order: a region's ops come before the next region's.
-        bounds = sorted((start, index) for index, start in enumerate(starts) if start is not None)
-        for (start, index), following in zip(bounds, [*bounds[1:], (None, None)], strict=True):
-            stop = following[0]
-            regions[index][0].extend(
-                child for child in children if child >= start and (stop is None or child < stop)
-            )
+            count = sum(len(block.operations) for block in blocks)
+            regions.append((children[taken : taken + count], len(blocks)))
+            taken += count
         return regions
 
     def visit_region(self, region: _Region, state: _State, owner: int) -> None:

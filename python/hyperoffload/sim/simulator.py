@@ -30,7 +30,7 @@ same instant apply in program order.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import numpy as np
 from mlir import ir
@@ -168,14 +168,9 @@ class _Simulator:
         except SizeError as err:
             raise SimulationError(op.location, f"cannot size {type_}: {err}") from None
 
-    def _defined_root(self, value: ir.Value, position: int | None) -> Buffer | None:
-        """The root buffer ``value``, a result of the op (at ``position`` of
-        the walked order, if it is there), points into: the one the op
-        defines, found without a lookup by value."""
-        if position is not None:
-            root = self.liveness.root_defined_at(position)
-            if root is not None:
-                return root
+    def _first_root(self, value: ir.Value) -> Buffer | None:
+        """The first root buffer ``value`` points into, looked up by value
+        (for ops the walk did not see, or gave no root)."""
         roots = self.liveness.roots_of(value)
         return roots[0] if roots else None
 
@@ -187,15 +182,6 @@ class _Simulator:
             if bits & ACCESS_FREE:
                 return self.liveness.buffers[index]
         return None
-
-    def _freed_root(self, value: ir.Value, position: int | None) -> Buffer | None:
-        """The first root buffer of ``value``, the operand the op (at
-        ``position``) frees."""
-        root = self._freed_at(position) if position is not None else None
-        if root is not None:
-            return root
-        roots = self.liveness.roots_of(value)
-        return roots[0] if roots else None
 
     def _root_bytes(self, op: ir.Operation, value: ir.Value, root: Buffer | None) -> int:
         return root.size if root is not None else self._size(op, value.type)
@@ -359,10 +345,7 @@ class _Simulator:
     # per op), from the walk; by the value for an op the walk did not see.
 
     def _token_key(self, value: ir.Value) -> _Token:
-        owner = value.owner
-        if isinstance(owner, ir.Block):
-            return value
-        position = self.liveness.order.position_of(owner.operation)
+        position = self.liveness.order.defining_position(value)
         return value if position is None else position
 
     def _tokens(self, values: Iterable[ir.Value]) -> list[_Token]:
@@ -379,7 +362,7 @@ class _Simulator:
             dependencies = self._tokens(list(op.operands)[1:])
             result = op.results[0]
             token = position if position is not None else op.results[1]
-            root = self._defined_root(result, None)
+            root = self._first_root(result)
             nbytes = self._root_bytes(op, result, root)
             label = root.name if root is not None else "?"
         self._memory(self.time, nbytes, label)
@@ -406,7 +389,7 @@ class _Simulator:
             has_destination = segments[1] == 1
             dependencies = self._tokens(operands[1 + segments[1] :])
             token = position if position is not None else op.results[0]
-            root = self._freed_root(operands[0], None)
+            root = self._first_root(operands[0])
             nbytes = self._root_bytes(op, operands[0], root)
             label = root.name if root is not None else "?"
         ready = max(self.time, self._deps_done(dependencies))
@@ -449,29 +432,33 @@ class _Simulator:
 
     def _alloc(self, op: ir.Operation | None, position: int | None) -> None:
         root = self.liveness.root_defined_at(position) if position is not None else None
-        if root is None:
-            op = self._op(op, position)
-            result = op.results[0]
-            root = self._defined_root(result, None)
-            if root is None:
-                if not is_remote_memref(result.type):
-                    self._memory(self.time, self._size(op, result.type), op.name)
-                return
-        if not root.remote:
-            self._memory(self.time, root.size, root.name)
+        self._hold(1, root, op, position, lambda op: op.results[0])
 
     def _dealloc(self, op: ir.Operation | None, position: int | None) -> None:
         root = self._freed_at(position) if position is not None else None
+        self._hold(-1, root, op, position, lambda op: op.operands[0])
+
+    def _hold(
+        self,
+        sign: int,
+        root: Buffer | None,
+        op: ir.Operation | None,
+        position: int | None,
+        buffer_of: Callable[[ir.Operation], ir.Value],
+    ) -> None:
+        """Take (sign 1) or return (-1) the device memory of the buffer an
+        alloc defines or a dealloc frees: its root as the walk found it,
+        else the root of ``buffer_of(op)``, else that value's type."""
         if root is None:
             op = self._op(op, position)
-            buffer = op.operands[0]
-            root = self._freed_root(buffer, None)
+            buffer = buffer_of(op)
+            root = self._first_root(buffer)
             if root is None:
                 if not is_remote_memref(buffer.type):
-                    self._memory(self.time, -self._size(op, buffer.type), op.name)
+                    self._memory(self.time, sign * self._size(op, buffer.type), op.name)
                 return
         if not root.remote:
-            self._memory(self.time, -root.size, root.name)
+            self._memory(self.time, sign * root.size, root.name)
 
     def _run_region_op(self, op: ir.Operation) -> None:
         name = op.name

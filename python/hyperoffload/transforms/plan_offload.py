@@ -407,7 +407,7 @@ class _Rewriter:
         if born:
             order = liveness.order
             for position, name in enumerate(order.names):
-                if name not in ("memref.get_global", "memref.alloc") or not position:
+                if name not in ("memref.get_global", "memref.alloc"):
                     continue
                 result = order.ops[position].results[0]
                 for root in liveness.root_indices(result):

@@ -56,7 +56,7 @@ from hyperoffload.analysis.budget import Budget
 from hyperoffload.analysis.cost_model import CostModel, static_times_at
 from hyperoffload.analysis.link_calendar import LinkCalendar
 from hyperoffload.analysis.liveness import BufferLiveness, LivenessError
-from hyperoffload.analysis.program import ProgramOrder, op_address
+from hyperoffload.analysis.program import op_address
 from hyperoffload.dialects import cache
 from hyperoffload.hardware import HardwareProfile, ProfileError, load_profile
 from hyperoffload.transforms.pass_base import (
@@ -220,9 +220,9 @@ def _hoist_prefetches(
         op = order.ops[position]
         step = step_of[position]
         # Not before the source and the tokens it depends on are defined.
-        source = _defining_step(order, step_of, op.operands[0])
-        tokens = [step_of[t] if t >= 0 else -1 for t in order.tokens(position)]
-        lower = max([source, *tokens]) + 1
+        source = order.defining_position(op.operands[0])
+        defined = [-1 if source is None else source, *order.tokens(position)]
+        lower = max(step_of[d] if d >= 0 else -1 for d in defined) + 1
         root = liveness.root_defined_at(position)
         assert root is not None, "a prefetch defines its buffer"
         transfer = _Transfer(
@@ -274,15 +274,6 @@ def _hoist_prefetches(
         ):
             anchor += 1
         transfer.prefetch.move_before(order.ops[positions[anchor]])
-
-
-def _defining_step(order: ProgramOrder, step_of: list[int], value: ir.Value) -> int:
-    """The body step of the op defining ``value``; -1 for an argument."""
-    owner = value.owner
-    if isinstance(owner, ir.Block):
-        return -1
-    position = order.position_of(owner.operation if hasattr(owner, "operation") else owner)
-    return -1 if position is None else step_of[position]
 
 
 def _first_fitting(
