@@ -202,14 +202,13 @@ public:
     }
   }
 
-  /// Indices of the spans holding `point`, ascending.
+  /// Indices of the spans holding `point`, in no particular order.
   void at(int64_t point, std::vector<int64_t> &out) const {
     out.clear();
     if (point < 0 || point >= size)
       return;
     for (int64_t node = point + leaves; node; node >>= 1)
       out.insert(out.end(), nodes[node].begin(), nodes[node].end());
-    std::sort(out.begin(), out.end());
   }
 
 private:
@@ -470,15 +469,20 @@ private:
             {extra / size[g], -measure[g], -length[g], g, step + 1});
       }
     }
-    // Stable, as numpy's lexsort: ties keep ascending gap order.
-    std::stable_sort(result.begin(), result.end(),
-                     [](const Option &a, const Option &b) {
-                       return std::tie(a.primary, a.negMeasure, a.negLength) <
-                              std::tie(b.primary, b.negMeasure, b.negLength);
-                     });
+    // The best `keep` by key, ties in ascending gap order (as numpy's
+    // stable lexsort over the gaps in order): only those are sorted.
+    auto less = [](const Option &a, const Option &b) {
+      return std::tie(a.primary, a.negMeasure, a.negLength, a.gap) <
+             std::tie(b.primary, b.negMeasure, b.negLength, b.gap);
+    };
     size_t keep = ours() ? static_cast<size_t>(in.lazyOptions) : 1;
-    if (result.size() > keep)
+    if (result.size() > keep) {
+      std::partial_sort(result.begin(), result.begin() + keep, result.end(),
+                        less);
       result.resize(keep);
+    } else {
+      std::sort(result.begin(), result.end(), less);
+    }
   }
 
   /// A lower bound on the first element of each option's re-costed key
@@ -573,18 +577,23 @@ private:
       return true;
     }
     exposureBounds(step, candidates, bounds);
+    // Visited in order from a heap: the search mostly stops after a few,
+    // so sorting them all would be wasted.
     std::vector<int64_t> order(candidates.size());
     std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(), [&](int64_t a, int64_t b) {
-      return std::tie(bounds[a], candidates[a].negMeasure,
-                      candidates[a].negLength,
-                      a) < std::tie(bounds[b], candidates[b].negMeasure,
-                                    candidates[b].negLength, b);
-    });
+    auto later = [&](int64_t a, int64_t b) {
+      return std::tie(bounds[b], candidates[b].negMeasure,
+                      candidates[b].negLength,
+                      b) < std::tie(bounds[a], candidates[a].negMeasure,
+                                    candidates[a].negLength, a);
+    };
+    std::make_heap(order.begin(), order.end(), later);
     bool found = false;
     Option best{};
     int64_t bestRank = -1, bestPoint = -1;
-    for (int64_t rank : order) {
+    for (auto end = order.end(); end != order.begin(); --end) {
+      std::pop_heap(order.begin(), end, later);
+      int64_t rank = *(end - 1);
       Option bound = candidates[rank];
       bound.primary = bounds[rank];
       if (found && keyLess(best, bestRank, bound, rank))
