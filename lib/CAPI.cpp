@@ -147,6 +147,49 @@ int hyperoffloadGetMemoryEffects(MlirOperation cOp,
   return status;
 }
 
+int64_t hyperoffloadValueUses(MlirValue value, uint64_t *owners,
+                              int32_t *numbers, int64_t capacity) {
+  int64_t count = 0;
+  for (OpOperand &use : unwrap(value).getUses()) {
+    if (count < capacity) {
+      owners[count] = reinterpret_cast<uintptr_t>(use.getOwner());
+      numbers[count] = static_cast<int32_t>(use.getOperandNumber());
+    }
+    ++count;
+  }
+  return count;
+}
+
+void hyperoffloadSetOperands(const uint64_t *owners, const int32_t *numbers,
+                             int64_t count, MlirValue value) {
+  for (int64_t i = 0; i < count; ++i)
+    reinterpret_cast<Operation *>(static_cast<uintptr_t>(owners[i]))
+        ->setOperand(numbers[i], unwrap(value));
+}
+
+void hyperoffloadOpsWithAttribute(const uint64_t *ops, int64_t count,
+                                  MlirStringRef name, uint8_t *has) {
+  StringRef key = unwrap(name);
+  for (int64_t i = 0; i < count; ++i)
+    has[i] = reinterpret_cast<Operation *>(static_cast<uintptr_t>(ops[i]))
+                 ->hasAttr(key);
+}
+
+void hyperoffloadRegionOpNames(MlirOperation op, MlirStringCallback callback,
+                               void *userData) {
+  std::string joined;
+  for (Region &region : unwrap(op)->getRegions()) {
+    for (Block &block : region) {
+      for (Operation &inner : block) {
+        if (!joined.empty())
+          joined.push_back(',');
+        joined += inner.getName().getStringRef();
+      }
+    }
+  }
+  callback(mlirStringRefCreate(joined.data(), joined.size()), userData);
+}
+
 int hyperoffloadLinalgStaticLoopRanges(MlirOperation cOp, int64_t *ranges,
                                        int capacity) {
   auto linalgOp = dyn_cast<linalg::LinalgOp>(unwrap(cOp));

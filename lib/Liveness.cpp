@@ -115,11 +115,7 @@ struct Use {
 } // namespace
 
 struct HyperoffloadLiveness {
-  // Names as the printer gives them; without assumeVerified the AsmState
-  // would run the verifier over the whole function first.
-  explicit HyperoffloadLiveness(Operation *function)
-      : function(function),
-        asmState(function, OpPrintingFlags().assumeVerified()) {}
+  explicit HyperoffloadLiveness(Operation *function) : function(function) {}
 
   void run();
 
@@ -127,8 +123,7 @@ struct HyperoffloadLiveness {
 
 private:
   void visitRegions(Operation *op, int64_t position);
-  int32_t newRoot(Value value, int kind, int64_t position,
-                  std::string name = {});
+  int32_t newRoot(Value value, int kind, int64_t position, StringRef name = {});
   RootList rootsOfOperands(Operation *op);
   void defineResults(Operation *op, int64_t position,
                      ArrayRef<hyperoffload::MemoryEffect> effects);
@@ -140,7 +135,6 @@ private:
   int32_t costClass(Operation *op);
 
   Operation *function;
-  AsmState asmState;
 
   // The program order.
   std::vector<Operation *> ops;
@@ -161,7 +155,7 @@ private:
   llvm::DenseMap<Value, RootList> roots;
   llvm::StringMap<int32_t> globals;
   std::vector<int32_t> rootKind;
-  std::vector<const void *> rootType;
+  std::vector<const void *> rootType, rootValue;
   std::vector<int64_t> definedAt, freedAt, freedBy, lastUse;
   std::vector<uint8_t> escapes;
   std::string rootNames;
@@ -234,16 +228,16 @@ void HyperoffloadLiveness::visitRegions(Operation *op, int64_t position) {
   }
 }
 
+// Only a global's name is known here; the others are the printer's, which
+// numbers every value of the function: the caller asks for them with
+// hyperoffloadPrintValueNames only if it needs them.
 int32_t HyperoffloadLiveness::newRoot(Value value, int kind, int64_t position,
-                                      std::string name) {
-  if (name.empty()) {
-    llvm::raw_string_ostream os(name);
-    value.printAsOperand(os, asmState);
-  }
+                                      StringRef name) {
   rootNames += name;
   rootNames.push_back('\0');
   rootKind.push_back(kind);
   rootType.push_back(value.getType().getAsOpaquePointer());
+  rootValue.push_back(value.getAsOpaquePointer());
   definedAt.push_back(position);
   freedAt.push_back(static_cast<int64_t>(ops.size()));
   freedBy.push_back(-1);
@@ -283,8 +277,8 @@ void HyperoffloadLiveness::defineResults(
       auto it = globals.find(key);
       int32_t root;
       if (it == globals.end()) {
-        root = newRoot(result, HyperoffloadRootGlobal, position,
-                       ("@" + key).str());
+        std::string global = ("@" + key).str();
+        root = newRoot(result, HyperoffloadRootGlobal, position, global);
         globals[key] = root;
       } else {
         root = it->second;
@@ -495,6 +489,7 @@ HyperoffloadLivenessArrays HyperoffloadLiveness::arrays() const {
   result.numRoots = static_cast<int64_t>(rootKind.size());
   result.rootKind = rootKind.data();
   result.rootType = rootType.data();
+  result.rootValue = rootValue.data();
   result.rootDefinedAt = definedAt.data();
   result.rootFreedAt = freedAt.data();
   result.rootFreedBy = freedBy.data();
@@ -531,6 +526,20 @@ hyperoffloadLivenessGetArrays(const HyperoffloadLiveness *liveness) {
 
 void hyperoffloadLivenessDestroy(HyperoffloadLiveness *liveness) {
   delete liveness;
+}
+
+void hyperoffloadPrintValueNames(MlirOperation scope, const void *const *values,
+                                 int64_t count, MlirStringCallback callback,
+                                 void *userData) {
+  // Without assumeVerified the AsmState would verify the whole scope first.
+  AsmState state(unwrap(scope), OpPrintingFlags().assumeVerified());
+  std::string joined;
+  llvm::raw_string_ostream os(joined);
+  for (int64_t i = 0; i < count; ++i) {
+    Value::getFromOpaquePointer(values[i]).printAsOperand(os, state);
+    os << '\0';
+  }
+  callback(mlirStringRefCreate(joined.data(), joined.size()), userData);
 }
 
 void hyperoffloadLoopOpNames(MlirStringCallback callback, void *userData) {

@@ -79,6 +79,12 @@ typedef void (*HyperoffloadEffectCallback)(int kind, int operandIndex,
 MLIR_CAPI_EXPORTED int hyperoffloadGetMemoryEffects(
     MlirOperation op, HyperoffloadEffectCallback callback, void *userData);
 
+/// Calls `callback` once with the comma-separated names of the ops directly
+/// in the blocks of `op`'s regions (not those nested deeper), in order.
+MLIR_CAPI_EXPORTED void hyperoffloadRegionOpNames(MlirOperation op,
+                                                  MlirStringCallback callback,
+                                                  void *userData);
+
 /// Writes the static loop ranges of a linalg op (upstream's LinalgOp
 /// interface) into `ranges` (at most `capacity`; dynamic ones as INT64_MIN)
 /// and returns the number of loops, or -1 if `op` is not a linalg op.
@@ -93,6 +99,27 @@ MLIR_CAPI_EXPORTED int hyperoffloadLinalgStaticLoopRanges(MlirOperation op,
 /// the number of entries.
 MLIR_CAPI_EXPORTED int hyperoffloadOperationKey(MlirOperation op, uint64_t *key,
                                                 int capacity);
+
+/// Writes the uses of `value`, in use-list order, into `owners` (the using
+/// ops, as MlirOperation pointers) and `numbers` (operand numbers), at most
+/// `capacity` of them, and returns how many uses there are.
+MLIR_CAPI_EXPORTED int64_t hyperoffloadValueUses(MlirValue value,
+                                                 uint64_t *owners,
+                                                 int32_t *numbers,
+                                                 int64_t capacity);
+
+/// Sets operand `numbers[i]` of op `owners[i]` (MlirOperation pointers) to
+/// `value`, for each of the `count` entries.
+MLIR_CAPI_EXPORTED void hyperoffloadSetOperands(const uint64_t *owners,
+                                                const int32_t *numbers,
+                                                int64_t count, MlirValue value);
+
+/// Sets `has[i]` to whether op `ops[i]` (MlirOperation pointers, `count`
+/// of them) carries an attribute called `name` (inherent or discardable).
+MLIR_CAPI_EXPORTED void hyperoffloadOpsWithAttribute(const uint64_t *ops,
+                                                     int64_t count,
+                                                     MlirStringRef name,
+                                                     uint8_t *has);
 
 /// Kinds of root buffer found by hyperoffloadLivenessAnalyse.
 enum HyperoffloadRootKind {
@@ -140,7 +167,9 @@ typedef struct HyperoffloadLiveness HyperoffloadLiveness;
 /// linalg) and its name. Per root buffer: kind, type (an MlirType pointer),
 /// definition, free point (positions; the function's end is numPositions),
 /// freeing position (-1: the end), last use (-1: none), escapes through
-/// return, a NUL-terminated name. Uses of root r are entries
+/// return, its value (an MlirValue pointer) and a NUL-terminated name: a
+/// global's `@symbol`, empty for the others (the printer's names come from
+/// hyperoffloadPrintValueNames). Uses of root r are entries
 /// useOffsets[r] .. useOffsets[r + 1] of usePosition / useEffect. Values
 /// (MlirValue pointers) with roots map to entries valueRootOffsets[v] ..
 /// valueRootOffsets[v + 1] of valueRoots. Op names are NUL-terminated,
@@ -176,6 +205,7 @@ typedef struct {
   const int64_t *rootFreedBy;
   const int64_t *rootLastUse;
   const uint8_t *rootEscapes;
+  const void *const *rootValue;
   const char *rootNames;
   int64_t rootNamesSize;
   const int64_t *useOffsets;
@@ -201,6 +231,13 @@ hyperoffloadLivenessAnalyse(MlirOperation function);
 /// The arrays of `liveness`.
 MLIR_CAPI_EXPORTED HyperoffloadLivenessArrays
 hyperoffloadLivenessGetArrays(const HyperoffloadLiveness *liveness);
+
+/// Calls `callback` once with the names the printer gives `values` (MlirValue
+/// pointers, `count` of them, all inside `scope`: an op isolated from above,
+/// such as a func.func), each NUL-terminated, numbering `scope` once.
+MLIR_CAPI_EXPORTED void hyperoffloadPrintValueNames(
+    MlirOperation scope, const void *const *values, int64_t count,
+    MlirStringCallback callback, void *userData);
 
 /// Calls `callback` once with the comma-separated names of the ops whose
 /// regions the liveness walk treats as running more than once (loops).

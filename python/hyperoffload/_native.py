@@ -47,6 +47,16 @@ class _StringRef(ctypes.Structure):
 
 
 _StringCallback = ctypes.CFUNCTYPE(None, _StringRef, ctypes.c_void_p)
+
+
+class _BytesRef(ctypes.Structure):
+    """An MlirStringRef whose data may hold NUL bytes (c_char_p would stop
+    at the first)."""
+
+    _fields_ = [("data", ctypes.c_void_p), ("length", ctypes.c_size_t)]
+
+
+_BytesCallback = ctypes.CFUNCTYPE(None, _BytesRef, ctypes.c_void_p)
 _EffectCallback = ctypes.CFUNCTYPE(None, ctypes.c_int, ctypes.c_int, ctypes.c_int, ctypes.c_void_p)
 
 _pythonapi = ctypes.pythonapi
@@ -129,6 +139,7 @@ class _LivenessArrays(ctypes.Structure):
         ("rootFreedBy", ctypes.POINTER(ctypes.c_int64)),
         ("rootLastUse", ctypes.POINTER(ctypes.c_int64)),
         ("rootEscapes", ctypes.POINTER(ctypes.c_uint8)),
+        ("rootValue", ctypes.POINTER(ctypes.c_uint64)),
         ("rootNames", ctypes.c_void_p),
         ("rootNamesSize", ctypes.c_int64),
         ("useOffsets", ctypes.POINTER(ctypes.c_int64)),
@@ -223,6 +234,29 @@ def _load() -> ctypes.PyDLL:
     lib.hyperoffloadContextSetPrintOpOnDiagnostic.argtypes = [_Handle, ctypes.c_bool]
     lib.hyperoffloadGetMemoryEffects.restype = ctypes.c_int
     lib.hyperoffloadGetMemoryEffects.argtypes = [_Handle, _EffectCallback, ctypes.c_void_p]
+    lib.hyperoffloadValueUses.restype = ctypes.c_int64
+    lib.hyperoffloadValueUses.argtypes = [
+        _Handle,
+        ctypes.POINTER(ctypes.c_uint64),
+        ctypes.POINTER(ctypes.c_int32),
+        ctypes.c_int64,
+    ]
+    lib.hyperoffloadSetOperands.restype = None
+    lib.hyperoffloadSetOperands.argtypes = [
+        ctypes.POINTER(ctypes.c_uint64),
+        ctypes.POINTER(ctypes.c_int32),
+        ctypes.c_int64,
+        _Handle,
+    ]
+    lib.hyperoffloadOpsWithAttribute.restype = None
+    lib.hyperoffloadOpsWithAttribute.argtypes = [
+        ctypes.POINTER(ctypes.c_uint64),
+        ctypes.c_int64,
+        _StringRef,
+        ctypes.POINTER(ctypes.c_uint8),
+    ]
+    lib.hyperoffloadRegionOpNames.restype = None
+    lib.hyperoffloadRegionOpNames.argtypes = [_Handle, _StringCallback, ctypes.c_void_p]
     lib.hyperoffloadLinalgStaticLoopRanges.restype = ctypes.c_int
     lib.hyperoffloadLinalgStaticLoopRanges.argtypes = [
         _Handle,
@@ -234,6 +268,14 @@ def _load() -> ctypes.PyDLL:
         _Handle,
         ctypes.POINTER(ctypes.c_uint64),
         ctypes.c_int,
+    ]
+    lib.hyperoffloadPrintValueNames.restype = None
+    lib.hyperoffloadPrintValueNames.argtypes = [
+        _Handle,
+        ctypes.POINTER(ctypes.c_uint64),
+        ctypes.c_int64,
+        _BytesCallback,
+        ctypes.c_void_p,
     ]
     lib.hyperoffloadLoopOpNames.restype = None
     lib.hyperoffloadLoopOpNames.argtypes = [_StringCallback, ctypes.c_void_p]
@@ -386,6 +428,61 @@ def operation_key(op: ir.Operation) -> tuple[int, ...]:
 _DYNAMIC = -(2**63)
 
 
+def operation_at(address: int) -> ir.Operation:
+    """The op at ``address`` (an MlirOperation pointer) as a Python op."""
+    capsule = _pythonapi.PyCapsule_New(address, _OPERATION_CAPSULE, None)
+    return ir.Operation._CAPICreate(capsule)
+
+
+def value_uses(value: ir.Value) -> list[tuple[int, int]]:
+    """The uses of ``value`` in use-list order (that of ``value.uses``), as
+    (owner address, operand number): no Python op made per use."""
+    handle = _Handle(value_address(value))
+    capacity = 8
+    while True:
+        owners = (ctypes.c_uint64 * capacity)()
+        numbers = (ctypes.c_int32 * capacity)()
+        count = _lib.hyperoffloadValueUses(handle, owners, numbers, capacity)
+        if count <= capacity:
+            return list(zip(owners[:count], numbers[:count], strict=True))
+        capacity = count
+
+
+def set_operands(uses: list[tuple[int, int]], value: ir.Value) -> None:
+    """Make ``value`` operand ``number`` of the op at ``owner`` for each
+    (owner address, operand number) of ``uses``."""
+    if not uses:
+        return
+    owners = (ctypes.c_uint64 * len(uses))(*(owner for owner, _ in uses))
+    numbers = (ctypes.c_int32 * len(uses))(*(number for _, number in uses))
+    _lib.hyperoffloadSetOperands(owners, numbers, len(uses), _Handle(value_address(value)))
+
+
+def with_attribute(addresses: list[int], name: str) -> list[int]:
+    """Indices into ``addresses`` (op addresses) of the ops carrying an
+    attribute called ``name``."""
+    if not addresses:
+        return []
+    ops = (ctypes.c_uint64 * len(addresses))(*addresses)
+    has = (ctypes.c_uint8 * len(addresses))()
+    key = name.encode()
+    _lib.hyperoffloadOpsWithAttribute(ops, len(addresses), _StringRef(key, len(key)), has)
+    return [i for i, flag in enumerate(has) if flag]
+
+
+def region_op_names(op: ir.Operation) -> list[str]:
+    """Names of the ops directly in the blocks of ``op``'s regions, in order
+    (without making a Python object, nor loading a dialect module, per op)."""
+    names: list[str] = []
+
+    def collect(ref: _StringRef, _user: object) -> None:
+        text = ctypes.string_at(ref.data, ref.length).decode()
+        names.extend(text.split(",") if text else [])
+
+    _lib.hyperoffloadRegionOpNames(_Handle(operation_address(op)), _StringCallback(collect), None)
+    return names
+
+
 def linalg_loop_ranges(op: ir.Operation) -> list[int | None] | None:
     """Static loop ranges of a linalg op (None for a dynamic range), or None
     if ``op`` is not a linalg op (upstream LinalgOp interface)."""
@@ -441,12 +538,16 @@ class OperationList(Sequence[ir.Operation]):
             return [self[i] for i in range(*index.indices(len(self._addresses)))]
         op = self._made[index]
         if op is None:
-            capsule = _pythonapi.PyCapsule_New(self._addresses[index], _OPERATION_CAPSULE, None)
-            op = self._made[index] = ir.Operation._CAPICreate(capsule)
+            op = self._made[index] = operation_at(self._addresses[index])
         return op
 
     def __setitem__(self, index: int, op: ir.Operation) -> None:
         self._made[index] = op
+
+    @property
+    def addresses(self) -> list[int]:
+        """The ops' addresses (:func:`operation_address`)."""
+        return self._addresses
 
 
 # The bits of an access (HyperoffloadAccessBit): what one op may do to a root.
@@ -466,10 +567,12 @@ class LivenessWalk:
     them (an op with regions, not linalg), its op name and cost class (-1:
     not a linalg op; ``class_keys[c]`` is class c's operation_key); per root
     buffer its kind (an index of ROOT_KINDS), type, definition, free point,
-    freeing position (-1: the end), last use (-1: none), escape flag, name
-    and uses: those of root r are entries ``use_offsets[r]`` up to
-    ``use_offsets[r + 1]`` of ``use_positions`` and ``use_effects`` (an
-    index of USE_EFFECTS); ``roots`` maps value
+    freeing position (-1: the end), last use (-1: none), escape flag, value
+    address, name (a global's ``@symbol``; empty for the others, whose
+    printed names :func:`value_names` gives) and uses: those of root r are
+    entries ``use_offsets[r]`` up to ``use_offsets[r + 1]`` of
+    ``use_positions`` and ``use_effects`` (an index of USE_EFFECTS);
+    ``roots`` maps value
     addresses to root indices. The ``!cache.token`` operands of position p
     are entries ``token_offsets[p]`` up to ``token_offsets[p + 1]`` of
     ``token_defs``: the positions of the ops defining them (-1: a block
@@ -494,6 +597,7 @@ class LivenessWalk:
     freed_by: list[int]
     last_use: list[int]
     escapes: list[int]
+    values: list[int]
     names: list[str]
     use_offsets: list[int]
     use_positions: list[int]
@@ -565,6 +669,7 @@ def liveness_walk(function: ir.Operation) -> LivenessWalk:
             freed_by=_array(arrays.rootFreedBy, roots),
             last_use=_array(arrays.rootLastUse, roots),
             escapes=_array(arrays.rootEscapes, roots),
+            values=_array(arrays.rootValue, roots),
             names=_strings(arrays.rootNames, arrays.rootNamesSize),
             use_offsets=offsets,
             use_positions=positions,
@@ -578,6 +683,29 @@ def liveness_walk(function: ir.Operation) -> LivenessWalk:
         )
     finally:
         _lib.hyperoffloadLivenessDestroy(handle)
+
+
+def value_names(scope: ir.Operation, addresses: list[int]) -> list[str]:
+    """The names the printer gives the values at ``addresses``
+    (:func:`value_address`), all inside ``scope`` (an op isolated from
+    above, e.g. a func.func), numbering ``scope`` once. The values must
+    still exist: call it before changing the IR they were read from."""
+    if not addresses:
+        return []
+    pointers = (ctypes.c_uint64 * len(addresses))(*addresses)
+    names: list[str] = []
+
+    def collect(ref: _BytesRef, _user: object) -> None:
+        names.extend(_strings(ref.data, ref.length))
+
+    _lib.hyperoffloadPrintValueNames(
+        _Handle(operation_address(scope)),
+        pointers,
+        len(addresses),
+        _BytesCallback(collect),
+        None,
+    )
+    return names
 
 
 PLAN_STRATEGIES = ("ours", "on-demand", "distance")

@@ -126,3 +126,70 @@ def test_available_dialects_lists_registered_dialects() -> None:
 
 def test_plugin_is_built_beside_the_library() -> None:
     assert _native.plugin_path().is_file()
+
+
+_USES = """
+func.func @f(%a: memref<4xf32>, %b: memref<4xf32>) {
+  %t = memref.alloc() {cache.policy = "keep"} : memref<4xf32>
+  %u = memref.alloc() : memref<4xf32>
+  linalg.add ins(%a, %a : memref<4xf32>, memref<4xf32>) outs(%t : memref<4xf32>)
+  linalg.copy ins(%t : memref<4xf32>) outs(%u : memref<4xf32>)
+  memref.dealloc %t : memref<4xf32>
+  memref.dealloc %u : memref<4xf32>
+  return
+}
+"""
+
+
+def _body(module: ir.Module) -> list[ir.Operation]:
+    function = module.body.operations[0]
+    return [op.operation for op in function.regions[0].blocks[0].operations]
+
+
+def test_value_names_are_the_printers() -> None:
+    with ir.Context():
+        module = ir.Module.parse(_USES)
+        function = module.body.operations[0].operation
+        ops = _body(module)
+        values = [*function.regions[0].blocks[0].arguments, ops[0].results[0], ops[1].results[0]]
+        names = _native.value_names(function, [_native.value_address(v) for v in values])
+        assert names == ["%arg0", "%arg1", "%alloc", "%alloc_0"]
+        assert names == [v.get_name() for v in values]
+        assert _native.value_names(function, []) == []
+
+
+def test_value_uses_and_set_operands() -> None:
+    with ir.Context():
+        module = ir.Module.parse(_USES)
+        function = module.body.operations[0].operation
+        a, b = function.regions[0].blocks[0].arguments
+        ops = _body(module)
+        uses = _native.value_uses(a)
+        expected = [(_native.operation_address(u.owner), u.operand_number) for u in a.uses]
+        assert uses == expected
+        assert sorted(number for _, number in uses) == [0, 1]
+        assert all(owner == _native.operation_address(ops[2]) for owner, _ in uses)
+        # More uses than the first guess of capacity (8).
+        many = ir.Module.parse(
+            "func.func @g(%x: memref<4xf32>) {\n"
+            + "  memref.dealloc %x : memref<4xf32>\n" * 12
+            + "  return\n}"
+        )
+        x = many.body.operations[0].regions[0].blocks[0].arguments[0]
+        assert len(_native.value_uses(x)) == 12
+        _native.set_operands([use for use in uses if use[1] == 0], b)
+        assert [str(o.get_name()) for o in ops[2].operands] == ["%arg1", "%arg0", "%alloc"]
+        _native.set_operands([], b)  # nothing to do
+        assert ops[2].verify()
+
+
+def test_region_op_names_and_attributes() -> None:
+    with ir.Context():
+        module = ir.Module.parse(_USES)
+        ops = _body(module)
+        assert _native.region_op_names(ops[2]) == ["arith.addf", "linalg.yield"]
+        assert _native.region_op_names(ops[0]) == []
+        addresses = [_native.operation_address(op) for op in ops]
+        assert _native.with_attribute(addresses, "cache.policy") == [0]
+        assert _native.with_attribute(addresses, "no.such") == []
+        assert _native.with_attribute([], "cache.policy") == []

@@ -97,6 +97,50 @@ def test_without_timeline_the_figures_are_the_same_on_planned_workloads(
         assert (figures.memory, figures.transfers) == (full.memory, full.transfers)
 
 
+def test_names_are_printed_only_when_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Naming a value numbers the whole function: the pipeline, a figures
+    simulation and a clean schedule check print no name; a result read
+    for one names it as the printer does."""
+    import dataclasses
+
+    from hyperoffload import _native
+    from hyperoffload.analysis.liveness import BufferLiveness
+    from hyperoffload.analysis.schedule_rules import check_schedule
+    from hyperoffload.hardware import load_profile
+    from hyperoffload.transforms import build_pass_manager
+    from hyperoffload.workloads import LlamaConfig, generate_llama
+
+    printed: list[int] = []
+    real = _native.value_names
+
+    def counting(scope: ir.Operation, addresses: list[int]) -> list[str]:
+        printed.append(len(addresses))
+        return real(scope, addresses)
+
+    monkeypatch.setattr(_native, "value_names", counting)
+    config = dataclasses.replace(LlamaConfig.preset("tiny"), layers=2)
+    with ir.Context():
+        module = ir.Module.parse(generate_llama(config))
+        build_pass_manager(
+            "builtin.module(hyper-offload-pipeline{budget=60% hw=gh200 prefer=largest})"
+        ).run(module.operation)
+        # One naming: the plan's decisions name every candidate.
+        assert len(printed) == 1
+        printed.clear()
+        function = first_function(module)
+        liveness = BufferLiveness(function)
+        figures = simulate(function, load_profile("gh200"), liveness=liveness, timeline=False)
+        assert check_schedule(function, liveness) == []
+        assert figures.transfers and printed == []
+        prefetched = next(b for b in liveness.buffers if b.kind == "prefetch")
+        assert prefetched.name.startswith("%")
+        assert len(printed) == 1
+        names = {b.name for b in liveness.buffers}
+        assert {t.buffer for t in figures.transfers} <= names
+        assert figures.peak_op in names
+        assert len(printed) == 1  # all printed at once, then kept
+
+
 def test_partial_overlap(context: ir.Context) -> None:
     # Two copies on one engine end at 1 s and 2 s; 1 s of compute hides 1 s.
     result = run(PREFETCH_W + PREFETCH_V + FILL + "  cache.wait %tw, %tv\n")

@@ -165,13 +165,7 @@ def linalg_work(op: ir.Operation) -> tuple[float, int, ir.Type | None] | None:
 
 def payload_arithmetic_ops(op: ir.Operation) -> int:
     """Arithmetic ops executed per iteration of a linalg op's payload."""
-    count = 0
-    for region in op.regions:
-        for block in region.blocks:
-            for inner in block.operations:
-                if inner.operation.name not in _FREE_PAYLOAD_OPS:
-                    count += 1
-    return count
+    return sum(1 for name in _native.region_op_names(op) if name not in _FREE_PAYLOAD_OPS)
 
 
 def _size_or_zero(type_: ir.Type) -> int:

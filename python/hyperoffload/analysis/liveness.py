@@ -39,6 +39,8 @@ against it.
 from __future__ import annotations
 
 import dataclasses
+import functools
+from collections.abc import Callable
 from itertools import repeat
 from typing import NamedTuple
 
@@ -68,11 +70,56 @@ class Use(NamedTuple):
     effect: str  # read, write, read-write, free, alloc, none, unknown
 
 
+class RootNames:
+    """The printer's names of a walk's root buffers, printed together the
+    first time one is asked for: naming a value numbers every value of the
+    function, which costs more than the rest of the walk. Ask before the IR
+    changes (the values must still exist)."""
+
+    def __init__(self, function: ir.Operation, values: list[int], given: list[str]) -> None:
+        self._function = function
+        self._values = values
+        self._names = given
+
+    def __getitem__(self, index: int) -> str:
+        name = self._names[index]
+        if not name:
+            unnamed = [i for i, known in enumerate(self._names) if not known]
+            printed = _native.value_names(self._function, [self._values[i] for i in unnamed])
+            names = list(self._names)
+            for i, text in zip(unnamed, printed, strict=True):
+                names[i] = text
+            self._names = names
+            name = names[index]
+        return name
+
+
+class LazyName:
+    """Descriptor of a dataclass's name field: set to a str, or to a
+    function giving it, called on the first read (printing a value's name
+    numbers the whole function: most analyses never need one)."""
+
+    def __set_name__(self, owner: type, attribute: str) -> None:
+        self._slot = "_" + attribute
+
+    def __get__(self, instance: object, owner: type | None = None) -> str:
+        if instance is None:
+            raise AttributeError  # no default: dataclasses requires the field
+        value = instance.__dict__[self._slot]
+        if not isinstance(value, str):
+            value = instance.__dict__[self._slot] = value()
+        return value
+
+    def __set__(self, instance: object, value: str | Callable[[], str]) -> None:
+        instance.__dict__[self._slot] = value
+
+
 @dataclasses.dataclass
 class Buffer:
-    """A root buffer and its lifetime."""
+    """A root buffer and its lifetime. ``name`` is the buffer as the printer
+    names it (``%arg0``, ``%alloc_3``, ``@global``)."""
 
-    name: str
+    name: LazyName = LazyName()
     kind: str  # argument, alloc, alloca, global, prefetch, allocated, opaque
     type: ir.MemRefType
     remote: bool
@@ -212,6 +259,7 @@ class BufferLiveness:
             )
         )
         offsets = walk.use_offsets
+        names = RootNames(self.function, walk.values, walk.names)
         typed: dict[int, tuple[ir.MemRefType, bool, int | SizeError]] = {}
         for index, kind in enumerate(walk.kinds):
             type_ = walk.types[index]
@@ -225,10 +273,10 @@ class BufferLiveness:
                     size = err
                 known = typed[id(type_)] = (memref, is_remote_memref(memref), size)
             memref, remote, size = known
-            name = walk.names[index]
+            name = walk.names[index] or functools.partial(names.__getitem__, index)
             position = walk.defined_at[index]
             if isinstance(size, SizeError):
-                size = self._unsized(size, name, position)
+                size = self._unsized(size, names[index], position)
             freed_by = walk.freed_by[index]
             last_use = walk.last_use[index]
             self.buffers.append(
@@ -264,18 +312,14 @@ class BufferLiveness:
 
     def _profile(self) -> list[int]:
         size = self.order.end_position + 1
-        delta = [0] * (size + 1)
-        for buffer in self.buffers:
-            if buffer.remote or buffer.size == 0:
-                continue
-            delta[buffer.allocated_at] += buffer.size
-            delta[buffer.freed_at] -= buffer.size
-        profile = []
-        running = 0
-        for position in range(size):
-            running += delta[position]
-            profile.append(running)
-        return profile
+        delta = np.zeros(size + 1, dtype=np.int64)
+        held = [b for b in self.buffers if not b.remote and b.size]
+        sizes = np.fromiter((b.size for b in held), dtype=np.int64, count=len(held))
+        starts = np.fromiter((b.allocated_at for b in held), dtype=np.int64, count=len(held))
+        ends = np.fromiter((b.freed_at for b in held), dtype=np.int64, count=len(held))
+        np.add.at(delta, starts, sizes)
+        np.subtract.at(delta, ends, sizes)
+        return np.cumsum(delta[:size]).tolist()
 
 
 def analyse_module(

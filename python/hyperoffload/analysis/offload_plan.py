@@ -229,6 +229,7 @@ class OffloadPlanner:
     def _collect(self) -> None:
         steps = self.steps
         globals_elsewhere = _globals_used_elsewhere(self.function)
+        self._policies = self.liveness.order.with_attribute(POLICY_ATTR)
         arguments = self.function.regions[0].blocks[0].arguments
         # The first argument holding each root buffer, by root index.
         self.argument_of_root: dict[int, int] = {}
@@ -257,6 +258,8 @@ class OffloadPlanner:
 
     def _policy(self, root: int) -> str:
         buffer = self.liveness.buffers[root]
+        if buffer.kind not in ("argument", "global") and buffer.defined_at not in self._policies:
+            return "auto"  # its defining op carries no policy (asked of all at once)
         attr = _policy_attr(self.function, self.liveness, buffer, self.argument_of_root.get(root))
         return attr or "auto"
 
@@ -350,6 +353,20 @@ class OffloadPlanner:
         earlier plan); raises PlanError if infeasible. The choice loop runs
         in C++ (lib/Planner.cpp); test/python/reference_planner.py holds the
         same loop in Python, which the tests hold it to."""
+        return self._statistics(*self._choose())
+
+    def estimated_exposed_s(self) -> float:
+        """The plan's estimated exposed copy time (as its statistics say)."""
+        exposed = 0.0
+        for candidate in self.candidates:
+            if candidate.offloaded_gaps:
+                gaps = sorted(set(candidate.offloaded_gaps))
+                exposed += sum(self.gaps[i].exposed_s for i in gaps)
+        return exposed
+
+    def _choose(self) -> tuple[np.ndarray, int, int]:
+        """:meth:`plan` without the statistics: the planned step profile,
+        the unoffloaded peak and the bound with every copy just in time."""
         self.gaps = list(self._pristine)
         for candidate in self.candidates:
             candidate.offloaded_gaps = []
@@ -385,7 +402,7 @@ class OffloadPlanner:
                 f"{result.failed_bytes} bytes, at '{where.name}', where nothing is left to "
                 f"offload (the bound with every copy just in time is {min_feasible})",
             )
-        return self._statistics(result.profile, unoffloaded_peak, min_feasible)
+        return result.profile, unoffloaded_peak, min_feasible
 
     def _plan_inputs(self) -> _native.PlanGaps:
         """The arrays the C++ loop plans from (the same for every plan)."""
@@ -428,7 +445,6 @@ class OffloadPlanner:
     ) -> PlanStatistics:
         offloaded = {kind: 0 for kind in KINDS}
         transfers = 0
-        exposed = 0.0
         decisions: list[dict[str, object]] = []
         self._gaps_of: dict[int, list[Gap]] = {}
         for gap in self.gaps:
@@ -448,7 +464,6 @@ class OffloadPlanner:
                     1 for g in gaps if candidate.kind == "activations" and g.after >= 0
                 )
                 transfers += prefetches + writebacks
-                exposed += sum(g.exposed_s for g in gaps)
                 entry["offloaded"] = True
                 entry["gaps"] = [
                     {
@@ -470,7 +485,7 @@ class OffloadPlanner:
             min_feasible_bytes=min_feasible,
             offloaded_bytes=offloaded,
             transfers=transfers,
-            estimated_exposed_s=exposed,
+            estimated_exposed_s=self.estimated_exposed_s(),
             decisions=decisions,
             order=self.order,
             placement=self.placement,
@@ -497,28 +512,30 @@ def plan_preferring(planner: OffloadPlanner, prefer: Order | Literal["auto"]) ->
         orders = ORDERS
     else:
         orders = ("largest",)
-    best: tuple[PlanStatistics, list[Gap], list[list[int]]] | None = None
+    # The statistics (a decision per candidate) are made for the kept plan only.
+    best: tuple[float, Order, tuple[np.ndarray, int, int], list[Gap], list[list[int]]] | None
+    best = None
     error: PlanError | None = None
     for order in orders:
         planner.order = order
         try:
-            statistics = planner.plan()
+            chosen = planner._choose()
         except PlanError as err:
             error = error or err
             continue
-        if best is None or statistics.estimated_exposed_s < best[0].estimated_exposed_s:
+        exposed = planner.estimated_exposed_s()
+        if best is None or exposed < best[0]:
             kept = [list(candidate.offloaded_gaps) for candidate in planner.candidates]
-            best = (statistics, planner.gaps, kept)
-        if best[0].estimated_exposed_s == 0.0:
+            best = (exposed, order, chosen, planner.gaps, kept)
+        if best[0] == 0.0:
             break
     if best is None:
         assert error is not None
         raise error
-    statistics, planner.gaps, kept = best
-    planner.order = statistics.order  # type: ignore[assignment]
+    _, planner.order, chosen, planner.gaps, kept = best
     for candidate, gaps in zip(planner.candidates, kept, strict=True):
         candidate.offloaded_gaps = gaps
-    return statistics
+    return planner._statistics(*chosen)
 
 
 def _policy_attr(

@@ -20,6 +20,7 @@ from hyperoffload._native import (
     liveness_walk,
     loop_op_names,
     operation_address,
+    with_attribute,
 )
 from mlir import ir
 
@@ -117,6 +118,15 @@ class ProgramOrder:
         """The position of ``op``, or None if it is not a program point of
         this order (added since, or nested in a linalg payload)."""
         return self._position.get(op_address(op))
+
+    def with_attribute(self, name: str) -> set[int]:
+        """Positions of the ops carrying an attribute called ``name``
+        (asked in C++, without making a Python op per position)."""
+        return set(with_attribute(self.ops.addresses, name))
+
+    def position_at(self, address: int) -> int | None:
+        """:meth:`position_of` the op at ``address`` (:func:`op_address`)."""
+        return self._position.get(address)
 
     def ancestors(self, position: int) -> list[int]:
         """Positions of the ops enclosing ``position``, innermost first,

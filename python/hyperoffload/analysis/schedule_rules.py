@@ -199,15 +199,16 @@ class _Checker:
         dependencies = self.order.tokens(position)
         # The evicted buffer's roots are freed; the destination's written.
         for index in self.accessed(position, _native.ACCESS_FREE):
-            name = self.buffer(index).name
             if index in state.evicted:
-                self.error_at(position, f"evicts {name}, which was already evicted")
+                self.error_at(
+                    position, f"evicts {self.buffer(index).name}, which was already evicted"
+                )
                 continue
             token = self.token_of.get(index)
             if token is not None and not self.covered(state, token, dependencies):
                 self.error_at(
                     position,
-                    f"evicts {name} before a cache.wait covers its prefetch "
+                    f"evicts {self.buffer(index).name} before a cache.wait covers its prefetch "
                     "(or the evict depends on it)",
                 )
             state.evicted.add(index)

@@ -30,6 +30,7 @@ same instant apply in program order.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Callable, Iterable
 
 import numpy as np
@@ -37,7 +38,7 @@ from mlir import ir
 
 from hyperoffload._native import ACCESS_FREE, ACCESS_WRITE
 from hyperoffload.analysis.cost_model import CostModel, OpCost
-from hyperoffload.analysis.liveness import Buffer, BufferLiveness
+from hyperoffload.analysis.liveness import Buffer, BufferLiveness, LazyName
 from hyperoffload.analysis.sizes import SizeError, memref_bytes
 from hyperoffload.hardware import HardwareProfile
 from hyperoffload.ir_utils import is_remote_memref
@@ -74,7 +75,8 @@ class TransferRecord:
     """One copy: when it was issued, ran and was waited for."""
 
     direction: str
-    buffer: str
+    # A descriptor (no default): the buffer's name, printed on first read.
+    buffer: LazyName = LazyName()  # noqa: RUF009
     bytes: int
     engine: int
     issued_s: float
@@ -105,7 +107,8 @@ class SimulationResult:
     exposed_s: float
     peak_bytes: int
     peak_time_s: float
-    peak_op: str
+    # A descriptor (no default): what took the peak's last bytes.
+    peak_op: LazyName = LazyName()  # noqa: RUF009
     intervals: list[Interval]
     transfers: list[TransferRecord]
     memory: list[tuple[float, int]]
@@ -125,9 +128,18 @@ class SimulationResult:
 # A token: the position of the cache op defining it, or the value.
 _Token = int | ir.Value
 
+# What a memory event or copy is labelled with: a name, or the buffer, whose
+# name is printed only if a result is read for it.
+_Label = str | Buffer
+
 # A memory event: (time, sequence, bytes delta, label); events at the same
 # time apply in the order they were made (sequence is unique).
-_MemoryEvent = tuple[float, int, int, str]
+_MemoryEvent = tuple[float, int, int, _Label]
+
+
+def _name_of(label: _Label) -> str | Callable[[], str]:
+    """A :class:`LazyName` value for ``label``."""
+    return label if isinstance(label, str) else functools.partial(getattr, label, "name")
 
 
 class _Simulator:
@@ -158,7 +170,7 @@ class _Simulator:
 
     # -- helpers -------------------------------------------------------------
 
-    def _memory(self, time: float, delta: int, label: str) -> None:
+    def _memory(self, time: float, delta: int, label: _Label) -> None:
         self.sequence += 1
         self.memory_events.append((time, self.sequence, delta, label))
 
@@ -197,18 +209,20 @@ class _Simulator:
         return cost
 
     def _transfer(
-        self, direction: str, nbytes: int, ready: float, buffer: str, position: int
+        self, direction: str, nbytes: int, ready: float, buffer: _Label, position: int
     ) -> TransferRecord:
         engines = self.engines[direction]
         engine = min(range(len(engines)), key=lambda i: engines[i])
         start = max(ready, engines[engine])
         end = start + self.hardware.transfer_seconds(nbytes, direction == POOL_TO_DEVICE)
         engines[engine] = end
-        record = TransferRecord(direction, buffer, nbytes, engine, self.time, start, end, position)
+        record = TransferRecord(
+            direction, _name_of(buffer), nbytes, engine, self.time, start, end, position
+        )
         self.transfers.append(record)
         if self.timeline:
             self.intervals.append(
-                Interval(f"{direction}[{engine}]", buffer, start, end, {"bytes": nbytes})
+                Interval(f"{direction}[{engine}]", record.buffer, start, end, {"bytes": nbytes})
             )
         return record
 
@@ -217,7 +231,7 @@ class _Simulator:
     def run(self) -> None:
         for buffer in self.liveness.buffers:
             if not buffer.remote and buffer.kind in ("argument", "global"):
-                self._memory(0.0, buffer.size, buffer.name)
+                self._memory(0.0, buffer.size, buffer)
         # The function body's ops, with the positions the order gave them.
         body = self.liveness.order.body_positions()
         if self.timeline:
@@ -356,7 +370,7 @@ class _Simulator:
         if position is not None and root is not None:
             dependencies = self.liveness.order.tokens(position)
             token: _Token = position
-            nbytes, label = root.size, root.name
+            nbytes, label = root.size, root
         else:
             op = self._op(op, position)
             dependencies = self._tokens(list(op.operands)[1:])
@@ -364,7 +378,7 @@ class _Simulator:
             token = position if position is not None else op.results[1]
             root = self._first_root(result)
             nbytes = self._root_bytes(op, result, root)
-            label = root.name if root is not None else "?"
+            label = root if root is not None else "?"
         self._memory(self.time, nbytes, label)
         ready = max(self.time, self._deps_done(dependencies))
         record = self._transfer(POOL_TO_DEVICE, nbytes, ready, label, self.current_position)
@@ -381,7 +395,7 @@ class _Simulator:
             )
             dependencies = self.liveness.order.tokens(position)
             token: _Token = position
-            nbytes, label = root.size, root.name
+            nbytes, label = root.size, root
         else:
             op = self._op(op, position)
             segments = ir.DenseI32ArrayAttr(op.attributes["operandSegmentSizes"])
@@ -391,7 +405,7 @@ class _Simulator:
             token = position if position is not None else op.results[0]
             root = self._first_root(operands[0])
             nbytes = self._root_bytes(op, operands[0], root)
-            label = root.name if root is not None else "?"
+            label = root if root is not None else "?"
         ready = max(self.time, self._deps_done(dependencies))
         if has_destination:
             record = self._transfer(DEVICE_TO_POOL, nbytes, ready, label, self.current_position)
@@ -458,7 +472,7 @@ class _Simulator:
                     self._memory(self.time, sign * self._size(op, buffer.type), op.name)
                 return
         if not root.remote:
-            self._memory(self.time, sign * root.size, root.name)
+            self._memory(self.time, sign * root.size, root)
 
     def _run_region_op(self, op: ir.Operation) -> None:
         name = op.name
@@ -530,7 +544,7 @@ class _Simulator:
             exposed_s=self.exposed + tail,
             peak_bytes=peak,
             peak_time_s=peak_time,
-            peak_op=peak_label,
+            peak_op=_name_of(peak_label),
             intervals=self.intervals,
             transfers=self.transfers,
             memory=memory,

@@ -68,6 +68,7 @@ from typing import Literal
 from mlir import ir
 from mlir.dialects import memref
 
+from hyperoffload import _native
 from hyperoffload.analysis.budget import Budget
 from hyperoffload.analysis.liveness import BufferLiveness, LivenessError
 from hyperoffload.analysis.offload_plan import (
@@ -242,7 +243,9 @@ class _Rewriter:
         self.insertions: list[tuple[int, int, int, Callable[[], None]]] = []
         self.return_waits: list[ir.Value] = []
         self.replaced_globals: list[ir.Value] = []
-        self.root_uses: dict[ir.Value, list[tuple[int, ir.Operation, int]]] = {}
+        # Per root value, its uses of the original ops by step: (step, owner
+        # address, operand number).
+        self.root_uses: dict[ir.Value, list[tuple[int, int, int]]] = {}
 
     def insert(self, step: int, priority: int, build: Callable[[], None]) -> None:
         self.insertions.append((step, priority, len(self.insertions), build))
@@ -259,6 +262,10 @@ class _Rewriter:
             anchor = self.steps.op(min(step, self.steps.count - 1))
             with ir.InsertionPoint(anchor), anchor.location:
                 build()
+        # The builders hold this rewriter (a cycle through self.insertions):
+        # dropping them lets the planner's objects go by reference counting
+        # rather than wait for a garbage collection over all of them.
+        self.insertions.clear()
         if self.return_waits:
             terminator = self.steps.op(self.steps.count - 1)
             with ir.InsertionPoint(terminator), terminator.location:
@@ -268,6 +275,14 @@ class _Rewriter:
         for old in self.replaced_globals:
             if next(iter(old.uses), None) is None:
                 old.owner.operation.erase()
+
+    def step_at(self, address: int) -> int:
+        """:meth:`step_of` the op at ``address``, making a Python op only if
+        the walk did not see it."""
+        position = self.planner.liveness.order.position_at(address)
+        if position is not None:
+            return self.steps.step_of[position]
+        return self.step_of(_native.operation_at(address))
 
     def step_of(self, op: ir.Operation) -> int:
         """The step of an op of the original function; -1 for ops added since."""
@@ -457,12 +472,11 @@ class _Rewriter:
             if uses is None:
                 # The steps of a root's uses, once: each run takes its slice.
                 found = [
-                    (self.step_of(use.owner.operation), use.owner.operation, use.operand_number)
-                    for use in root.uses
+                    (self.step_at(owner), owner, number)
+                    for owner, number in _native.value_uses(root)
                 ]
                 uses = sorted(found, key=lambda item: item[0])
                 self.root_uses[root] = uses
             begin = bisect.bisect_left(uses, first, key=lambda item: item[0])
             end = bisect.bisect_right(uses, last, key=lambda item: item[0])
-            for _, operation, number in uses[begin:end]:
-                operation.operands[number] = device
+            _native.set_operands([(owner, number) for _, owner, number in uses[begin:end]], device)
