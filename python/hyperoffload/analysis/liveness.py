@@ -201,14 +201,17 @@ class BufferLiveness:
         not modify it."""
         if self._by_position is not None:
             return self._by_position
-        by_position: dict[int, list[tuple[int, int]]] = {}
         positions, roots, bits = self._accesses
-        for position, root, access in zip(positions, roots, bits, strict=True):
-            entries = by_position.get(position)
-            if entries is None:
-                by_position[position] = [(root, access)]
-            else:
-                entries.append((root, access))
+        by_position: dict[int, list[tuple[int, int]]] = {}
+        if positions:
+            # The walk lists an op's accesses together, in program order:
+            # one slice per position, cut where the position changes.
+            pairs = list(zip(roots, bits, strict=True))
+            changes = (np.flatnonzero(np.diff(positions)) + 1).tolist()
+            starts, ends = [0, *changes], [*changes, len(pairs)]
+            keys = map(positions.__getitem__, starts)
+            slices = map(pairs.__getitem__, map(slice, starts, ends))
+            by_position = dict(zip(keys, slices, strict=True))
         self._by_position = by_position
         return by_position
 

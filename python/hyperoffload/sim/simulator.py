@@ -31,9 +31,10 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+from collections import deque
 from collections.abc import Callable, Iterable
+from itertools import accumulate
 
-import numpy as np
 from mlir import ir
 
 from hyperoffload._native import ACCESS_FREE, ACCESS_WRITE
@@ -250,7 +251,7 @@ class _Simulator:
         handlers (transfers, allocations) run one by one."""
         order = self.liveness.order
         names, descends = order.names, order.descends
-        seconds = self.costs.seconds_at(order)
+        seconds: list[float] = self.costs.seconds_at(order).tolist()
         start, count = 0, len(body)
         while start < count:
             stop = start
@@ -266,11 +267,13 @@ class _Simulator:
                 self._run_position(body[stop])
             start = stop + 1
 
-    def _run_stretch(self, stretch: list[int], seconds: np.ndarray) -> None:
-        order = self.liveness.order
-        names = order.names
-        costs = seconds[stretch]
-        times = np.cumsum(np.concatenate(([self.time], costs))).tolist()
+    def _run_stretch(self, stretch: list[int], seconds: list[float]) -> None:
+        # Running sums in plain Python: stretches are short (numpy's call
+        # overhead would dominate), and accumulate adds in order, as the
+        # op-by-op replay does.
+        names = self.liveness.order.names
+        costs = list(map(seconds.__getitem__, stretch))
+        times = list(accumulate(costs, initial=self.time))
         for index, position in enumerate(stretch):
             handler = _HANDLERS.get(names[position])
             if handler is not None:
@@ -278,7 +281,7 @@ class _Simulator:
                 self.current_position = position
                 handler(self, None, position)
         self.time = times[-1]
-        self.compute = float(np.cumsum(np.concatenate(([self.compute], costs)))[-1])
+        self.compute = deque(accumulate(costs, initial=self.compute), maxlen=1)[0]
         self.replayed += len(stretch)
         self.current_position = stretch[-1]
 
