@@ -236,17 +236,20 @@ def _hoist_prefetches(
     # start order is the issue order the engine serves.
     transfers.sort(key=lambda t: (t.first_use, t.step), reverse=True)
     # In flight from issue up to and including its wait (an op issued right
-    # before the wait still overlaps it).
+    # before the wait still overlaps it); kept only under a limit.
+    limited = max_inflight > 0
     inflight = np.zeros(count + 1, dtype=np.int64)
-    for transfer in transfers:
-        inflight[transfer.step : transfer.wait + 1] += 1
+    if limited:
+        for transfer in transfers:
+            inflight[transfer.step : transfer.wait + 1] += 1
     calendar = LinkCalendar()
     moves: list[tuple[float, int, _Transfer]] = []
     for transfer in transfers:
         use = transfer.first_use
         held = slice(transfer.step, transfer.free)
         profile[held] -= transfer.size
-        inflight[transfer.step : transfer.wait + 1] -= 1
+        if limited:
+            inflight[transfer.step : transfer.wait + 1] -= 1
         lower = min(transfer.lower, transfer.step)
         window = calendar.latest_window(transfer.seconds, float(start[use]), float(start[lower]))
         point = int(np.searchsorted(start, window, side="right")) - 1
@@ -256,7 +259,8 @@ def _hoist_prefetches(
         # limit holds; at the latest, right before its wait.
         point = _first_fitting(point, transfer, profile, inflight, budget, max_inflight)
         profile[point : transfer.free] += transfer.size
-        inflight[point : transfer.wait + 1] += 1
+        if limited:
+            inflight[point : transfer.wait + 1] += 1
         begin = max(window, float(start[point]))
         if begin > window:
             begin = calendar.first_free(transfer.seconds, begin)
