@@ -223,13 +223,15 @@ class BufferLiveness:
         step."""
         count = step_of[-1]
         delta = np.zeros(count + 2, dtype=np.int64)
-        for buffer in self.buffers:
-            if buffer.remote:
-                continue
-            first = step_of[buffer.allocated_at] if buffer.allocated_at else 0
-            last = max(step_of[buffer.freed_at], first + 1)
-            delta[first] += buffer.size
-            delta[last] -= buffer.size
+        held = [b for b in self.buffers if not b.remote]
+        steps = np.asarray(step_of, dtype=np.int64)
+        sizes = np.fromiter((b.size for b in held), dtype=np.int64, count=len(held))
+        allocated = np.fromiter((b.allocated_at for b in held), dtype=np.int64, count=len(held))
+        freed = np.fromiter((b.freed_at for b in held), dtype=np.int64, count=len(held))
+        first = np.where(allocated > 0, steps[allocated], 0)
+        last = np.maximum(steps[freed], first + 1)
+        np.add.at(delta, first, sizes)
+        np.subtract.at(delta, last, sizes)
         return np.cumsum(delta[: count + 1])
 
     def live_at(self, position: int) -> list[Buffer]:

@@ -383,12 +383,26 @@ class OffloadPlanner:
             lazy_options=_LAZY_OPTIONS,
         )
         # The pristine gaps are shared between plans: replace, never mutate.
-        for index in np.flatnonzero(result.prefetch_at >= 0).tolist():
-            gap = dataclasses.replace(
-                self._pristine[index],
-                prefetch_at=int(result.prefetch_at[index]),
-                free_from=int(result.free_from[index]),
-                exposed_s=float(result.exposed[index]),
+        # Made field by field: dataclasses.replace, per gap, cost a third
+        # as much as the C++ plan itself.
+        chosen = np.flatnonzero(result.prefetch_at >= 0)
+        for index, prefetch_at, free_from, exposed in zip(
+            chosen.tolist(),
+            result.prefetch_at[chosen].tolist(),
+            result.free_from[chosen].tolist(),
+            result.exposed[chosen].tolist(),
+            strict=True,
+        ):
+            pristine = self._pristine[index]
+            gap = Gap(
+                pristine.candidate,
+                pristine.after,
+                pristine.before,
+                free_from,
+                pristine.transfer_s,
+                pristine.writeback_s,
+                prefetch_at,
+                exposed,
             )
             self.gaps[index] = gap
             self.candidates[gap.candidate].offloaded_gaps.append(index)

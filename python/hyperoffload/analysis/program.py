@@ -64,10 +64,14 @@ class ProgramOrder:
         # (-1: any other op); class_keys[c] is class c's operation_key.
         self.cost_class: list[int] = walk.cost_class
         self.class_keys: list[tuple[int, ...]] = walk.class_keys
+        self._body: list[int] | None = None
 
     def body_positions(self) -> list[int]:
-        """Positions of the function body's ops, in order."""
-        return [p for p in range(1, len(self.ops)) if self.parent[p] == 0]
+        """Positions of the function body's ops, in order (made once and
+        shared: do not modify it)."""
+        if self._body is None:
+            self._body = [p for p in range(1, len(self.ops)) if self.parent[p] == 0]
+        return self._body
 
     def defining_position(self, value: ir.Value) -> int | None:
         """The position of the op defining ``value``; None for a block
