@@ -123,6 +123,12 @@ def main() -> int:
     parser.add_argument(
         "--scale-ops", type=int, nargs="*", default=[50_000], help="module sizes for compile time"
     )
+    parser.add_argument(
+        "--scale-repeat",
+        type=int,
+        default=5,
+        help="alternating pairs per size for compile time (median and range reported)",
+    )
     args = parser.parse_args()
     base = dataclasses.replace(LlamaConfig.preset("7b"), layers=args.layers)
     workloads = {
@@ -186,9 +192,9 @@ def main() -> int:
         print("\nCompile time of `hyper-offload-pipeline{budget=50%}` on a straight-line module")
         print(
             "(layers of alloc/fill/matmul/add/dealloc), each command in its own process, "
-            "the two alternating three times:\n"
+            f"the two alternating {args.scale_repeat} times:\n"
         )
-        for row in scale_table(args.scale_ops, "50%"):
+        for row in scale_table(args.scale_ops, "50%", args.scale_repeat):
             print(row, flush=True)
     return 0
 

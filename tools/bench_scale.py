@@ -59,7 +59,7 @@ def measured(command: list[str]) -> tuple[float, int, int]:
     return float(seconds), int(rss), int(code)
 
 
-def scale_table(op_counts: list[int], budget: str, repeat: int = 3) -> Iterator[str]:
+def scale_table(op_counts: list[int], budget: str, repeat: int = 5) -> Iterator[str]:
     """Markdown rows: for each size, mlir-opt parse+print and the whole
     pipeline on the same file, each in its own process, side by side.
 
@@ -114,7 +114,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--ops", type=int, nargs="+", default=[50_000, 200_000])
     parser.add_argument("--budget", default="50%")
-    parser.add_argument("--repeat", type=int, default=3, help="alternating runs per tool")
+    parser.add_argument("--repeat", type=int, default=5, help="alternating runs per tool")
     args = parser.parse_args()
     for row in scale_table(args.ops, args.budget, args.repeat):
         print(row, flush=True)
