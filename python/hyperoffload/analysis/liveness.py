@@ -162,6 +162,7 @@ class BufferLiveness:
         self.buffers: list[Buffer] = []
         # Root indices by value address (_native.value_address).
         self._roots: dict[int, tuple[int, ...]] = {}
+        self._held_arrays: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
         self._analyse(walk)
         self.profile = self._profile()
         self.peak_bytes = max(self.profile)
@@ -223,11 +224,8 @@ class BufferLiveness:
         step."""
         count = step_of[-1]
         delta = np.zeros(count + 2, dtype=np.int64)
-        held = [b for b in self.buffers if not b.remote]
+        sizes, allocated, freed = self._held()
         steps = np.asarray(step_of, dtype=np.int64)
-        sizes = np.fromiter((b.size for b in held), dtype=np.int64, count=len(held))
-        allocated = np.fromiter((b.allocated_at for b in held), dtype=np.int64, count=len(held))
-        freed = np.fromiter((b.freed_at for b in held), dtype=np.int64, count=len(held))
         first = np.where(allocated > 0, steps[allocated], 0)
         last = np.maximum(steps[freed], first + 1)
         np.add.at(delta, first, sizes)
@@ -318,13 +316,23 @@ class BufferLiveness:
     def _profile(self) -> list[int]:
         size = self.order.end_position + 1
         delta = np.zeros(size + 1, dtype=np.int64)
-        held = [b for b in self.buffers if not b.remote and b.size]
-        sizes = np.fromiter((b.size for b in held), dtype=np.int64, count=len(held))
-        starts = np.fromiter((b.allocated_at for b in held), dtype=np.int64, count=len(held))
-        ends = np.fromiter((b.freed_at for b in held), dtype=np.int64, count=len(held))
+        sizes, starts, ends = self._held()
         np.add.at(delta, starts, sizes)
         np.subtract.at(delta, ends, sizes)
         return np.cumsum(delta[:size]).tolist()
+
+    def _held(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Sizes, allocation and free positions of the device buffers (not
+        remote), made once for both profiles."""
+        if self._held_arrays is None:
+            held = [b for b in self.buffers if not b.remote]
+            count = len(held)
+            self._held_arrays = (
+                np.fromiter((b.size for b in held), dtype=np.int64, count=count),
+                np.fromiter((b.allocated_at for b in held), dtype=np.int64, count=count),
+                np.fromiter((b.freed_at for b in held), dtype=np.int64, count=count),
+            )
+        return self._held_arrays
 
 
 def analyse_module(
