@@ -37,7 +37,8 @@ prefetch points:
   copies already booked (``ideal``: exposure charged, which the schedule
   pass often removes by moving those copies; the pipeline's max-slowdown
   search tries it when ``room`` misses). The schedule pass then orders the
-  copies for the engines.
+  copies for the engines. Where the link bounds what hides, the pipeline's
+  max-slowdown search also tries :mod:`hyperoffload.analysis.link_fill`.
 - ``on-demand``: the same choice of gaps by peak, each prefetch right before
   the use (a reactive runtime).
 - ``distance`` (MindSpore's heuristic): only gaps of at least
@@ -140,7 +141,7 @@ class PlanStatistics:
     transfers: int
     estimated_exposed_s: float
     decisions: list[dict[str, object]]
-    order: str = "largest"
+    order: str = "largest"  # or "streaming", or "link-fill" (analysis.link_fill)
     placement: str = "room"
 
 
@@ -455,7 +456,11 @@ class OffloadPlanner:
     # -- statistics ------------------------------------------------------------
 
     def _statistics(
-        self, profile: np.ndarray, unoffloaded_peak: int, min_feasible: int
+        self,
+        profile: np.ndarray,
+        unoffloaded_peak: int,
+        min_feasible: int,
+        order: str | None = None,
     ) -> PlanStatistics:
         offloaded = {kind: 0 for kind in KINDS}
         transfers = 0
@@ -501,7 +506,7 @@ class OffloadPlanner:
             transfers=transfers,
             estimated_exposed_s=self.estimated_exposed_s(),
             decisions=decisions,
-            order=self.order,
+            order=order or self.order,
             placement=self.placement,
         )
 

@@ -12,8 +12,14 @@ Two modes:
   makespan stays within that slowdown of the unoffloaded program's, found
   by bisection over budgets, each tried on a copy of the module: planned
   with partner placement ``room``, and if the schedule misses, ``ideal``
-  (see :mod:`hyperoffload.analysis.offload_plan`). This is the form of the
-  HyperOffload paper's claim (less memory at unchanged speed).
+  (see :mod:`hyperoffload.analysis.offload_plan`). With ``strategy=ours``
+  the search also tries link filling
+  (:mod:`hyperoffload.analysis.link_fill`: weights streamed through a
+  saturated link with at most a headroom of them resident, which beats the
+  greedy planner where the link, not the compute, bounds what hides, as in
+  decoding) and keeps it if it simulates a smaller peak; the budget then
+  reported is that peak. This is the form of the HyperOffload paper's
+  claim (less memory at unchanged speed).
 
 Before: functions without cache ops. After: the offloaded, scheduled and
 verified program; the pass fails if the budget is infeasible (saying the
@@ -37,6 +43,7 @@ import dataclasses
 from mlir import ir
 
 from hyperoffload.analysis.budget import Budget
+from hyperoffload.analysis.link_fill import fill_link, headrooms
 from hyperoffload.analysis.liveness import BufferLiveness, LivenessError
 from hyperoffload.analysis.offload_plan import (
     PLACEMENTS,
@@ -50,12 +57,20 @@ from hyperoffload.hardware import HardwareProfile, ProfileError, load_profile
 from hyperoffload.ir_utils import function_named
 from hyperoffload.sim.simulator import SimulationError, SimulationResult, simulate
 from hyperoffload.transforms.pass_base import option
-from hyperoffload.transforms.plan_offload import PlanOptions, make_planner, plan_and_rewrite
+from hyperoffload.transforms.plan_offload import (
+    PlanOptions,
+    fill_and_rewrite,
+    make_planner,
+    plan_and_rewrite,
+)
 from hyperoffload.transforms.schedule_transfers import schedule_function
 
 BISECTION_RESOLUTION = 0.005
 # Plans tried, each for a smaller budget, until the simulated peak fits.
 MAX_ATTEMPTS = 4
+# Link-filling plans scheduled and simulated (those with the smallest peak
+# in the planner's step model).
+FILL_TRIALS = 3
 
 
 @dataclasses.dataclass(frozen=True)
@@ -92,17 +107,20 @@ class HyperOffloadPipelinePass(PlanOptions):
                 # before, the budget and the first plan.
                 liveness = BufferLiveness(function, dynamic_dim_bound=bound)
                 before = simulate(function, hardware, liveness=liveness, timeline=False)
-                placement: Placement = "room"
                 if budget is not None:
-                    limit = budget.resolve(function, bound, liveness)
+                    choice = _Choice(budget.resolve(function, bound, liveness))
                 else:
                     assert slowdown is not None
-                    limit, placement = self._search(
+                    choice = self._search(
                         module, name, hardware, before.makespan_s, slowdown, liveness
                     )
-                function, after, liveness = self._plan_within(
-                    function, hardware, limit, liveness, placement
-                )
+                limit = choice.limit
+                if choice.headroom is not None:
+                    after, liveness = self._fill(function, hardware, choice.headroom, liveness)
+                else:
+                    function, after, liveness = self._plan_within(
+                        function, hardware, limit, liveness, choice.placement
+                    )
             except (LivenessError, SimulationError, PlanError) as err:
                 raise self.fail(err.location, err.message) from None
             self._verify(function, after.peak_bytes, limit, liveness)
@@ -230,23 +248,31 @@ class HyperOffloadPipelinePass(PlanOptions):
         base_makespan: float,
         slowdown: float,
         liveness: BufferLiveness,
-    ) -> tuple[int, Placement]:
-        """Smallest budget whose schedule stays within ``slowdown``, and the
-        partner placement whose schedule did (``liveness``: that of the
-        function ``name`` as it is now)."""
+    ) -> _Choice:
+        """The plan with the smallest simulated peak within ``slowdown``:
+        the smallest budget the greedy planner meets (bisection) with the
+        partner placement that did, or (``ours``) a link-filling plan if
+        one simulates a smaller peak (``liveness``: that of the function
+        ``name`` as it is now)."""
         function = _find(module, name)
         high = liveness.peak_bytes
         low = make_planner(function, hardware, high, self, liveness).plan().min_feasible_bytes
-        best: tuple[int, Placement] = (high, "room")
+        best = _Choice(high)
+        best_peak = high
         limit_makespan = base_makespan * (1 + slowdown)
-        while high - low > max(1, int(BISECTION_RESOLUTION * best[0])):
+        while high - low > max(1, int(BISECTION_RESOLUTION * best.limit)):
             middle = (low + high) // 2
-            placement = self._trial(module, name, hardware, middle, limit_makespan)
-            if placement is not None:
-                best = (middle, placement)
+            trial = self._trial(module, name, hardware, middle, limit_makespan)
+            if trial is not None:
+                best = _Choice(middle, trial[0])
+                best_peak = trial[1]
                 high = middle
             else:
                 low = middle
+        if self.strategy == "ours":
+            filled = self._fill_search(module, name, hardware, limit_makespan, liveness)
+            if filled is not None and filled.limit < best_peak:
+                return filled
         return best
 
     def _trial(
@@ -256,10 +282,11 @@ class HyperOffloadPipelinePass(PlanOptions):
         hardware: HardwareProfile,
         limit: int,
         limit_makespan: float,
-    ) -> Placement | None:
+    ) -> tuple[Placement, int] | None:
         """The first partner placement (for ``ours``: room, then ideal, whose
         queued copies the schedule pass may still hide) whose scheduled
-        plan for ``limit`` stays within the makespan and the budget."""
+        plan for ``limit`` stays within the makespan and the budget, with
+        its simulated peak."""
         placements = PLACEMENTS if self.strategy == "ours" else PLACEMENTS[:1]
         for placement in placements:
             copy = module.clone()
@@ -271,8 +298,90 @@ class HyperOffloadPipelinePass(PlanOptions):
             bound = self.dynamic_dim_bound or None
             result = simulate(function, hardware, dynamic_dim_bound=bound, timeline=False)
             if result.makespan_s <= limit_makespan and result.peak_bytes <= limit:
-                return placement
+                return placement, result.peak_bytes
         return None
+
+    def _fill_search(
+        self,
+        module: ir.Operation,
+        name: str,
+        hardware: HardwareProfile,
+        limit_makespan: float,
+        liveness: BufferLiveness,
+    ) -> _Choice | None:
+        """The link-filling plan (:mod:`hyperoffload.analysis.link_fill`)
+        with the smallest simulated peak within the makespan: every headroom
+        planned in the step model, the best few scheduled and simulated."""
+        planner = make_planner(_find(module, name), hardware, 0, self, liveness)
+        planned: list[tuple[int, int]] = []
+        for headroom in headrooms(planner):
+            statistics = fill_link(planner, headroom)
+            if statistics is None:
+                return None
+            planned.append((statistics.planned_peak, headroom))
+        best: _Choice | None = None
+        bound = self.dynamic_dim_bound or None
+        for _, headroom in sorted(planned)[:FILL_TRIALS]:
+            copy = module.clone()
+            function = _find(copy, name)
+            if self._fill_and_schedule(function, hardware, headroom) is None:
+                return None
+            result = simulate(function, hardware, dynamic_dim_bound=bound, timeline=False)
+            if result.makespan_s <= limit_makespan and (
+                best is None or result.peak_bytes < best.limit
+            ):
+                best = _Choice(result.peak_bytes, headroom=headroom)
+        return best
+
+    def _fill_and_schedule(
+        self,
+        function: ir.Operation,
+        hardware: HardwareProfile,
+        headroom: int,
+        liveness: BufferLiveness | None = None,
+    ) -> PlanStatistics | None:
+        """Plan by link filling and rewrite, then schedule within the
+        planned peak; None where link filling does not apply."""
+        statistics = fill_and_rewrite(function, hardware, headroom, self, liveness)
+        if statistics is not None:
+            schedule_function(
+                function,
+                hardware,
+                statistics.planned_peak,
+                self.max_inflight,
+                self.dynamic_dim_bound or None,
+                self.reorder_compute,
+            )
+        return statistics
+
+    def _fill(
+        self,
+        function: ir.Operation,
+        hardware: HardwareProfile,
+        headroom: int,
+        liveness: BufferLiveness,
+    ) -> tuple[SimulationResult, BufferLiveness]:
+        """Apply the link-filling plan the search chose; its simulation and
+        liveness after."""
+        statistics = self._fill_and_schedule(function, hardware, headroom, liveness)
+        assert statistics is not None, "the search applied it to a copy"
+        object.__setattr__(self, "_plan_statistics", statistics)
+        if self.remarks:
+            self.remark(function, statistics)
+        bound = self.dynamic_dim_bound or None
+        after = BufferLiveness(function, dynamic_dim_bound=bound)
+        return simulate(function, hardware, liveness=after, timeline=False), after
+
+
+@dataclasses.dataclass(frozen=True)
+class _Choice:
+    """How to plan a function: the greedy planner for a budget (``limit``)
+    with a partner placement, or (``headroom`` set) link filling, whose
+    simulated peak ``limit`` is."""
+
+    limit: int
+    placement: Placement = "room"
+    headroom: int | None = None
 
 
 def _fields(statistics: PlanStatistics) -> dict[str, object]:

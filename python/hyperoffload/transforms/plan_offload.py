@@ -70,6 +70,7 @@ from mlir.dialects import memref
 
 from hyperoffload import _native
 from hyperoffload.analysis.budget import Budget
+from hyperoffload.analysis.link_fill import fill_link
 from hyperoffload.analysis.liveness import BufferLiveness, LivenessError
 from hyperoffload.analysis.offload_plan import (
     KINDS,
@@ -224,6 +225,23 @@ def plan_and_rewrite(
     planner = make_planner(function, hardware, budget, options, liveness, placement)
     statistics = plan_preferring(planner, options.prefer)
     _Rewriter(planner).run()
+    return statistics
+
+
+def fill_and_rewrite(
+    function: ir.Operation,
+    hardware: HardwareProfile,
+    headroom: int,
+    options: PlanOptions,
+    liveness: BufferLiveness | None = None,
+) -> PlanStatistics | None:
+    """Plan ``function`` by link filling with ``headroom`` bytes
+    (:func:`hyperoffload.analysis.link_fill.fill_link`) and rewrite it; None,
+    with the function unchanged, where link filling does not apply."""
+    planner = make_planner(function, hardware, 0, options, liveness)
+    statistics = fill_link(planner, headroom)
+    if statistics is not None:
+        _Rewriter(planner).run()
     return statistics
 
 
