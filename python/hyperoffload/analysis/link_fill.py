@@ -41,7 +41,7 @@ import itertools
 
 import numpy as np
 from hyperoffload.analysis.link_calendar import LinkCalendar
-from hyperoffload.analysis.offload_plan import Gap, OffloadPlanner, PlanStatistics
+from hyperoffload.analysis.offload_plan import OffloadPlanner, PlanStatistics
 
 ORDER = "link-fill"
 # Headrooms: sums of up to this many buffers of the largest distinct sizes.
@@ -111,9 +111,10 @@ def fill_link(planner: OffloadPlanner, headroom: int) -> PlanStatistics | None:
     for index in copied:
         gap = planner.gaps[index]
         deadline = times[gap.before]
+        # Never before the entry: without a window there, it would end late.
         start = calendar.latest_window(gap.transfer_s, deadline, times[gap.free_from])
-        if start < times[gap.free_from] or start + gap.transfer_s > deadline:
-            continue  # no window after the entry: it would be exposed
+        if start + gap.transfer_s > deadline:
+            continue
         point = max(gap.free_from, min(gap.before, steps.last_starting_by(start)))
         candidate = planner.candidates[gap.candidate]
         last_use = candidate.uses[-1]
@@ -144,15 +145,6 @@ def _take(planner: OffloadPlanner, index: int, point: int, profile: np.ndarray) 
     """Offload gap ``index`` with its prefetch before step ``point`` (the
     function's end for a final gap): absent over ``[free_from, point)``."""
     pristine = planner.gaps[index]
-    planner.gaps[index] = Gap(
-        pristine.candidate,
-        pristine.after,
-        pristine.before,
-        pristine.free_from,
-        pristine.transfer_s,
-        pristine.writeback_s,
-        point,
-        0.0,
-    )
+    planner.gaps[index] = pristine.placed(point, pristine.free_from, 0.0)
     profile[pristine.free_from : point] -= _size(planner, index)
     planner.candidates[pristine.candidate].offloaded_gaps.append(index)

@@ -154,15 +154,18 @@ class HyperOffloadPipelinePass(PlanOptions):
         ``liveness`` is that of ``function`` as it is now, if known."""
         statistics = plan_and_rewrite(function, hardware, limit, self, liveness, placement)
         if self.strategy == "ours":
-            schedule_function(
-                function,
-                hardware,
-                limit,
-                self.max_inflight,
-                self.dynamic_dim_bound or None,
-                self.reorder_compute,
-            )
+            self._schedule(function, hardware, limit)
         return statistics
+
+    def _schedule(self, function: ir.Operation, hardware: HardwareProfile, limit: int) -> None:
+        schedule_function(
+            function,
+            hardware,
+            limit,
+            self.max_inflight,
+            self.dynamic_dim_bound or None,
+            self.reorder_compute,
+        )
 
     def _apply(
         self,
@@ -173,6 +176,10 @@ class HyperOffloadPipelinePass(PlanOptions):
         placement: Placement,
     ) -> None:
         statistics = self._plan_and_schedule(function, hardware, limit, liveness, placement)
+        self._record(function, statistics)
+
+    def _record(self, function: ir.Operation, statistics: PlanStatistics) -> None:
+        """Keep the applied plan's statistics; remark on it if asked."""
         object.__setattr__(self, "_plan_statistics", statistics)
         if self.remarks:
             self.remark(function, statistics)
@@ -344,14 +351,7 @@ class HyperOffloadPipelinePass(PlanOptions):
         planned peak; None where link filling does not apply."""
         statistics = fill_and_rewrite(function, hardware, headroom, self, liveness)
         if statistics is not None:
-            schedule_function(
-                function,
-                hardware,
-                statistics.planned_peak,
-                self.max_inflight,
-                self.dynamic_dim_bound or None,
-                self.reorder_compute,
-            )
+            self._schedule(function, hardware, statistics.planned_peak)
         return statistics
 
     def _fill(
@@ -365,9 +365,7 @@ class HyperOffloadPipelinePass(PlanOptions):
         liveness after."""
         statistics = self._fill_and_schedule(function, hardware, headroom, liveness)
         assert statistics is not None, "the search applied it to a copy"
-        object.__setattr__(self, "_plan_statistics", statistics)
-        if self.remarks:
-            self.remark(function, statistics)
+        self._record(function, statistics)
         bound = self.dynamic_dim_bound or None
         after = BufferLiveness(function, dynamic_dim_bound=bound)
         return simulate(function, hardware, liveness=after, timeline=False), after
