@@ -7,10 +7,13 @@
 // the program's calls here; the runtime named by HYPEROFFLOAD_MGPU_RUNTIME
 // does the work. The runtime allocates when the host reaches the call and
 // cuMemFree returns memory when called, so host-call order is the device's
-// allocation order.
+// allocation order. It also keeps the wall time spent inside the runtime's
+// mgpuMemAlloc/Free (cuMemAlloc and cuMemFree block the host), so a
+// benchmark can tell allocator cost from copy and compute time.
 //
 //===----------------------------------------------------------------------===//
 
+#include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -29,6 +32,7 @@ struct Counter {
   uint64_t current = 0;
   uint64_t peak = 0;
   uint64_t allocations = 0;
+  uint64_t allocatorNanos = 0;
   AllocFn alloc = nullptr;
   FreeFn free = nullptr;
 };
@@ -58,6 +62,12 @@ void bind(Counter &c) {
   }
 }
 
+uint64_t nanosSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             std::chrono::steady_clock::now() - start)
+      .count();
+}
+
 } // namespace
 
 extern "C" {
@@ -66,7 +76,9 @@ void *mgpuMemAlloc(uint64_t sizeBytes, void *stream, bool isHostShared) {
   Counter &c = counter();
   std::lock_guard<std::mutex> lock(c.mutex);
   bind(c);
+  auto start = std::chrono::steady_clock::now();
   void *ptr = c.alloc(sizeBytes, stream, isHostShared);
+  c.allocatorNanos += nanosSince(start);
   if (ptr && !isHostShared) {
     c.sizes[ptr] = sizeBytes;
     c.current += sizeBytes;
@@ -86,7 +98,9 @@ void mgpuMemFree(void *ptr, void *stream) {
     c.current -= found->second;
     c.sizes.erase(found);
   }
+  auto start = std::chrono::steady_clock::now();
   c.free(ptr, stream);
+  c.allocatorNanos += nanosSince(start);
 }
 
 /// Bytes of device memory allocated through mgpuMemAlloc and not yet freed.
@@ -107,11 +121,18 @@ uint64_t hyperoffloadMgpuAllocations() {
   return counter().allocations;
 }
 
+/// Nanoseconds spent inside the runtime's mgpuMemAlloc and mgpuMemFree.
+uint64_t hyperoffloadMgpuAllocatorNanos() {
+  std::lock_guard<std::mutex> lock(counter().mutex);
+  return counter().allocatorNanos;
+}
+
 /// Starts a new measurement: the peak becomes what is allocated now.
 void hyperoffloadMgpuResetPeak() {
   std::lock_guard<std::mutex> lock(counter().mutex);
   counter().peak = counter().current;
   counter().allocations = 0;
+  counter().allocatorNanos = 0;
 }
 
 } // extern "C"

@@ -11,7 +11,9 @@ is needed) on the wheel's `libmlir_cuda_runtime.so`; the offloaded one
 keeps the pool's weights in page-locked host memory and copies them with
 async `gpu.memcpy` on their own streams (`cache-lower-to-gpu`). Peak device
 memory is every byte allocated through `mgpuMemAlloc` (arguments included),
-recorded by `libHyperOffloadMgpuCounter.so` in front of the runtime. The
+recorded by `libHyperOffloadMgpuCounter.so` in front of the runtime, which
+also times the runtime's mgpuMemAlloc/Free (`alloc+free ms`: per call of
+the function, the driver's argument set-up spread over the calls). The
 outputs of the two programs are compared bit for bit.
 
 `--compute host` runs the same schedule with host-loop compute on the
@@ -149,12 +151,16 @@ def main() -> int:
             outputs[label] = arrays[-1]
     same = np.array_equal(outputs["original"].view(np.uint8), outputs["offloaded"].view(np.uint8))
     print(f"@{name} on {args.compute} ({runtime.name}), {args.repeat} timed calls after a warm-up")
-    print(f"{'program':10} {'median ms':>10} {'min ms':>9} {'peak MiB':>10} {'allocs':>7}")
+    print(
+        f"{'program':10} {'median ms':>10} {'min ms':>9} {'peak MiB':>10} {'allocs':>7} "
+        f"{'alloc+free ms':>14}"
+    )
     for label, run in runs.items():
         timed = run.times[1:]
         print(
             f"{label:10} {statistics.median(timed) * 1e3:10.3f} {min(timed) * 1e3:9.3f} "
-            f"{run.peak_bytes / MiB:10.1f} {run.allocations:7d}"
+            f"{run.peak_bytes / MiB:10.1f} {run.allocations:7d} "
+            f"{run.allocator_s * 1e3 / len(run.times):14.3f}"
         )
     base, ours = runs["original"], runs["offloaded"]
     time_ratio = statistics.median(ours.times[1:]) / statistics.median(base.times[1:])

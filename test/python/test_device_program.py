@@ -29,6 +29,7 @@ import hyperoffload
 from mlir import ir
 from hyperoffload.analysis.liveness import BufferLiveness
 from hyperoffload.ir_utils import functions_with_bodies
+from hyperoffload.runtime import device
 from hyperoffload.runtime.device import build_device_program, host_runtime, run_device_program
 from hyperoffload.transforms import build_pass_manager
 from hyperoffload.workloads import LlamaConfig, generate_llama
@@ -55,10 +56,12 @@ with ir.Context() as context:
             "planned_peak": BufferLiveness(function).peak_bytes,
             "peak": run.peak_bytes,
             "allocations": run.allocations,
+            "allocator_s": run.allocator_s,
             "times": run.times,
             "output": arrays[-1].view(np.uint16).tolist(),
             "prefetches": str(module).count("cache.prefetch"),
         }
+result["engines"] = len(device._ENGINES)
 json.dump(result, sys.stdout)
 """
 
@@ -80,6 +83,11 @@ def test_offloaded_program_runs_in_less_device_memory_with_the_same_output() -> 
     # Two calls, each timed; every prefetch allocates on the device each call.
     assert len(offloaded["times"]) == 2 and all(t > 0 for t in offloaded["times"])
     assert offloaded["allocations"] > original["allocations"]
+    # The counter times the runtime's allocator for every program.
+    assert original["allocator_s"] > 0 and offloaded["allocator_s"] > 0
+    # Both engines outlive their runs (a dropped engine's unwind tables
+    # crashed the next unwind on a real GPU machine).
+    assert result["engines"] == 2
 
 
 def test_gpu_build_reaches_llvm_ir_with_ptx_kernels(tmp_path: Path) -> None:

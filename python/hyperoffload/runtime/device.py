@@ -21,7 +21,8 @@
 ``run_device_program`` runs the driver in the ExecutionEngine on an mgpu
 runtime (``libmlir_cuda_runtime.so`` or ``libHyperOffloadMgpuHost.so``) with
 ``libHyperOffloadMgpuCounter.so`` in front of it, which records the peak of
-device memory allocated through ``mgpuMemAlloc``.
+device memory allocated through ``mgpuMemAlloc`` and the time spent inside
+the runtime's ``mgpuMemAlloc``/``mgpuMemFree``.
 """
 
 from __future__ import annotations
@@ -67,6 +68,14 @@ HOST_LOWERING = (
 )
 
 
+# Every engine lives as long as the process. A dropped engine frees its JIT
+# code but leaves that code's unwind tables registered with libgcc, and the
+# next unwind that walks them crashes: on the H200 machine, numpy's
+# temporary elision (which calls backtrace()) did so in the first large
+# multiply after an offloaded program had run.
+_ENGINES: list[execution_engine.ExecutionEngine] = []
+
+
 @dataclasses.dataclass(frozen=True)
 class DeviceRun:
     """What one run of the driver measured."""
@@ -74,6 +83,7 @@ class DeviceRun:
     times: list[float]  # seconds, one per call of the function
     peak_bytes: int  # most device memory allocated at once, arguments included
     allocations: int  # device allocations made
+    allocator_s: float  # wall time inside the runtime's mgpuMemAlloc/Free, all calls
 
 
 def cuda_runtime() -> Path:
@@ -245,7 +255,11 @@ def run_device_program(
     # Loaded first and globally, the counter's mgpuMemAlloc/Free are the
     # ones the JIT binds; it forwards to the runtime.
     counter = ctypes.CDLL(str(counter_path), mode=ctypes.RTLD_GLOBAL)
-    for symbol in ("hyperoffloadMgpuPeakBytes", "hyperoffloadMgpuAllocations"):
+    for symbol in (
+        "hyperoffloadMgpuPeakBytes",
+        "hyperoffloadMgpuAllocations",
+        "hyperoffloadMgpuAllocatorNanos",
+    ):
         getattr(counter, symbol).restype = ctypes.c_uint64
     times = np.zeros(repeat, dtype=np.float64)
     with program.context, ir.Location.unknown():
@@ -256,6 +270,7 @@ def run_device_program(
         opt_level=2,
         shared_libs=[str(counter_path), str(runtime), runner_utils_library()],
     )
+    _ENGINES.append(engine)
     engine.initialize()
     counter.hyperoffloadMgpuResetPeak()
     engine.invoke(DRIVER, *packed)
@@ -268,4 +283,5 @@ def run_device_program(
         times=[float(t) for t in times],
         peak_bytes=int(counter.hyperoffloadMgpuPeakBytes()),
         allocations=int(counter.hyperoffloadMgpuAllocations()),
+        allocator_s=counter.hyperoffloadMgpuAllocatorNanos() * 1e-9,
     )
