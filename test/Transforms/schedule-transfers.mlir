@@ -2,6 +2,8 @@
 // RUN: hyper-opt %s --split-input-file --cache-schedule-transfers='hw=%S/../Inputs/unit.toml' --cache-verify-schedule
 // RUN: hyper-opt %s --split-input-file --cache-schedule-transfers='hw=%S/../Inputs/unit.toml max-inflight=1' | FileCheck %s --check-prefix=INFLIGHT
 // RUN: hyper-opt %s --split-input-file --cache-schedule-transfers='hw=%S/../Inputs/unit.toml budget=6000' | FileCheck %s --check-prefix=BUDGET
+// The simulated peak keeps the budget (write-backs hold memory until their copy ends):
+// RUN: hyper-opt %s --split-input-file --cache-schedule-transfers='hw=%S/../Inputs/unit.toml budget=6000' --cache-verify-schedule='hw=%S/../Inputs/unit.toml budget=6000'
 
 // Each fill takes 1 s and each copy over the link 1 s. The prefetches start
 // as late as still hides them: %w1's in the last second before its use,
@@ -70,6 +72,37 @@ func.func @dependency(%x: memref<1000xf32>, %o: memref<250xf32>, %s: f32) {
   cache.wait %t
   linalg.copy ins(%b : memref<250xf32>) outs(%o : memref<250xf32>)
   %e = cache.evict %b : memref<250xf32>
+  cache.wait %wb
+  memref.dealloc %pool : memref<250xf32, #cache.remote>
+  return
+}
+
+// -----
+
+// A write-back returns its memory when its copy ends (1 s after the evict),
+// not at the evict. Hoisted right after the evict, %w's prefetch would hold
+// its 1000 B while %a's 1000 B are still on the device (7000 B over 6000).
+// Under the budget it waits until the write-back is done; without one it
+// starts as late as hides it, right after the evict.
+// CHECK-LABEL: func.func @write_back_hold
+// CHECK:      cache.evict %{{.+}} to
+// CHECK-NEXT: cache.prefetch %arg0
+// CHECK-NEXT: linalg.fill
+// BUDGET-LABEL: func.func @write_back_hold
+// BUDGET:      cache.evict %{{.+}} to
+// BUDGET-NEXT: linalg.fill
+// BUDGET-NEXT: %{{.+}}, %[[T:.+]] = cache.prefetch %arg0
+// BUDGET-NEXT: cache.wait %[[T]]
+func.func @write_back_hold(%w: memref<250xf32, #cache.remote>, %x: memref<1000xf32>, %o: memref<250xf32>, %s: f32) {
+  %a = memref.alloc() : memref<250xf32>
+  %pool = memref.alloc() : memref<250xf32, #cache.remote>
+  linalg.fill ins(%s : f32) outs(%a : memref<250xf32>)
+  %wb = cache.evict %a to %pool : memref<250xf32> to memref<250xf32, #cache.remote>
+  linalg.fill ins(%s : f32) outs(%x : memref<1000xf32>)
+  %d, %t = cache.prefetch %w : memref<250xf32, #cache.remote> -> memref<250xf32>
+  cache.wait %t
+  linalg.copy ins(%d : memref<250xf32>) outs(%o : memref<250xf32>)
+  %e = cache.evict %d : memref<250xf32>
   cache.wait %wb
   memref.dealloc %pool : memref<250xf32, #cache.remote>
   return

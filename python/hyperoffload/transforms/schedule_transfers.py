@@ -10,7 +10,8 @@ the function body,
   takes the latest free window of the copy engine that ends by its first
   use, so copies never overlap and their start order is the issue order
   (the engine serves copies FIFO); never before the values it depends on,
-  never where the device memory it holds would exceed ``budget``, and with
+  never where the device memory it holds would exceed ``budget`` (a
+  written-back buffer counts until its copy to the pool ends), and with
   at most ``max-inflight`` prefetches issued and not yet waited at any
   point. A prefetch that cannot be hidden starts as early as allowed.
 
@@ -52,6 +53,7 @@ import dataclasses
 import numpy as np
 from mlir import ir
 
+from hyperoffload._native import ACCESS_FREE, ACCESS_WRITE
 from hyperoffload.analysis.budget import Budget
 from hyperoffload.analysis.cost_model import CostModel, static_times_at
 from hyperoffload.analysis.link_calendar import LinkCalendar
@@ -208,6 +210,7 @@ def _hoist_prefetches(
     start = np.zeros(count + 1)
     start[1:] = np.cumsum(static_times_at(model, order, positions))
     profile = liveness.step_profile(step_of)
+    _hold_write_backs(profile, liveness, step_of, start, hardware)
 
     transfers: list[_Transfer] = []
     # The first wait of each prefetch's token (tokens by prefetch position).
@@ -278,6 +281,40 @@ def _hoist_prefetches(
         ):
             anchor += 1
         transfer.prefetch.move_before(order.ops[positions[anchor]])
+
+
+def _hold_write_backs(
+    profile: np.ndarray,
+    liveness: BufferLiveness,
+    step_of: list[int],
+    start: np.ndarray,
+    hardware: HardwareProfile,
+) -> None:
+    """Count each written-back buffer in ``profile`` until its copy to the
+    pool ends, not just up to its evict (where the step profile frees it):
+    the simulator returns the memory when the copy completes, and a
+    prefetch hoisted into that window would hold its own buffer on top.
+    The copies run in program order on the device->pool engines, each from
+    the start of its evict's step (compute times; stalls only make the real
+    copy end at an earlier step, so this holds at least as long)."""
+    accesses = liveness.accesses_by_position()
+    engines = [0.0] * max(1, hardware.copy_engines_per_direction)
+    written_back = [
+        b
+        for b in liveness.device_buffers
+        if b.freed_by == "cache.evict"
+        and any(
+            bits & ACCESS_WRITE and not bits & ACCESS_FREE
+            for _, bits in accesses.get(b.freed_at, ())
+        )
+    ]
+    for buffer in sorted(written_back, key=lambda b: b.freed_at):
+        step = step_of[buffer.freed_at]
+        engine = min(range(len(engines)), key=engines.__getitem__)
+        begin = max(float(start[step]), engines[engine])
+        engines[engine] = begin + hardware.transfer_seconds(buffer.size, False)
+        until = int(np.searchsorted(start, engines[engine], side="left"))
+        profile[step:until] += buffer.size
 
 
 def _first_fitting(
