@@ -16,6 +16,10 @@ also times the runtime's mgpuMemAlloc/Free (`alloc+free ms`: per call of
 the function, the driver's argument set-up spread over the calls). The
 outputs of the two programs are compared bit for bit.
 
+`--calibrate` runs the original first and plans with the `--hw` profile's
+compute (peak FLOP/s, HBM bandwidth) scaled so that its simulated time of
+the original is the measured one; the links keep the profile's figures.
+`--offload` restricts the kinds of buffers planned (e.g. `params`).
 `--compute host` runs the same schedule with host-loop compute on the
 project's host emulation of the mgpu runtime (any machine, small sizes);
 `--compile-only` stops before the runtime call, printing what was built.
@@ -31,18 +35,23 @@ import dataclasses
 import re
 import statistics
 import sys
+import tempfile
 import time
+from pathlib import Path
 
 import hyperoffload  # noqa: F401
 import numpy as np
+from hyperoffload.hardware import HardwareProfile, ProfileError, load_profile
 from hyperoffload.ir_utils import functions_with_bodies
 from hyperoffload.runtime import ExecutionError
 from hyperoffload.runtime.device import (
+    DeviceRun,
     build_device_program,
     cuda_runtime,
     host_runtime,
     run_device_program,
 )
+from hyperoffload.sim.simulator import simulate
 from hyperoffload.transforms import build_pass_manager
 from hyperoffload.workloads import LlamaConfig, generate_llama
 from mlir import ir
@@ -74,12 +83,25 @@ def main() -> int:
     plan.add_argument("--budget", default=None, help="device-memory budget (default 50%%)")
     plan.add_argument("--max-slowdown", default=None, help="e.g. 1%%, instead of a budget")
     parser.add_argument("--hw", default="h200", help="hardware profile the planner assumes")
+    parser.add_argument(
+        "--calibrate",
+        action="store_true",
+        help="run the original first and plan with --hw's compute scaled so that its "
+        "simulated time is the measured one (links unchanged)",
+    )
+    parser.add_argument(
+        "--offload",
+        default="params,globals,activations",
+        help="kinds of buffers the planner may offload (its offload= option)",
+    )
     parser.add_argument("--repeat", type=int, default=5, help="timed calls of each program")
     parser.add_argument("--compute", choices=["gpu", "host"], default="gpu")
     parser.add_argument("--tile", default="8,32", help="threads per block (rows,cols)")
     parser.add_argument("--chip", default="sm_90")
     parser.add_argument("--compile-only", action="store_true", help="stop before running")
     args = parser.parse_args()
+    if args.calibrate and args.compile_only:
+        parser.error("--calibrate runs the original program; it cannot be --compile-only")
 
     config = dataclasses.replace(
         LlamaConfig.preset(args.preset),
@@ -90,6 +112,10 @@ def main() -> int:
     dtype = {"f16": np.float16, "f32": np.float32}.get(config.dtype)
     if dtype is None:
         parser.error(f"element type {config.dtype} has no numpy twin to compare outputs with")
+    try:
+        hardware = load_profile(args.hw)
+    except ProfileError as err:
+        parser.error(str(err))
     runtime = cuda_runtime() if args.compute == "gpu" else host_runtime()
     if args.compute == "gpu" and not args.compile_only:
         try:
@@ -105,19 +131,14 @@ def main() -> int:
         f"max-slowdown={args.max_slowdown}"
         if args.max_slowdown
         else (f"budget={args.budget or '50%'}")
-    )
+    ) + f" offload={args.offload}"
+    tile = [int(t) for t in args.tile.split(",")]
     text = generate_llama(config)
-    with ir.Context() as context:
-        original = ir.Module.parse(text)
-        offloaded = ir.Module.parse(text)
-        started = time.perf_counter()
-        build_pass_manager(
-            f"builtin.module(hyper-offload-pipeline{{{mode} hw={args.hw}}})", context
-        ).run(offloaded.operation)
-        plan_s = time.perf_counter() - started
-        tile = [int(t) for t in args.tile.split(",")]
-        programs = {}
-        for label, module in (("original", original), ("offloaded", offloaded)):
+    runs: dict[str, DeviceRun] = {}
+    outputs: dict[str, np.ndarray] = {}
+    with ir.Context() as context, tempfile.TemporaryDirectory() as scratch:
+
+        def lower(label: str, module: ir.Module) -> tuple[ir.Module, list[ir.Type]]:
             name, inputs = _signature(module)
             started = time.perf_counter()
             program = build_device_program(
@@ -130,25 +151,46 @@ def main() -> int:
                 f"{len(re.findall(r'llvm.call @mgpuMemcpy', text_ir))} copy sites",
                 file=sys.stderr,
             )
-            programs[label] = (program, inputs)
-        print(
-            f"planned with hyper-offload-pipeline{{{mode} hw={args.hw}}} in {plan_s:.2f} s",
-            file=sys.stderr,
-        )
-        if args.compile_only:
-            return 0
-        runs = {}
-        outputs = {}
-        for label, (program, inputs) in programs.items():
+            return program, inputs
+
+        def execute(label: str, program: ir.Module, inputs: list[ir.Type]) -> None:
             arrays = _arguments(inputs, dtype)
-            try:
-                runs[label] = run_device_program(
-                    program, inputs, arrays, runtime=runtime, repeat=args.repeat + 1
-                )
-            except ExecutionError as err:
-                print(f"error: {label}: {err}", file=sys.stderr)
-                return 1
+            runs[label] = run_device_program(
+                program, inputs, arrays, runtime=runtime, repeat=args.repeat + 1
+            )
             outputs[label] = arrays[-1]
+
+        try:
+            original = ir.Module.parse(text)
+            lowered = {"original": lower("original", original)}
+            if args.calibrate:
+                execute("original", *lowered["original"])
+                hardware = _calibrated(hardware, original, runs["original"])
+            hw = args.hw
+            if args.calibrate:
+                hw = str(Path(scratch) / "calibrated.toml")
+                Path(hw).write_text(hardware.to_toml(), encoding="utf-8")
+            offloaded = ir.Module.parse(text)
+            started = time.perf_counter()
+            build_pass_manager(
+                f"builtin.module(hyper-offload-pipeline{{{mode} hw={hw}}})", context
+            ).run(offloaded.operation)
+            plan_s = time.perf_counter() - started
+            lowered["offloaded"] = lower("offloaded", offloaded)
+            print(
+                f"planned with hyper-offload-pipeline{{{mode} hw={hardware.name}}} "
+                f"in {plan_s:.2f} s",
+                file=sys.stderr,
+            )
+            if args.compile_only:
+                return 0
+            for label, (program, inputs) in lowered.items():
+                if label not in runs:
+                    execute(label, program, inputs)
+        except ExecutionError as err:
+            print(f"error: {err}", file=sys.stderr)
+            return 1
+        name = _signature(original)[0]
     same = np.array_equal(outputs["original"].view(np.uint8), outputs["offloaded"].view(np.uint8))
     print(f"@{name} on {args.compute} ({runtime.name}), {args.repeat} timed calls after a warm-up")
     print(
@@ -169,6 +211,25 @@ def main() -> int:
         f"{ours.peak_bytes / base.peak_bytes:.3f}x; outputs bit-identical: {same}"
     )
     return 0 if same else 1
+
+
+def _calibrated(hardware: HardwareProfile, module: ir.Module, run: DeviceRun) -> HardwareProfile:
+    """``hardware`` with its compute scaled so the simulated time of
+    ``module`` is the median measured in ``run``."""
+    function = functions_with_bodies(module.operation)[0]
+    modelled = simulate(function, hardware, timeline=False).makespan_s
+    measured = statistics.median(run.times[1:])
+    factor = modelled / measured
+    print(
+        f"calibrated {hardware.name}: compute x{factor:.3g} (simulated {modelled * 1e3:.4g} ms, "
+        f"measured {measured * 1e3:.3f} ms)",
+        file=sys.stderr,
+    )
+    return hardware.with_compute_scaled(
+        factor,
+        f"Compute scaled by {factor:.6g} to the measured time of @"
+        f"{_signature(module)[0]} by tools/bench_gpu.py --calibrate.",
+    )
 
 
 if __name__ == "__main__":

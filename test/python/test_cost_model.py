@@ -153,6 +153,44 @@ def test_profiles_by_path_and_errors(tmp_path: object) -> None:
         load_profile(str(broken))
 
 
+@pytest.mark.parametrize("name", available_profiles())
+def test_profiles_write_back_as_toml_and_scale_compute(name: str, tmp_path: object) -> None:
+    from pathlib import Path
+
+    from hyperoffload.hardware import ProfileError
+
+    profile = load_profile(name)
+    scaled = profile.with_compute_scaled(0.25, 'Measured "here",\nby a test.')
+    path = Path(str(tmp_path)) / "scaled.toml"
+    path.write_text(scaled.to_toml())
+    assert load_profile(str(path)) == scaled
+    assert scaled.name == f"{name}-scaled"
+    assert scaled.source.endswith('Measured "here",\nby a test.')
+    assert scaled.hbm_bandwidth == profile.hbm_bandwidth * 0.25
+    assert all(scaled.peak_flops[k] == v * 0.25 for k, v in profile.peak_flops.items())
+    # The links are the machine's, not the kernels'.
+    assert scaled.transfer_seconds(1 << 20, True) == profile.transfer_seconds(1 << 20, True)
+    with pytest.raises(ProfileError, match="compute scale must be positive"):
+        profile.with_compute_scaled(0.0, "")
+
+
+def test_scaled_compute_divides_every_op_time(context: ir.Context) -> None:
+    matmul, fill, _ = _ops(
+        """func.func @f(%a: memref<64x64xf16>, %b: memref<64x64xf16>, %c: memref<64x64xf16>,
+                        %s: f16) {
+          linalg.matmul ins(%a, %b : memref<64x64xf16>, memref<64x64xf16>)
+                        outs(%c : memref<64x64xf16>)
+          linalg.fill ins(%s : f16) outs(%c : memref<64x64xf16>)
+          return }"""
+    )
+    profile = load_profile("h200")
+    scaled = profile.with_compute_scaled(1e-3, "")
+    for op in (matmul, fill):
+        assert CostModel(scaled).cost(op).seconds == pytest.approx(
+            CostModel(profile).cost(op).seconds * 1e3
+        )
+
+
 def test_costs_are_shared_by_ops_with_one_key(context: ir.Context) -> None:
     ops = _ops(
         """#id = affine_map<(d0) -> (d0)>

@@ -176,3 +176,41 @@ def test_bench_gpu_runs_on_the_host_emulation() -> None:
     assert "outputs bit-identical: True" in done.stdout
     ratio = re.search(r"peak device memory (\d\.\d+)x", done.stdout)
     assert ratio is not None and float(ratio.group(1)) < 0.6, done.stdout
+
+
+def test_bench_gpu_calibrates_the_profile_to_the_measured_original() -> None:
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(TOOLS / "bench_gpu.py"),
+            *("--preset", "tiny", "--layers", "1", "--tokens", "2", "--context", "32"),
+            *("--compute", "host", "--repeat", "1", "--max-slowdown", "1%", "--calibrate"),
+            *("--offload", "params"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    # The original runs once (its run is the calibration), then the plan uses
+    # the scaled profile, written to a file and read back by hw=.
+    calibrated = re.search(
+        r"calibrated h200: compute x(\S+) \(simulated (\S+) ms, measured (\S+) ms\)", done.stderr
+    )
+    assert calibrated is not None, done.stderr
+    factor, simulated, measured = (float(g) for g in calibrated.groups())
+    assert factor == pytest.approx(simulated / measured, rel=1e-2)
+    assert "hyper-offload-pipeline{max-slowdown=1% offload=params hw=h200-scaled}" in done.stderr
+    assert done.stdout.count("original ") == 1
+    assert "outputs bit-identical: True" in done.stdout
+
+
+def test_bench_gpu_refuses_to_calibrate_without_running() -> None:
+    done = subprocess.run(
+        [sys.executable, str(TOOLS / "bench_gpu.py"), "--calibrate", "--compile-only"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert "--calibrate runs the original program; it cannot be --compile-only" in done.stderr

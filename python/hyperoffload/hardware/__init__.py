@@ -22,6 +22,8 @@ A profile is a TOML file in this directory (or anywhere, given by path)::
 from __future__ import annotations
 
 import dataclasses
+import functools
+import json
 import tomllib
 from pathlib import Path
 
@@ -71,6 +73,41 @@ class HardwareProfile:
         """Time one copy engine takes to move ``nbytes``."""
         bandwidth = self.pool_to_device_bandwidth if to_device else self.device_to_pool_bandwidth
         return self.transfer_latency + nbytes / bandwidth
+
+    def with_compute_scaled(self, factor: float, note: str) -> HardwareProfile:
+        """This profile with every peak FLOP/s and the HBM bandwidth times
+        ``factor`` (so every roofline op time divided by it); the links are
+        unchanged. ``note`` is appended to the source."""
+        if factor <= 0:
+            raise ProfileError(f"compute scale must be positive, got {factor}")
+        return dataclasses.replace(
+            self,
+            name=f"{self.name}-scaled",
+            source=f"{self.source} {note}",
+            hbm_bandwidth=self.hbm_bandwidth * factor,
+            peak_flops={k: v * factor for k, v in self.peak_flops.items()},
+        )
+
+    def to_toml(self) -> str:
+        """The profile as a TOML file that :func:`load_profile` reads back."""
+
+        # JSON's string escapes are all TOML basic-string escapes.
+        text = functools.partial(json.dumps, ensure_ascii=False)
+        lines = [
+            f"name = {text(self.name)}",
+            f"description = {text(self.description)}",
+            f"source = {text(self.source)}",
+            f"device_memory = {self.device_memory}",
+            f"hbm_bandwidth = {self.hbm_bandwidth!r}",
+            f"pool_to_device_bandwidth = {self.pool_to_device_bandwidth!r}",
+            f"device_to_pool_bandwidth = {self.device_to_pool_bandwidth!r}",
+            f"transfer_latency = {self.transfer_latency!r}",
+            f"copy_engines_per_direction = {self.copy_engines_per_direction}",
+            "",
+            "[peak_flops]",
+            *(f"{text(k)} = {v!r}" for k, v in self.peak_flops.items()),
+        ]
+        return "\n".join(lines) + "\n"
 
 
 def available_profiles() -> list[str]:
