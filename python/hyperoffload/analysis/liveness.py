@@ -194,6 +194,16 @@ class BufferLiveness:
                     self._defined.setdefault(buffer.defined_at, index)
         return self._defined.get(position)
 
+    def positions_writing_kept_roots(self) -> set[int]:
+        """Positions of the ops that write a root buffer without freeing it
+        (e.g. a ``cache.evict ... to``: it writes the pool buffer and frees
+        the device one); cheaper than :meth:`accesses_by_position` when
+        only this is asked."""
+        positions, _, bits = self._accesses
+        bits_array = np.asarray(bits, dtype=np.int64)
+        kept = (bits_array & _native.ACCESS_WRITE != 0) & (bits_array & _native.ACCESS_FREE == 0)
+        return set(np.asarray(positions, dtype=np.int64)[kept].tolist())
+
     def accesses_by_position(self) -> dict[int, list[tuple[int, int]]]:
         """Per position of an op using root buffers, ``(root index, bits)``
         for each root it uses, in the order its operands first name them;

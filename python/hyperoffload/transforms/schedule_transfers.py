@@ -53,7 +53,6 @@ import dataclasses
 import numpy as np
 from mlir import ir
 
-from hyperoffload._native import ACCESS_FREE, ACCESS_WRITE
 from hyperoffload.analysis.budget import Budget
 from hyperoffload.analysis.cost_model import CostModel, static_times_at
 from hyperoffload.analysis.link_calendar import LinkCalendar
@@ -297,24 +296,28 @@ def _hold_write_backs(
     The copies run in program order on the device->pool engines, each from
     the start of its evict's step (compute times; stalls only make the real
     copy end at an earlier step, so this holds at least as long)."""
-    accesses = liveness.accesses_by_position()
-    engines = [0.0] * max(1, hardware.copy_engines_per_direction)
-    written_back = [
-        b
+    writers = liveness.positions_writing_kept_roots()
+    written_back = sorted(
+        (b.freed_at, b.size)
         for b in liveness.device_buffers
-        if b.freed_by == "cache.evict"
-        and any(
-            bits & ACCESS_WRITE and not bits & ACCESS_FREE
-            for _, bits in accesses.get(b.freed_at, ())
-        )
-    ]
-    for buffer in sorted(written_back, key=lambda b: b.freed_at):
-        step = step_of[buffer.freed_at]
+        if b.freed_by == "cache.evict" and b.freed_at in writers
+    )
+    if not written_back:
+        return
+    engines = [0.0] * max(1, hardware.copy_engines_per_direction)
+    steps = np.empty(len(written_back), dtype=np.int64)
+    ends = np.empty(len(written_back))
+    for index, (position, size) in enumerate(written_back):
+        steps[index] = step = step_of[position]
         engine = min(range(len(engines)), key=engines.__getitem__)
         begin = max(float(start[step]), engines[engine])
-        engines[engine] = begin + hardware.transfer_seconds(buffer.size, False)
-        until = int(np.searchsorted(start, engines[engine], side="left"))
-        profile[step:until] += buffer.size
+        ends[index] = engines[engine] = begin + hardware.transfer_seconds(size, False)
+    sizes = np.fromiter((size for _, size in written_back), dtype=np.int64)
+    until = np.maximum(np.searchsorted(start, ends, side="left"), steps)
+    delta = np.zeros(len(profile) + 1, dtype=np.int64)
+    np.add.at(delta, steps, sizes)
+    np.subtract.at(delta, until, sizes)
+    profile += np.cumsum(delta[:-1])
 
 
 def _first_fitting(
