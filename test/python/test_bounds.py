@@ -4,11 +4,14 @@ of 1000 f32 takes 1 s, a copy of 250 f32 takes 1 s)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from conftest import first_function, unit_profile
 from hyperoffload.analysis.bounds import lp_peak_bound, time_bound_s, working_set_peak
 from hyperoffload.analysis.offload_plan import OffloadPlanner
 from hyperoffload.sim import simulate
+from hyperoffload.transforms import build_pass_manager
 from mlir import ir
 
 # %w (2000 B, a 2 s copy) is used first and last. The peak (8000 B) is a
@@ -89,3 +92,53 @@ def test_time_bound(
     compute: float, transfers: dict[str, float], engines: int, expected: float
 ) -> None:
     assert time_bound_s(compute, transfers, engines) == expected
+
+
+# Three 1000 B weights (1 s copies each) are all due at t = 2 s, after the
+# peak (a 4000 B temporary over [0, 1)) and one more fill. Each copy alone
+# could start after the peak, but the one link moves only 2 s of copies by
+# t = 2 s: at most two are away at the peak.
+DUE_TOGETHER = """
+#map = affine_map<(d0) -> (d0)>
+func.func @f(%w0: memref<250xf32>, %w1: memref<250xf32>, %w2: memref<250xf32>,
+             %x: memref<1000xf32> {cache.policy = "keep"},
+             %o: memref<250xf32> {cache.policy = "keep"}, %s: f32) {
+  %t = memref.alloc() : memref<1000xf32>
+  linalg.fill ins(%s : f32) outs(%t : memref<1000xf32>)
+  memref.dealloc %t : memref<1000xf32>
+  linalg.fill ins(%s : f32) outs(%x : memref<1000xf32>)
+  linalg.generic {indexing_maps = [#map, #map, #map, #map], iterator_types = ["parallel"]}
+      ins(%w0, %w1, %w2 : memref<250xf32>, memref<250xf32>, memref<250xf32>)
+      outs(%o : memref<250xf32>) {
+  ^bb0(%a: f32, %b: f32, %c: f32, %d: f32):
+    %ab = arith.addf %a, %b : f32
+    %abc = arith.addf %ab, %c : f32
+    linalg.yield %abc : f32
+  }
+  linalg.fill ins(%s : f32) outs(%x : memref<1000xf32>)
+  linalg.fill ins(%s : f32) outs(%x : memref<1000xf32>)
+  return
+}
+"""
+
+
+def test_lp_bound_shares_the_link_among_copies_due_together(context: ir.Context) -> None:
+    planner, makespan, peak = planner_for(DUE_TOGETHER)
+    assert (peak, makespan) == (12000, pytest.approx(5.0))
+    # The whole makespan has room for all three copies; the 2 s before their
+    # use has room for two.
+    assert lp_peak_bound(planner, 0.0, makespan) == 10000
+    # A 1 s stall (20% of 5 s) gives the link the third second.
+    assert lp_peak_bound(planner, 0.2, makespan) == 9000
+    assert lp_peak_bound(planner, 100.0, makespan) <= planner.plan().min_feasible_bytes
+    # A real plan within 0% reaches 11000: a copy holds its buffer from its
+    # start, so of two copies made before the use only the later one's
+    # buffer is away at the peak.
+    module = ir.Module.parse(DUE_TOGETHER)
+    profile = Path(__file__).resolve().parents[1] / "Inputs" / "unit.toml"
+    build_pass_manager(
+        f"builtin.module(hyper-offload-pipeline{{max-slowdown=0% hw={profile}}})", context
+    ).run(module.operation)
+    reached = simulate(first_function(module), unit_profile())
+    assert reached.makespan_s == pytest.approx(makespan)
+    assert reached.peak_bytes == 11000

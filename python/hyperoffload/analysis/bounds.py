@@ -20,6 +20,12 @@
     stall the slowdown allows; ``T`` is the unoffloaded makespan);
   - per direction: ``sum(transfer_g * x_g) <= engines * (1 + s) * T``
     (copies fit on the link within the makespan);
+  - per deadline ``t`` (the compute-time start of a gap's use after):
+    ``sum(transfer_g * x_g for gaps due by t) <= engines * (t + s * T)``
+    (prefetches run after the start and end before their use, which starts
+    by its compute time plus the stall), and per start ``t`` of a
+    write-back: ``sum(writeback_g * x_g for write-backs starting at or
+    after t) <= engines * ((1 + s) * T - t)``;
   - ``x_g = x_h`` for a parameter's or global's first and last gap (it is
     remote at entry or not at all, as the planner applies them).
 
@@ -92,6 +98,7 @@ def lp_peak_bound(planner: OffloadPlanner, slowdown: float, base_makespan_s: flo
     link_rows[0, :n] = [g.transfer_s / period for g in gaps]
     link_rows[1, :n] = [g.writeback_s / period for g in gaps]
     link_limit = np.full(2, engines * (1 + slowdown))
+    prefix, prefix_limit = _link_prefixes(planner, gaps, stall, period, engines)
     # Per-gap windows as variable bounds: x_g <= (window + stall) / copy time.
     upper = np.ones(n + 1)
     upper[n] = np.inf
@@ -122,8 +129,8 @@ def lp_peak_bound(planner: OffloadPlanner, slowdown: float, base_makespan_s: flo
     objective[n] = 1.0
     result = linprog(
         objective,
-        A_ub=vstack([memory, coo_matrix(link_rows)]).tocsr(),
-        b_ub=np.concatenate([-base, link_limit]),
+        A_ub=vstack([memory, coo_matrix(link_rows), prefix]).tocsr(),
+        b_ub=np.concatenate([-base, link_limit, prefix_limit]),
         A_eq=equal,
         b_eq=np.zeros(len(pairs)) if pairs else None,
         bounds=list(zip(np.zeros(n + 1), upper, strict=True)),
@@ -132,6 +139,65 @@ def lp_peak_bound(planner: OffloadPlanner, slowdown: float, base_makespan_s: flo
     if result.status != 0:
         raise RuntimeError(f"LP bound: HiGHS did not solve the relaxation: {result.message}")
     return int(np.floor(result.x[n] * unit))
+
+
+def _link_prefixes(
+    planner: OffloadPlanner, gaps: list[Gap], stall: float, period: float, engines: int
+) -> tuple[object, np.ndarray]:
+    """Rows ``sum(transfer_g * x_g for gaps due by t) <= engines * (t + stall)``
+    for each deadline ``t`` (the start of a gap's use after, in compute
+    time), and ``sum(writeback_g * x_g for gaps whose use before ends at or
+    after t) <= engines * ((1 + s) T - t)`` for each such ``t``, in units
+    of the makespan ``T = period``. A prefetch runs after the function
+    starts and ends before its use, which starts by its compute time plus
+    the stall; a write-back starts after its use before ends and ends by
+    the makespan: so the copies due by ``t`` share the engines over
+    ``[0, t + stall]``, and those starting after ``t`` over ``[t, (1 + s) T]``."""
+    from scipy.sparse import coo_matrix
+
+    steps = planner.steps
+    count = steps.count
+    rows: list[np.ndarray] = []
+    cols: list[np.ndarray] = []
+    values: list[np.ndarray] = []
+    limits: list[float] = []
+    due = [
+        (float(steps.times[g.before]), index, g.transfer_s)
+        for index, g in enumerate(gaps)
+        if g.transfer_s > 0 and g.before < count
+    ]
+    due.sort()
+    for end in range(len(due)):
+        if end + 1 < len(due) and due[end + 1][0] == due[end][0]:
+            continue  # one row per distinct deadline, with every gap due by it
+        members = due[: end + 1]
+        rows.append(np.full(len(members), len(limits)))
+        cols.append(np.array([index for _, index, _ in members]))
+        values.append(np.array([seconds / period for _, _, seconds in members]))
+        limits.append(engines * (due[end][0] + stall) / period)
+    makespan = period + stall
+    starting = [
+        (float(steps.times[g.after + 1]), index, g.writeback_s)
+        for index, g in enumerate(gaps)
+        if g.writeback_s > 0 and g.after >= 0
+    ]
+    starting.sort(reverse=True)
+    for end in range(len(starting)):
+        if end + 1 < len(starting) and starting[end + 1][0] == starting[end][0]:
+            continue
+        members = starting[: end + 1]
+        rows.append(np.full(len(members), len(limits)))
+        cols.append(np.array([index for _, index, _ in members]))
+        values.append(np.array([seconds / period for _, _, seconds in members]))
+        limits.append(engines * (makespan - starting[end][0]) / period)
+    n = len(gaps)
+    if not limits:
+        return coo_matrix((0, n + 1)), np.zeros(0)
+    matrix = coo_matrix(
+        (np.concatenate(values), (np.concatenate(rows), np.concatenate(cols))),
+        shape=(len(limits), n + 1),
+    )
+    return matrix, np.array(limits)
 
 
 def _absent_until(planner: OffloadPlanner, gap: Gap, stall: float) -> int:
