@@ -8,7 +8,12 @@ from pathlib import Path
 
 import pytest
 from conftest import first_function, unit_profile
-from hyperoffload.analysis.bounds import lp_peak_bound, time_bound_s, working_set_peak
+from hyperoffload.analysis.bounds import (
+    integral_peak_bound,
+    lp_peak_bound,
+    time_bound_s,
+    working_set_peak,
+)
 from hyperoffload.analysis.offload_plan import OffloadPlanner
 from hyperoffload.sim import simulate
 from hyperoffload.transforms import build_pass_manager
@@ -142,3 +147,51 @@ def test_lp_bound_shares_the_link_among_copies_due_together(context: ir.Context)
     reached = simulate(first_function(module), unit_profile())
     assert reached.makespan_s == pytest.approx(makespan)
     assert reached.peak_bytes == 11000
+
+
+# Four 400 B weights (0.4 s copies) are due at t = 1.5 s; each could be away
+# at the peak (a 4000 B temporary over [0, 1)). The link moves 3.75 copies
+# by then: the LP takes 3.75 weights away, whole buffers only 3.
+WHOLE_BUFFERS = """
+#map = affine_map<(d0) -> (d0)>
+func.func @f(%w0: memref<100xf32>, %w1: memref<100xf32>, %w2: memref<100xf32>,
+             %w3: memref<100xf32>, %x: memref<500xf32> {cache.policy = "keep"},
+             %o: memref<100xf32> {cache.policy = "keep"}, %s: f32) {
+  %t = memref.alloc() : memref<1000xf32>
+  linalg.fill ins(%s : f32) outs(%t : memref<1000xf32>)
+  memref.dealloc %t : memref<1000xf32>
+  linalg.fill ins(%s : f32) outs(%x : memref<500xf32>)
+  linalg.generic {indexing_maps = [#map, #map, #map, #map, #map],
+                  iterator_types = ["parallel"]}
+      ins(%w0, %w1, %w2, %w3 : memref<100xf32>, memref<100xf32>, memref<100xf32>,
+                               memref<100xf32>)
+      outs(%o : memref<100xf32>) {
+  ^bb0(%a: f32, %b: f32, %c: f32, %d: f32, %e: f32):
+    %ab = arith.addf %a, %b : f32
+    %cd = arith.addf %c, %d : f32
+    %all = arith.addf %ab, %cd : f32
+    linalg.yield %all : f32
+  }
+  linalg.fill ins(%s : f32) outs(%x : memref<500xf32>)
+  return
+}
+"""
+
+
+def test_integral_bound_moves_whole_buffers(context: ir.Context) -> None:
+    planner, makespan, peak = planner_for(WHOLE_BUFFERS)
+    assert (peak, makespan) == (8000, pytest.approx(2.5))
+    assert lp_peak_bound(planner, 0.0, makespan) == 6500
+    assert integral_peak_bound(planner, 0.0, makespan) == 6800
+    # Never below the LP, with or without time to search.
+    assert integral_peak_bound(planner, 0.0, makespan, time_limit_s=0.0) >= 6500
+    # Still a bound: a real plan within 0% keeps all but one weight at the
+    # peak (only one 0.4 s copy fits between its end and the use).
+    module = ir.Module.parse(WHOLE_BUFFERS)
+    profile = Path(__file__).resolve().parents[1] / "Inputs" / "unit.toml"
+    build_pass_manager(
+        f"builtin.module(hyper-offload-pipeline{{max-slowdown=0% hw={profile}}})", context
+    ).run(module.operation)
+    reached = simulate(first_function(module), unit_profile())
+    assert reached.makespan_s == pytest.approx(makespan)
+    assert reached.peak_bytes == 7600
