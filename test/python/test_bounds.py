@@ -55,6 +55,19 @@ def planner_for(text: str) -> tuple[OffloadPlanner, float, int]:
     )
 
 
+def reached_without_slowdown(text: str, context: ir.Context, makespan: float) -> int:
+    """The simulated peak of hyper-offload-pipeline{max-slowdown=0%} on the
+    unit profile (checked to keep ``makespan``)."""
+    module = ir.Module.parse(text)
+    profile = Path(__file__).resolve().parents[1] / "Inputs" / "unit.toml"
+    build_pass_manager(
+        f"builtin.module(hyper-offload-pipeline{{max-slowdown=0% hw={profile}}})", context
+    ).run(module.operation)
+    reached = simulate(first_function(module), unit_profile())
+    assert reached.makespan_s == pytest.approx(makespan)
+    return reached.peak_bytes
+
+
 def test_lp_bound_frees_a_buffer_whose_copy_hides(context: ir.Context) -> None:
     planner, makespan, peak = planner_for(program(4))
     assert (peak, makespan) == (8000, pytest.approx(5.0))
@@ -139,14 +152,7 @@ def test_lp_bound_shares_the_link_among_copies_due_together(context: ir.Context)
     # A real plan within 0% reaches 11000: a copy holds its buffer from its
     # start, so of two copies made before the use only the later one's
     # buffer is away at the peak.
-    module = ir.Module.parse(DUE_TOGETHER)
-    profile = Path(__file__).resolve().parents[1] / "Inputs" / "unit.toml"
-    build_pass_manager(
-        f"builtin.module(hyper-offload-pipeline{{max-slowdown=0% hw={profile}}})", context
-    ).run(module.operation)
-    reached = simulate(first_function(module), unit_profile())
-    assert reached.makespan_s == pytest.approx(makespan)
-    assert reached.peak_bytes == 11000
+    assert reached_without_slowdown(DUE_TOGETHER, context, makespan) == 11000
 
 
 # Four 400 B weights (0.4 s copies) are due at t = 1.5 s; each could be away
@@ -187,11 +193,4 @@ def test_integral_bound_moves_whole_buffers(context: ir.Context) -> None:
     assert integral_peak_bound(planner, 0.0, makespan, time_limit_s=0.0) >= 6500
     # Still a bound: a real plan within 0% keeps all but one weight at the
     # peak (only one 0.4 s copy fits between its end and the use).
-    module = ir.Module.parse(WHOLE_BUFFERS)
-    profile = Path(__file__).resolve().parents[1] / "Inputs" / "unit.toml"
-    build_pass_manager(
-        f"builtin.module(hyper-offload-pipeline{{max-slowdown=0% hw={profile}}})", context
-    ).run(module.operation)
-    reached = simulate(first_function(module), unit_profile())
-    assert reached.makespan_s == pytest.approx(makespan)
-    assert reached.peak_bytes == 7600
+    assert reached_without_slowdown(WHOLE_BUFFERS, context, makespan) == 7600

@@ -294,8 +294,9 @@ def _hold_write_backs(
     the simulator returns the memory when the copy completes, and a
     prefetch hoisted into that window would hold its own buffer on top.
     The copies run in program order on the device->pool engines, each from
-    the start of its evict's step (compute times; stalls only make the real
-    copy end at an earlier step, so this holds at least as long)."""
+    the start of its evict's step in compute time: an estimate (an evict
+    waiting on tokens starts later), which the pipeline's simulation after
+    scheduling still checks against the budget."""
     writers = liveness.positions_writing_kept_roots()
     written_back = sorted(
         (b.freed_at, b.size)
