@@ -151,7 +151,8 @@ void mgpuStreamWaitEvent(void *stream, void *event) {
   static_cast<Stream *>(stream)->enqueue([shared] { shared->wait(); });
 }
 
-void *mgpuMemAlloc(uint64_t sizeBytes, void * /*stream*/, bool /*isHostShared*/) {
+void *mgpuMemAlloc(uint64_t sizeBytes, void * /*stream*/,
+                   bool /*isHostShared*/) {
   size_t size = sizeBytes ? sizeBytes : 1;
   void *ptr = std::malloc(size);
   std::memset(ptr, 0xFF, size); // device memory starts as garbage

@@ -1,19 +1,23 @@
 //===- MgpuMemoryCounter.cpp - peak device memory of a lowered program ----===//
 //
-// Interposes mgpuMemAlloc and mgpuMemFree between a GPU-lowered program and
-// the mgpu runtime it runs on (libmlir_cuda_runtime.so on a GPU, the host
-// emulation elsewhere) and keeps the bytes allocated now and at the peak.
+// Interposes mgpuMemAlloc, mgpuMemFree and mgpuMemcpy between a GPU-lowered
+// program and the mgpu runtime it runs on (libmlir_cuda_runtime.so on a GPU,
+// the host emulation elsewhere) and keeps the bytes allocated now and at the
+// peak.
 // Loaded before the runtime with RTLD_GLOBAL, so the ExecutionEngine binds
 // the program's calls here; the runtime named by HYPEROFFLOAD_MGPU_RUNTIME
 // does the work. The runtime allocates when the host reaches the call and
 // cuMemFree returns memory when called, so host-call order is the device's
 // allocation order. It also keeps the wall time spent inside the runtime's
-// mgpuMemAlloc/Free (cuMemAlloc and cuMemFree block the host), so a
-// benchmark can tell allocator cost from copy and compute time.
+// mgpuMemAlloc/Free (cuMemAlloc and cuMemFree block the host) and inside
+// mgpuMemcpy (an async copy returns at once; one that blocks the host, as
+// from pageable memory, takes its whole copy time there), so a benchmark
+// can tell allocator and copy-issue cost from compute time.
 //
 //===----------------------------------------------------------------------===//
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -25,6 +29,7 @@ namespace {
 
 using AllocFn = void *(*)(uint64_t, void *, bool);
 using FreeFn = void (*)(void *, void *);
+using CopyFn = void (*)(void *, void *, size_t, void *);
 
 struct Counter {
   std::mutex mutex;
@@ -33,8 +38,10 @@ struct Counter {
   uint64_t peak = 0;
   uint64_t allocations = 0;
   uint64_t allocatorNanos = 0;
+  uint64_t copyIssueNanos = 0;
   AllocFn alloc = nullptr;
   FreeFn free = nullptr;
+  CopyFn copy = nullptr;
 };
 
 Counter &counter() {
@@ -52,11 +59,12 @@ void bind(Counter &c) {
   if (handle) {
     c.alloc = reinterpret_cast<AllocFn>(dlsym(handle, "mgpuMemAlloc"));
     c.free = reinterpret_cast<FreeFn>(dlsym(handle, "mgpuMemFree"));
+    c.copy = reinterpret_cast<CopyFn>(dlsym(handle, "mgpuMemcpy"));
   }
-  if (!c.alloc || !c.free) {
+  if (!c.alloc || !c.free || !c.copy) {
     std::fprintf(stderr,
-                 "HyperOffloadMgpuCounter: cannot bind mgpuMemAlloc/Free in "
-                 "HYPEROFFLOAD_MGPU_RUNTIME='%s': %s\n",
+                 "HyperOffloadMgpuCounter: cannot bind mgpuMemAlloc/Free/"
+                 "Memcpy in HYPEROFFLOAD_MGPU_RUNTIME='%s': %s\n",
                  path ? path : "", dlerror());
     std::abort();
   }
@@ -103,6 +111,20 @@ void mgpuMemFree(void *ptr, void *stream) {
   c.allocatorNanos += nanosSince(start);
 }
 
+void mgpuMemcpy(void *dst, void *src, size_t sizeBytes, void *stream) {
+  Counter &c = counter();
+  {
+    std::lock_guard<std::mutex> lock(c.mutex);
+    bind(c);
+  }
+  // Not under the lock: copies on other host threads may be issued at once.
+  auto start = std::chrono::steady_clock::now();
+  c.copy(dst, src, sizeBytes, stream);
+  uint64_t took = nanosSince(start);
+  std::lock_guard<std::mutex> lock(c.mutex);
+  c.copyIssueNanos += took;
+}
+
 /// Bytes of device memory allocated through mgpuMemAlloc and not yet freed.
 uint64_t hyperoffloadMgpuCurrentBytes() {
   std::lock_guard<std::mutex> lock(counter().mutex);
@@ -127,12 +149,19 @@ uint64_t hyperoffloadMgpuAllocatorNanos() {
   return counter().allocatorNanos;
 }
 
+/// Nanoseconds spent inside the runtime's mgpuMemcpy.
+uint64_t hyperoffloadMgpuCopyIssueNanos() {
+  std::lock_guard<std::mutex> lock(counter().mutex);
+  return counter().copyIssueNanos;
+}
+
 /// Starts a new measurement: the peak becomes what is allocated now.
 void hyperoffloadMgpuResetPeak() {
   std::lock_guard<std::mutex> lock(counter().mutex);
   counter().peak = counter().current;
   counter().allocations = 0;
   counter().allocatorNanos = 0;
+  counter().copyIssueNanos = 0;
 }
 
 } // extern "C"

@@ -12,8 +12,10 @@ keeps the pool's weights in page-locked host memory and copies them with
 async `gpu.memcpy` on their own streams (`cache-lower-to-gpu`). Peak device
 memory is every byte allocated through `mgpuMemAlloc` (arguments included),
 recorded by `libHyperOffloadMgpuCounter.so` in front of the runtime, which
-also times the runtime's mgpuMemAlloc/Free (`alloc+free ms`: per call of
-the function, the driver's argument set-up spread over the calls). The
+also times the runtime's mgpuMemAlloc/Free (`alloc+free ms`) and
+mgpuMemcpy (`memcpy ms`: an async copy returns at once, one that blocks the
+host spends its copy time there), per call of the function with the
+driver's argument set-up and copy-back spread over the calls. The
 outputs of the two programs are compared bit for bit.
 
 `--calibrate` runs the original first and plans with the `--hw` profile's
@@ -195,14 +197,15 @@ def main() -> int:
     print(f"@{name} on {args.compute} ({runtime.name}), {args.repeat} timed calls after a warm-up")
     print(
         f"{'program':10} {'median ms':>10} {'min ms':>9} {'peak MiB':>10} {'allocs':>7} "
-        f"{'alloc+free ms':>14}"
+        f"{'alloc+free ms':>14} {'memcpy ms':>10}"
     )
     for label, run in runs.items():
         timed = run.times[1:]
         print(
             f"{label:10} {statistics.median(timed) * 1e3:10.3f} {min(timed) * 1e3:9.3f} "
             f"{run.peak_bytes / MiB:10.1f} {run.allocations:7d} "
-            f"{run.allocator_s * 1e3 / len(run.times):14.3f}"
+            f"{run.allocator_s * 1e3 / len(run.times):14.3f} "
+            f"{run.copy_issue_s * 1e3 / len(run.times):10.3f}"
         )
     base, ours = runs["original"], runs["offloaded"]
     time_ratio = statistics.median(ours.times[1:]) / statistics.median(base.times[1:])

@@ -57,6 +57,7 @@ with ir.Context() as context:
             "peak": run.peak_bytes,
             "allocations": run.allocations,
             "allocator_s": run.allocator_s,
+            "copy_issue_s": run.copy_issue_s,
             "times": run.times,
             "output": arrays[-1].view(np.uint16).tolist(),
             "prefetches": str(module).count("cache.prefetch"),
@@ -83,8 +84,9 @@ def test_offloaded_program_runs_in_less_device_memory_with_the_same_output() -> 
     # Two calls, each timed; every prefetch allocates on the device each call.
     assert len(offloaded["times"]) == 2 and all(t > 0 for t in offloaded["times"])
     assert offloaded["allocations"] > original["allocations"]
-    # The counter times the runtime's allocator for every program.
+    # The counter times the runtime's allocator and copies for every program.
     assert original["allocator_s"] > 0 and offloaded["allocator_s"] > 0
+    assert original["copy_issue_s"] > 0 and offloaded["copy_issue_s"] > 0
     # Both engines outlive their runs (a dropped engine's unwind tables
     # crashed the next unwind on a real GPU machine).
     assert result["engines"] == 2

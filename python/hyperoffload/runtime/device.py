@@ -22,7 +22,7 @@
 runtime (``libmlir_cuda_runtime.so`` or ``libHyperOffloadMgpuHost.so``) with
 ``libHyperOffloadMgpuCounter.so`` in front of it, which records the peak of
 device memory allocated through ``mgpuMemAlloc`` and the time spent inside
-the runtime's ``mgpuMemAlloc``/``mgpuMemFree``.
+the runtime's ``mgpuMemAlloc``/``mgpuMemFree`` and ``mgpuMemcpy``.
 """
 
 from __future__ import annotations
@@ -85,6 +85,7 @@ class DeviceRun:
     peak_bytes: int  # most device memory allocated at once, arguments included
     allocations: int  # device allocations made
     allocator_s: float  # wall time inside the runtime's mgpuMemAlloc/Free, all calls
+    copy_issue_s: float  # wall time inside the runtime's mgpuMemcpy, all calls
 
 
 def cuda_runtime() -> Path:
@@ -260,6 +261,7 @@ def run_device_program(
         "hyperoffloadMgpuPeakBytes",
         "hyperoffloadMgpuAllocations",
         "hyperoffloadMgpuAllocatorNanos",
+        "hyperoffloadMgpuCopyIssueNanos",
     ):
         getattr(counter, symbol).restype = ctypes.c_uint64
     times = np.zeros(repeat, dtype=np.float64)
@@ -285,4 +287,5 @@ def run_device_program(
         peak_bytes=int(counter.hyperoffloadMgpuPeakBytes()),
         allocations=int(counter.hyperoffloadMgpuAllocations()),
         allocator_s=counter.hyperoffloadMgpuAllocatorNanos() * 1e-9,
+        copy_issue_s=counter.hyperoffloadMgpuCopyIssueNanos() * 1e-9,
     )
