@@ -102,6 +102,8 @@ def main() -> int:
     parser.add_argument("--chip", default="sm_90")
     parser.add_argument("--compile-only", action="store_true", help="stop before running")
     args = parser.parse_args()
+    if args.repeat < 1:
+        parser.error("--repeat must be at least 1 (the calls timed after the warm-up)")
     if args.calibrate and args.compile_only:
         parser.error("--calibrate runs the original program; it cannot be --compile-only")
 
@@ -222,6 +224,10 @@ def _calibrated(hardware: HardwareProfile, module: ir.Module, run: DeviceRun) ->
     function = functions_with_bodies(module.operation)[0]
     modelled = simulate(function, hardware, timeline=False).makespan_s
     measured = statistics.median(run.times[1:])
+    if modelled <= 0 or measured <= 0:
+        raise ExecutionError(
+            f"cannot calibrate: simulated {modelled} s, measured {measured} s of the original"
+        )
     factor = modelled / measured
     print(
         f"calibrated {hardware.name}: compute x{factor:.3g} (simulated {modelled * 1e3:.4g} ms, "

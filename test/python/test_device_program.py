@@ -207,12 +207,24 @@ def test_bench_gpu_calibrates_the_profile_to_the_measured_original() -> None:
     assert "outputs bit-identical: True" in done.stdout
 
 
-def test_bench_gpu_refuses_to_calibrate_without_running() -> None:
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (
+            ["--calibrate", "--compile-only"],
+            "--calibrate runs the original program; it cannot be --compile-only",
+        ),
+        (["--repeat", "0"], "--repeat must be at least 1"),
+        (["--hw", "nope"], "unknown hardware profile 'nope'"),
+    ],
+)
+def test_bench_gpu_refuses_bad_arguments(arguments: list[str], message: str) -> None:
     done = subprocess.run(
-        [sys.executable, str(TOOLS / "bench_gpu.py"), "--calibrate", "--compile-only"],
+        [sys.executable, str(TOOLS / "bench_gpu.py"), "--compute", "host", *arguments],
         capture_output=True,
         text=True,
         timeout=60,
     )
     assert done.returncode == 2
-    assert "--calibrate runs the original program; it cannot be --compile-only" in done.stderr
+    assert message in done.stderr
+    assert "Traceback" not in done.stderr
