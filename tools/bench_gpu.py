@@ -20,7 +20,11 @@ outputs of the two programs are compared bit for bit.
 
 `--calibrate` runs the original first and plans with the `--hw` profile's
 compute (peak FLOP/s, HBM bandwidth) scaled so that its simulated time of
-the original is the measured one; the links keep the profile's figures.
+the original is the measured one; `--calibrate ops` instead times each
+distinct top-level linalg op alone (a function holding a copy of it, lowered
+and run the same way) and plans with those times (the profile's
+`[op_seconds]`), printing them against the roofline. The links keep the
+profile's figures either way.
 `--offload` restricts the kinds of buffers planned (e.g. `params`).
 `--compute host` runs the same schedule with host-loop compute on the
 project's host emulation of the mgpu runtime (any machine, small sizes);
@@ -39,12 +43,15 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import hyperoffload  # noqa: F401
 import numpy as np
+from hyperoffload.analysis.cost_model import CostModel, op_signature
+from hyperoffload.analysis.program import op_address
 from hyperoffload.hardware import HardwareProfile, ProfileError, load_profile
-from hyperoffload.ir_utils import functions_with_bodies
+from hyperoffload.ir_utils import functions_with_bodies, walk_preorder
 from hyperoffload.runtime import ExecutionError
 from hyperoffload.runtime.device import (
     DeviceRun,
@@ -57,6 +64,7 @@ from hyperoffload.sim.simulator import simulate
 from hyperoffload.transforms import build_pass_manager
 from hyperoffload.workloads import LlamaConfig, generate_llama
 from mlir import ir
+from mlir.dialects import func
 
 MiB = 1 << 20
 
@@ -87,9 +95,12 @@ def main() -> int:
     parser.add_argument("--hw", default="h200", help="hardware profile the planner assumes")
     parser.add_argument(
         "--calibrate",
-        action="store_true",
-        help="run the original first and plan with --hw's compute scaled so that its "
-        "simulated time is the measured one (links unchanged)",
+        nargs="?",
+        const="total",
+        choices=["total", "ops"],
+        help="run the original first and plan with --hw calibrated to it: 'total' scales "
+        "the compute so the simulated time is the measured one; 'ops' times each distinct "
+        "linalg op alone and plans with those times (links unchanged either way)",
     )
     parser.add_argument(
         "--offload",
@@ -169,7 +180,14 @@ def main() -> int:
             lowered = {"original": lower("original", original)}
             if args.calibrate:
                 execute("original", *lowered["original"])
-                hardware = _calibrated(hardware, original, runs["original"])
+                if args.calibrate == "ops":
+                    measured = _measure_ops(original, lambda m, n: lower(n, m), runtime, args)
+                    hardware = hardware.with_op_seconds(
+                        measured, "Op times measured by tools/bench_gpu.py --calibrate ops."
+                    )
+                    _report_ops(original, hardware, load_profile(args.hw), runs["original"])
+                else:
+                    hardware = _calibrated(hardware, original, runs["original"])
             hw = args.hw
             if args.calibrate:
                 hw = str(Path(scratch) / "calibrated.toml")
@@ -216,6 +234,114 @@ def main() -> int:
         f"{ours.peak_bytes / base.peak_bytes:.3f}x; outputs bit-identical: {same}"
     )
     return 0 if same else 1
+
+
+def _linalg_ops(module: ir.Module) -> dict[str, list[ir.Operation]]:
+    """The top-level linalg ops of the module's function by op_signature."""
+    function = functions_with_bodies(module.operation)[0]
+    groups: dict[str, list[ir.Operation]] = {}
+    for op in function.regions[0].blocks[0].operations:
+        if op.operation.name.startswith("linalg."):
+            groups.setdefault(op_signature(op.operation), []).append(op.operation)
+    return groups
+
+
+def _single_op_module(op: ir.Operation, name: str) -> tuple[ir.Module, list[ir.Type]] | None:
+    """A module whose function @name runs a copy of ``op`` once on arguments
+    of its operand types (the constants it or its payload uses copied in);
+    None if it uses another value defined outside it that is not a memref
+    operand."""
+    parameters: list[ir.Type] = []
+    slots: dict[ir.Value, int] = {}
+    for operand in op.operands:
+        if isinstance(operand.type, ir.MemRefType) and operand not in slots:
+            slots[operand] = len(parameters)
+            parameters.append(operand.type)
+    inner = {op_address(o) for o in [op, *walk_preorder(op)]}
+    constants: dict[ir.Value, ir.Operation] = {}
+    for user in [op, *walk_preorder(op)]:
+        for operand in user.operands:
+            if operand in slots or _defined_inside(operand, inner):
+                continue
+            owner = operand.owner
+            if not isinstance(owner, ir.OpView) or owner.name != "arith.constant":
+                return None
+            constants[operand] = owner.operation
+    module = ir.Module.create(op.location)
+    with ir.InsertionPoint(module.body), op.location:
+        function = func.FuncOp(name, ir.FunctionType.get(parameters, []))
+        block = function.add_entry_block()
+        with ir.InsertionPoint(block):
+            copies = {value: constant.clone().results[0] for value, constant in constants.items()}
+            clone = op.clone()
+            for user in [clone, *walk_preorder(clone)]:
+                for index, operand in enumerate(user.operands):
+                    if operand in slots and user == clone:
+                        user.operands[index] = block.arguments[slots[operand]]
+                    elif operand in copies:
+                        user.operands[index] = copies[operand]
+            func.ReturnOp([])
+    return module, parameters
+
+
+def _defined_inside(value: ir.Value, inner: set[int]) -> bool:
+    """Whether ``value`` is a result or block argument of an op in ``inner``
+    (the addresses of an op and the ops nested in it)."""
+    owner = value.owner
+    operation = owner.owner if isinstance(owner, ir.Block) else owner
+    while operation is not None:
+        operation = operation.operation
+        if op_address(operation) in inner:
+            return True
+        operation = operation.parent
+    return False
+
+
+def _measure_ops(
+    module: ir.Module,
+    lower: Callable[[ir.Module, str], tuple[ir.Module, list[ir.Type]]],
+    runtime: Path,
+    args: argparse.Namespace,
+) -> dict[str, float]:
+    """Median seconds of one call of each distinct top-level linalg op of
+    ``module``, each alone in a function lowered and run like the programs."""
+    dtype = np.float16 if "f16" in str(_signature(module)[1][0]) else np.float32
+    measured: dict[str, float] = {}
+    for index, (signature, ops) in enumerate(_linalg_ops(module).items()):
+        built = _single_op_module(ops[0], f"op{index}")
+        if built is None:
+            continue
+        single, inputs = built
+        program, _ = lower(single, f"op{index}")
+        run = run_device_program(
+            program, inputs, _arguments(inputs, dtype), runtime=runtime, repeat=args.repeat + 1
+        )
+        measured[signature] = statistics.median(run.times[1:])
+    return measured
+
+
+def _report_ops(
+    module: ir.Module, measured: HardwareProfile, profile: HardwareProfile, run: DeviceRun
+) -> None:
+    """Per op signature: count, roofline and measured microseconds; then the
+    simulated time of the original with the measured ops against its run."""
+    model, roofline = CostModel(measured), CostModel(profile)
+    print(f"{'ops':>4} {'roofline us':>12} {'measured us':>12} {'ratio':>9}  op", file=sys.stderr)
+    for ops in _linalg_ops(module).values():
+        predicted, taken = roofline.cost(ops[0]).seconds, model.cost(ops[0]).seconds
+        shape = ", ".join(str(operand.type) for operand in ops[0].operands)
+        print(
+            f"{len(ops):4d} {predicted * 1e6:12.1f} {taken * 1e6:12.1f} "
+            f"{taken / predicted if predicted else float('inf'):9.1f}  {ops[0].name} ({shape})",
+            file=sys.stderr,
+        )
+    function = functions_with_bodies(module.operation)[0]
+    modelled = simulate(function, measured, timeline=False).makespan_s
+    print(
+        f"calibrated {profile.name} per op: simulated original {modelled * 1e3:.3f} ms, "
+        f"measured {statistics.median(run.times[1:]) * 1e3:.3f} ms",
+        file=sys.stderr,
+    )
 
 
 def _calibrated(hardware: HardwareProfile, module: ir.Module, run: DeviceRun) -> HardwareProfile:

@@ -191,6 +191,47 @@ def test_scaled_compute_divides_every_op_time(context: ir.Context) -> None:
         )
 
 
+def test_measured_op_times_replace_the_roofline(context: ir.Context, tmp_path: object) -> None:
+    from pathlib import Path
+
+    from hyperoffload.analysis.cost_model import op_signature
+    from hyperoffload.hardware import ProfileError
+
+    matmul, fill, other_matmul, _ = _ops(
+        """func.func @f(%a: memref<64x64xf16>, %b: memref<64x64xf16>, %c: memref<64x64xf16>,
+                        %d: memref<64x32xf16>, %e: memref<64x32xf16>, %s: f16) {
+          linalg.matmul ins(%a, %b : memref<64x64xf16>, memref<64x64xf16>)
+                        outs(%c : memref<64x64xf16>)
+          linalg.fill ins(%s : f16) outs(%c : memref<64x64xf16>)
+          linalg.matmul ins(%a, %d : memref<64x64xf16>, memref<64x32xf16>)
+                        outs(%e : memref<64x32xf16>)
+          return }"""
+    )
+    signature = op_signature(matmul)
+    assert signature.startswith("linalg.matmul {indexing_maps = [")
+    assert signature.endswith(
+        "(memref<64x64xf16>, memref<64x64xf16>, memref<64x64xf16>) "
+        "[arith.mulf, arith.addf, linalg.yield]"
+    )
+    assert op_signature(other_matmul) != signature
+    profile = load_profile("h200")
+    measured = profile.with_op_seconds({signature: 2.5e-3}, "Measured by a test.")
+    cost = CostModel(measured).cost(matmul)
+    assert (cost.seconds, cost.bound) == (2.5e-3, "measured")
+    assert cost.flops == CostModel(profile).cost(matmul).flops
+    # Ops not measured keep the roofline.
+    assert CostModel(measured).cost(fill) == CostModel(profile).cost(fill)
+    assert CostModel(measured).cost(other_matmul) == CostModel(profile).cost(other_matmul)
+    path = Path(str(tmp_path)) / "measured.toml"
+    path.write_text(measured.to_toml())
+    assert load_profile(str(path)) == measured
+    path.write_text(measured.to_toml().replace("= 0.0025", "= -1.0"))
+    with pytest.raises(ProfileError, match=r"\[op_seconds\] must map op signatures"):
+        load_profile(str(path))
+    with pytest.raises(ProfileError, match="measured op times must be non-negative"):
+        profile.with_op_seconds({signature: -1.0}, "")
+
+
 def test_costs_are_shared_by_ops_with_one_key(context: ir.Context) -> None:
     ops = _ops(
         """#id = affine_map<(d0) -> (d0)>

@@ -207,6 +207,31 @@ def test_bench_gpu_calibrates_the_profile_to_the_measured_original() -> None:
     assert "outputs bit-identical: True" in done.stdout
 
 
+def test_bench_gpu_calibrates_every_op_alone() -> None:
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(TOOLS / "bench_gpu.py"),
+            *("--preset", "tiny", "--layers", "1", "--tokens", "2", "--context", "32"),
+            *("--compute", "host", "--repeat", "1", "--max-slowdown", "1%"),
+            *("--calibrate", "ops"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    # One row per distinct linalg op (a matmul among them), with its count,
+    # roofline and measured time; then the whole original, simulated with
+    # the measured ops against its own run.
+    rows = re.findall(r"^\s+(\d+)\s+\S+\s+(\S+)\s+\S+\s+(linalg\.\w+) \(", done.stderr, re.M)
+    assert any(name == "linalg.matmul" for _, _, name in rows), done.stderr
+    assert all(float(measured) >= 0 for _, measured, _ in rows)
+    assert re.search(r"calibrated h200 per op: simulated original \S+ ms, measured", done.stderr)
+    assert "hw=h200-measured}" in done.stderr
+    assert "outputs bit-identical: True" in done.stdout
+
+
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [

@@ -59,7 +59,7 @@ class OpCost:
     seconds: float
     flops: float
     bytes: int
-    bound: str  # "compute", "memory" or "none"
+    bound: str  # "compute", "memory", "none", or "measured" (the profile's op_seconds)
 
 
 NO_COST = OpCost(0.0, 0.0, 0, "none")
@@ -121,7 +121,12 @@ class CostModel:
         if key in self._linalg:
             return self._linalg[key]
         work = linalg_work(op)
-        cost = self._linalg[key] = None if work is None else self._roofline(*work)
+        cost = None if work is None else self._roofline(*work)
+        if cost is not None and self.hardware.op_seconds:
+            measured = self.hardware.op_seconds.get(op_signature(op))
+            if measured is not None:
+                cost = OpCost(measured, cost.flops, cost.bytes, "measured")
+        self._linalg[key] = cost
         return cost
 
     def _other_cost(self, op: ir.Operation, name: str) -> OpCost:
@@ -161,6 +166,16 @@ def linalg_work(op: ir.Operation) -> tuple[float, int, ir.Type | None] | None:
         iterations = math.prod(r for r in ranges if r is not None)
         flops = float(iterations * payload_arithmetic_ops(op))
     return flops, nbytes, element_type
+
+
+def op_signature(op: ir.Operation) -> str:
+    """What a linalg op's cost follows from, as text: its name, attributes,
+    operand types and the ops of its payload (the keys of a profile's
+    ``op_seconds``). Ops with one signature cost the same on a machine."""
+    attributes = ", ".join(f"{name} = {op.attributes[name]}" for name in op.attributes)
+    types = ", ".join(str(operand.type) for operand in op.operands)
+    payload = ", ".join(_native.region_op_names(op))
+    return f"{op.name} {{{attributes}}} ({types}) [{payload}]"
 
 
 def payload_arithmetic_ops(op: ir.Operation) -> int:

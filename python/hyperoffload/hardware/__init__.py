@@ -16,6 +16,9 @@ A profile is a TOML file in this directory (or anywhere, given by path)::
     f16 = 756e12
     default = 51e12                   # any element type not listed
 
+    [op_seconds]                      # optional: measured times of linalg ops,
+    "linalg.matmul {...} (memref<...>, ...) []" = 1.2e-3   # by op_signature()
+
 ``hw=`` options accept a profile name (``available_profiles()``) or a path.
 """
 
@@ -63,6 +66,9 @@ class HardwareProfile:
     transfer_latency: float
     copy_engines_per_direction: int
     peak_flops: dict[str, float]
+    # Measured seconds of linalg ops by op_signature(); the cost model uses
+    # them instead of the roofline (tools/bench_gpu.py --calibrate ops).
+    op_seconds: dict[str, float] = dataclasses.field(default_factory=dict)
 
     def peak_for(self, element_type: ir.Type | None) -> float:
         """Peak FLOP/s for arithmetic on ``element_type``."""
@@ -88,6 +94,18 @@ class HardwareProfile:
             peak_flops={k: v * factor for k, v in self.peak_flops.items()},
         )
 
+    def with_op_seconds(self, op_seconds: dict[str, float], note: str) -> HardwareProfile:
+        """This profile with measured op times (see ``op_seconds``) added to
+        any it has; ``note`` is appended to the source."""
+        if any(not seconds >= 0 for seconds in op_seconds.values()):
+            raise ProfileError("measured op times must be non-negative")
+        return dataclasses.replace(
+            self,
+            name=f"{self.name}-measured",
+            source=f"{self.source} {note}",
+            op_seconds={**self.op_seconds, **op_seconds},
+        )
+
     def to_toml(self) -> str:
         """The profile as a TOML file that :func:`load_profile` reads back."""
 
@@ -107,6 +125,9 @@ class HardwareProfile:
             "[peak_flops]",
             *(f"{text(k)} = {v!r}" for k, v in self.peak_flops.items()),
         ]
+        if self.op_seconds:
+            lines += ["", "[op_seconds]"]
+            lines += [f"{text(k)} = {v!r}" for k, v in self.op_seconds.items()]
         return "\n".join(lines) + "\n"
 
 
@@ -135,7 +156,7 @@ def load_profile(name_or_path: str) -> HardwareProfile:
 
 
 def _from_dict(data: dict[str, object], where: str) -> HardwareProfile:
-    unknown = set(data) - set(_REQUIRED)
+    unknown = set(data) - set(_REQUIRED) - {"op_seconds"}
     if unknown:
         raise ProfileError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
     for key, expected in _REQUIRED.items():
@@ -164,6 +185,11 @@ def _from_dict(data: dict[str, object], where: str) -> HardwareProfile:
     engines = int(data["copy_engines_per_direction"])  # type: ignore[call-overload]
     if engines < 1:
         raise ProfileError(f"{where}: copy_engines_per_direction must be at least 1")
+    measured = data.get("op_seconds", {})
+    if not isinstance(measured, dict) or any(
+        isinstance(v, bool) or not isinstance(v, (int, float)) or v < 0 for v in measured.values()
+    ):
+        raise ProfileError(f"{where}: [op_seconds] must map op signatures to seconds >= 0")
     memory = data["device_memory"]
     device_memory = parse_bytes(memory) if isinstance(memory, str) else int(memory)  # type: ignore[arg-type]
     return HardwareProfile(
@@ -173,5 +199,6 @@ def _from_dict(data: dict[str, object], where: str) -> HardwareProfile:
         device_memory=device_memory,
         copy_engines_per_direction=engines,
         peak_flops=peak,
+        op_seconds={str(k): float(v) for k, v in measured.items()},
         **numbers,
     )
