@@ -276,7 +276,7 @@ def _single_op_module(op: ir.Operation, name: str) -> tuple[ir.Module, list[ir.T
             clone = op.clone()
             for user in [clone, *walk_preorder(clone)]:
                 for index, operand in enumerate(user.operands):
-                    if operand in slots and user == clone:
+                    if operand in slots:
                         user.operands[index] = block.arguments[slots[operand]]
                     elif operand in copies:
                         user.operands[index] = copies[operand]
