@@ -39,7 +39,6 @@ import argparse
 import ctypes
 import dataclasses
 import re
-import statistics
 import sys
 import tempfile
 import time
@@ -168,24 +167,27 @@ def main() -> int:
             )
             return program, inputs
 
-        def execute(label: str, program: ir.Module, inputs: list[ir.Type]) -> None:
+        def execute(program: ir.Module, inputs: list[ir.Type]) -> tuple[DeviceRun, np.ndarray]:
+            """The run of ``program`` on fresh arguments, and its output."""
             arrays = _arguments(inputs, dtype)
-            runs[label] = run_device_program(
+            run = run_device_program(
                 program, inputs, arrays, runtime=runtime, repeat=args.repeat + 1
             )
-            outputs[label] = arrays[-1]
+            return run, arrays[-1]
 
         try:
             original = ir.Module.parse(text)
             lowered = {"original": lower("original", original)}
             if args.calibrate:
-                execute("original", *lowered["original"])
+                runs["original"], outputs["original"] = execute(*lowered["original"])
                 if args.calibrate == "ops":
-                    measured = _measure_ops(original, lambda m, n: lower(n, m), runtime, args)
-                    hardware = hardware.with_op_seconds(
-                        measured, "Op times measured by tools/bench_gpu.py --calibrate ops."
+                    groups = _linalg_ops(original)
+                    measured = hardware.with_op_seconds(
+                        _measure_ops(groups, lower, execute),
+                        "Op times measured by tools/bench_gpu.py --calibrate ops.",
                     )
-                    _report_ops(original, hardware, load_profile(args.hw), runs["original"])
+                    _report_ops(original, groups, measured, hardware, runs["original"])
+                    hardware = measured
                 else:
                     hardware = _calibrated(hardware, original, runs["original"])
             hw = args.hw
@@ -208,7 +210,7 @@ def main() -> int:
                 return 0
             for label, (program, inputs) in lowered.items():
                 if label not in runs:
-                    execute(label, program, inputs)
+                    runs[label], outputs[label] = execute(program, inputs)
         except ExecutionError as err:
             print(f"error: {err}", file=sys.stderr)
             return 1
@@ -220,15 +222,14 @@ def main() -> int:
         f"{'alloc+free ms':>14} {'memcpy ms':>10}"
     )
     for label, run in runs.items():
-        timed = run.times[1:]
         print(
-            f"{label:10} {statistics.median(timed) * 1e3:10.3f} {min(timed) * 1e3:9.3f} "
+            f"{label:10} {run.median_s * 1e3:10.3f} {min(run.times[1:]) * 1e3:9.3f} "
             f"{run.peak_bytes / MiB:10.1f} {run.allocations:7d} "
             f"{run.allocator_s * 1e3 / len(run.times):14.3f} "
             f"{run.copy_issue_s * 1e3 / len(run.times):10.3f}"
         )
     base, ours = runs["original"], runs["offloaded"]
-    time_ratio = statistics.median(ours.times[1:]) / statistics.median(base.times[1:])
+    time_ratio = ours.median_s / base.median_s
     print(
         f"offloaded/original: time {time_ratio:.3f}x, peak device memory "
         f"{ours.peak_bytes / base.peak_bytes:.3f}x; outputs bit-identical: {same}"
@@ -298,36 +299,36 @@ def _defined_inside(value: ir.Value, inner: set[int]) -> bool:
 
 
 def _measure_ops(
-    module: ir.Module,
-    lower: Callable[[ir.Module, str], tuple[ir.Module, list[ir.Type]]],
-    runtime: Path,
-    args: argparse.Namespace,
+    groups: dict[str, list[ir.Operation]],
+    lower: Callable[[str, ir.Module], tuple[ir.Module, list[ir.Type]]],
+    execute: Callable[[ir.Module, list[ir.Type]], tuple[DeviceRun, np.ndarray]],
 ) -> dict[str, float]:
-    """Median seconds of one call of each distinct top-level linalg op of
-    ``module``, each alone in a function lowered and run like the programs."""
-    dtype = np.float16 if "f16" in str(_signature(module)[1][0]) else np.float32
+    """Median seconds of one call of each op signature in ``groups``, its
+    first op alone in a function lowered and run like the programs."""
     measured: dict[str, float] = {}
-    for index, (signature, ops) in enumerate(_linalg_ops(module).items()):
+    for index, (signature, ops) in enumerate(groups.items()):
         built = _single_op_module(ops[0], f"op{index}")
         if built is None:
             continue
-        single, inputs = built
-        program, _ = lower(single, f"op{index}")
-        run = run_device_program(
-            program, inputs, _arguments(inputs, dtype), runtime=runtime, repeat=args.repeat + 1
-        )
-        measured[signature] = statistics.median(run.times[1:])
+        single, _ = built
+        label = f"op{index}"
+        run, _ = execute(*lower(label, single))
+        measured[signature] = run.median_s
     return measured
 
 
 def _report_ops(
-    module: ir.Module, measured: HardwareProfile, profile: HardwareProfile, run: DeviceRun
+    module: ir.Module,
+    groups: dict[str, list[ir.Operation]],
+    measured: HardwareProfile,
+    profile: HardwareProfile,
+    run: DeviceRun,
 ) -> None:
     """Per op signature: count, roofline and measured microseconds; then the
     simulated time of the original with the measured ops against its run."""
     model, roofline = CostModel(measured), CostModel(profile)
     print(f"{'ops':>4} {'roofline us':>12} {'measured us':>12} {'ratio':>9}  op", file=sys.stderr)
-    for ops in _linalg_ops(module).values():
+    for ops in groups.values():
         predicted, taken = roofline.cost(ops[0]).seconds, model.cost(ops[0]).seconds
         shape = ", ".join(str(operand.type) for operand in ops[0].operands)
         print(
@@ -339,7 +340,7 @@ def _report_ops(
     modelled = simulate(function, measured, timeline=False).makespan_s
     print(
         f"calibrated {profile.name} per op: simulated original {modelled * 1e3:.3f} ms, "
-        f"measured {statistics.median(run.times[1:]) * 1e3:.3f} ms",
+        f"measured {run.median_s * 1e3:.3f} ms",
         file=sys.stderr,
     )
 
@@ -349,7 +350,7 @@ def _calibrated(hardware: HardwareProfile, module: ir.Module, run: DeviceRun) ->
     ``module`` is the median measured in ``run``."""
     function = functions_with_bodies(module.operation)[0]
     modelled = simulate(function, hardware, timeline=False).makespan_s
-    measured = statistics.median(run.times[1:])
+    measured = run.median_s
     if modelled <= 0 or measured <= 0:
         raise ExecutionError(
             f"cannot calibrate: simulated {modelled} s, measured {measured} s of the original"

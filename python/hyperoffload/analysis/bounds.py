@@ -82,6 +82,13 @@ class _Model:
     def columns(self) -> int:
         return len(self.upper)
 
+    @property
+    def objective(self) -> np.ndarray:
+        """Minimise ``P``, the last column."""
+        objective = np.zeros(self.columns)
+        objective[-1] = 1.0
+        return objective
+
 
 def lp_peak_bound(planner: OffloadPlanner, slowdown: float, base_makespan_s: float) -> int:
     """Smallest peak (bytes) the LP relaxation allows within ``slowdown``."""
@@ -111,10 +118,8 @@ def integral_peak_bound(
     constraints = [LinearConstraint(model.A_ub, -np.inf, model.b_ub)]
     if model.A_eq is not None:
         constraints.append(LinearConstraint(model.A_eq, model.b_eq, model.b_eq))
-    objective = np.zeros(model.columns)
-    objective[-1] = 1.0
     result = milp(
-        objective,
+        model.objective,
         constraints=constraints,
         integrality=integrality,
         bounds=Bounds(np.zeros(model.columns), upper),
@@ -131,10 +136,8 @@ def integral_peak_bound(
 def _relaxed_optimum(model: _Model) -> float:
     from scipy.optimize import linprog
 
-    objective = np.zeros(model.columns)
-    objective[-1] = 1.0
     result = linprog(
-        objective,
+        model.objective,
         A_ub=model.A_ub,
         b_ub=model.b_ub,
         A_eq=model.A_eq,
@@ -251,30 +254,26 @@ def _link_prefixes(
         for index, g in enumerate(gaps)
         if g.transfer_s > 0 and g.before < count
     ]
-    due.sort()
-    for end in range(len(due)):
-        if end + 1 < len(due) and due[end + 1][0] == due[end][0]:
-            continue  # one row per distinct deadline, with every gap due by it
-        members = due[: end + 1]
-        rows.append(np.full(len(members), len(limits)))
-        cols.append(np.array([index for _, index, _ in members]))
-        values.append(np.array([seconds / period for _, _, seconds in members]))
-        limits.append(engines * (due[end][0] + stall) / period)
     makespan = period + stall
     starting = [
         (float(steps.times[g.after + 1]), index, g.writeback_s)
         for index, g in enumerate(gaps)
         if g.writeback_s > 0 and g.after >= 0
     ]
-    starting.sort(reverse=True)
-    for end in range(len(starting)):
-        if end + 1 < len(starting) and starting[end + 1][0] == starting[end][0]:
-            continue
-        members = starting[: end + 1]
-        rows.append(np.full(len(members), len(limits)))
-        cols.append(np.array([index for _, index, _ in members]))
-        values.append(np.array([seconds / period for _, _, seconds in members]))
-        limits.append(engines * (makespan - starting[end][0]) / period)
+    for items, reverse, room in (
+        (due, False, lambda t: t + stall),
+        (starting, True, lambda t: makespan - t),
+    ):
+        # One row per distinct time, with every copy up to it in that order.
+        items.sort(reverse=reverse)
+        for end in range(len(items)):
+            if end + 1 < len(items) and items[end + 1][0] == items[end][0]:
+                continue
+            members = items[: end + 1]
+            rows.append(np.full(len(members), len(limits)))
+            cols.append(np.array([index for _, index, _ in members]))
+            values.append(np.array([seconds / period for _, _, seconds in members]))
+            limits.append(engines * room(items[end][0]) / period)
     n = len(gaps)
     if not limits:
         return coo_matrix((0, n + 1)), np.zeros(0)

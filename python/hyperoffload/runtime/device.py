@@ -30,6 +30,7 @@ from __future__ import annotations
 import ctypes
 import dataclasses
 import os
+import statistics
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -86,6 +87,11 @@ class DeviceRun:
     allocations: int  # device allocations made
     allocator_s: float  # wall time inside the runtime's mgpuMemAlloc/Free, all calls
     copy_issue_s: float  # wall time inside the runtime's mgpuMemcpy, all calls
+
+    @property
+    def median_s(self) -> float:
+        """Median time of the calls after the first (the warm-up)."""
+        return statistics.median(self.times[1:])
 
 
 def cuda_runtime() -> Path:
