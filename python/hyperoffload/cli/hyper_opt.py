@@ -13,6 +13,7 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from mlir import ir, passmanager
 
@@ -769,5 +770,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
+def console_main() -> NoReturn:
+    """The ``hyper-opt`` command: :func:`main`, then exit without tearing
+    the interpreter down. Freeing the module, its context and every Python
+    object one by one takes ~0.2 s on a 50k-op input and changes nothing a
+    caller sees (as clang's -disable-free): the outputs are written and
+    closed by now, and the standard streams are flushed here."""
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:  # a closed pipe: what was written is all there is
+        code = code or 1
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    console_main()
