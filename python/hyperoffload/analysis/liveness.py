@@ -274,6 +274,7 @@ class BufferLiveness:
         offsets = walk.use_offsets
         names = RootNames(self.function, walk.values, walk.names)
         typed: dict[int, tuple[ir.MemRefType, bool, int | SizeError]] = {}
+        new_buffer, root_kinds = object.__new__, _native.ROOT_KINDS
         for index, kind in enumerate(walk.kinds):
             type_ = walk.types[index]
             known = typed.get(id(type_))
@@ -292,21 +293,23 @@ class BufferLiveness:
                 size = self._unsized(size, names[index], position)
             freed_by = walk.freed_by[index]
             last_use = walk.last_use[index]
-            self.buffers.append(
-                Buffer(
-                    name=name,
-                    kind=_native.ROOT_KINDS[kind],
-                    type=memref,
-                    remote=remote,
-                    size=size,
-                    defined_at=position,
-                    freed_at=walk.freed_at[index],
-                    freed_by="end" if freed_by < 0 else op_names[freed_by],
-                    uses=all_uses[offsets[index] : offsets[index + 1]],
-                    last_use=None if last_use < 0 else last_use,
-                    escapes=bool(walk.escapes[index]),
-                )
-            )
+            # Buffer's own constructor, without its per-field Python calls
+            # (a large function has tens of thousands of buffers).
+            buffer = new_buffer(Buffer)
+            buffer.__dict__ = {
+                "_name": name,
+                "kind": root_kinds[kind],
+                "type": memref,
+                "remote": remote,
+                "size": size,
+                "defined_at": position,
+                "freed_at": walk.freed_at[index],
+                "freed_by": "end" if freed_by < 0 else op_names[freed_by],
+                "uses": all_uses[offsets[index] : offsets[index + 1]],
+                "last_use": None if last_use < 0 else last_use,
+                "escapes": bool(walk.escapes[index]),
+            }
+            self.buffers.append(buffer)
         self._roots = walk.roots
         self._accesses = (walk.access_position, walk.access_root, walk.access_bits)
         self._by_position: dict[int, list[tuple[int, int]]] | None = None
