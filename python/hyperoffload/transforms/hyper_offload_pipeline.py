@@ -17,8 +17,9 @@ Two modes:
   (:mod:`hyperoffload.analysis.link_fill`: weights streamed through a
   saturated link with at most a headroom of them resident, which beats the
   greedy planner where the link, not the compute, bounds what hides, as in
-  decoding) and keeps it if it simulates a smaller peak; the budget then
-  reported is that peak. This is the form of the HyperOffload paper's
+  decoding), each headroom with no stall and with the stall the slowdown
+  allows spent on later copies, and keeps it if it simulates a smaller
+  peak; the budget then reported is that peak. This is the form of the HyperOffload paper's
   claim (less memory at unchanged speed).
 
 Before: functions without cache ops. After: the offloaded, scheduled and
@@ -116,7 +117,7 @@ class HyperOffloadPipelinePass(PlanOptions):
                     )
                 limit = choice.limit
                 if choice.headroom is not None:
-                    after, liveness = self._fill(function, hardware, choice.headroom, liveness)
+                    after, liveness = self._fill(function, hardware, choice, liveness)
                 else:
                     function, after, liveness = self._plan_within(
                         function, hardware, limit, liveness, choice.placement
@@ -277,7 +278,9 @@ class HyperOffloadPipelinePass(PlanOptions):
             else:
                 low = middle
         if self.strategy == "ours":
-            filled = self._fill_search(module, name, hardware, limit_makespan, liveness)
+            filled = self._fill_search(
+                module, name, hardware, limit_makespan, limit_makespan - base_makespan, liveness
+            )
             if filled is not None and filled.limit < best_peak:
                 return filled
         return best
@@ -314,42 +317,52 @@ class HyperOffloadPipelinePass(PlanOptions):
         name: str,
         hardware: HardwareProfile,
         limit_makespan: float,
+        stall_s: float,
         liveness: BufferLiveness,
     ) -> _Choice | None:
         """The link-filling plan (:mod:`hyperoffload.analysis.link_fill`)
         with the smallest simulated peak within the makespan: every headroom
-        planned in the step model, the best few scheduled and simulated."""
+        planned in the step model, with no stall and with the ``stall_s``
+        the slowdown allows, the best few scheduled and simulated."""
         planner = make_planner(_find(module, name), hardware, 0, self, liveness)
-        planned: list[tuple[int, int]] = []
-        for headroom in headrooms(planner):
-            statistics = fill_link(planner, headroom)
-            if statistics is None:
-                return None
-            planned.append((statistics.planned_peak, headroom))
+        trials: list[tuple[int, float]] = []
+        for slack in sorted({0.0, stall_s}):
+            planned: list[tuple[int, int]] = []
+            for headroom in headrooms(planner):
+                statistics = fill_link(planner, headroom, slack)
+                if statistics is None:
+                    return None
+                planned.append((statistics.planned_peak, headroom))
+            trials += [(headroom, slack) for _, headroom in sorted(planned)[:FILL_TRIALS]]
         best: _Choice | None = None
         bound = self.dynamic_dim_bound or None
-        for _, headroom in sorted(planned)[:FILL_TRIALS]:
+        for headroom, slack in trials:
             copy = module.clone()
             function = _find(copy, name)
-            if self._fill_and_schedule(function, hardware, headroom) is None:
+            trial = _Choice(0, headroom=headroom, slack_s=slack)
+            if self._fill_and_schedule(function, hardware, trial) is None:
                 return None
             result = simulate(function, hardware, dynamic_dim_bound=bound, timeline=False)
             if result.makespan_s <= limit_makespan and (
                 best is None or result.peak_bytes < best.limit
             ):
-                best = _Choice(result.peak_bytes, headroom=headroom)
+                best = dataclasses.replace(trial, limit=result.peak_bytes)
         return best
 
     def _fill_and_schedule(
         self,
         function: ir.Operation,
         hardware: HardwareProfile,
-        headroom: int,
+        choice: _Choice,
         liveness: BufferLiveness | None = None,
     ) -> PlanStatistics | None:
-        """Plan by link filling and rewrite, then schedule within the
-        planned peak; None where link filling does not apply."""
-        statistics = fill_and_rewrite(function, hardware, headroom, self, liveness)
+        """Plan by link filling (``choice``'s headroom and slack) and
+        rewrite, then schedule within the planned peak; None where link
+        filling does not apply."""
+        assert choice.headroom is not None
+        statistics = fill_and_rewrite(
+            function, hardware, choice.headroom, self, liveness, choice.slack_s
+        )
         if statistics is not None:
             self._schedule(function, hardware, statistics.planned_peak)
         return statistics
@@ -358,12 +371,12 @@ class HyperOffloadPipelinePass(PlanOptions):
         self,
         function: ir.Operation,
         hardware: HardwareProfile,
-        headroom: int,
+        choice: _Choice,
         liveness: BufferLiveness,
     ) -> tuple[SimulationResult, BufferLiveness]:
         """Apply the link-filling plan the search chose; its simulation and
         liveness after."""
-        statistics = self._fill_and_schedule(function, hardware, headroom, liveness)
+        statistics = self._fill_and_schedule(function, hardware, choice, liveness)
         assert statistics is not None, "the search applied it to a copy"
         self._record(function, statistics)
         bound = self.dynamic_dim_bound or None
@@ -380,6 +393,7 @@ class _Choice:
     limit: int
     placement: Placement = "room"
     headroom: int | None = None
+    slack_s: float = 0.0
 
 
 def _fields(statistics: PlanStatistics) -> dict[str, object]:

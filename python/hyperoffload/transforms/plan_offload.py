@@ -234,12 +234,14 @@ def fill_and_rewrite(
     headroom: int,
     options: PlanOptions,
     liveness: BufferLiveness | None = None,
+    slack_s: float = 0.0,
 ) -> PlanStatistics | None:
-    """Plan ``function`` by link filling with ``headroom`` bytes
+    """Plan ``function`` by link filling with ``headroom`` bytes and
+    ``slack_s`` seconds of stall
     (:func:`hyperoffload.analysis.link_fill.fill_link`) and rewrite it; None,
     with the function unchanged, where link filling does not apply."""
     planner = make_planner(function, hardware, 0, options, liveness)
-    statistics = fill_link(planner, headroom)
+    statistics = fill_link(planner, headroom, slack_s)
     if statistics is not None:
         _Rewriter(planner).run()
     return statistics
