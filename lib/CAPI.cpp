@@ -10,6 +10,8 @@
 #include "OperationKey.h"
 #include "hyperoffload-c/Cache.h"
 #include "hyperoffload/Dialect/Cache/CacheDialect.h"
+#include "hyperoffload/Dialect/Cache/CacheOps.h"
+#include "hyperoffload/Dialect/Cache/CacheTypes.h"
 
 #include "mlir-c/Diagnostics.h"
 #include "mlir/CAPI/IR.h"
@@ -165,6 +167,56 @@ void hyperoffloadSetOperands(const uint64_t *owners, const int32_t *numbers,
   for (int64_t i = 0; i < count; ++i)
     reinterpret_cast<Operation *>(static_cast<uintptr_t>(owners[i]))
         ->setOperand(numbers[i], unwrap(value));
+}
+
+namespace {
+/// Values from the MlirValue pointers of `values`.
+SmallVector<Value> valuesAt(const uint64_t *values, int64_t count) {
+  SmallVector<Value> result;
+  result.reserve(count);
+  for (int64_t i = 0; i < count; ++i)
+    result.push_back(Value::getFromOpaquePointer(
+        reinterpret_cast<const void *>(static_cast<uintptr_t>(values[i]))));
+  return result;
+}
+} // namespace
+
+void hyperoffloadBuildPrefetch(MlirOperation anchor, MlirValue source,
+                               const uint64_t *dependencies,
+                               int64_t numDependencies, uint64_t *results) {
+  Operation *before = unwrap(anchor);
+  OpBuilder builder(before);
+  Value remote = unwrap(source);
+  auto sourceType = cast<MemRefType>(remote.getType());
+  auto deviceType =
+      MemRefType::get(sourceType.getShape(), sourceType.getElementType());
+  auto token = hyperoffload::cache::TokenType::get(builder.getContext());
+  auto prefetch = hyperoffload::cache::PrefetchOp::create(
+      builder, before->getLoc(), deviceType, token, remote,
+      valuesAt(dependencies, numDependencies));
+  results[0] =
+      reinterpret_cast<uintptr_t>(prefetch.getResult().getAsOpaquePointer());
+  results[1] =
+      reinterpret_cast<uintptr_t>(prefetch.getToken().getAsOpaquePointer());
+}
+
+MlirValue hyperoffloadBuildEvict(MlirOperation anchor, MlirValue buffer,
+                                 MlirValue destination) {
+  Operation *before = unwrap(anchor);
+  OpBuilder builder(before);
+  auto token = hyperoffload::cache::TokenType::get(builder.getContext());
+  Value to = destination.ptr ? unwrap(destination) : Value();
+  auto evict = hyperoffload::cache::EvictOp::create(
+      builder, before->getLoc(), token, unwrap(buffer), to, ValueRange());
+  return wrap(evict.getToken());
+}
+
+void hyperoffloadBuildWait(MlirOperation anchor, const uint64_t *tokens,
+                           int64_t numTokens) {
+  Operation *before = unwrap(anchor);
+  OpBuilder builder(before);
+  hyperoffload::cache::WaitOp::create(builder, before->getLoc(),
+                                      valuesAt(tokens, numTokens));
 }
 
 void hyperoffloadOpsWithAttribute(const uint64_t *ops, int64_t count,

@@ -114,6 +114,29 @@ MLIR_CAPI_EXPORTED void hyperoffloadSetOperands(const uint64_t *owners,
                                                 const int32_t *numbers,
                                                 int64_t count, MlirValue value);
 
+/// Builds `cache.prefetch %source [dependencies]` right before `anchor`, at
+/// its location; the device buffer has the source's shape and element type.
+/// Writes the device buffer and the token (MlirValue pointers) into
+/// `results[0]` and `results[1]`. `source` must be a memref; the op is not
+/// verified here.
+MLIR_CAPI_EXPORTED void hyperoffloadBuildPrefetch(MlirOperation anchor,
+                                                  MlirValue source,
+                                                  const uint64_t *dependencies,
+                                                  int64_t numDependencies,
+                                                  uint64_t *results);
+
+/// Builds `cache.evict %buffer` (with `to %destination` unless its pointer
+/// is null) right before `anchor`, at its location, and returns its token.
+MLIR_CAPI_EXPORTED MlirValue hyperoffloadBuildEvict(MlirOperation anchor,
+                                                    MlirValue buffer,
+                                                    MlirValue destination);
+
+/// Builds `cache.wait` on `tokens` (MlirValue pointers) right before
+/// `anchor`, at its location.
+MLIR_CAPI_EXPORTED void hyperoffloadBuildWait(MlirOperation anchor,
+                                              const uint64_t *tokens,
+                                              int64_t numTokens);
+
 /// Sets `has[i]` to whether op `ops[i]` (MlirOperation pointers, `count`
 /// of them) carries an attribute called `name` (inherent or discardable).
 MLIR_CAPI_EXPORTED void hyperoffloadOpsWithAttribute(const uint64_t *ops,

@@ -248,6 +248,18 @@ def _load() -> ctypes.PyDLL:
         ctypes.c_int64,
         _Handle,
     ]
+    lib.hyperoffloadBuildPrefetch.restype = None
+    lib.hyperoffloadBuildPrefetch.argtypes = [
+        _Handle,
+        _Handle,
+        ctypes.POINTER(ctypes.c_uint64),
+        ctypes.c_int64,
+        ctypes.POINTER(ctypes.c_uint64),
+    ]
+    lib.hyperoffloadBuildEvict.restype = _Handle
+    lib.hyperoffloadBuildEvict.argtypes = [_Handle, _Handle, _Handle]
+    lib.hyperoffloadBuildWait.restype = None
+    lib.hyperoffloadBuildWait.argtypes = [_Handle, ctypes.POINTER(ctypes.c_uint64), ctypes.c_int64]
     lib.hyperoffloadOpsWithAttribute.restype = None
     lib.hyperoffloadOpsWithAttribute.argtypes = [
         ctypes.POINTER(ctypes.c_uint64),
@@ -448,14 +460,51 @@ def value_uses(value: ir.Value) -> list[tuple[int, int]]:
         capacity = count
 
 
-def set_operands(uses: list[tuple[int, int]], value: ir.Value) -> None:
-    """Make ``value`` operand ``number`` of the op at ``owner`` for each
-    (owner address, operand number) of ``uses``."""
+def value_at(address: int) -> ir.Value:
+    """The value at ``address`` (:func:`value_address`) as a Python value."""
+    capsule = _pythonapi.PyCapsule_New(address, _VALUE_CAPSULE, None)
+    return ir.Value._CAPICreate(capsule)
+
+
+def set_operands(uses: list[tuple[int, int]], value: ir.Value | int) -> None:
+    """Make ``value`` (or the value at that address) operand ``number`` of
+    the op at ``owner`` for each (owner address, operand number) of ``uses``."""
     if not uses:
         return
     owners = (ctypes.c_uint64 * len(uses))(*(owner for owner, _ in uses))
     numbers = (ctypes.c_int32 * len(uses))(*(number for _, number in uses))
-    _lib.hyperoffloadSetOperands(owners, numbers, len(uses), _Handle(value_address(value)))
+    address = value if isinstance(value, int) else value_address(value)
+    _lib.hyperoffloadSetOperands(owners, numbers, len(uses), _Handle(address))
+
+
+# Builders of cache ops from addresses (op and value pointers, as
+# operation_address and value_address give them): a rewrite inserting
+# thousands of transfers makes no Python op, value or insertion point per
+# op. Each builds right before ``anchor``, at its location, unverified.
+
+
+def build_prefetch(anchor: int, source: int, dependencies: list[int]) -> tuple[int, int]:
+    """``cache.prefetch`` of ``source`` after ``dependencies`` (tokens):
+    the addresses of its device buffer and its token."""
+    tokens = (ctypes.c_uint64 * len(dependencies))(*dependencies)
+    results = (ctypes.c_uint64 * 2)()
+    _lib.hyperoffloadBuildPrefetch(
+        _Handle(anchor), _Handle(source), tokens, len(dependencies), results
+    )
+    return results[0], results[1]
+
+
+def build_evict(anchor: int, buffer: int, destination: int | None = None) -> int:
+    """``cache.evict`` of ``buffer`` (written back into ``destination``
+    if given): the address of its token."""
+    token = _lib.hyperoffloadBuildEvict(_Handle(anchor), _Handle(buffer), _Handle(destination))
+    return int(token.ptr)
+
+
+def build_wait(anchor: int, tokens: list[int]) -> None:
+    """``cache.wait`` on ``tokens``."""
+    array = (ctypes.c_uint64 * len(tokens))(*tokens)
+    _lib.hyperoffloadBuildWait(_Handle(anchor), array, len(tokens))
 
 
 def with_attribute(addresses: list[int], name: str) -> list[int]:

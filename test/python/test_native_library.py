@@ -183,6 +183,52 @@ def test_value_uses_and_set_operands() -> None:
         assert ops[2].verify()
 
 
+def test_cache_op_builders_from_addresses() -> None:
+    # What the planner's rewrite builds: the same ops as the Python
+    # builders, before the anchor, at its location.
+    source = """
+func.func @f(%w: memref<4x8xf16, #cache.remote>, %o: memref<4x8xf16>) {
+  linalg.copy ins(%o : memref<4x8xf16>) outs(%o : memref<4x8xf16>) loc("here")
+  return
+}
+"""
+    with ir.Context():
+        module = ir.Module.parse(source)
+        function = module.body.operations[0].operation
+        w, _ = function.regions[0].blocks[0].arguments
+        copy, ret = (op.operation for op in function.regions[0].blocks[0].operations)
+        anchor = _native.operation_address(copy)
+        device, token = _native.build_prefetch(anchor, _native.value_address(w), [])
+        _native.build_wait(anchor, [token])
+        dirty = _native.build_evict(
+            _native.operation_address(ret), device, _native.value_address(w)
+        )
+        again, second = _native.build_prefetch(
+            _native.operation_address(ret), _native.value_address(w), [dirty]
+        )
+        _native.build_wait(_native.operation_address(ret), [second])
+        _native.build_evict(_native.operation_address(ret), again)
+        _native.set_operands([(anchor, 0)], device)
+        assert str(_native.value_at(device).type) == "memref<4x8xf16>"
+        assert str(_native.value_at(token).type) == "!cache.token"
+        assert function.verify()
+        body = [str(op) for op in function.regions[0].blocks[0].operations]
+        assert body == [
+            "%result, %token = cache.prefetch %arg0 : memref<4x8xf16, #cache.remote> "
+            "-> memref<4x8xf16>",
+            "cache.wait %token",
+            "linalg.copy ins(%result : memref<4x8xf16>) outs(%arg1 : memref<4x8xf16>)",
+            "%0 = cache.evict %result to %arg0 : memref<4x8xf16> to memref<4x8xf16, #cache.remote>",
+            "%result_0, %token_1 = cache.prefetch %arg0 [%0] : memref<4x8xf16, "
+            "#cache.remote> -> memref<4x8xf16>",
+            "cache.wait %token_1",
+            "%1 = cache.evict %result_0 : memref<4x8xf16>",
+            "func.return",
+        ]
+        located = [op.location for op in function.regions[0].blocks[0].operations]
+        assert all(str(loc) == 'loc("here")' for loc in located[:2])
+
+
 def test_region_op_names_and_attributes() -> None:
     with ir.Context():
         module = ir.Module.parse(_USES)

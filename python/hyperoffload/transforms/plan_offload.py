@@ -253,21 +253,25 @@ class _Rewriter:
     Insertions are collected as (step, priority, builder) and built in that
     order right before the step's op, so evicts come before prefetches and
     prefetches before waits at one point, and a builder sees the values the
-    earlier ones made.
+    earlier ones made. The cache ops are built from addresses
+    (:func:`hyperoffload._native.build_prefetch` and friends): a large
+    function gets thousands, and a Python op, value and insertion point
+    for each cost more than the rest of the rewrite.
     """
 
     def __init__(self, planner: OffloadPlanner) -> None:
         self.planner = planner
         self.function = planner.function
         self.steps = planner.steps
-        self.insertions: list[tuple[int, int, int, Callable[[], None]]] = []
-        self.return_waits: list[ir.Value] = []
+        # Builders take the address of the op to build before.
+        self.insertions: list[tuple[int, int, int, Callable[[int], None]]] = []
+        self.return_waits: list[int] = []  # token addresses
         self.replaced_globals: list[ir.Value] = []
         # Per root value, its uses of the original ops by step: (step, owner
         # address, operand number).
         self.root_uses: dict[ir.Value, list[tuple[int, int, int]]] = {}
 
-    def insert(self, step: int, priority: int, build: Callable[[], None]) -> None:
+    def insert(self, step: int, priority: int, build: Callable[[int], None]) -> None:
         self.insertions.append((step, priority, len(self.insertions), build))
 
     def run(self) -> None:
@@ -279,17 +283,13 @@ class _Rewriter:
         if any(candidate.kind == "params" for candidate in chosen):
             self.update_function_type()
         for step, _, _, build in sorted(self.insertions, key=lambda item: item[:3]):
-            anchor = self.steps.op(min(step, self.steps.count - 1))
-            with ir.InsertionPoint(anchor), anchor.location:
-                build()
+            build(self.steps.address(min(step, self.steps.count - 1)))
         # The builders hold this rewriter (a cycle through self.insertions):
         # dropping them lets the planner's objects go by reference counting
         # rather than wait for a garbage collection over all of them.
         self.insertions.clear()
         if self.return_waits:
-            terminator = self.steps.op(self.steps.count - 1)
-            with ir.InsertionPoint(terminator), terminator.location:
-                cache.wait(self.return_waits)
+            _native.build_wait(self.steps.address(self.steps.count - 1), self.return_waits)
         # The original reads of an offloaded global: every use now reads the
         # prefetched copies, so only the read at the function's start stays.
         for old in self.replaced_globals:
@@ -330,19 +330,22 @@ class _Rewriter:
             memory_space=cache.remote_memory_space(),
             loc=ir.Location.unknown(),
         )
-        state: dict[str, ir.Value | None] = {"dev": None, "wb": None, "token": None}
+        # Value addresses: the pool buffer, the device copy, the pending
+        # write-back's token and the last prefetch's token.
+        state: dict[str, int | None] = {"dev": None, "wb": None, "token": None}
         if candidate.kind == "params":
             self.retype_argument(roots[0], remote_type)
-            state["pool"] = roots[0]
+            state["pool"] = _native.value_address(roots[0])
             pool_valid = True
         elif candidate.kind == "globals":
-            state["pool"] = self.remote_global(candidate, roots, remote_type)
+            pool = self.remote_global(candidate, roots, remote_type)
+            state["pool"] = _native.value_address(pool)
             pool_valid = True
         else:
             alloc = roots[0].owner.operation
             with ir.InsertionPoint.after(alloc), alloc.location:
-                state["pool"] = memref.alloc(remote_type, [], [])
-            state["dev"] = roots[0]
+                state["pool"] = _native.value_address(memref.alloc(remote_type, [], []))
+            state["dev"] = _native.value_address(roots[0])
             pool_valid = False
 
         if not candidate.uses:
@@ -372,40 +375,44 @@ class _Rewriter:
 
     def prefetch(
         self,
-        state: dict[str, ir.Value | None],
+        state: dict[str, int | None],
         point: int,
         first: int,
         last: int,
         roots: list[ir.Value],
     ) -> None:
-        def build_prefetch() -> None:
+        def build_prefetch(anchor: int) -> None:
+            pool = state["pool"]
+            assert pool is not None
             dependencies = [state["wb"]] if state["wb"] is not None else []
-            state["dev"], state["token"] = cache.prefetch(state["pool"], dependencies)
+            state["dev"], state["token"] = _native.build_prefetch(anchor, pool, dependencies)
             state["wb"] = None
 
-        def build_wait() -> None:
-            cache.wait([state["token"]])
-            self.rewire(roots, first, last, state["dev"])
+        def build_wait(anchor: int) -> None:
+            token, device = state["token"], state["dev"]
+            assert token is not None and device is not None
+            _native.build_wait(anchor, [token])
+            self.rewire(roots, first, last, device)
 
         self.insert(point, _PRIORITY_PREFETCH, build_prefetch)
         self.insert(first, _PRIORITY_WAIT, build_wait)
 
-    def evict(
-        self, state: dict[str, ir.Value | None], after: int, dirty: bool, is_final: bool
-    ) -> None:
-        def build() -> None:
+    def evict(self, state: dict[str, int | None], after: int, dirty: bool, is_final: bool) -> None:
+        def build(anchor: int) -> None:
+            device = state["dev"]
+            assert device is not None
             if dirty:
-                token = cache.evict(state["dev"], to=state["pool"])
+                token = _native.build_evict(anchor, device, state["pool"])
                 if is_final:
                     self.return_waits.append(token)
                 else:
                     state["wb"] = token
             else:
-                cache.evict(state["dev"])
+                _native.build_evict(anchor, device)
 
         self.insert(after, _PRIORITY_EVICT, build)
 
-    def release_activation(self, state: dict[str, ir.Value | None], roots: list[ir.Value]) -> None:
+    def release_activation(self, state: dict[str, int | None], roots: list[ir.Value]) -> None:
         """The last copy of an activation is freed where the original was:
         its ``memref.dealloc`` becomes a drop evict (or one is added before
         ``return``); the pool buffer is freed there too."""
@@ -416,15 +423,16 @@ class _Rewriter:
         ]
         step = self.step_of(deallocs[0]) if deallocs else self.steps.count - 1
 
-        def build() -> None:
-            if deallocs and deallocs[0].parent.operation == self.function:
-                with ir.InsertionPoint(deallocs[0]), deallocs[0].location:
-                    cache.evict(state["dev"])
-                    memref.dealloc(state["pool"])
+        def build(anchor: int) -> None:
+            device, pool = state["dev"], state["pool"]
+            assert device is not None and pool is not None
+            replaced = bool(deallocs) and deallocs[0].parent.operation == self.function
+            before = deallocs[0] if replaced else _native.operation_at(anchor)
+            _native.build_evict(_native.operation_address(before), device)
+            with ir.InsertionPoint(before), before.location:
+                memref.dealloc(_native.value_at(pool))
+            if replaced:
                 deallocs[0].erase()
-            else:
-                cache.evict(state["dev"])
-                memref.dealloc(state["pool"])
 
         self.insert(step, _PRIORITY_EVICT, build)
 
@@ -486,7 +494,9 @@ class _Rewriter:
         self.replaced_globals.extend(roots)
         return value
 
-    def rewire(self, roots: list[ir.Value], first: int, last: int, device: ir.Value) -> None:
+    def rewire(self, roots: list[ir.Value], first: int, last: int, device: int) -> None:
+        """Make the uses of ``roots`` in steps ``first`` to ``last`` use the
+        value at address ``device``."""
         for root in roots:
             uses = self.root_uses.get(root)
             if uses is None:
