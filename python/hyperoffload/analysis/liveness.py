@@ -114,6 +114,57 @@ class LazyName:
         instance.__dict__[self._slot] = value
 
 
+class _UseTable:
+    """Every use the walk found, as its arrays: a buffer's uses are a slice,
+    made into :class:`Use` tuples when first read (a large function has
+    hundreds of thousands; the verification after a rewrite reads none)."""
+
+    __slots__ = ("effects", "op_names", "positions")
+
+    def __init__(self, positions: list[int], op_names: list[str], effects: list[int]) -> None:
+        self.positions = positions
+        self.op_names = op_names
+        self.effects = effects
+
+    def uses(self, begin: int, end: int) -> list[Use]:
+        positions = self.positions[begin:end]
+        # C-level calls only: tuple.__new__ makes a Use without its
+        # Python-level constructor.
+        return list(
+            map(
+                tuple.__new__,
+                repeat(Use),
+                zip(
+                    positions,
+                    map(self.op_names.__getitem__, positions),
+                    map(_native.USE_EFFECTS.__getitem__, self.effects[begin:end]),
+                    strict=True,
+                ),
+            )
+        )
+
+
+class LazyUses:
+    """Descriptor of a dataclass's uses field: set to a list, or to a
+    (:class:`_UseTable`, begin, end) slice made into the list on the first
+    read."""
+
+    def __set_name__(self, owner: type, attribute: str) -> None:
+        self._slot = "_" + attribute
+
+    def __get__(self, instance: object, owner: type | None = None) -> list[Use]:
+        if instance is None:
+            raise AttributeError  # no default: dataclasses requires the field
+        value = instance.__dict__[self._slot]
+        if isinstance(value, tuple):
+            table, begin, end = value
+            value = instance.__dict__[self._slot] = table.uses(begin, end)
+        return value
+
+    def __set__(self, instance: object, value: list[Use] | tuple[_UseTable, int, int]) -> None:
+        instance.__dict__[self._slot] = value
+
+
 @dataclasses.dataclass
 class Buffer:
     """A root buffer and its lifetime. ``name`` is the buffer as the printer
@@ -127,7 +178,7 @@ class Buffer:
     defined_at: int
     freed_at: int
     freed_by: str
-    uses: list[Use]
+    uses: LazyUses = LazyUses()
     last_use: int | None
     escapes: bool = False
 
@@ -256,21 +307,7 @@ class BufferLiveness:
         """Build the buffers from the C++ walk (lib/Liveness.cpp), adding
         sizes and memory spaces."""
         op_names = walk.op_names
-        # Every use at once, C-level calls only (tuple.__new__ makes a Use
-        # without its Python-level constructor); each root takes a slice.
-        positions = walk.use_positions
-        all_uses: list[Use] = list(
-            map(
-                tuple.__new__,
-                repeat(Use),
-                zip(
-                    positions,
-                    map(op_names.__getitem__, positions),
-                    map(_native.USE_EFFECTS.__getitem__, walk.use_effects),
-                    strict=True,
-                ),
-            )
-        )
+        table = _UseTable(walk.use_positions, op_names, walk.use_effects)
         offsets = walk.use_offsets
         names = RootNames(self.function, walk.values, walk.names)
         typed: dict[int, tuple[ir.MemRefType, bool, int | SizeError]] = {}
@@ -305,7 +342,7 @@ class BufferLiveness:
                 "defined_at": position,
                 "freed_at": walk.freed_at[index],
                 "freed_by": "end" if freed_by < 0 else op_names[freed_by],
-                "uses": all_uses[offsets[index] : offsets[index + 1]],
+                "_uses": (table, offsets[index], offsets[index + 1]),
                 "last_use": None if last_use < 0 else last_use,
                 "escapes": bool(walk.escapes[index]),
             }
