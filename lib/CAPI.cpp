@@ -219,6 +219,15 @@ void hyperoffloadBuildWait(MlirOperation anchor, const uint64_t *tokens,
                                       valuesAt(tokens, numTokens));
 }
 
+void hyperoffloadMoveBefore(const uint64_t *ops, const uint64_t *anchors,
+                            int64_t count) {
+  auto at = [](uint64_t address) {
+    return reinterpret_cast<Operation *>(static_cast<uintptr_t>(address));
+  };
+  for (int64_t i = 0; i < count; ++i)
+    at(ops[i])->moveBefore(at(anchors[i]));
+}
+
 void hyperoffloadOpsWithAttribute(const uint64_t *ops, int64_t count,
                                   MlirStringRef name, uint8_t *has) {
   StringRef key = unwrap(name);

@@ -8,6 +8,10 @@
 // oracle (test/python/reference_planner.py) and every step here mirrors it,
 // down to the order of floating-point operations, so both choose alike.
 //
+// Also the placement loop of cache-schedule-transfers
+// (hyperoffloadPlaceTransfers), with its Python oracle in
+// test/python/reference_schedule.py.
+//
 //===----------------------------------------------------------------------===//
 
 #include "hyperoffload-c/Planner.h"
@@ -634,4 +638,80 @@ bool hyperoffloadPlanGaps(const HyperoffloadPlanInput *input,
   bool feasible = planner.run();
   planner.write();
   return feasible;
+}
+
+namespace {
+
+/// The first step from `point` on (up to `wait`) at which issuing keeps the
+/// budget over the steps the buffer then holds (up to `freeAt`) and the
+/// in-flight limit up to the wait (_first_fitting in Python).
+int64_t firstFitting(int64_t point, int64_t wait, int64_t freeAt, int64_t bytes,
+                     const std::vector<int64_t> &profile,
+                     const std::vector<int64_t> &inflight, int64_t budget,
+                     int64_t maxInflight) {
+  while (point < wait) {
+    int64_t moved = point;
+    if (budget >= 0)
+      for (int64_t i = freeAt - 1; i >= point; --i)
+        if (profile[i] + bytes > budget) {
+          moved = std::max(moved, i + 1);
+          break;
+        }
+    if (maxInflight > 0)
+      for (int64_t i = wait; i >= point; --i)
+        if (inflight[i] >= maxInflight) {
+          moved = std::max(moved, i + 1);
+          break;
+        }
+    if (moved == point)
+      return point;
+    point = std::min(moved, wait);
+  }
+  return wait;
+}
+
+} // namespace
+
+void hyperoffloadPlaceTransfers(const HyperoffloadPlaceInput *input,
+                                int64_t *profileOut, int64_t *point,
+                                double *begin) {
+  const HyperoffloadPlaceInput &in = *input;
+  const double *start = in.stepStart;
+  int64_t size = in.numSteps + 1;
+  std::vector<int64_t> profile(profileOut, profileOut + size);
+  bool limited = in.maxInflight > 0;
+  std::vector<int64_t> inflight(size, 0);
+  auto addRange = [](std::vector<int64_t> &values, int64_t first, int64_t last,
+                     int64_t delta) {
+    for (int64_t i = first; i < last; ++i)
+      values[i] += delta;
+  };
+  if (limited)
+    for (int64_t t = 0; t < in.numTransfers; ++t)
+      addRange(inflight, in.step[t], in.wait[t] + 1, 1);
+  LinkCalendar calendar;
+  for (int64_t t = 0; t < in.numTransfers; ++t) {
+    int64_t use = in.firstUse[t], wait = in.wait[t], freeAt = in.freeAt[t];
+    addRange(profile, in.step[t], freeAt, -in.bytes[t]);
+    if (limited)
+      addRange(inflight, in.step[t], wait + 1, -1);
+    int64_t lower = std::min(in.lower[t], in.step[t]);
+    double window =
+        calendar.latestWindow(in.seconds[t], start[use], start[lower]);
+    int64_t at = std::upper_bound(start, start + size, window) - start - 1;
+    // Never below its wait (which sits right before the first use).
+    at = std::min(std::max(at, lower), wait);
+    at = firstFitting(at, wait, freeAt, in.bytes[t], profile, inflight,
+                      in.budget, in.maxInflight);
+    addRange(profile, at, freeAt, in.bytes[t]);
+    if (limited)
+      addRange(inflight, at, wait + 1, 1);
+    double copyStart = std::max(window, start[at]);
+    if (copyStart > window)
+      copyStart = calendar.firstFree(in.seconds[t], copyStart);
+    calendar.reserve(copyStart, in.seconds[t]);
+    point[t] = at;
+    begin[t] = copyStart;
+  }
+  std::copy(profile.begin(), profile.end(), profileOut);
 }

@@ -137,6 +137,12 @@ MLIR_CAPI_EXPORTED void hyperoffloadBuildWait(MlirOperation anchor,
                                               const uint64_t *tokens,
                                               int64_t numTokens);
 
+/// Moves op `ops[i]` right before op `anchors[i]` (MlirOperation pointers),
+/// in order, for each of the `count` entries.
+MLIR_CAPI_EXPORTED void hyperoffloadMoveBefore(const uint64_t *ops,
+                                               const uint64_t *anchors,
+                                               int64_t count);
+
 /// Sets `has[i]` to whether op `ops[i]` (MlirOperation pointers, `count`
 /// of them) carries an attribute called `name` (inherent or discardable).
 MLIR_CAPI_EXPORTED void hyperoffloadOpsWithAttribute(const uint64_t *ops,

@@ -81,6 +81,40 @@ typedef struct {
 MLIR_CAPI_EXPORTED bool hyperoffloadPlanGaps(const HyperoffloadPlanInput *input,
                                              HyperoffloadPlanOutput *output);
 
+/// The placement loop of cache-schedule-transfers
+/// (hyperoffload.transforms.schedule_transfers._hoist_prefetches): the
+/// transfers in the order they are placed (latest first use first), each
+/// with its step (where its prefetch is now), the lowest step it may move
+/// to, the step of its first use, the step of its wait, the step its buffer
+/// is freed at, its bytes and its copy seconds.
+typedef struct {
+  int64_t numSteps;
+  /// Compute-time start of each step (numSteps + 1 entries).
+  const double *stepStart;
+  int64_t numTransfers;
+  const int64_t *step;
+  const int64_t *lower;
+  const int64_t *firstUse;
+  const int64_t *wait;
+  const int64_t *freeAt;
+  const int64_t *bytes;
+  const double *seconds;
+  /// Device bytes to keep within (negative: none).
+  int64_t budget;
+  /// Most transfers issued and not yet waited (0: no limit).
+  int64_t maxInflight;
+} HyperoffloadPlaceInput;
+
+/// Places the transfers of `input`: each takes the latest free window of the
+/// copy engine that ends by its first use, moved later until the bytes held
+/// fit the budget and the in-flight limit holds. `profile` (numSteps + 1
+/// device bytes per step, counting every transfer at its current step) is
+/// updated in place; writes each transfer's issue step into `point` and its
+/// copy's start into `begin`.
+MLIR_CAPI_EXPORTED void
+hyperoffloadPlaceTransfers(const HyperoffloadPlaceInput *input,
+                           int64_t *profile, int64_t *point, double *begin);
+
 #ifdef __cplusplus
 }
 #endif

@@ -188,6 +188,25 @@ class _PlanInput(ctypes.Structure):
     ]
 
 
+class _PlaceInput(ctypes.Structure):
+    """HyperoffloadPlaceInput (hyperoffload-c/Planner.h)."""
+
+    _fields_ = [
+        ("numSteps", ctypes.c_int64),
+        ("stepStart", _F64),
+        ("numTransfers", ctypes.c_int64),
+        ("step", _I64),
+        ("lower", _I64),
+        ("firstUse", _I64),
+        ("wait", _I64),
+        ("freeAt", _I64),
+        ("bytes", _I64),
+        ("seconds", _F64),
+        ("budget", ctypes.c_int64),
+        ("maxInflight", ctypes.c_int64),
+    ]
+
+
 class _PlanOutput(ctypes.Structure):
     """HyperoffloadPlanOutput (hyperoffload-c/Planner.h)."""
 
@@ -260,6 +279,12 @@ def _load() -> ctypes.PyDLL:
     lib.hyperoffloadBuildEvict.argtypes = [_Handle, _Handle, _Handle]
     lib.hyperoffloadBuildWait.restype = None
     lib.hyperoffloadBuildWait.argtypes = [_Handle, ctypes.POINTER(ctypes.c_uint64), ctypes.c_int64]
+    lib.hyperoffloadMoveBefore.restype = None
+    lib.hyperoffloadMoveBefore.argtypes = [
+        ctypes.POINTER(ctypes.c_uint64),
+        ctypes.POINTER(ctypes.c_uint64),
+        ctypes.c_int64,
+    ]
     lib.hyperoffloadOpsWithAttribute.restype = None
     lib.hyperoffloadOpsWithAttribute.argtypes = [
         ctypes.POINTER(ctypes.c_uint64),
@@ -297,6 +322,13 @@ def _load() -> ctypes.PyDLL:
     lib.hyperoffloadLivenessGetArrays.argtypes = [ctypes.c_void_p]
     lib.hyperoffloadLivenessDestroy.restype = None
     lib.hyperoffloadLivenessDestroy.argtypes = [ctypes.c_void_p]
+    lib.hyperoffloadPlaceTransfers.restype = None
+    lib.hyperoffloadPlaceTransfers.argtypes = [
+        ctypes.POINTER(_PlaceInput),
+        _I64,
+        _I64,
+        _F64,
+    ]
     lib.hyperoffloadPlanGaps.restype = ctypes.c_bool
     lib.hyperoffloadPlanGaps.argtypes = [
         ctypes.POINTER(_PlanInput),
@@ -475,6 +507,16 @@ def set_operands(uses: list[tuple[int, int]], value: ir.Value | int) -> None:
     numbers = (ctypes.c_int32 * len(uses))(*(number for _, number in uses))
     address = value if isinstance(value, int) else value_address(value)
     _lib.hyperoffloadSetOperands(owners, numbers, len(uses), _Handle(address))
+
+
+def move_before(moves: list[tuple[int, int]]) -> None:
+    """Move the op at ``op`` right before the op at ``anchor`` (addresses),
+    for each (op, anchor) of ``moves``, in order."""
+    if not moves:
+        return
+    ops = (ctypes.c_uint64 * len(moves))(*(op for op, _ in moves))
+    anchors = (ctypes.c_uint64 * len(moves))(*(anchor for _, anchor in moves))
+    _lib.hyperoffloadMoveBefore(ops, anchors, len(moves))
 
 
 # Builders of cache ops from addresses (op and value pointers, as
@@ -874,3 +916,75 @@ def plan_gaps(
         failed_step=int(outputs.failedStep),
         failed_bytes=int(outputs.failedBytes),
     )
+
+
+@dataclasses.dataclass(frozen=True)
+class Transfers:
+    """The transfers :func:`place_transfers` places, in placing order (see
+    hyperoffload-c/Planner.h): per transfer its current step, the lowest
+    step it may move to, the steps of its first use, its wait and its
+    buffer's free, its bytes and its copy seconds."""
+
+    step: np.ndarray
+    lower: np.ndarray
+    first_use: np.ndarray
+    wait: np.ndarray
+    free_at: np.ndarray
+    nbytes: np.ndarray
+    seconds: np.ndarray
+
+    def __post_init__(self) -> None:
+        for name in ("step", "lower", "first_use", "wait", "free_at", "nbytes"):
+            object.__setattr__(self, name, np.ascontiguousarray(getattr(self, name), np.int64))
+        object.__setattr__(self, "seconds", np.ascontiguousarray(self.seconds, np.float64))
+        count = len(self.step)
+        for name in ("lower", "first_use", "wait", "free_at", "nbytes", "seconds"):
+            if len(getattr(self, name)) != count:
+                raise ValueError(f"place_transfers: {name} has {len(getattr(self, name))} entries")
+
+
+def place_transfers(
+    step_start: np.ndarray,
+    profile: np.ndarray,
+    transfers: Transfers,
+    budget: int | None,
+    max_inflight: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Run the placement loop of cache-schedule-transfers
+    (hyperoffloadPlaceTransfers): each transfer's issue step and copy
+    start. ``profile`` (int64, one entry per step start) is updated in
+    place; indices must lie within it."""
+    starts = np.ascontiguousarray(step_start, dtype=np.float64)
+    if profile.dtype != np.int64 or not profile.flags.c_contiguous:
+        raise ValueError("place_transfers: profile must be a contiguous int64 array")
+    steps = len(starts) - 1
+    if len(profile) != steps + 1:
+        raise ValueError("place_transfers: profile and step starts differ in length")
+    count = len(transfers.step)
+    for name in ("step", "lower", "first_use", "wait", "free_at"):
+        values = getattr(transfers, name)
+        if count and (values.min() < 0 or values.max() > steps):
+            raise ValueError(f"place_transfers: {name} out of the steps")
+    inputs = _PlaceInput(
+        numSteps=steps,
+        stepStart=_pointer(starts, ctypes.c_double),
+        numTransfers=count,
+        step=_pointer(transfers.step, ctypes.c_int64),
+        lower=_pointer(transfers.lower, ctypes.c_int64),
+        firstUse=_pointer(transfers.first_use, ctypes.c_int64),
+        wait=_pointer(transfers.wait, ctypes.c_int64),
+        freeAt=_pointer(transfers.free_at, ctypes.c_int64),
+        bytes=_pointer(transfers.nbytes, ctypes.c_int64),
+        seconds=_pointer(transfers.seconds, ctypes.c_double),
+        budget=-1 if budget is None else budget,
+        maxInflight=max_inflight,
+    )
+    point = np.empty(count, dtype=np.int64)
+    begin = np.empty(count, dtype=np.float64)
+    _lib.hyperoffloadPlaceTransfers(
+        ctypes.byref(inputs),
+        _pointer(profile, ctypes.c_int64),
+        _pointer(point, ctypes.c_int64),
+        _pointer(begin, ctypes.c_double),
+    )
+    return point, begin

@@ -53,9 +53,9 @@ import dataclasses
 import numpy as np
 from mlir import ir
 
+from hyperoffload import _native
 from hyperoffload.analysis.budget import Budget
 from hyperoffload.analysis.cost_model import CostModel, static_times_at
-from hyperoffload.analysis.link_calendar import LinkCalendar
 from hyperoffload.analysis.liveness import BufferLiveness, LivenessError
 from hyperoffload.analysis.program import op_address
 from hyperoffload.dialects import cache
@@ -105,7 +105,7 @@ class ScheduleTransfersPass(ModulePass):
 
 @dataclasses.dataclass
 class _Transfer:
-    prefetch: ir.Operation
+    prefetch: int  # its position
     step: int
     lower: int
     first_use: int
@@ -228,58 +228,52 @@ def _hoist_prefetches(
         root = liveness.root_defined_at(position)
         assert root is not None, "a prefetch defines its buffer"
         transfer = _Transfer(
-            op, step, lower, use, root.size, hardware.transfer_seconds(root.size, True)
+            position, step, lower, use, root.size, hardware.transfer_seconds(root.size, True)
         )
         transfer.wait = waits.get(position, use)
         transfer.free = step_of[root.freed_at]
         transfers.append(transfer)
     # Latest deadline first: each copy takes the latest free window of the
     # engine that ends by its first use, so copies never overlap and their
-    # start order is the issue order the engine serves.
+    # start order is the issue order the engine serves. Each is issued there,
+    # or later until the memory it holds fits the budget and the in-flight
+    # limit holds (in flight from issue up to and including its wait: an op
+    # issued right before the wait still overlaps it); at the latest, right
+    # before its wait. The loop is C++ (hyperoffloadPlaceTransfers).
     transfers.sort(key=lambda t: (t.first_use, t.step), reverse=True)
-    # In flight from issue up to and including its wait (an op issued right
-    # before the wait still overlaps it); kept only under a limit.
-    limited = max_inflight > 0
-    inflight = np.zeros(count + 1, dtype=np.int64)
-    if limited:
-        for transfer in transfers:
-            inflight[transfer.step : transfer.wait + 1] += 1
-    calendar = LinkCalendar()
-    moves: list[tuple[float, int, _Transfer]] = []
-    for transfer in transfers:
-        use = transfer.first_use
-        held = slice(transfer.step, transfer.free)
-        profile[held] -= transfer.size
-        if limited:
-            inflight[transfer.step : transfer.wait + 1] -= 1
-        lower = min(transfer.lower, transfer.step)
-        window = calendar.latest_window(transfer.seconds, float(start[use]), float(start[lower]))
-        point = int(np.searchsorted(start, window, side="right")) - 1
-        # Never below its wait (which sits right before the first use).
-        point = min(max(point, lower), transfer.wait)
-        # Later, until the memory it holds fits the budget and the in-flight
-        # limit holds; at the latest, right before its wait.
-        point = _first_fitting(point, transfer, profile, inflight, budget, max_inflight)
-        profile[point : transfer.free] += transfer.size
-        if limited:
-            inflight[point : transfer.wait + 1] += 1
-        begin = max(window, float(start[point]))
-        if begin > window:
-            begin = calendar.first_free(transfer.seconds, begin)
-        calendar.reserve(begin, transfer.seconds)
-        moves.append((begin, point, transfer))
+    points, begins = _native.place_transfers(
+        start,
+        profile,
+        _native.Transfers(
+            step=[t.step for t in transfers],
+            lower=[t.lower for t in transfers],
+            first_use=[t.first_use for t in transfers],
+            wait=[t.wait for t in transfers],
+            free_at=[t.free for t in transfers],
+            nbytes=[t.size for t in transfers],
+            seconds=[t.seconds for t in transfers],
+        ),
+        budget,
+        max_inflight,
+    )
+    moves = sorted(
+        zip(begins.tolist(), points.tolist(), transfers, strict=True),
+        key=lambda move: (move[0], move[1]),
+    )
     # Issue in the order the engine serves them, after the frees at the
     # point (the profile counts a buffer freed at a step as gone there).
     # Anchors are ops that stay put: never another prefetch being placed.
-    moves.sort(key=lambda move: (move[0], move[1]))
-    moving = {transfer.step for _, _, transfer in moves}
+    moving = {transfer.step for transfer in transfers}
+    addresses = order.ops.addresses
+    placed: list[tuple[int, int]] = []
     for _, point, transfer in moves:
         anchor = min(point, count - 1)
         while anchor < count - 1 and (
             names[anchor] in ("cache.evict", "memref.dealloc") or anchor in moving
         ):
             anchor += 1
-        transfer.prefetch.move_before(order.ops[positions[anchor]])
+        placed.append((addresses[transfer.prefetch], addresses[positions[anchor]]))
+    _native.move_before(placed)
 
 
 def _hold_write_backs(
@@ -319,33 +313,6 @@ def _hold_write_backs(
     np.add.at(delta, steps, sizes)
     np.subtract.at(delta, until, sizes)
     profile += np.cumsum(delta[:-1])
-
-
-def _first_fitting(
-    point: int,
-    transfer: _Transfer,
-    profile: np.ndarray,
-    inflight: np.ndarray,
-    budget: int | None,
-    max_inflight: int,
-) -> int:
-    """The first step from ``point`` on (up to the wait) at which issuing
-    keeps the budget over the steps the buffer then holds and the in-flight
-    limit up to its wait."""
-    while point < transfer.wait:
-        moved = point
-        if budget is not None:
-            over = np.nonzero(profile[point : transfer.free] + transfer.size > budget)[0]
-            if len(over):
-                moved = max(moved, point + int(over[-1]) + 1)
-        if max_inflight > 0:
-            busy = np.nonzero(inflight[point : transfer.wait + 1] >= max_inflight)[0]
-            if len(busy):
-                moved = max(moved, point + int(busy[-1]) + 1)
-        if moved == point:
-            return point
-        point = min(moved, transfer.wait)
-    return transfer.wait
 
 
 # Ops looked at after a stalled wait, and moves tried per function.
