@@ -134,6 +134,16 @@ def test_not_for_baselines_or_forced_buffers(context: ir.Context) -> None:
     assert str(function) == before
 
 
+def _within_one_percent_on_gh200(text: str) -> dict[str, object]:
+    """The pipeline's statistics of the one function of ``text`` planned
+    with max-slowdown=1% on GH200."""
+    with ir.Context():
+        pipeline = hyper_offload_pipeline.HyperOffloadPipelinePass(max_slowdown="1%", hw="gh200")
+        pipeline.run(ir.Module.parse(text).operation)
+        (statistics,) = pipeline.statistics.values()
+    return statistics
+
+
 def test_max_slowdown_keeps_link_filling_where_it_beats_the_greedy_planner(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -142,20 +152,11 @@ def test_max_slowdown_keeps_link_filling_where_it_beats_the_greedy_planner(
     # the peak); link filling streams the 32 MiB attention weights.
     text = generate_llama(dataclasses.replace(LlamaConfig.preset("7b"), layers=8))
 
-    def run() -> dict[str, object]:
-        with ir.Context():
-            pipeline = hyper_offload_pipeline.HyperOffloadPipelinePass(
-                max_slowdown="1%", hw="gh200"
-            )
-            pipeline.run(ir.Module.parse(text).operation)
-            (statistics,) = pipeline.statistics.values()
-        return statistics
-
-    filled = run()
+    filled = _within_one_percent_on_gh200(text)
     monkeypatch.setattr(
         hyper_offload_pipeline.HyperOffloadPipelinePass, "_fill_search", lambda *args: None
     )
-    greedy = run()
+    greedy = _within_one_percent_on_gh200(text)
     assert filled["plan"]["order"] == ORDER
     assert greedy["plan"]["order"] != ORDER
     assert filled["slowdown"] <= 0.01
@@ -216,16 +217,7 @@ def test_max_slowdown_spends_the_stall_where_it_streams_more(
     # microseconds, link filling streams more (6.8%).
     text = generate_llama(dataclasses.replace(LlamaConfig.preset("7b-32k"), layers=3))
 
-    def run() -> dict[str, object]:
-        with ir.Context():
-            pipeline = hyper_offload_pipeline.HyperOffloadPipelinePass(
-                max_slowdown="1%", hw="gh200"
-            )
-            pipeline.run(ir.Module.parse(text).operation)
-            (statistics,) = pipeline.statistics.values()
-        return statistics
-
-    with_slack = run()
+    with_slack = _within_one_percent_on_gh200(text)
     original = hyper_offload_pipeline.HyperOffloadPipelinePass._fill_search
 
     def without_slack(self: object, *args: object) -> object:
@@ -235,7 +227,7 @@ def test_max_slowdown_spends_the_stall_where_it_streams_more(
     monkeypatch.setattr(
         hyper_offload_pipeline.HyperOffloadPipelinePass, "_fill_search", without_slack
     )
-    hidden = run()
+    hidden = _within_one_percent_on_gh200(text)
     assert with_slack["plan"]["order"] == ORDER
     assert 0.0 < with_slack["slowdown"] <= 0.01
     assert hidden["slowdown"] <= 0.01
