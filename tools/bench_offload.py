@@ -136,7 +136,7 @@ def main() -> int:
     parser.add_argument(
         "--scale-repeat",
         type=int,
-        default=5,
+        default=9,
         help="alternating pairs per size for compile time (median and range reported)",
     )
     args = parser.parse_args()
