@@ -92,7 +92,16 @@ def test_native_walk_matches_the_python_walk(name: str, source: str) -> None:
                 if isinstance(reference, tuple) or isinstance(native, tuple):
                     assert native == reference
                     continue
+                # The arrays behind the uses, before and after they are made.
+                arrays = [native.use_positions_and_effects(i) for i in range(len(native.buffers))]
                 assert native.buffers == reference.buffers
+                assert arrays == [
+                    ([u.position for u in b.uses], [u.effect for u in b.uses])
+                    for b in reference.buffers
+                ]
+                assert arrays == [
+                    native.use_positions_and_effects(i) for i in range(len(native.buffers))
+                ]
                 assert native.profile == reference.profile
                 assert native.accesses_by_position() == reference.accesses_by_position()
                 assert native.positions_writing_kept_roots() == {

@@ -126,6 +126,11 @@ class _UseTable:
         self.op_names = op_names
         self.effects = effects
 
+    def arrays(self, begin: int, end: int) -> tuple[list[int], list[str]]:
+        """Positions and effects of the uses in ``[begin, end)``."""
+        effects = list(map(_native.USE_EFFECTS.__getitem__, self.effects[begin:end]))
+        return self.positions[begin:end], effects
+
     def uses(self, begin: int, end: int) -> list[Use]:
         positions = self.positions[begin:end]
         # C-level calls only: tuple.__new__ makes a Use without its
@@ -244,6 +249,16 @@ class BufferLiveness:
                 if buffer.kind not in ("argument", "global"):
                     self._defined.setdefault(buffer.defined_at, index)
         return self._defined.get(position)
+
+    def use_positions_and_effects(self, index: int) -> tuple[list[int], list[str]]:
+        """The positions and effects of the uses of buffer ``index`` (those
+        of its :attr:`Buffer.uses`), without making the Use tuples: for
+        analyses reading every buffer's uses."""
+        held = self.buffers[index].__dict__["_uses"]
+        if isinstance(held, tuple):
+            table, begin, end = held
+            return table.arrays(begin, end)
+        return [use.position for use in held], [use.effect for use in held]
 
     def positions_writing_kept_roots(self) -> set[int]:
         """Positions of the ops that write a root buffer without freeing it

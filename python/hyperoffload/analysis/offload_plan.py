@@ -84,6 +84,8 @@ KINDS = ("params", "globals", "activations")
 _KIND_OF = {"argument": "params", "global": "globals", "alloc": "activations"}
 
 POLICY_ATTR = "cache.policy"
+# The use effects that may write the buffer.
+_WRITES = frozenset({"write", "read-write", "unknown", "alloc/write"})
 # Options re-costed against the copy engine per planning step.
 _LAZY_OPTIONS = 256
 
@@ -262,16 +264,14 @@ class OffloadPlanner:
             kind = _KIND_OF.get(buffer.kind)
             if kind is None:
                 continue
+            positions, effects = self.liveness.use_positions_and_effects(root)
+            step_of = steps.step_of
             uses = sorted(
-                {steps.step_of[u.position] for u in buffer.uses if u.effect not in ("free",)}
+                {step_of[p] for p, e in zip(positions, effects, strict=True) if e != "free"}
             )
-            writes = {
-                steps.step_of[u.position]
-                for u in buffer.uses
-                if u.effect in ("write", "read-write", "unknown", "alloc/write")
-            }
+            writes = {step_of[p] for p, e in zip(positions, effects, strict=True) if e in _WRITES}
             candidate = Candidate(buffer, root, kind, uses, writes, self._policy(root))
-            candidate.reason = self._reason(candidate, globals_elsewhere)
+            candidate.reason = self._reason(candidate, globals_elsewhere, "none" in effects)
             self.candidates.append(candidate)
             if candidate.reason is None:
                 self._make_gaps(len(self.candidates) - 1)
@@ -283,7 +283,9 @@ class OffloadPlanner:
         attr = _policy_attr(self.function, self.liveness, buffer, self.argument_of_root.get(root))
         return attr or "auto"
 
-    def _reason(self, candidate: Candidate, globals_elsewhere: set[str]) -> str | None:
+    def _reason(
+        self, candidate: Candidate, globals_elsewhere: set[str], through_view: bool
+    ) -> str | None:
         buffer = candidate.buffer
         if candidate.kind not in self.kinds:
             return f"{candidate.kind} are not offloaded (offload= option)"
@@ -293,7 +295,7 @@ class OffloadPlanner:
             return "empty buffer"
         if buffer.escapes:
             return "escapes through return"
-        if any(use.effect == "none" for use in buffer.uses):
+        if through_view:  # a use with no effect: a view of it
             return "aliasing (used through a view)"
         if not candidate.uses and candidate.kind == "activations":
             return "unused"
