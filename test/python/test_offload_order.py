@@ -64,6 +64,17 @@ def test_auto_keeps_the_less_exposed_plan() -> None:
         assert chosen.estimated_exposed_s == streaming
 
 
+def test_a_trial_plan_lists_no_decisions_and_is_otherwise_the_same() -> None:
+    # What the max-slowdown search's trials ask for: naming every buffer
+    # numbers the whole function, and a trial's statistics are not reported.
+    with ir.Context():
+        reported = dataclasses.asdict(plan_preferring(_planner("7b", 3, 0.6), "auto"))
+        trial = dataclasses.asdict(plan_preferring(_planner("7b", 3, 0.6), "auto", False))
+        assert trial["decisions"] == []
+        assert len(reported["decisions"]) > 0
+        assert {**reported, "decisions": []} == trial
+
+
 def test_auto_restores_the_first_plan_when_it_wins() -> None:
     with ir.Context():
         # Both orders expose the same time here, so auto plans both and keeps

@@ -102,13 +102,14 @@ def headrooms(planner: OffloadPlanner) -> list[int]:
 
 
 def fill_link(
-    planner: OffloadPlanner, headroom: int, slack_s: float = 0.0
+    planner: OffloadPlanner, headroom: int, slack_s: float = 0.0, *, decisions: bool = True
 ) -> PlanStatistics | None:
     """Plan ``planner``'s function by link filling with ``headroom`` bytes
     and ``slack_s`` seconds of stall (each copy may end that much after its
     use's compute-time start; see the module docstring), replacing any
     earlier plan as :meth:`OffloadPlanner.plan` does; None where link
-    filling does not apply."""
+    filling does not apply. ``decisions``: see
+    :meth:`OffloadPlanner._statistics`."""
     if planner.strategy != "ours" or any(c.policy == "offload" for c in planner.candidates):
         return None
     steps = planner.steps
@@ -146,7 +147,7 @@ def fill_link(
     for index in free:
         _take(planner, index, count, profile)
     statistics = planner._statistics(
-        profile, unoffloaded_peak, planner._min_feasible(), order=ORDER
+        profile, unoffloaded_peak, planner._min_feasible(), order=ORDER, decisions=decisions
     )
     # Not made for a budget: the budget it meets is its own planned peak.
     statistics.budget_bytes = statistics.planned_peak

@@ -470,20 +470,18 @@ class OffloadPlanner:
         unoffloaded_peak: int,
         min_feasible: int,
         order: str | None = None,
+        decisions: bool = True,
     ) -> PlanStatistics:
+        """The statistics of the current plan; without ``decisions`` their
+        :attr:`PlanStatistics.decisions` stay empty (naming the buffers
+        numbers the whole function: a trial plan nobody reports skips it)."""
         offloaded = {kind: 0 for kind in KINDS}
         transfers = 0
-        decisions: list[dict[str, object]] = []
+        entries: list[dict[str, object]] = []
         self._gaps_of: dict[int, list[Gap]] = {}
         for gap in self.gaps:
             self._gaps_of.setdefault(id(self.candidates[gap.candidate]), []).append(gap)
         for candidate in self.candidates:
-            entry: dict[str, object] = {
-                "buffer": candidate.buffer.name,
-                "kind": candidate.kind,
-                "size_bytes": candidate.buffer.size,
-                "policy": candidate.policy,
-            }
             gaps = [self.gaps[i] for i in sorted(set(candidate.offloaded_gaps))]
             if gaps:
                 offloaded[candidate.kind] += candidate.buffer.size
@@ -492,6 +490,15 @@ class OffloadPlanner:
                     1 for g in gaps if candidate.kind == "activations" and g.after >= 0
                 )
                 transfers += prefetches + writebacks
+            if not decisions:
+                continue
+            entry: dict[str, object] = {
+                "buffer": candidate.buffer.name,
+                "kind": candidate.kind,
+                "size_bytes": candidate.buffer.size,
+                "policy": candidate.policy,
+            }
+            if gaps:
                 entry["offloaded"] = True
                 entry["gaps"] = [
                     {
@@ -505,7 +512,7 @@ class OffloadPlanner:
             else:
                 entry["offloaded"] = False
                 entry["reason"] = candidate.reason or self._unchosen_reason(candidate)
-            decisions.append(entry)
+            entries.append(entry)
         return PlanStatistics(
             budget_bytes=self.budget,
             unoffloaded_peak=unoffloaded_peak,
@@ -514,7 +521,7 @@ class OffloadPlanner:
             offloaded_bytes=offloaded,
             transfers=transfers,
             estimated_exposed_s=self.estimated_exposed_s(),
-            decisions=decisions,
+            decisions=entries,
             order=order or self.order,
             placement=self.placement,
         )
@@ -528,11 +535,14 @@ class OffloadPlanner:
         return "budget met without it"
 
 
-def plan_preferring(planner: OffloadPlanner, prefer: Order | Literal["auto"]) -> PlanStatistics:
+def plan_preferring(
+    planner: OffloadPlanner, prefer: Order | Literal["auto"], decisions: bool = True
+) -> PlanStatistics:
     """Plan in the order ``prefer``; ``auto`` (ours only) plans ``largest``
     and, unless that plan hides every copy, ``streaming`` too, and keeps the
     one with less estimated exposed time (the first on a tie). Raises the
-    first PlanError if no order reaches the budget."""
+    first PlanError if no order reaches the budget. ``decisions``: see
+    :meth:`OffloadPlanner._statistics`."""
     orders: tuple[Order, ...]
     if prefer != "auto":
         orders = (prefer,)
@@ -563,7 +573,7 @@ def plan_preferring(planner: OffloadPlanner, prefer: Order | Literal["auto"]) ->
     _, planner.order, chosen, planner.gaps, kept = best
     for candidate, gaps in zip(planner.candidates, kept, strict=True):
         candidate.offloaded_gaps = gaps
-    return planner._statistics(*chosen)
+    return planner._statistics(*chosen, decisions=decisions)
 
 
 def _policy_attr(

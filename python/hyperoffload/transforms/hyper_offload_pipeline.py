@@ -150,10 +150,14 @@ class HyperOffloadPipelinePass(PlanOptions):
         limit: int,
         liveness: BufferLiveness | None = None,
         placement: Placement = "room",
+        decisions: bool = True,
     ) -> PlanStatistics:
         """Plan (raising PlanError, emitting nothing), then schedule;
-        ``liveness`` is that of ``function`` as it is now, if known."""
-        statistics = plan_and_rewrite(function, hardware, limit, self, liveness, placement)
+        ``liveness`` is that of ``function`` as it is now, if known;
+        without ``decisions`` (a trial) the statistics list none."""
+        statistics = plan_and_rewrite(
+            function, hardware, limit, self, liveness, placement, decisions
+        )
         if self.strategy == "ours":
             self._schedule(function, hardware, limit)
         return statistics
@@ -302,7 +306,9 @@ class HyperOffloadPipelinePass(PlanOptions):
             copy = module.clone()
             function = _find(copy, name)
             try:
-                self._plan_and_schedule(function, hardware, limit, placement=placement)
+                self._plan_and_schedule(
+                    function, hardware, limit, placement=placement, decisions=False
+                )
             except PlanError:
                 continue
             bound = self.dynamic_dim_bound or None
@@ -340,7 +346,7 @@ class HyperOffloadPipelinePass(PlanOptions):
             copy = module.clone()
             function = _find(copy, name)
             trial = _Choice(0, headroom=headroom, slack_s=slack)
-            if self._fill_and_schedule(function, hardware, trial) is None:
+            if self._fill_and_schedule(function, hardware, trial, decisions=False) is None:
                 return None
             result = simulate(function, hardware, dynamic_dim_bound=bound, timeline=False)
             if result.makespan_s <= limit_makespan and (
@@ -355,13 +361,15 @@ class HyperOffloadPipelinePass(PlanOptions):
         hardware: HardwareProfile,
         choice: _Choice,
         liveness: BufferLiveness | None = None,
+        decisions: bool = True,
     ) -> PlanStatistics | None:
         """Plan by link filling (``choice``'s headroom and slack) and
         rewrite, then schedule within the planned peak; None where link
-        filling does not apply."""
+        filling does not apply; without ``decisions`` (a trial) the
+        statistics list none."""
         assert choice.headroom is not None
         statistics = fill_and_rewrite(
-            function, hardware, choice.headroom, self, liveness, choice.slack_s
+            function, hardware, choice.headroom, self, liveness, choice.slack_s, decisions
         )
         if statistics is not None:
             self._schedule(function, hardware, statistics.planned_peak)

@@ -217,13 +217,16 @@ def plan_and_rewrite(
     options: PlanOptions,
     liveness: BufferLiveness | None = None,
     placement: Placement = "room",
+    decisions: bool = True,
 ) -> PlanStatistics:
-    """Plan ``function`` with the options of ``options`` and rewrite it.
+    """Plan ``function`` with the options of ``options`` and rewrite it
+    (``decisions``: whether the statistics list them, see
+    :meth:`OffloadPlanner._statistics`).
 
     Raises PlanError (infeasible) or LivenessError, emitting nothing.
     """
     planner = make_planner(function, hardware, budget, options, liveness, placement)
-    statistics = plan_preferring(planner, options.prefer)
+    statistics = plan_preferring(planner, options.prefer, decisions)
     _Rewriter(planner).run()
     return statistics
 
@@ -235,13 +238,14 @@ def fill_and_rewrite(
     options: PlanOptions,
     liveness: BufferLiveness | None = None,
     slack_s: float = 0.0,
+    decisions: bool = True,
 ) -> PlanStatistics | None:
     """Plan ``function`` by link filling with ``headroom`` bytes and
     ``slack_s`` seconds of stall
     (:func:`hyperoffload.analysis.link_fill.fill_link`) and rewrite it; None,
     with the function unchanged, where link filling does not apply."""
     planner = make_planner(function, hardware, 0, options, liveness)
-    statistics = fill_link(planner, headroom, slack_s)
+    statistics = fill_link(planner, headroom, slack_s, decisions=decisions)
     if statistics is not None:
         _Rewriter(planner).run()
     return statistics
