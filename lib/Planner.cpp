@@ -646,8 +646,8 @@ namespace {
 /// budget over the steps the buffer then holds (up to `freeAt`) and the
 /// in-flight limit up to the wait (_first_fitting in Python).
 int64_t firstFitting(int64_t point, int64_t wait, int64_t freeAt, int64_t bytes,
-                     const std::vector<int64_t> &profile,
-                     const std::vector<int64_t> &inflight, int64_t budget,
+                     llvm::ArrayRef<int64_t> profile,
+                     llvm::ArrayRef<int64_t> inflight, int64_t budget,
                      int64_t maxInflight) {
   while (point < wait) {
     int64_t moved = point;
@@ -678,11 +678,11 @@ void hyperoffloadPlaceTransfers(const HyperoffloadPlaceInput *input,
   const HyperoffloadPlaceInput &in = *input;
   const double *start = in.stepStart;
   int64_t size = in.numSteps + 1;
-  std::vector<int64_t> profile(profileOut, profileOut + size);
+  llvm::MutableArrayRef<int64_t> profile(profileOut, size);
   bool limited = in.maxInflight > 0;
   std::vector<int64_t> inflight(size, 0);
-  auto addRange = [](std::vector<int64_t> &values, int64_t first, int64_t last,
-                     int64_t delta) {
+  auto addRange = [](llvm::MutableArrayRef<int64_t> values, int64_t first,
+                     int64_t last, int64_t delta) {
     for (int64_t i = first; i < last; ++i)
       values[i] += delta;
   };
@@ -713,5 +713,4 @@ void hyperoffloadPlaceTransfers(const HyperoffloadPlaceInput *input,
     point[t] = at;
     begin[t] = copyStart;
   }
-  std::copy(profile.begin(), profile.end(), profileOut);
 }

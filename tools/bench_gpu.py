@@ -258,9 +258,10 @@ def _single_op_module(op: ir.Operation, name: str) -> tuple[ir.Module, list[ir.T
         if isinstance(operand.type, ir.MemRefType) and operand not in slots:
             slots[operand] = len(parameters)
             parameters.append(operand.type)
-    inner = {op_address(o) for o in [op, *walk_preorder(op)]}
+    nested = [op, *walk_preorder(op)]
+    inner = {op_address(o) for o in nested}
     constants: dict[ir.Value, ir.Operation] = {}
-    for user in [op, *walk_preorder(op)]:
+    for user in nested:
         for operand in user.operands:
             if operand in slots or _defined_inside(operand, inner):
                 continue
@@ -307,11 +308,11 @@ def _measure_ops(
     first op alone in a function lowered and run like the programs."""
     measured: dict[str, float] = {}
     for index, (signature, ops) in enumerate(groups.items()):
-        built = _single_op_module(ops[0], f"op{index}")
+        label = f"op{index}"
+        built = _single_op_module(ops[0], label)
         if built is None:
             continue
         single, _ = built
-        label = f"op{index}"
         run, _ = execute(*lower(label, single))
         measured[signature] = run.median_s
     return measured

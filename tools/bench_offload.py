@@ -31,12 +31,7 @@ import time
 from pathlib import Path
 
 import hyperoffload  # noqa: F401
-from hyperoffload.analysis.bounds import (
-    integral_peak_bound,
-    lp_peak_bound,
-    time_bound_s,
-    working_set_peak,
-)
+from hyperoffload.analysis.bounds import peak_bounds, time_bound_s, working_set_peak
 from hyperoffload.analysis.offload_plan import OffloadPlanner
 from hyperoffload.hardware import load_profile
 from hyperoffload.ir_utils import functions_with_bodies
@@ -91,11 +86,12 @@ def limits(text: str, hardware: str, slowdown: float) -> dict[str, float]:
         function = functions_with_bodies(module.operation)[0]
         before = simulate(function, profile)
         planner = OffloadPlanner(function, profile, before.peak_bytes)
-        peak, makespan = before.peak_bytes, before.makespan_s
+        peak = before.peak_bytes
+        lp, integral = peak_bounds(planner, slowdown, before.makespan_s)
         return {
             "working_set_gb": working_set_peak(planner) / 1e9,
-            "lp_cut": 1 - lp_peak_bound(planner, slowdown, makespan) / peak,
-            "integral_cut": 1 - integral_peak_bound(planner, slowdown, makespan) / peak,
+            "lp_cut": 1 - lp / peak,
+            "integral_cut": 1 - integral / peak,
         }
 
 

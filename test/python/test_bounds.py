@@ -11,6 +11,7 @@ from conftest import first_function, unit_profile
 from hyperoffload.analysis.bounds import (
     integral_peak_bound,
     lp_peak_bound,
+    peak_bounds,
     time_bound_s,
     working_set_peak,
 )
@@ -189,6 +190,7 @@ def test_integral_bound_moves_whole_buffers(context: ir.Context) -> None:
     assert (peak, makespan) == (8000, pytest.approx(2.5))
     assert lp_peak_bound(planner, 0.0, makespan) == 6500
     assert integral_peak_bound(planner, 0.0, makespan) == 6800
+    assert peak_bounds(planner, 0.0, makespan) == (6500, 6800)
     # Never below the LP, with or without time to search.
     assert integral_peak_bound(planner, 0.0, makespan, time_limit_s=0.0) >= 6500
     # Still a bound: a real plan within 0% keeps all but one weight at the

@@ -105,11 +105,19 @@ def integral_peak_bound(
     (``x_g`` in {0, 1}: a buffer moves whole), solved by HiGHS's branch and
     bound for at most ``time_limit_s``: the proven lower bound on its
     optimum when the time runs out, never below the LP bound."""
+    return peak_bounds(planner, slowdown, base_makespan_s, time_limit_s)[1]
+
+
+def peak_bounds(
+    planner: OffloadPlanner, slowdown: float, base_makespan_s: float, time_limit_s: float = 20.0
+) -> tuple[int, int]:
+    """:func:`lp_peak_bound` and :func:`integral_peak_bound` together, from
+    one program and one solve of its relaxation."""
     from scipy.optimize import Bounds, LinearConstraint, milp
 
     model = _model(planner, slowdown, base_makespan_s)
     if isinstance(model, int):
-        return model
+        return model, model
     relaxed = _relaxed_optimum(model)
     integrality = np.ones(model.columns)
     integrality[-1] = 0  # P
@@ -130,7 +138,7 @@ def integral_peak_bound(
         proven = result.fun if proven is None else min(proven, result.fun)
     if proven is None or not np.isfinite(proven):
         proven = relaxed
-    return int(np.floor(max(relaxed, proven) * model.unit))
+    return int(np.floor(relaxed * model.unit)), int(np.floor(max(relaxed, proven) * model.unit))
 
 
 def _relaxed_optimum(model: _Model) -> float:

@@ -132,19 +132,14 @@ class _UseTable:
         return self.positions[begin:end], effects
 
     def uses(self, begin: int, end: int) -> list[Use]:
-        positions = self.positions[begin:end]
+        positions, effects = self.arrays(begin, end)
         # C-level calls only: tuple.__new__ makes a Use without its
         # Python-level constructor.
         return list(
             map(
                 tuple.__new__,
                 repeat(Use),
-                zip(
-                    positions,
-                    map(self.op_names.__getitem__, positions),
-                    map(_native.USE_EFFECTS.__getitem__, self.effects[begin:end]),
-                    strict=True,
-                ),
+                zip(positions, map(self.op_names.__getitem__, positions), effects, strict=True),
             )
         )
 

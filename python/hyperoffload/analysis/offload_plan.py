@@ -258,6 +258,7 @@ class OffloadPlanner:
         for index, argument in enumerate(arguments):
             for root in self.liveness.root_indices(argument):
                 self.argument_of_root.setdefault(root, index)
+        step_of = steps.step_of
         for root, buffer in enumerate(self.liveness.buffers):
             if buffer.remote:
                 continue
@@ -265,7 +266,6 @@ class OffloadPlanner:
             if kind is None:
                 continue
             positions, effects = self.liveness.use_positions_and_effects(root)
-            step_of = steps.step_of
             uses = sorted(
                 {step_of[p] for p, e in zip(positions, effects, strict=True) if e != "free"}
             )

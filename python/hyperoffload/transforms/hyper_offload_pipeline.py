@@ -19,8 +19,8 @@ Two modes:
   greedy planner where the link, not the compute, bounds what hides, as in
   decoding), each headroom with no stall and with the stall the slowdown
   allows spent on later copies, and keeps it if it simulates a smaller
-  peak; the budget then reported is that peak. This is the form of the HyperOffload paper's
-  claim (less memory at unchanged speed).
+  peak; the budget then reported is that peak. This is the form of the
+  HyperOffload paper's claim (less memory at unchanged speed).
 
 Before: functions without cache ops. After: the offloaded, scheduled and
 verified program; the pass fails if the budget is infeasible (saying the
