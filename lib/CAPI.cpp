@@ -21,7 +21,11 @@
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/IR/MLIRContext.h"
+#include "mlir/Interfaces/CallInterfaces.h"
+#include "mlir/Interfaces/ControlFlowInterfaces.h"
+#include "mlir/Interfaces/MemOpInterfaces.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
+#include "mlir/Interfaces/ViewLikeInterface.h"
 #include "mlir/Parser/Parser.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringExtras.h"
@@ -226,6 +230,59 @@ void hyperoffloadMoveBefore(const uint64_t *ops, const uint64_t *anchors,
   };
   for (int64_t i = 0; i < count; ++i)
     at(ops[i])->moveBefore(at(anchors[i]));
+}
+
+int64_t hyperoffloadFindRemoteAccesses(
+    MlirOperation root, HyperoffloadRemoteAccessCallback callback,
+    void *userData) {
+  using hyperoffload::cache::isRemoteMemRef;
+  int64_t found = 0;
+  SmallVector<hyperoffload::MemoryEffect, 4> effects;
+  unwrap(root)->walk<WalkOrder::PreOrder>([&](Operation *op) {
+    if (op == unwrap(root) ||
+        op->getDialect() == op->getContext()
+                                ->getLoadedDialect<hyperoffload::cache::CacheDialect>())
+      return;
+    bool checked = false;
+    int status = HyperoffloadEffectsDeclared;
+    for (OpOperand &operand : op->getOpOperands()) {
+      if (!isRemoteMemRef(operand.get().getType()))
+        continue;
+      auto report = [&](int reason) {
+        ++found;
+        callback(reinterpret_cast<uintptr_t>(op),
+                 static_cast<int32_t>(operand.getOperandNumber()), reason,
+                 userData);
+      };
+      if (isa<MemorySpaceCastOpInterface>(op)) {
+        if (!isRemoteMemRef(op->getResult(0).getType()))
+          report(HyperoffloadRemoteAccessCast);
+        continue;
+      }
+      if (op->hasTrait<OpTrait::IsTerminator>() || isa<CallOpInterface>(op) ||
+          isa<RegionBranchOpInterface>(op) || isa<ViewLikeOpInterface>(op))
+        continue;
+      if (!checked) {
+        effects.clear();
+        status = hyperoffload::collectMemoryEffects(op, effects);
+        checked = true;
+      }
+      if (status == HyperoffloadEffectsUnknown) {
+        report(HyperoffloadRemoteAccessUnknown);
+        continue;
+      }
+      int index = static_cast<int>(operand.getOperandNumber());
+      bool touches = llvm::any_of(effects, [&](const auto &effect) {
+        bool onIt = effect.operand == index ||
+                    (effect.operand < 0 && effect.result < 0);
+        return onIt && (effect.kind == HyperoffloadEffectRead ||
+                        effect.kind == HyperoffloadEffectWrite);
+      });
+      if (touches)
+        report(HyperoffloadRemoteAccessDeclared);
+    }
+  });
+  return found;
 }
 
 void hyperoffloadOpsWithAttribute(const uint64_t *ops, int64_t count,

@@ -107,6 +107,10 @@ unsigned effectBit(int kind) {
 
 using RootList = SmallVector<int32_t, 2>;
 
+/// A memref value defined outside an op and accessed inside its regions,
+/// with what the nested ops may do to it (EffectBits).
+using CapturedAccess = std::pair<Value, unsigned>;
+
 struct Use {
   int64_t position;
   int8_t effect;
@@ -128,7 +132,9 @@ private:
   void defineResults(Operation *op, int64_t position,
                      ArrayRef<hyperoffload::MemoryEffect> effects);
   void recordUses(Operation *op, int64_t position, int status,
-                  ArrayRef<hyperoffload::MemoryEffect> effects);
+                  ArrayRef<hyperoffload::MemoryEffect> effects,
+                  ArrayRef<CapturedAccess> captured);
+  void collectCaptured(Operation *op, SmallVectorImpl<CapturedAccess> &out);
   void aliasBlockArguments(Operation *op, const RootList &roots);
   void recordTokens();
   int32_t nameId(Operation *op);
@@ -314,20 +320,48 @@ void HyperoffloadLiveness::aliasBlockArguments(Operation *op,
           roots[argument] = rootList;
 }
 
+/// Memref values the ops nested in `op`'s regions use although they are
+/// defined above it (an embedding table a `linalg.generic` payload
+/// `memref.load`s), with the effects those ops declare on them: only for
+/// ops the walk does not descend into, whose nested ops get no position.
+void HyperoffloadLiveness::collectCaptured(
+    Operation *op, SmallVectorImpl<CapturedAccess> &out) {
+  SmallVector<hyperoffload::MemoryEffect, 4> nestedEffects;
+  op->walk<WalkOrder::PreOrder>([&](Operation *nested) {
+    if (nested == op)
+      return;
+    bool effectsKnown = false;
+    int status = HyperoffloadEffectsDeclared;
+    for (OpOperand &operand : nested->getOpOperands()) {
+      // Values defined inside `op` were never walked, so have no roots:
+      // a value with roots is defined above.
+      if (!roots.contains(operand.get()))
+        continue;
+      if (!effectsKnown) {
+        nestedEffects.clear();
+        status = hyperoffload::collectMemoryEffects(nested, nestedEffects);
+        effectsKnown = true;
+      }
+      unsigned bits = status == HyperoffloadEffectsUnknown ? Unknown : 0;
+      int index = static_cast<int>(operand.getOperandNumber());
+      for (const hyperoffload::MemoryEffect &effect : nestedEffects)
+        if (effect.operand == index)
+          bits |= effectBit(effect.kind);
+      out.push_back({operand.get(), bits});
+    }
+  });
+}
+
 void HyperoffloadLiveness::recordUses(
     Operation *op, int64_t position, int status,
-    ArrayRef<hyperoffload::MemoryEffect> effects) {
+    ArrayRef<hyperoffload::MemoryEffect> effects,
+    ArrayRef<CapturedAccess> captured) {
   bool unknown = status == HyperoffloadEffectsUnknown;
   SmallVector<std::pair<int32_t, unsigned>, 4> perRoot;
-  for (OpOperand &operand : op->getOpOperands()) {
-    auto it = roots.find(operand.get());
-    if (it == roots.end() || it->second.empty())
-      continue;
-    unsigned operandBits = 0;
-    int index = static_cast<int>(operand.getOperandNumber());
-    for (const hyperoffload::MemoryEffect &effect : effects)
-      if (effect.operand == index)
-        operandBits |= effectBit(effect.kind);
+  auto addRoots = [&](Value value, unsigned bits) {
+    auto it = roots.find(value);
+    if (it == roots.end())
+      return;
     for (int32_t root : it->second) {
       auto *entry = llvm::find_if(
           perRoot, [&](const auto &item) { return item.first == root; });
@@ -335,11 +369,20 @@ void HyperoffloadLiveness::recordUses(
         perRoot.push_back({root, 0});
         entry = perRoot.end() - 1;
       }
-      if (unknown)
-        entry->second |= Unknown;
-      entry->second |= operandBits;
+      entry->second |= bits;
     }
+  };
+  for (OpOperand &operand : op->getOpOperands()) {
+    unsigned operandBits = unknown ? Unknown : 0;
+    int index = static_cast<int>(operand.getOperandNumber());
+    for (const hyperoffload::MemoryEffect &effect : effects)
+      if (effect.operand == index)
+        operandBits |= effectBit(effect.kind);
+    addRoots(operand.get(), operandBits);
   }
+  // A nested op's access to a buffer from above is the region op's.
+  for (const CapturedAccess &access : captured)
+    addRoots(access.first, access.second);
   if (perRoot.empty())
     return;
   // Uses inside loops (or multi-block regions) of buffers defined outside
@@ -419,14 +462,20 @@ void HyperoffloadLiveness::run() {
         roots[argument] = {newRoot(argument, HyperoffloadRootArgument, 0)};
 
   SmallVector<hyperoffload::MemoryEffect, 8> effects;
+  SmallVector<CapturedAccess, 4> captured;
   for (int64_t position = 1, e = static_cast<int64_t>(ops.size()); position < e;
        ++position) {
     Operation *op = ops[position];
-    bool hasMemrefOperand = llvm::any_of(
-        op->getOperands(), [&](Value v) { return roots.contains(v); });
+    bool descend = descends[position];
+    captured.clear();
+    if (!descend && op->getNumRegions() > 0)
+      collectCaptured(op, captured);
+    bool hasMemrefOperand =
+        !captured.empty() || llvm::any_of(op->getOperands(), [&](Value v) {
+          return roots.contains(v);
+        });
     bool hasMemrefResult = llvm::any_of(
         op->getResultTypes(), [](Type t) { return isa<MemRefType>(t); });
-    bool descend = descends[position];
     if (!hasMemrefOperand && !hasMemrefResult) {
       if (descend)
         aliasBlockArguments(op, {});
@@ -437,7 +486,7 @@ void HyperoffloadLiveness::run() {
     if (hasMemrefResult)
       defineResults(op, position, effects);
     if (hasMemrefOperand)
-      recordUses(op, position, status, effects);
+      recordUses(op, position, status, effects, captured);
     if (descend)
       aliasBlockArguments(op, rootsOfOperands(op));
   }

@@ -150,6 +150,34 @@ MLIR_CAPI_EXPORTED void hyperoffloadOpsWithAttribute(const uint64_t *ops,
                                                      MlirStringRef name,
                                                      uint8_t *has);
 
+/// Why an op's operand in the `#cache.remote` memory space is an access to
+/// pool memory (hyperoffloadFindRemoteAccesses).
+enum HyperoffloadRemoteAccess {
+  /// The op declares that it reads or writes the operand.
+  HyperoffloadRemoteAccessDeclared = 0,
+  /// The op declares no memory effects, so it may read or write it.
+  HyperoffloadRemoteAccessUnknown = 1,
+  /// `memref.memory_space_cast` out of the pool: its users would access
+  /// pool memory as device memory.
+  HyperoffloadRemoteAccessCast = 2,
+};
+
+typedef void (*HyperoffloadRemoteAccessCallback)(uint64_t op, int32_t operand,
+                                                 int32_t reason,
+                                                 void *userData);
+
+/// Calls `callback` (op address, operand number, a HyperoffloadRemoteAccess)
+/// for each operand in the `#cache.remote` memory space of every op nested
+/// in `root`, at any depth (region payloads included), that the op may read
+/// or write. Not accesses: the cache ops, views (ViewLikeOpInterface and
+/// upstream's memref view ops), terminators, calls and region-branch ops
+/// (they pass the buffer on; its users are checked), and ops declaring no
+/// read or write of it (`memref.dim`, `memref.dealloc`). Returns the number
+/// of accesses found.
+MLIR_CAPI_EXPORTED int64_t hyperoffloadFindRemoteAccesses(
+    MlirOperation root, HyperoffloadRemoteAccessCallback callback,
+    void *userData);
+
 /// Kinds of root buffer found by hyperoffloadLivenessAnalyse.
 enum HyperoffloadRootKind {
   HyperoffloadRootArgument = 0,

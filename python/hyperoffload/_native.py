@@ -58,6 +58,9 @@ class _BytesRef(ctypes.Structure):
 
 _BytesCallback = ctypes.CFUNCTYPE(None, _BytesRef, ctypes.c_void_p)
 _EffectCallback = ctypes.CFUNCTYPE(None, ctypes.c_int, ctypes.c_int, ctypes.c_int, ctypes.c_void_p)
+_RemoteAccessCallback = ctypes.CFUNCTYPE(
+    None, ctypes.c_uint64, ctypes.c_int32, ctypes.c_int32, ctypes.c_void_p
+)
 
 _pythonapi = ctypes.pythonapi
 _pythonapi.PyCapsule_GetPointer.restype = ctypes.c_void_p
@@ -253,6 +256,8 @@ def _load() -> ctypes.PyDLL:
     lib.hyperoffloadContextSetPrintOpOnDiagnostic.argtypes = [_Handle, ctypes.c_bool]
     lib.hyperoffloadGetMemoryEffects.restype = ctypes.c_int
     lib.hyperoffloadGetMemoryEffects.argtypes = [_Handle, _EffectCallback, ctypes.c_void_p]
+    lib.hyperoffloadFindRemoteAccesses.restype = ctypes.c_int64
+    lib.hyperoffloadFindRemoteAccesses.argtypes = [_Handle, _RemoteAccessCallback, ctypes.c_void_p]
     lib.hyperoffloadValueUses.restype = ctypes.c_int64
     lib.hyperoffloadValueUses.argtypes = [
         _Handle,
@@ -470,6 +475,26 @@ def operation_key(op: ir.Operation) -> tuple[int, ...]:
 
 
 _DYNAMIC = -(2**63)
+
+
+# Why an operand in the pool is an access (HyperoffloadRemoteAccess).
+REMOTE_ACCESS_DECLARED, REMOTE_ACCESS_UNKNOWN, REMOTE_ACCESS_CAST = 0, 1, 2
+
+
+def remote_accesses(root: ir.Operation) -> list[tuple[int, int, int]]:
+    """Every access to ``#cache.remote`` memory by an op nested in ``root``
+    at any depth, region payloads included: (op address, operand number,
+    ``REMOTE_ACCESS_*``), in pre-order. The cache ops, views, terminators,
+    calls, region-branch ops and ops that neither read nor write the
+    operand do not access it (``hyperoffloadFindRemoteAccesses``)."""
+    found: list[tuple[int, int, int]] = []
+
+    @_RemoteAccessCallback
+    def collect(op: int, operand: int, reason: int, _user: object) -> None:
+        found.append((op, operand, reason))
+
+    _lib.hyperoffloadFindRemoteAccesses(_Handle(operation_address(root)), collect, None)
+    return found
 
 
 def operation_at(address: int) -> ir.Operation:

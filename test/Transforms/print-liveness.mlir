@@ -163,6 +163,42 @@ func.func @sizes_and_branches(%s: memref<4x5xf32, strided<[10, 1], offset: 2>>, 
 
 // -----
 
+// Tests that loads and stores nested in a linalg payload, on buffers
+// captured from above, are uses at the linalg op with their effects: the
+// activation is live to the gather, the table and the scratch buffer too.
+// CHECK-LABEL: Buffer liveness: @captured_in_payload
+// CHECK:      @table    global    256 (256 B)  #1 memref.get_global  #4 linalg.generic  end                #4 read
+// CHECK-NEXT: %alloc    alloc     256 (256 B)  #2 memref.alloc       #4 linalg.generic  #5 memref.dealloc  #3 write, #4 read, #5 free
+// CHECK-NEXT: %alloc_0  alloc     32 (32 B)    #6 memref.alloc       #7 linalg.generic  end                #7 write
+// CHECK-NEXT: peak: 608 bytes
+memref.global "private" constant @table : memref<64xf32> = dense<1.0>
+
+func.func @captured_in_payload(%ids: memref<8xindex>, %o: memref<8xf32>, %s: f32) {
+  %t = memref.get_global @table : memref<64xf32>
+  %a = memref.alloc() : memref<64xf32>
+  linalg.fill ins(%s : f32) outs(%a : memref<64xf32>)
+  linalg.generic {indexing_maps = [affine_map<(d0) -> (d0)>, affine_map<(d0) -> (d0)>],
+                  iterator_types = ["parallel"]}
+      ins(%ids : memref<8xindex>) outs(%o : memref<8xf32>) {
+  ^bb0(%i: index, %out: f32):
+    %v = memref.load %t[%i] : memref<64xf32>
+    %w = memref.load %a[%i] : memref<64xf32>
+    %x = arith.addf %v, %w : f32
+    linalg.yield %x : f32
+  }
+  memref.dealloc %a : memref<64xf32>
+  %scratch = memref.alloc() : memref<8xf32>
+  linalg.generic {indexing_maps = [affine_map<(d0) -> (d0)>], iterator_types = ["parallel"]}
+      ins(%ids : memref<8xindex>) {
+  ^bb0(%i: index):
+    memref.store %s, %scratch[%i] : memref<8xf32>
+    linalg.yield
+  }
+  return
+}
+
+// -----
+
 // Tests the JSON form and writing to a file (each split chunk rewrites it:
 // this is the last chunk).
 // RUN: hyper-opt %s --split-input-file --allow-unregistered-dialect --cache-print-liveness=format=json,output=%t.json > /dev/null

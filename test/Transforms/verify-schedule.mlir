@@ -1,4 +1,4 @@
-// RUN: hyper-opt %s --split-input-file --cache-verify-schedule --verify-diagnostics
+// RUN: hyper-opt %s --split-input-file --cache-verify-schedule --verify-diagnostics --allow-unregistered-dialect
 
 // Tests a correct schedule: waits before uses, dependencies instead of
 // waits, write-back waited before the pool buffer is read again, evicts in
@@ -133,6 +133,60 @@ func.func @read_write_back_destination(%o: memref<8xf32>) {
 func.func @remote_operand(%w: memref<8xf32, #cache.remote>, %o: memref<8xf32>) {
   // expected-error @+1 {{'linalg.copy' reads or writes %arg0, which is in the #cache.remote memory space: prefetch it first}}
   linalg.copy ins(%w : memref<8xf32, #cache.remote>) outs(%o : memref<8xf32>)
+  return
+}
+
+// -----
+
+// Tests that a pool read nested in a linalg payload, from a global captured
+// from above, is reported at the nested op (a gather through an embedding).
+memref.global "private" constant @table : memref<64xf32, #cache.remote> = dense<1.0>
+
+func.func @remote_read_in_payload(%ids: memref<8xindex>, %o: memref<8xf32>) {
+  %t = memref.get_global @table : memref<64xf32, #cache.remote>
+  linalg.generic {indexing_maps = [affine_map<(d0) -> (d0)>, affine_map<(d0) -> (d0)>],
+                  iterator_types = ["parallel"]}
+      ins(%ids : memref<8xindex>) outs(%o : memref<8xf32>) {
+  ^bb0(%i: index, %out: f32):
+    // expected-error @+1 {{'memref.load' reads or writes @table, which is in the #cache.remote memory space: prefetch it first}}
+    %v = memref.load %t[%i] : memref<64xf32, #cache.remote>
+    linalg.yield %v : f32
+  }
+  return
+}
+
+// -----
+
+// Tests that a pool write in a loop body is reported at the store, and that
+// views, memref.dim and a dealloc of pool memory are not accesses.
+func.func @remote_write_in_loop(%w: memref<8xf32, #cache.remote>, %n: index, %v: f32) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %sub = memref.subview %w[0] [4] [1] : memref<8xf32, #cache.remote> to memref<4xf32, strided<[1]>, #cache.remote>
+  %dim = memref.dim %w, %c0 : memref<8xf32, #cache.remote>
+  scf.for %i = %c0 to %n step %c1 {
+    // expected-error @+1 {{'memref.store' reads or writes %subview, which is in the #cache.remote memory space: prefetch it first}}
+    memref.store %v, %sub[%i] : memref<4xf32, strided<[1]>, #cache.remote>
+  }
+  %pool = memref.alloc() : memref<8xf32, #cache.remote>
+  memref.dealloc %pool : memref<8xf32, #cache.remote>
+  return
+}
+
+// -----
+
+func.func @remote_cast_away(%w: memref<8xf32, #cache.remote>, %o: memref<8xf32>) {
+  // expected-error @+1 {{'memref.memory_space_cast' casts %arg0 out of the #cache.remote memory space: its users would access the pool; prefetch it instead}}
+  %d = memref.memory_space_cast %w : memref<8xf32, #cache.remote> to memref<8xf32>
+  linalg.copy ins(%d : memref<8xf32>) outs(%o : memref<8xf32>)
+  return
+}
+
+// -----
+
+func.func @remote_unknown_op(%w: memref<8xf32, #cache.remote>) {
+  // expected-error @+1 {{'test.opaque' may read or write (it declares no memory effects) %arg0, which is in the #cache.remote memory space: prefetch it first}}
+  "test.opaque"(%w) : (memref<8xf32, #cache.remote>) -> ()
   return
 }
 

@@ -134,13 +134,14 @@ class ReferenceLiveness(BufferLiveness):
         roots = self._value_roots
         for position in range(1, len(order.ops)):
             op = order.ops[position]
+            descends = len(op.regions) > 0 and not op.name.startswith("linalg.")
+            captured = [] if descends or not len(op.regions) else self._captured(op)
             # Every memref operand was defined (and rooted) before its use.
-            has_memref_operand = any(operand in roots for operand in op.operands)
+            has_memref_operand = bool(captured) or any(operand in roots for operand in op.operands)
             results = op.results
             has_memref_result = len(results) > 0 and any(
                 isinstance(result.type, ir.MemRefType) for result in results
             )
-            descends = len(op.regions) > 0 and not op.name.startswith("linalg.")
             if not has_memref_operand and not has_memref_result:
                 if descends:
                     self._alias_block_arguments(op, ())
@@ -149,7 +150,7 @@ class ReferenceLiveness(BufferLiveness):
             if has_memref_result:
                 self._define_results(op, position, effects)
             if has_memref_operand:
-                self._record_uses(op, position, status, effects)
+                self._record_uses(op, position, status, effects, captured)
             if descends:
                 self._alias_block_arguments(op, self._roots_of_operands(op))
         self._finish()
@@ -190,12 +191,38 @@ class ReferenceLiveness(BufferLiveness):
                     if isinstance(argument.type, ir.MemRefType):
                         self._value_roots[argument] = roots
 
+    def _captured(self, op: ir.Operation) -> list[tuple[ir.Value, set[str]]]:
+        """Memref values from above that ops nested in ``op`` (not walked)
+        use, each with the effects the nested op declares on it."""
+        found: list[tuple[ir.Value, set[str]]] = []
+
+        def visit(nested: ir.Operation) -> None:
+            for region in nested.regions:
+                for block in region.blocks:
+                    for child in block.operations:
+                        child = child.operation
+                        status, effects = None, None
+                        for index, operand in enumerate(child.operands):
+                            if operand not in self._value_roots:
+                                continue
+                            if effects is None:
+                                status, effects = _native.memory_effects(child)
+                            kinds = {_EFFECT_NAMES[k] for k, o, _ in effects if o == index}
+                            if status == _native.EFFECTS_UNKNOWN:
+                                kinds.add("unknown")
+                            found.append((operand, kinds))
+                        visit(child)
+
+        visit(op)
+        return found
+
     def _record_uses(
         self,
         op: ir.Operation,
         position: int,
         status: int,
         effects: list[tuple[int, int, int]],
+        captured: list[tuple[ir.Value, set[str]]],
     ) -> None:
         by_operand: dict[int, set[str]] = {}
         for kind, operand, _ in effects:
@@ -219,6 +246,9 @@ class ReferenceLiveness(BufferLiveness):
                     kinds.add("unknown")
                 if operand_kinds:
                     kinds.update(operand_kinds)
+        for value, value_kinds in captured:
+            for root_index in roots.get(value, ()):
+                per_root.setdefault(root_index, set()).update(value_kinds)
         if not per_root:
             return
         last = self._extend_for_repetition(position, per_root)

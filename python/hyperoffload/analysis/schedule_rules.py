@@ -9,8 +9,12 @@
    may, for ops that declare no effects; making a view is not a use);
 3. a write-back's destination is not read (nor prefetched without depending
    on the write-back) before a wait covers the write-back's token;
-4. a ``#cache.remote`` buffer is never an operand an op reads or writes,
-   other than the cache ops that move it;
+4. no op reads or writes ``#cache.remote`` memory, at any depth (an op in
+   a ``linalg.generic`` payload loading from a buffer captured from above
+   included), other than the cache ops that move it; views, calls,
+   terminators and ops declaring no read or write of it may name it, a
+   ``memory_space_cast`` out of the pool may not; each such access is
+   reported at the nested op itself;
 5. every prefetched buffer is evicted on every path: within the loop body
    that prefetches it, within each ``scf.if`` branch, before each return.
 
@@ -64,7 +68,6 @@ _Region = tuple[list[int], int]
 
 _ACCESSES = _native.ACCESS_READ | _native.ACCESS_WRITE | _native.ACCESS_UNKNOWN
 _READS = _native.ACCESS_READ | _native.ACCESS_UNKNOWN
-_DECLARED = _native.ACCESS_READ | _native.ACCESS_WRITE
 
 
 class _Checker:
@@ -238,12 +241,6 @@ class _Checker:
                 self.error_at(
                     position, f"reads {buffer.name} before the write-back into it completes"
                 )
-            if buffer.remote and bits & _DECLARED:
-                self.error_at(
-                    position,
-                    f"'{self.names[position]}' reads or writes {buffer.name}, which is in the "
-                    "#cache.remote memory space: prefetch it first",
-                )
 
     def visit_region_op(self, position: int, state: _State) -> None:
         regions = self.regions(position)
@@ -291,6 +288,45 @@ class _Checker:
             state.pending.update(branch.pending)
 
 
+def check_remote_accesses(function: ir.Operation) -> list[Violation]:
+    """Rule 4: every op nested in ``function``, at any depth, that reads or
+    writes ``#cache.remote`` memory, once per op and buffer value."""
+    found = _native.remote_accesses(function)
+    if not found:
+        return []
+    ops = {address: _native.operation_at(address) for address, _, _ in found}
+    values = [ops[address].operands[number] for address, number, _ in found]
+    names = _native.value_names(function, [_native.value_address(v) for v in values])
+    violations: list[Violation] = []
+    seen: set[tuple[int, str]] = set()
+    for (address, _, reason), value, name in zip(found, values, names, strict=True):
+        owner = value.owner
+        if not isinstance(owner, ir.Block) and owner.operation.name == "memref.get_global":
+            symbol = ir.FlatSymbolRefAttr(owner.operation.attributes["name"]).value
+            name = f"@{symbol}"
+        if (address, name) in seen:
+            continue
+        seen.add((address, name))
+        op = ops[address]
+        if reason == _native.REMOTE_ACCESS_CAST:
+            message = (
+                f"'{op.name}' casts {name} out of the #cache.remote memory space: its "
+                "users would access the pool; prefetch it instead"
+            )
+        else:
+            access = (
+                "reads or writes"
+                if reason == _native.REMOTE_ACCESS_DECLARED
+                else "may read or write (it declares no memory effects)"
+            )
+            message = (
+                f"'{op.name}' {access} {name}, which is in the #cache.remote memory "
+                "space: prefetch it first"
+            )
+        violations.append(Violation(op.location, message))
+    return violations
+
+
 def check_schedule(
     function: ir.Operation, liveness: BufferLiveness | None = None
 ) -> list[Violation]:
@@ -298,4 +334,4 @@ def check_schedule(
     liveness = liveness or BufferLiveness(function, strict_sizes=False)
     checker = _Checker(function, liveness)
     checker.run()
-    return checker.violations
+    return checker.violations + check_remote_accesses(function)

@@ -4,8 +4,10 @@ Checks every function against the rules of cache IR that are about program
 order rather than single ops (the op verifiers cover those):
 a prefetched buffer is used only after a wait covers its token; nothing is
 used after its evict; a write-back's destination is not read before the
-write-back's token is waited; no compute op reads or writes a
-``#cache.remote`` buffer; every prefetched buffer is evicted on every path
+write-back's token is waited; no op other than the transfers reads or
+writes ``#cache.remote`` memory, at any depth (a load in a ``linalg.generic``
+payload from a buffer captured from above is reported at the load); every
+prefetched buffer is evicted on every path
 (:mod:`hyperoffload.analysis.schedule_rules`). With ``budget=``, also
 simulates each function on ``hw`` and checks its device-memory peak.
 
