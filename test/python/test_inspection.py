@@ -161,3 +161,67 @@ def test_memory_plot_without_matplotlib(
     out = str(tmp_path / "o.mlir")
     assert main([EXAMPLE, "-o", out, f"--memory-plot={tmp_path / 'm.png'}"]) == 1
     assert "--memory-plot needs matplotlib" in capsys.readouterr().err
+
+
+def test_report_of_one_command_from_tensors(tmp_path: Path) -> None:
+    """Bufferization and offloading in one command: 'before' is the function
+    the offload pipeline was given (not the tensor IR, whose peak is 0),
+    simulated on the pipeline's hw=, with its budget; the saving is split
+    into released dead buffers and offloading."""
+    path = tmp_path / "report.json"
+    source = str(REPO / "examples" / "torch" / "llama-tiny.linalg.mlir")
+    args = ["--hyper-bufferize-pipeline", "--hyper-offload-pipeline=budget=75% hw=gh200"]
+    assert main([source, *args, "-o", str(tmp_path / "o.mlir"), f"--report={path}"]) == 0
+    report = json.loads(path.read_text())
+    assert report["hardware"] == "gh200"
+    (function,) = report["functions"]
+    plan = function["plan"]
+    # The bufferize pipeline already freed each buffer after its last use.
+    assert function["before"]["peak_bytes"] == plan["peak_before_bytes"] == 121888
+    assert plan["saved_by_release_bytes"] == 0
+    assert function["budget_bytes"] == plan["budget_bytes"] == int(121888 * 0.75)
+    assert function["within_budget"] is True
+    assert plan["saved_by_offload_bytes"] == 121888 - function["peak_bytes"] > 0
+
+
+def test_pipeline_releases_dead_buffers_first(tmp_path: Path) -> None:
+    """IR whose deallocs all wait for the end of the block (as upstream
+    ownership-based deallocation leaves them): the pipeline frees each
+    buffer after its last use before offloading anything, and says so."""
+    source = tmp_path / "held.mlir"
+    source.write_text(
+        """
+func.func @held(%x: memref<256xf32>, %o: memref<256xf32>) {
+  %a = memref.alloc() : memref<256xf32>
+  linalg.copy ins(%x : memref<256xf32>) outs(%a : memref<256xf32>)
+  %b = memref.alloc() : memref<256xf32>
+  linalg.copy ins(%a : memref<256xf32>) outs(%b : memref<256xf32>)
+  %c = memref.alloc() : memref<256xf32>
+  linalg.copy ins(%b : memref<256xf32>) outs(%c : memref<256xf32>)
+  linalg.copy ins(%c : memref<256xf32>) outs(%o : memref<256xf32>)
+  memref.dealloc %a : memref<256xf32>
+  memref.dealloc %b : memref<256xf32>
+  memref.dealloc %c : memref<256xf32>
+  return
+}
+"""
+    )
+    path = tmp_path / "report.json"
+    out = tmp_path / "o.mlir"
+    pipeline = "--hyper-offload-pipeline=budget=4KiB hw=gh200"
+    assert main([str(source), pipeline, "-o", str(out), f"--report={path}"]) == 0
+    (function,) = json.loads(path.read_text())["functions"]
+    plan = function["plan"]
+    # Given: x, o, a, b, c (1 KiB each); released: at most two allocations.
+    assert plan["peak_before_bytes"] == 5 * 1024
+    assert plan["peak_released_bytes"] == 4 * 1024
+    assert plan["saved_by_release_bytes"] == 1024
+    assert plan["saved_by_offload_bytes"] == 0
+    text = out.read_text()
+    assert "cache." not in text
+    # Each dealloc follows the last use of its buffer.
+    lines = [line.strip() for line in text.splitlines()]
+    copy_b = lines.index(
+        "linalg.copy ins(%alloc_0 : memref<256xf32>) outs(%alloc_1 : memref<256xf32>)"
+    )
+    assert lines[copy_b + 1] == "memref.dealloc %alloc_0 : memref<256xf32>"

@@ -43,6 +43,7 @@ from hyperoffload.transforms.pipeline import (
     PipelineElement,
     PipelineError,
     build_pass_manager,
+    instantiate,
     parse_pipeline,
 )
 from hyperoffload.transforms.registry import get_all_passes, get_all_pipelines
@@ -80,7 +81,7 @@ class Options:
     report: str | None = None
     trace: str | None = None
     memory_plot: str | None = None
-    hw: str = "h100-pcie"
+    hw: str | None = None  # None: the pipeline's hw=, else h100-pcie
     budget: str | None = None
     dynamic_dim_bound: str | None = None
     isolate_stages: bool = True
@@ -141,7 +142,11 @@ _GENERAL_HELP = [
     ("--report=<file>", "JSON report: liveness and simulated timeline, before and after"),
     ("--trace=<file>", "Chrome/Perfetto trace (JSON) of the simulated timeline"),
     ("--memory-plot=<file>", "device memory over time, .png or .svg (needs matplotlib)"),
-    ("--hw=<name|file>", f"hardware profile for the reports (default h100-pcie; {_PROFILES})"),
+    (
+        "--hw=<name|file>",
+        "hardware profile for the reports (default: the hw= of the pipeline's "
+        f"hyper-offload-pipeline, else h100-pcie; {_PROFILES})",
+    ),
     ("--budget=<size>", "device-memory budget drawn in the plot and checked in the report"),
     ("--dynamic-dim-bound=<n>", "upper bound assumed for dynamic dimensions in the reports"),
     (
@@ -349,9 +354,18 @@ class Inspection:
     ) -> None:
         for liveness, simulation in after:
             previous = before.get(liveness.name) if self.compare else None
-            entry = function_report(liveness, simulation, previous, self.budget)
-            if liveness.name in self.plans:
-                entry["plan"] = self.plans[liveness.name]
+            plan = self.plans.get(liveness.name)
+            budget = self.budget
+            if isinstance(plan, dict) and "before" in plan:
+                # The offload pipeline's own view of the function it was
+                # given (after any passes before it, e.g. bufferization),
+                # on the hardware it planned for, and its budget.
+                previous = plan["before"]
+                if budget is None and plan.get("budget_bytes") is not None:
+                    budget = plan["budget_bytes"]
+            entry = function_report(liveness, simulation, previous, budget)
+            if plan is not None:
+                entry["plan"] = plan
             self.reports.append(entry)
             self.simulations.append(simulation)
 
@@ -423,8 +437,9 @@ def make_inspection(opts: Options, pipeline: str) -> Inspection | None:
         return None
     if opts.report == "-" and opts.output == "-":
         raise UsageError("--report=- writes to standard output: give the IR a file with -o")
+    elements = parse_pipeline(pipeline)
     try:
-        hardware = load_profile(opts.hw)
+        hardware = load_profile(opts.hw or _pipeline_hw(elements) or "h100-pcie")
     except ProfileError as err:
         raise UsageError(str(err)) from None
     try:
@@ -437,7 +452,17 @@ def make_inspection(opts: Options, pipeline: str) -> Inspection | None:
             bound = pass_base._parse_int(opts.dynamic_dim_bound)
         except ValueError as err:
             raise UsageError(f"invalid --dynamic-dim-bound: {err}") from None
-    return Inspection(hardware, budget, bound, compare=bool(parse_pipeline(pipeline)))
+    return Inspection(hardware, budget, bound, compare=bool(elements))
+
+
+def _pipeline_hw(elements: list[PipelineElement]) -> str | None:
+    """The ``hw=`` of the last hyper-offload-pipeline among ``elements``
+    (the profile it planned for), if any."""
+    found = None
+    for element in elements:
+        if element.name == "hyper-offload-pipeline":
+            found = getattr(instantiate(element), "hw", None) or found
+    return found
 
 
 @dataclasses.dataclass

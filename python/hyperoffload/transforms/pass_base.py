@@ -20,11 +20,14 @@ import gc
 import re
 import traceback
 from collections.abc import Callable, Iterator
-from typing import Any, ClassVar, Literal, get_args, get_origin, get_type_hints
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, get_args, get_origin, get_type_hints
 
 from mlir import ir
 
 from hyperoffload import _native
+
+if TYPE_CHECKING:
+    from hyperoffload.analysis.budget import Budget
 
 
 class PassFailure(Exception):
@@ -293,21 +296,50 @@ class ModulePass:
 
     # -- functions -------------------------------------------------------
 
-    def structured_functions(self, module: ir.Operation) -> list[ir.Operation]:
-        """The functions with a one-block body; each other function with a
-        body gets a remark saying this pass leaves it unchanged."""
+    def structured_functions(
+        self,
+        module: ir.Operation,
+        budget: Budget | None = None,
+        dynamic_dim_bound: int | None = None,
+    ) -> list[ir.Operation]:
+        """The functions with a one-block body. Each other function with a
+        body is left unchanged: with a ``budget`` that its peak as given
+        does not meet, that is an error (a request we cannot honour) and
+        the pass fails after reporting all of them; otherwise a remark."""
+        from hyperoffload.analysis.liveness import BufferLiveness, LivenessError
+        from hyperoffload.analysis.sizes import format_bytes
         from hyperoffload.ir_utils import functions_with_bodies
 
         functions = []
+        unmet = False
         for function in functions_with_bodies(module):
             if len(function.regions[0].blocks) == 1:
                 functions.append(function)
-            else:
-                self.emit_remark(
-                    function,
-                    f"{self.name} leaves this function unchanged: its body has several "
-                    "blocks (cf branches); only structured control flow (scf) is planned",
-                )
+                continue
+            reason = (
+                "its body has several blocks (cf branches); only structured control "
+                "flow (scf) is planned"
+            )
+            if budget is not None:
+                try:
+                    liveness = BufferLiveness(function, dynamic_dim_bound=dynamic_dim_bound)
+                    limit = budget.resolve(function, dynamic_dim_bound, liveness)
+                except LivenessError as err:
+                    self.emit_error(err.location, err.message)
+                    unmet = True
+                    continue
+                if liveness.peak_bytes > limit:
+                    self.emit_error(
+                        function,
+                        f"budget of {limit} bytes ({format_bytes(limit)}) is not met: "
+                        f"{self.name} cannot plan this function, {reason}; its peak is "
+                        f"{liveness.peak_bytes} bytes (try lift-cf-to-scf first)",
+                    )
+                    unmet = True
+                    continue
+            self.emit_remark(function, f"{self.name} leaves this function unchanged: {reason}")
+        if unmet:
+            raise self.failure(module, "a function cannot meet the budget")
         return functions
 
     # -- running inside an upstream PassManager ---------------------------

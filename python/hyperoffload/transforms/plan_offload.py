@@ -26,8 +26,13 @@ If no plan fits, the pass fails with the smallest peak it reached.
 (``prefer=streaming``); ``prefer=auto`` plans both (the second only when
 the first exposes a copy) and keeps the less exposed.
 
+A buffer that an op nested in a region reads or writes (a ``memref.load``
+in a ``linalg.generic`` payload from a table captured from above) is used
+by the region op: the prefetched copy replaces it inside the region too.
+
 Conservative: a function whose body has several blocks (``cf`` branches)
-is left unchanged with a remark; buffers with views, buffers returned,
+is left unchanged, with a remark where its peak meets the budget and an
+error where it does not; buffers with views, buffers returned,
 dynamic sizes and
 globals shared with other functions are left on the device (the reason is
 in the statistics and, with ``remarks=true``, a remark); an op with regions
@@ -154,7 +159,8 @@ class PlanOffloadPass(PlanOptions):
             hardware = load_profile(self.hw)
         except (ValueError, ProfileError) as err:
             raise self.fail(module, str(err)) from None
-        for function in self.structured_functions(module):
+        bound = self.dynamic_dim_bound or None
+        for function in self.structured_functions(module, budget, bound):
             self.plan_function(function, budget, hardware)
 
     def plan_function(

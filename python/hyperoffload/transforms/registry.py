@@ -106,9 +106,13 @@ class NamedPipeline:
 # Upstream bufferization for linalg-on-tensors (torch-mlir's output) so that
 # the result is what the offload passes read: memrefs with identity layouts at
 # function boundaries, results turned into out-parameters with static
-# allocations hoisted, explicit deallocs. Elementwise ops are fused on tensors
-# first, so comparisons and selects stay inside one linalg.generic instead of
-# becoming i1 buffers; those left (boolean reductions) are stored as bytes.
+# allocations hoisted, explicit deallocs, each moved to right after the
+# buffer's last use (ownership-based deallocation frees at the end of the
+# block, which holds every buffer to the return; upstream's
+# optimize-allocation-liveness releases it as soon as it is dead).
+# Elementwise ops are fused on tensors first, so comparisons and selects
+# stay inside one linalg.generic instead of becoming i1 buffers; those left
+# (boolean reductions) are stored as bytes.
 BUFFERIZE_PIPELINE = NamedPipeline(
     name="hyper-bufferize-pipeline",
     summary="Bufferize linalg-on-tensors (torch-mlir output) for offload planning.",
@@ -117,7 +121,8 @@ BUFFERIZE_PIPELINE = NamedPipeline(
         "one-shot-bufferize{bufferize-function-boundaries "
         "function-boundary-type-conversion=identity-layout-map},"
         "buffer-results-to-out-params{modify-public-functions hoist-static-allocs},"
-        "buffer-deallocation-pipeline,canonicalize,cse,cache-widen-bool-buffers"
+        "buffer-deallocation-pipeline,canonicalize,cse,"
+        "func.func(optimize-allocation-liveness),cache-widen-bool-buffers"
     ),
 )
 
