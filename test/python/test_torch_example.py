@@ -108,13 +108,13 @@ def _offloaded(model: str, options: str) -> ir.Module:
 @pytest.mark.parametrize("target", ["cpu", "cpu-async", "gpu"])
 def test_embedding_gather_reads_the_device_copy(target: str) -> None:
     """GPT's token embedding is a ``memref.load`` in a ``linalg.generic``
-    payload from the table captured from above. At 70% the table moves to
+    payload from the table captured from above. At 50% the table moves to
     the pool: it is prefetched before the gather, the payload loads from
     the device copy, nothing anywhere in the module touches the pool, and
     the program computes bit for bit what the bufferized one does."""
     with ir.Context():
         original = _run("gpt-tiny", _bufferized("gpt-tiny"))
-        module = _offloaded("gpt-tiny", "{budget=70% hw=gh200}")
+        module = _offloaded("gpt-tiny", "{budget=50% hw=gh200}")
         table = "@__constant_64x32xf32_17"
         text = str(module)
         assert f"memref.get_global {table} : memref<64x32xf32, #cache.remote>" in text
@@ -135,7 +135,7 @@ def test_verifier_reports_a_payload_reading_the_pool() -> None:
     """The bug the gather had: the payload's load left on the pool table.
     Rewiring it back is caught at the load, with its location."""
     with ir.Context():
-        module = _offloaded("gpt-tiny", "{budget=70% hw=gh200}")
+        module = _offloaded("gpt-tiny", "{budget=50% hw=gh200}")
         function = function_named(module.operation, "forward")
         ops = list(walk_preorder(function))
         load = next(op for op in ops if op.name == "memref.load")

@@ -56,7 +56,9 @@ candidates and gaps; ``test/python/reference_planner.py`` keeps the same
 loop in Python as the oracle the C++ one is tested against.
 
 A buffer is not a candidate, with the reason recorded, when its policy is
-``keep``, it has aliases (views), it escapes through ``return``, its size
+``keep``, it is used through an op that is not a view the rewrite makes
+again on a prefetched copy (``REBUILT_VIEWS`` in the function's body), it
+escapes through ``return``, its size
 is unknown, it is a global used by another function or not constant, or
 its kind was not asked for.
 """
@@ -271,7 +273,8 @@ class OffloadPlanner:
             )
             writes = {step_of[p] for p, e in zip(positions, effects, strict=True) if e in _WRITES}
             candidate = Candidate(buffer, root, kind, uses, writes, self._policy(root))
-            candidate.reason = self._reason(candidate, globals_elsewhere, "none" in effects)
+            views = [p for p, e in zip(positions, effects, strict=True) if e == "none"]
+            candidate.reason = self._reason(candidate, globals_elsewhere, views)
             self.candidates.append(candidate)
             if candidate.reason is None:
                 self._make_gaps(len(self.candidates) - 1)
@@ -284,7 +287,7 @@ class OffloadPlanner:
         return attr or "auto"
 
     def _reason(
-        self, candidate: Candidate, globals_elsewhere: set[str], through_view: bool
+        self, candidate: Candidate, globals_elsewhere: set[str], views: list[int]
     ) -> str | None:
         buffer = candidate.buffer
         if candidate.kind not in self.kinds:
@@ -295,8 +298,14 @@ class OffloadPlanner:
             return "empty buffer"
         if buffer.escapes:
             return "escapes through return"
-        if through_view:  # a use with no effect: a view of it
-            return "aliasing (used through a view)"
+        if views:  # uses with no effect: views of it (or ops reading no data)
+            order = self.liveness.order
+            for position in views:
+                name = order.names[position]
+                if name not in REBUILT_VIEWS:
+                    return f"aliasing (used through '{name}', which is not rebuilt on a copy)"
+                if order.parent[position] != 0:
+                    return f"aliasing (used through a '{name}' nested in a region)"
         if not candidate.uses and candidate.kind == "activations":
             return "unused"
         if candidate.kind == "globals":
@@ -627,6 +636,24 @@ def global_symbol(function: ir.Operation, symbol: str) -> ir.Operation | None:
 def _global_is_constant(function: ir.Operation, symbol: str) -> bool:
     op = global_symbol(function, symbol)
     return op is not None and "constant" in op.attributes
+
+
+# View ops the rewrite rebuilds on a prefetched copy (their result aliases
+# their first operand; the other operands are sizes and offsets defined
+# before them): a buffer used through these, in the function's body, can
+# move to the pool.
+REBUILT_VIEWS = frozenset(
+    {
+        "memref.subview",
+        "memref.cast",
+        "memref.reinterpret_cast",
+        "memref.collapse_shape",
+        "memref.expand_shape",
+        "memref.transpose",
+        "memref.view",
+        "memref.assume_alignment",
+    }
+)
 
 
 def _globals_used_elsewhere(function: ir.Operation) -> set[str]:

@@ -9,7 +9,10 @@ remote pool over which gaps between their uses
   ``memref.get_global`` at the function's start;
 - before each run of uses that follows an offloaded gap: a
   ``cache.prefetch`` at the planned point and a ``cache.wait`` right before
-  the first use; the uses in the run read the prefetched buffer;
+  the first use; the uses in the run read the prefetched buffer; views
+  (``expand_shape``, ``collapse_shape``, ``subview``, casts, ...) made
+  before the gap and used after it are made again on the prefetched
+  buffer after the wait;
 - after each run followed by an offloaded gap: a ``cache.evict``, dropping a
   clean copy, writing back a written one (an activation into a pool buffer
   allocated beside it, a parameter into itself); a prefetch of written-back
@@ -32,9 +35,10 @@ by the region op: the prefetched copy replaces it inside the region too.
 
 Conservative: a function whose body has several blocks (``cf`` branches)
 is left unchanged, with a remark where its peak meets the budget and an
-error where it does not; buffers with views, buffers returned,
-dynamic sizes and
-globals shared with other functions are left on the device (the reason is
+error where it does not; buffers used through a view nested in a region
+(or an op that is not a view, such as ``memref.dim``), buffers returned,
+dynamic sizes and globals shared with other functions are left on the
+device (the reason is
 in the statistics and, with ``remarks=true``, a remark); an op with regions
 is one step, so a loop's buffers are fetched before it and evicted after.
 
@@ -79,6 +83,7 @@ from hyperoffload.analysis.link_fill import fill_link
 from hyperoffload.analysis.liveness import BufferLiveness, LivenessError
 from hyperoffload.analysis.offload_plan import (
     KINDS,
+    REBUILT_VIEWS,
     Candidate,
     OffloadPlanner,
     Placement,
@@ -257,6 +262,36 @@ def fill_and_rewrite(
     return statistics
 
 
+@dataclasses.dataclass
+class _View:
+    """A view op of a buffer, at a step of the function's body."""
+
+    op: ir.Operation
+    step: int
+    source: ir.Value
+    result: ir.Value
+    uses: list[tuple[int, int, int]]  # (step, owner address, operand number)
+
+
+def _rebuild(
+    view: _View,
+    by_result: dict[ir.Value, _View],
+    rebuilt: dict[ir.Value, ir.Value],
+    before: ir.Operation,
+) -> ir.Value:
+    """``view`` made again, before ``before``, on what its source was made
+    into (``rebuilt``: the root's copy, and the views made so far)."""
+    made = rebuilt.get(view.result)
+    if made is None:
+        source = rebuilt.get(view.source)
+        if source is None:
+            source = _rebuild(by_result[view.source], by_result, rebuilt, before)
+        clone = view.op.clone(ip=ir.InsertionPoint(before))
+        clone.operands[0] = source
+        made = rebuilt[view.result] = clone.results[0]
+    return made
+
+
 class _Rewriter:
     """Inserts the planned ops (see the module docstring).
 
@@ -280,6 +315,9 @@ class _Rewriter:
         # Per root value, its uses of the original ops by step: (step, owner
         # address, operand number).
         self.root_uses: dict[ir.Value, list[tuple[int, int, int]]] = {}
+        # Per root value, the views made of it (directly or of its views):
+        # (view op, its step, the value it views, its result's uses by step).
+        self.view_trees: dict[ir.Value, list[_View]] = {}
 
     def insert(self, step: int, priority: int, build: Callable[[int], None]) -> None:
         self.insertions.append((step, priority, len(self.insertions), build))
@@ -402,7 +440,10 @@ class _Rewriter:
             token, device = state["token"], state["dev"]
             assert token is not None and device is not None
             _native.build_wait(anchor, [token])
+            for root in roots:
+                self.views_of(root)  # before this run's uses leave the root
             self.rewire(roots, first, last, device)
+            self.rebuild_views(roots, first, last, device, anchor)
 
         self.insert(point, _PRIORITY_PREFETCH, build_prefetch)
         self.insert(first, _PRIORITY_WAIT, build_wait)
@@ -503,6 +544,54 @@ class _Rewriter:
             old.set_type(remote_type)
         self.replaced_globals.extend(roots)
         return value
+
+    def views_of(self, root: ir.Value) -> list[_View]:
+        """The views of ``root`` in the function's body, parents first, as
+        the IR was before any of its runs was rewired."""
+        tree = self.view_trees.get(root)
+        if tree is None:
+            tree = []
+            pending = [root]
+            while pending:
+                value = pending.pop(0)
+                for owner, number in _native.value_uses(value):
+                    op = _native.operation_at(owner)
+                    if number != 0 or op.name not in REBUILT_VIEWS:
+                        continue
+                    result = op.results[0]
+                    uses = sorted(
+                        ((self.step_at(o), o, n) for o, n in _native.value_uses(result)),
+                        key=lambda item: item[0],
+                    )
+                    tree.append(_View(op, self.step_at(owner), value, result, uses))
+                    pending.append(result)
+            self.view_trees[root] = tree
+        return tree
+
+    def rebuild_views(
+        self, roots: list[ir.Value], first: int, last: int, device: int, anchor: int
+    ) -> None:
+        """Uses in steps ``first`` to ``last`` of views made before
+        ``first`` (of the buffer as it was before a gap in the pool) use
+        the same chain of views rebuilt on the copy at ``device``, right
+        before the op at ``anchor``."""
+        before = _native.operation_at(anchor)
+        for root in roots:
+            tree = self.views_of(root)
+            by_result = {view.result: view for view in tree}
+            rebuilt: dict[ir.Value, ir.Value] = {root: _native.value_at(device)}
+            for view in tree:
+                if view.step >= first:
+                    continue
+                begin = bisect.bisect_left(view.uses, first, key=lambda item: item[0])
+                end = bisect.bisect_right(view.uses, last, key=lambda item: item[0])
+                if begin == end:
+                    continue
+                value = _rebuild(view, by_result, rebuilt, before)
+                _native.set_operands(
+                    [(owner, number) for _, owner, number in view.uses[begin:end]],
+                    _native.value_address(value),
+                )
 
     def rewire(self, roots: list[ir.Value], first: int, last: int, device: int) -> None:
         """Make the uses of ``roots`` in steps ``first`` to ``last`` use the
