@@ -15,6 +15,7 @@ from hyperoffload.analysis.schedule_rules import check_schedule
 from hyperoffload.ir_utils import function_named, walk_preorder
 from hyperoffload.runtime import run_function
 from hyperoffload.transforms import build_pass_manager
+from hyperoffload.transforms.registry import BUFFERIZE_PIPELINE
 from mlir import ir
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "torch"
@@ -99,25 +100,35 @@ def test_offloaded_export_matches_bit_for_bit(model: str, target: str) -> None:
     assert np.array_equal(original.view(np.uint32), offloaded.view(np.uint32))
 
 
-def _offloaded(model: str, options: str) -> ir.Module:
-    module = _bufferized(model)
-    build_pass_manager(f"hyper-offload-pipeline{options}").run(module.operation)
+TABLE = "__constant_64x32xf32_17"  # gpt-tiny's token embedding
+
+
+def _table_offloaded() -> ir.Module:
+    """gpt-tiny with its embedding table offloaded by its policy."""
+    module = _bufferized("gpt-tiny")
+    table = next(
+        op.operation
+        for op in module.body.operations
+        if op.operation.name == "memref.global"
+        and ir.StringAttr(op.operation.attributes["sym_name"]).value == TABLE
+    )
+    table.attributes["cache.policy"] = ir.StringAttr.get("offload")
+    build_pass_manager("hyper-offload-pipeline{budget=100% hw=gh200}").run(module.operation)
     return module
 
 
 @pytest.mark.parametrize("target", ["cpu", "cpu-async", "gpu"])
 def test_embedding_gather_reads_the_device_copy(target: str) -> None:
     """GPT's token embedding is a ``memref.load`` in a ``linalg.generic``
-    payload from the table captured from above. At 50% the table moves to
-    the pool: it is prefetched before the gather, the payload loads from
+    payload from the table captured from above. Moved to the pool (by its
+    policy): it is prefetched before the gather, the payload loads from
     the device copy, nothing anywhere in the module touches the pool, and
     the program computes bit for bit what the bufferized one does."""
     with ir.Context():
         original = _run("gpt-tiny", _bufferized("gpt-tiny"))
-        module = _offloaded("gpt-tiny", "{budget=50% hw=gh200}")
-        table = "@__constant_64x32xf32_17"
+        module = _table_offloaded()
         text = str(module)
-        assert f"memref.get_global {table} : memref<64x32xf32, #cache.remote>" in text
+        assert f"memref.get_global @{TABLE} : memref<64x32xf32, #cache.remote>" in text
         loads = [
             op
             for op in walk_preorder(function_named(module.operation, "forward"))
@@ -135,19 +146,42 @@ def test_verifier_reports_a_payload_reading_the_pool() -> None:
     """The bug the gather had: the payload's load left on the pool table.
     Rewiring it back is caught at the load, with its location."""
     with ir.Context():
-        module = _offloaded("gpt-tiny", "{budget=50% hw=gh200}")
+        module = _table_offloaded()
         function = function_named(module.operation, "forward")
         ops = list(walk_preorder(function))
         load = next(op for op in ops if op.name == "memref.load")
         pool = next(
             op
             for op in ops
-            if op.name == "memref.get_global" and "64x32xf32_17" in str(op.attributes["name"])
+            if op.name == "memref.get_global" and TABLE in str(op.attributes["name"])
         )
         load.operands[0] = pool.results[0]
         violations = check_schedule(function)
     assert [v.location for v in violations] == [load.location]
     assert violations[0].message == (
-        "'memref.load' reads or writes @__constant_64x32xf32_17, which is in the "
+        f"'memref.load' reads or writes @{TABLE}, which is in the "
         "#cache.remote memory space: prefetch it first"
     )
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_weight_transposes_fused_bit_for_bit(model: str) -> None:
+    """Every nn.Linear's transpose of its weight is folded into the matmul's
+    indexing map: no transposed copy of a global is left, the peak drops,
+    and the numbers are bit for bit those of the program with the copies."""
+    unfused = BUFFERIZE_PIPELINE.text.replace("cache-fuse-weight-transposes,", "")
+    assert unfused != BUFFERIZE_PIPELINE.text
+    with ir.Context():
+        fused = _bufferized(model)
+        plain = ir.Module.parse((EXAMPLE / f"{model}.linalg.mlir").read_text())
+        build_pass_manager(unfused).run(plain.operation)
+        function = function_named(fused.operation, "forward")
+        liveness = BufferLiveness(function)
+        globals_ = {b.name for b in liveness.buffers if b.kind == "global"}
+        for op in walk_preorder(function):
+            if op.name == "linalg.transpose":
+                assert not {b.name for b in liveness.roots_of(op.operands[0])} & globals_
+        before = BufferLiveness(function_named(plain.operation, "forward")).peak_bytes
+        assert liveness.peak_bytes < before
+        want, got = _run(model, plain), _run(model, fused)
+    assert np.array_equal(want.view(np.uint32), got.view(np.uint32))

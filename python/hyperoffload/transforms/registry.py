@@ -65,6 +65,12 @@ def _widen_bool_buffers() -> type[ModulePass]:
     return WidenBoolBuffersPass
 
 
+def _fuse_weight_transposes() -> type[ModulePass]:
+    from hyperoffload.transforms.fuse_weight_transposes import FuseWeightTransposesPass
+
+    return FuseWeightTransposesPass
+
+
 def _lower_to_gpu() -> type[ModulePass]:
     from hyperoffload.transforms.lower_to_gpu import LowerToGpuPass
 
@@ -72,6 +78,7 @@ def _lower_to_gpu() -> type[ModulePass]:
 
 
 _PASSES: dict[str, Callable[[], type[ModulePass]]] = {
+    "cache-fuse-weight-transposes": _fuse_weight_transposes,
     "cache-lower-to-cpu": _lower_to_cpu,
     "cache-lower-to-gpu": _lower_to_gpu,
     "cache-plan-offload": _plan_offload,
@@ -103,7 +110,9 @@ class NamedPipeline:
     text: str
 
 
-# Upstream bufferization for linalg-on-tensors (torch-mlir's output) so that
+# Upstream bufferization for linalg-on-tensors (torch-mlir's output), after
+# each weight's transpose is folded into its consumers' indexing maps (no
+# transposed copy of a weight beside the weight), so that
 # the result is what the offload passes read: memrefs with identity layouts at
 # function boundaries, results turned into out-parameters with static
 # allocations hoisted, explicit deallocs, each moved to right after the
@@ -117,7 +126,7 @@ BUFFERIZE_PIPELINE = NamedPipeline(
     name="hyper-bufferize-pipeline",
     summary="Bufferize linalg-on-tensors (torch-mlir output) for offload planning.",
     text=(
-        "func.func(linalg-fuse-elementwise-ops),"
+        "cache-fuse-weight-transposes,func.func(linalg-fuse-elementwise-ops),"
         "one-shot-bufferize{bufferize-function-boundaries "
         "function-boundary-type-conversion=identity-layout-map},"
         "buffer-results-to-out-params{modify-public-functions hoist-static-allocs},"
