@@ -6,7 +6,8 @@
 // task, memory is host memory. A program lowered for the GPU then runs in
 // the ExecutionEngine on any machine, and stream-ordering mistakes show up
 // as wrong results. HYPEROFFLOAD_MGPU_COPY_DELAY_US delays every copy so a
-// missing wait is caught deterministically.
+// missing wait is caught deterministically. Copies open the guarded pool
+// (PoolGuard.cpp, in this library too).
 //
 //===----------------------------------------------------------------------===//
 
@@ -122,6 +123,11 @@ void delayCopy() {
 
 extern "C" {
 
+// PoolGuard.cpp, linked into the same library.
+bool hyperoffload_pool_guarded();
+void hyperoffload_pool_open();
+void hyperoffload_pool_close();
+
 void *mgpuStreamCreate() { return new Stream(); }
 
 void mgpuStreamDestroy(void *stream) { delete static_cast<Stream *>(stream); }
@@ -175,7 +181,13 @@ void mgpuMemFree(void *ptr, void *stream) {
 void mgpuMemcpy(void *dst, void *src, size_t sizeBytes, void *stream) {
   static_cast<Stream *>(stream)->enqueue([dst, src, sizeBytes] {
     delayCopy();
+    // A copy is a transfer: it may read or write guarded pool memory.
+    bool guarded = hyperoffload_pool_guarded();
+    if (guarded)
+      hyperoffload_pool_open();
     std::memcpy(dst, src, sizeBytes);
+    if (guarded)
+      hyperoffload_pool_close();
   });
 }
 

@@ -1,5 +1,26 @@
 // RUN: hyper-opt %s --split-input-file --cache-lower-to-cpu | FileCheck %s
 // RUN: hyper-opt %s --split-input-file --cache-lower-to-cpu=mode=async | FileCheck %s --check-prefix=ASYNC
+// RUN: hyper-opt %s --split-input-file --cache-lower-to-cpu=guard-pool=true | FileCheck %s --check-prefix=GUARD
+// RUN: hyper-opt %s --split-input-file --cache-lower-to-cpu='mode=async guard-pool=true' | FileCheck %s --check-prefix=GUARD-ASYNC
+
+// With guard-pool=true each transfer's copy opens the guarded pool (the
+// runtime's hyperoffload_pool_open/close, declared once); compute does not.
+// GUARD:      func.func private @hyperoffload_pool_close()
+// GUARD-NEXT: func.func private @hyperoffload_pool_open()
+// GUARD-LABEL: func.func @schedule
+// GUARD:      call @hyperoffload_pool_open() : () -> ()
+// GUARD-NEXT: memref.copy %arg0, %{{.+}} : memref<64xf32> to memref<64xf32>
+// GUARD-NEXT: call @hyperoffload_pool_close() : () -> ()
+// GUARD-NEXT: linalg.copy
+// GUARD-NEXT: call @hyperoffload_pool_open() : () -> ()
+// GUARD-NEXT: memref.copy
+// GUARD-NEXT: call @hyperoffload_pool_close() : () -> ()
+// GUARD-NEXT: memref.dealloc
+// GUARD-ASYNC-LABEL: func.func @schedule
+// GUARD-ASYNC: async.execute {
+// GUARD-ASYNC-NEXT: func.call @hyperoffload_pool_open() : () -> ()
+// GUARD-ASYNC-NEXT: memref.copy %arg0
+// GUARD-ASYNC-NEXT: func.call @hyperoffload_pool_close() : () -> ()
 
 // With mode=async each copy runs in an async.execute region after its
 // dependencies; waits become awaits; the free nothing waits for is awaited

@@ -13,7 +13,7 @@ from hyperoffload import _native
 from hyperoffload.analysis.liveness import BufferLiveness
 from hyperoffload.analysis.schedule_rules import check_schedule
 from hyperoffload.ir_utils import function_named, walk_preorder
-from hyperoffload.runtime import run_function
+from hyperoffload.runtime import PoolAccessError, run_function
 from hyperoffload.transforms import build_pass_manager
 from hyperoffload.transforms.registry import BUFFERIZE_PIPELINE
 from mlir import ir
@@ -142,21 +142,25 @@ def test_embedding_gather_reads_the_device_copy(target: str) -> None:
     assert np.array_equal(original.view(np.uint32), offloaded.view(np.uint32))
 
 
+def _gather_reading_the_pool() -> tuple[ir.Module, ir.Operation]:
+    """The bug the gather had: the payload's load left on the pool table
+    (the offloaded module with the load rewired to it), and the load."""
+    module = _table_offloaded()
+    function = function_named(module.operation, "forward")
+    ops = list(walk_preorder(function))
+    load = next(op for op in ops if op.name == "memref.load")
+    pool = next(
+        op for op in ops if op.name == "memref.get_global" and TABLE in str(op.attributes["name"])
+    )
+    load.operands[0] = pool.results[0]
+    return module, load
+
+
 def test_verifier_reports_a_payload_reading_the_pool() -> None:
-    """The bug the gather had: the payload's load left on the pool table.
-    Rewiring it back is caught at the load, with its location."""
+    """The gather bug is caught at the load, with its location."""
     with ir.Context():
-        module = _table_offloaded()
-        function = function_named(module.operation, "forward")
-        ops = list(walk_preorder(function))
-        load = next(op for op in ops if op.name == "memref.load")
-        pool = next(
-            op
-            for op in ops
-            if op.name == "memref.get_global" and TABLE in str(op.attributes["name"])
-        )
-        load.operands[0] = pool.results[0]
-        violations = check_schedule(function)
+        module, load = _gather_reading_the_pool()
+        violations = check_schedule(function_named(module.operation, "forward"))
     assert [v.location for v in violations] == [load.location]
     assert violations[0].message == (
         f"'memref.load' reads or writes @{TABLE}, which is in the "
@@ -185,3 +189,13 @@ def test_weight_transposes_fused_bit_for_bit(model: str) -> None:
         assert liveness.peak_bytes < before
         want, got = _run(model, plain), _run(model, fused)
     assert np.array_equal(want.view(np.uint32), got.view(np.uint32))
+
+
+@pytest.mark.parametrize("target", ["cpu", "cpu-async", "gpu"])
+def test_guarded_pool_catches_the_gather_bug(target: str) -> None:
+    """Run, the gather bug reads the pool table: on the host it would compute
+    the right numbers; the guarded pool faults and says so."""
+    with ir.Context():
+        module, _ = _gather_reading_the_pool()
+        with pytest.raises(PoolAccessError, match=r"read or wrote #cache\.remote pool memory"):
+            _run("gpt-tiny", module, target)

@@ -6,11 +6,21 @@ it to the LLVM dialect with upstream passes and calls ``f`` with numpy
 arrays for its memref arguments (written in place: out-parameters work) and
 Python numbers for its scalars. Unsupported input is refused with
 :class:`ExecutionError` before anything that could abort the process.
+
+By default the pool is guarded (:mod:`hyperoffload.runtime.pool_guard`):
+the program runs in a child process in which ``#cache.remote`` memory is
+inaccessible except to transfers, so compute that touches the pool is
+reported as :class:`PoolAccessError` instead of computing the right numbers
+from host memory, and any other crash is an :class:`ExecutionError`.
 """
 
 from __future__ import annotations
 
 import ctypes
+import json
+import mmap
+import os
+import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -21,6 +31,7 @@ from mlir.runtime import get_ranked_memref_descriptor
 
 from hyperoffload import _native
 from hyperoffload.ir_utils import function_named, walk_preorder
+from hyperoffload.runtime import pool_guard
 from hyperoffload.transforms.lower_to_cpu import lower_to_cpu
 from hyperoffload.transforms.lower_to_gpu import lower_to_gpu
 
@@ -60,6 +71,10 @@ class ExecutionError(Exception):
     """The function cannot be run here, or its arguments do not match."""
 
 
+class PoolAccessError(ExecutionError):
+    """Compute read or wrote ``#cache.remote`` memory outside a transfer."""
+
+
 def runner_utils_library() -> str:
     """Path of upstream's ``libmlir_c_runner_utils.so`` in the MLIR wheel
     (its siblings are the async and CUDA runtimes)."""
@@ -75,6 +90,7 @@ def run_function(
     *,
     target: str = "cpu",
     repeat: int = 1,
+    guard_pool: bool = True,
 ) -> list[float]:
     """Run ``name`` of ``module`` ``repeat`` times; memref arguments are
     updated. Returns the wall time of each call (compilation excluded).
@@ -85,6 +101,10 @@ def run_function(
     copies (``cache-lower-to-gpu``) and upstream ``gpu-to-llvm``, and runs
     the ``mgpu*`` calls on the host emulation (streams as worker threads),
     so the GPU path's stream ordering is exercised on any machine.
+
+    With ``guard_pool`` (the default) the call runs in a child process with
+    the pool guarded (see the module docstring); the arrays are shared with
+    it, so out-parameters are written as without.
     """
     if target not in TARGETS:
         raise ExecutionError(f"unknown target '{target}' ({', '.join(TARGETS)})")
@@ -101,14 +121,17 @@ def run_function(
                     f"'{op.name}' uses {value.type}: memrefs of integers narrower than "
                     "8 bits abort upstream's finalize-memref-to-llvm; store bytes (i8) instead"
                 )
+    guarded = guard_pool and bool(pool_guard.guard_pool(copy, function))
     if target == "gpu":
         problem = lower_to_gpu(copy.operation)
     else:
-        problem = lower_to_cpu(copy.operation, "async" if target == "cpu-async" else "sync")
+        mode = "async" if target == "cpu-async" else "sync"
+        problem = lower_to_cpu(copy.operation, mode, guard_pool=guarded)
     if problem is not None:
         raise ExecutionError(problem[1])
     inputs = list(ir.FunctionType(ir.TypeAttr(function.attributes["function_type"]).value).inputs)
-    packed = pack_arguments(name, inputs, arguments)
+    shared = _shared_arrays(arguments) if guard_pool else list(arguments)
+    packed = pack_arguments(name, inputs, shared)
     function.attributes["llvm.emit_c_interface"] = ir.UnitAttr.get(copy.context)
     try:
         asynchronous = target == "cpu-async"
@@ -128,19 +151,96 @@ def run_function(
     libraries = [runner_utils_library()]
     if target == "cpu-async":
         libraries.append(str(Path(runner_utils_library()).parent / "libmlir_async_runtime.so"))
-    if target == "gpu":
+    if target == "gpu" or guarded:
+        # The host emulation of the mgpu API, and the pool guard.
         libraries.append(str(_native.library_path().parent / MGPU_HOST_LIBRARY))
     engine = execution_engine.ExecutionEngine(copy, opt_level=2, shared_libs=libraries)
     if target == "cpu-async":
         # Destroying an engine tears down the async runtime's process-wide
-        # state, under the feet of any other engine using it: keep them.
+        # state, under the feet of any other engine using it (a child
+        # process inherits it too): keep them.
         _ASYNC_ENGINES.append(engine)
+    if not guard_pool:
+        return _invoke(engine, name, packed, repeat)
+    times = _invoke_in_child(engine, name, packed, repeat, target)
+    for array, copied in zip(arguments, shared, strict=True):
+        if isinstance(array, np.ndarray):
+            array[...] = copied
+    return times
+
+
+def _invoke(
+    engine: execution_engine.ExecutionEngine, name: str, packed: list[object], repeat: int
+) -> list[float]:
     times = []
     for _ in range(repeat):
         started = time.perf_counter()
         engine.invoke(name, *packed)
         times.append(time.perf_counter() - started)
     return times
+
+
+def _shared_arrays(arguments: Sequence[object]) -> list[object]:
+    """The arguments with each numpy array copied into page-aligned memory
+    shared with a child process (anonymous shared mappings)."""
+    shared: list[object] = []
+    for value in arguments:
+        if isinstance(value, np.ndarray) and value.flags["C_CONTIGUOUS"]:
+            mapping = mmap.mmap(-1, max(value.nbytes, 1))
+            copy = np.frombuffer(mapping, dtype=value.dtype, count=value.size).reshape(value.shape)
+            copy[...] = value
+            shared.append(copy)
+        else:
+            shared.append(value)
+    return shared
+
+
+def _invoke_in_child(
+    engine: execution_engine.ExecutionEngine,
+    name: str,
+    packed: list[object],
+    repeat: int,
+    target: str,
+) -> list[float]:
+    """:func:`_invoke` in a forked child; a pool fault or a crash there is
+    an exception here, never the end of this process."""
+    read_end, write_end = os.pipe()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:  # the child: run, report, and leave without cleaning up
+        os.close(read_end)
+        try:
+            report = json.dumps({"times": _invoke(engine, name, packed, repeat)})
+            status = 0
+        except BaseException as err:  # reported to the parent, never raised here
+            report = json.dumps({"error": f"{type(err).__name__}: {err}"})
+            status = 1
+        os.write(write_end, report.encode())
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
+    os.close(write_end)
+    chunks = []
+    while chunk := os.read(read_end, 65536):
+        chunks.append(chunk)
+    os.close(read_end)
+    _, status = os.waitpid(pid, 0)
+    if os.WIFEXITED(status) and os.WEXITSTATUS(status) == pool_guard.POOL_FAULT_EXIT:
+        raise PoolAccessError(
+            f"@{name} on target '{target}' read or wrote #cache.remote pool memory outside "
+            "a transfer (a page fault in the guarded pool; see the address on stderr)"
+        )
+    if os.WIFSIGNALED(status):
+        raise ExecutionError(
+            f"@{name} on target '{target}' crashed with signal {os.WTERMSIG(status)}"
+        )
+    result = json.loads(b"".join(chunks) or b"{}")
+    if "error" in result or not os.WIFEXITED(status) or os.WEXITSTATUS(status):
+        raise ExecutionError(
+            f"@{name} on target '{target}' failed: {result.get('error', f'status {status}')}"
+        )
+    return list(result["times"])
 
 
 def copy_with_function(module: ir.Module, name: str) -> tuple[ir.Module, ir.Operation]:

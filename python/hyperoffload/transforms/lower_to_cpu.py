@@ -24,6 +24,13 @@ their block. Lower with ``async-to-async-runtime, async-runtime-ref-counting,
 async-runtime-ref-counting-opt, convert-async-to-llvm`` and run with
 ``libmlir_async_runtime.so``.
 
+With ``guard-pool=true`` each copy is bracketed by calls to
+``hyperoffload_pool_open`` and ``hyperoffload_pool_close`` (declared in the
+module, provided by ``libHyperOffloadMgpuHost.so``): the copies are the
+transfers that may touch a guarded pool buffer
+(``hyperoffload.runtime.run_function`` guards the pool so that compute
+touching it faults).
+
 Conservative: a token that escapes into another op stops the pass with an
 error at that op.
 
@@ -49,7 +56,7 @@ from collections.abc import Callable
 from typing import Literal
 
 from mlir import ir
-from mlir.dialects import async_dialect, memref
+from mlir.dialects import async_dialect, func, memref
 
 from hyperoffload.ir_utils import dynamic_sizes, to_device_type
 from hyperoffload.transforms.pass_base import ModulePass, option
@@ -66,21 +73,33 @@ class LowerToCpuPass(ModulePass):
     mode: Literal["sync", "async"] = option(
         "sync", "sync: copies in program order; async: copies on worker threads"
     )
+    guard_pool: bool = option(
+        False, "open the guarded pool around each copy (hyperoffload_pool_open/close)"
+    )
 
     def run(self, module: ir.Operation) -> None:
-        problem = lower_to_cpu(module, self.mode)
+        problem = lower_to_cpu(module, self.mode, self.guard_pool)
         if problem is not None:
             raise self.fail(*problem)
 
 
-def lower_to_cpu(root: ir.Operation, mode: str = "sync") -> tuple[ir.Operation, str] | None:
-    """Lower every cache op nested in ``root``; returns the op and message
-    of an escaping token (leaving the IR unchanged), else None."""
-    if mode == "async":
-        return _lower_async(root)
+POOL_OPEN, POOL_CLOSE = "hyperoffload_pool_open", "hyperoffload_pool_close"
+
+
+def lower_to_cpu(
+    root: ir.Operation, mode: str = "sync", guard_pool: bool = False
+) -> tuple[ir.Operation, str] | None:
+    """Lower every cache op nested in ``root`` (a module); returns the op
+    and message of an escaping token (leaving the IR unchanged), else
+    None. With ``guard_pool`` each copy opens the guarded pool."""
     ops, cache_ops, problem = prepare_lowering(root, "cannot lower transfers to the CPU")
     if problem is not None:
         return problem
+    copy = _guarded_copy if guard_pool else memref.copy
+    if guard_pool and cache_ops:
+        declare_functions(root, {POOL_OPEN: [], POOL_CLOSE: []})
+    if mode == "async":
+        return _lower_async(ops, cache_ops, copy)
     allocated: set[ir.Value] = set()
     for op in ops:
         if op.name in ("memref.alloc", "memref.alloca"):
@@ -92,7 +111,7 @@ def lower_to_cpu(root: ir.Operation, mode: str = "sync") -> tuple[ir.Operation, 
             with ir.InsertionPoint(op), op.location:
                 sizes = dynamic_sizes(source)
                 buffer = memref.alloc(to_device_type(ir.MemRefType(result.type)), sizes, [])
-                memref.copy(source, buffer)
+                copy(source, buffer)
             result.replace_all_uses_with(buffer)
             allocated.add(buffer)
         elif op.name == "cache.evict":
@@ -100,7 +119,7 @@ def lower_to_cpu(root: ir.Operation, mode: str = "sync") -> tuple[ir.Operation, 
             buffer = op.operands[0]
             with ir.InsertionPoint(op), op.location:
                 if segments[1]:
-                    memref.copy(buffer, op.operands[1])
+                    copy(buffer, op.operands[1])
                 if buffer in allocated:
                     memref.dealloc(buffer)
     for op in reversed(cache_ops):
@@ -108,10 +127,35 @@ def lower_to_cpu(root: ir.Operation, mode: str = "sync") -> tuple[ir.Operation, 
     return None
 
 
-def _lower_async(root: ir.Operation) -> tuple[ir.Operation, str] | None:
-    ops, cache_ops, problem = prepare_lowering(root, "cannot lower transfers to the CPU")
-    if problem is not None:
-        return problem
+def _guarded_copy(source: ir.Value, target: ir.Value) -> None:
+    """``memref.copy`` with the guarded pool open around it."""
+    func.call([], POOL_OPEN, [])
+    memref.copy(source, target)
+    func.call([], POOL_CLOSE, [])
+
+
+def declare_functions(module: ir.Operation, signatures: dict[str, list[ir.Type]]) -> None:
+    """Declare private external functions ``name(inputs) -> ()`` in
+    ``module`` where it has no symbol of that name."""
+    body = module.regions[0].blocks[0]
+    existing = {
+        ir.StringAttr(op.operation.attributes["sym_name"]).value
+        for op in body.operations
+        if "sym_name" in op.operation.attributes
+    }
+    for name, inputs in signatures.items():
+        if name in existing:
+            continue
+        with ir.InsertionPoint.at_block_begin(body), ir.Location.unknown():
+            declaration = func.FuncOp(name, ir.FunctionType.get(inputs, []))
+            declaration.sym_visibility = ir.StringAttr.get("private")
+
+
+def _lower_async(
+    ops: list[ir.Operation],
+    cache_ops: list[ir.Operation],
+    copy: Callable[[ir.Value, ir.Value], None],
+) -> None:
     allocated = {op.results[0] for op in ops if op.name in ("memref.alloc", "memref.alloca")}
     token_type = ir.Type.parse("!async.token")
     tokens: dict[ir.Value, ir.Value] = {}
@@ -135,7 +179,7 @@ def _lower_async(root: ir.Operation) -> tuple[ir.Operation, str] | None:
                 result.replace_all_uses_with(buffer)
                 allocated.add(buffer)
                 tokens[op.results[1]] = on_thread(
-                    list(op.operands)[1:], lambda s=source, b=buffer: memref.copy(s, b)
+                    list(op.operands)[1:], lambda s=source, b=buffer: copy(s, b)
                 )
             elif op.name == "cache.evict":
                 segments = ir.DenseI32ArrayAttr(op.attributes["operandSegmentSizes"])
@@ -148,7 +192,7 @@ def _lower_async(root: ir.Operation) -> tuple[ir.Operation, str] | None:
                     b: ir.Value = buffer, d: ir.Value | None = destination, f: bool = free
                 ) -> None:
                     if d is not None:
-                        memref.copy(b, d)
+                        copy(b, d)
                     if f:
                         memref.dealloc(b)
 
