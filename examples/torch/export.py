@@ -19,6 +19,13 @@ script so tests use real torch-mlir output without installing torch.
   scaled-dot-product attention, a GELU MLP with biases) and an output head.
   Input: ``int64`` token ids. Its attention reduces a boolean per row, the
   ``i1`` buffer that ``cache-widen-bool-buffers`` stores as bytes.
+- ``gpt2-tiny``: GPT-2's input, token and learned position embeddings (two
+  tables read by gathers), the same blocks, a final LayerNorm and an
+  untied head.
+- ``moe-tiny``: two Mixtral-style sparse MLP layers (4 experts, top-1
+  routing by ``argmax``): each token's expert weights are gathered from the
+  stacked expert tensors by the routed index, the expert gather that reads
+  a captured weight inside a ``linalg.generic`` payload. Input: floats.
 
 Weights are random with a fixed seed and arrive as ``dense_resource``
 constants, which bufferization turns into constant ``memref.global``s: the
@@ -47,6 +54,7 @@ INTERMEDIATE = 64
 VOCAB = 64
 LAYERS = 2
 TOKENS = 8
+EXPERTS = 4
 EPS = 1e-5
 
 
@@ -162,6 +170,59 @@ class TinyGPT(nn.Module):
         return self.head(x)
 
 
+class TinyGPT2(nn.Module):
+    """GPT-2's input: token and learned position embeddings, both tables
+    read by gathers (the position ids are a constant range)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tokens = nn.Embedding(VOCAB, HIDDEN)
+        self.positions = nn.Embedding(TOKENS, HIDDEN)
+        self.blocks = nn.ModuleList(GPTBlock() for _ in range(LAYERS))
+        self.norm = nn.LayerNorm(HIDDEN)
+        self.head = nn.Linear(HIDDEN, VOCAB, bias=False)
+
+    def forward(self, ids: torch.Tensor) -> torch.Tensor:
+        x = self.tokens(ids) + self.positions(torch.arange(ids.shape[1]))
+        for block in self.blocks:
+            x = block(x)
+        return self.head(self.norm(x))
+
+
+class MoELayer(nn.Module):
+    """Mixtral's sparse MLP with top-1 routing: each token's expert weights
+    are gathered from the stacked expert tensors by the routed index."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.router = nn.Linear(HIDDEN, EXPERTS, bias=False)
+        self.gate = nn.Parameter(torch.randn(EXPERTS, HIDDEN, INTERMEDIATE) / HIDDEN**0.5)
+        self.up = nn.Parameter(torch.randn(EXPERTS, HIDDEN, INTERMEDIATE) / HIDDEN**0.5)
+        self.down = nn.Parameter(torch.randn(EXPERTS, INTERMEDIATE, HIDDEN) / INTERMEDIATE**0.5)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        logits = self.router(x)
+        expert = logits.argmax(dim=-1)
+        weight = torch.softmax(logits, dim=-1).amax(dim=-1, keepdim=True)
+        rows = x.unsqueeze(1)
+        hidden = nn.functional.silu(torch.bmm(rows, self.gate[expert])) * torch.bmm(
+            rows, self.up[expert]
+        )
+        return weight * torch.bmm(hidden, self.down[expert]).squeeze(1)
+
+
+class TinyMoE(nn.Module):
+    def __init__(self) -> None:
+        super().__init__()
+        self.norms = nn.ModuleList(RMSNorm(HIDDEN) for _ in range(LAYERS))
+        self.layers = nn.ModuleList(MoELayer() for _ in range(LAYERS))
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        for norm, layer in zip(self.norms, self.layers, strict=True):
+            x = x + layer(norm(x))
+        return x
+
+
 def _llama() -> tuple[nn.Module, torch.Tensor]:
     return TinyLlama(), torch.randn(TOKENS, HIDDEN)
 
@@ -170,7 +231,15 @@ def _gpt() -> tuple[nn.Module, torch.Tensor]:
     return TinyGPT(), torch.randint(0, VOCAB, (1, TOKENS))
 
 
-MODELS = {"llama-tiny": _llama, "gpt-tiny": _gpt}
+def _gpt2() -> tuple[nn.Module, torch.Tensor]:
+    return TinyGPT2(), torch.randint(0, VOCAB, (1, TOKENS))
+
+
+def _moe() -> tuple[nn.Module, torch.Tensor]:
+    return TinyMoE(), torch.randn(TOKENS, HIDDEN)
+
+
+MODELS = {"llama-tiny": _llama, "gpt-tiny": _gpt, "gpt2-tiny": _gpt2, "moe-tiny": _moe}
 
 
 def export(name: str, directory: pathlib.Path) -> list[pathlib.Path]:
