@@ -208,3 +208,23 @@ def test_guarded_pool_catches_the_gather_bug(target: str) -> None:
         module, _ = _gather_reading_the_pool()
         with pytest.raises(PoolAccessError, match=r"read or wrote #cache\.remote pool memory"):
             _run("gpt-tiny", module, target)
+
+
+def test_real_size_export_moves_weights_and_activations() -> None:
+    """A Qwen2-0.5B-shaped export at 2048 tokens (weights as arguments):
+    within 1% simulated slowdown on GH200 the plan moves weights and
+    activations (through the head-split views), ends below the last-use
+    floor, and leaves no op touching the pool."""
+    source = EXAMPLE / "shapes" / "qwen2-0.5b-l2-t2048.linalg.mlir"
+    with ir.Context():
+        module = ir.Module.parse(source.read_text())
+        build_pass_manager("hyper-bufferize-pipeline").run(module.operation)
+        floor = BufferLiveness(function_named(module.operation, "forward")).peak_bytes
+        build_pass_manager("hyper-offload-pipeline{max-slowdown=1% hw=gh200}").run(module.operation)
+        function = function_named(module.operation, "forward")
+        liveness = BufferLiveness(function)
+        remote = [b for b in liveness.buffers if b.remote]
+        assert _native.remote_accesses(module.operation) == []
+        assert check_schedule(function) == []
+    assert {b.kind for b in remote} >= {"argument", "alloc"}
+    assert liveness.peak_bytes < floor
