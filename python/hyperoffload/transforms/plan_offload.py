@@ -273,6 +273,14 @@ class _View:
     uses: list[tuple[int, int, int]]  # (step, owner address, operand number)
 
 
+def _operands_in(uses: list[tuple[int, int, int]], first: int, last: int) -> list[tuple[int, int]]:
+    """The (owner address, operand number) of the ``uses`` (by step) in
+    steps ``first`` to ``last``."""
+    begin = bisect.bisect_left(uses, first, key=lambda item: item[0])
+    end = bisect.bisect_right(uses, last, key=lambda item: item[0])
+    return [(owner, number) for _, owner, number in uses[begin:end]]
+
+
 def _rebuild(
     view: _View,
     by_result: dict[ir.Value, _View],
@@ -551,19 +559,22 @@ class _Rewriter:
         tree = self.view_trees.get(root)
         if tree is None:
             tree = []
+            order = self.planner.liveness.order
             pending = [root]
             while pending:
                 value = pending.pop(0)
                 for owner, number in _native.value_uses(value):
+                    # Name the user from the walk; make a Python op only of
+                    # a view (or of an op the walk did not see).
+                    position = order.position_at(owner)
+                    if position is not None and order.names[position] not in REBUILT_VIEWS:
+                        continue
                     op = _native.operation_at(owner)
                     if number != 0 or op.name not in REBUILT_VIEWS:
                         continue
                     result = op.results[0]
-                    uses = sorted(
-                        ((self.step_at(o), o, n) for o, n in _native.value_uses(result)),
-                        key=lambda item: item[0],
-                    )
-                    tree.append(_View(op, self.step_at(owner), value, result, uses))
+                    view = _View(op, self.step_at(owner), value, result, self.uses_by_step(result))
+                    tree.append(view)
                     pending.append(result)
             self.view_trees[root] = tree
         return tree
@@ -583,15 +594,10 @@ class _Rewriter:
             for view in tree:
                 if view.step >= first:
                     continue
-                begin = bisect.bisect_left(view.uses, first, key=lambda item: item[0])
-                end = bisect.bisect_right(view.uses, last, key=lambda item: item[0])
-                if begin == end:
-                    continue
-                value = _rebuild(view, by_result, rebuilt, before)
-                _native.set_operands(
-                    [(owner, number) for _, owner, number in view.uses[begin:end]],
-                    _native.value_address(value),
-                )
+                operands = _operands_in(view.uses, first, last)
+                if operands:
+                    value = _rebuild(view, by_result, rebuilt, before)
+                    _native.set_operands(operands, _native.value_address(value))
 
     def rewire(self, roots: list[ir.Value], first: int, last: int, device: int) -> None:
         """Make the uses of ``roots`` in steps ``first`` to ``last`` use the
@@ -600,12 +606,12 @@ class _Rewriter:
             uses = self.root_uses.get(root)
             if uses is None:
                 # The steps of a root's uses, once: each run takes its slice.
-                found = [
-                    (self.step_at(owner), owner, number)
-                    for owner, number in _native.value_uses(root)
-                ]
-                uses = sorted(found, key=lambda item: item[0])
-                self.root_uses[root] = uses
-            begin = bisect.bisect_left(uses, first, key=lambda item: item[0])
-            end = bisect.bisect_right(uses, last, key=lambda item: item[0])
-            _native.set_operands([(owner, number) for _, owner, number in uses[begin:end]], device)
+                uses = self.root_uses[root] = self.uses_by_step(root)
+            _native.set_operands(_operands_in(uses, first, last), device)
+
+    def uses_by_step(self, value: ir.Value) -> list[tuple[int, int, int]]:
+        """The uses of ``value`` as (step, owner address, operand number),
+        by step."""
+        uses = _native.value_uses(value)
+        found = [(self.step_at(owner), owner, number) for owner, number in uses]
+        return sorted(found, key=lambda item: item[0])
