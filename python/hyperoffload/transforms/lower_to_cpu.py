@@ -98,12 +98,11 @@ def lower_to_cpu(
     copy = _guarded_copy if guard_pool else memref.copy
     if guard_pool and cache_ops:
         declare_functions(root, {POOL_OPEN: [], POOL_CLOSE: []})
+    # Buffers the function allocates: an evict of one frees it.
+    allocated = {op.results[0] for op in ops if op.name in ("memref.alloc", "memref.alloca")}
     if mode == "async":
-        return _lower_async(ops, cache_ops, copy)
-    allocated: set[ir.Value] = set()
-    for op in ops:
-        if op.name in ("memref.alloc", "memref.alloca"):
-            allocated.add(op.results[0])
+        _lower_async(cache_ops, allocated, copy)
+        return None
     for op in cache_ops:
         if op.name == "cache.prefetch":
             source = op.operands[0]
@@ -152,11 +151,10 @@ def declare_functions(module: ir.Operation, signatures: dict[str, list[ir.Type]]
 
 
 def _lower_async(
-    ops: list[ir.Operation],
     cache_ops: list[ir.Operation],
+    allocated: set[ir.Value],
     copy: Callable[[ir.Value, ir.Value], None],
 ) -> None:
-    allocated = {op.results[0] for op in ops if op.name in ("memref.alloc", "memref.alloca")}
     token_type = ir.Type.parse("!async.token")
     tokens: dict[ir.Value, ir.Value] = {}
     created: list[ir.Operation] = []
@@ -210,4 +208,3 @@ def _lower_async(
         terminator = op.block.operations[len(op.block.operations) - 1]
         with ir.InsertionPoint(terminator), terminator.location:
             async_dialect.AwaitOp(None, token)
-    return None
