@@ -17,6 +17,7 @@
 #include "mlir/CAPI/IR.h"
 #include "mlir/CAPI/Support.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/IR/AttrTypeSubElements.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/DialectRegistry.h"
@@ -283,6 +284,21 @@ int64_t hyperoffloadFindRemoteAccesses(
     }
   });
   return found;
+}
+
+void hyperoffloadStripRemoteSpace(MlirOperation root) {
+  AttrTypeReplacer replacer;
+  replacer.addReplacement([](BaseMemRefType type) -> std::optional<Type> {
+    if (!hyperoffload::cache::isRemoteMemRef(type))
+      return std::nullopt;
+    if (auto ranked = dyn_cast<MemRefType>(type))
+      return MemRefType::get(ranked.getShape(), ranked.getElementType(),
+                             ranked.getLayout());
+    return UnrankedMemRefType::get(type.getElementType(), Attribute());
+  });
+  replacer.recursivelyReplaceElementsIn(unwrap(root), /*replaceAttrs=*/true,
+                                        /*replaceLocs=*/false,
+                                        /*replaceTypes=*/true);
 }
 
 void hyperoffloadOpsWithAttribute(const uint64_t *ops, int64_t count,

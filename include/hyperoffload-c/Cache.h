@@ -178,6 +178,13 @@ MLIR_CAPI_EXPORTED int64_t hyperoffloadFindRemoteAccesses(
     MlirOperation root, HyperoffloadRemoteAccessCallback callback,
     void *userData);
 
+/// Drops the `#cache.remote` memory space from every type in `root` and the
+/// ops nested in it: result and block argument types, and types inside
+/// attributes (function types, `memref.global` types), at any depth, with
+/// upstream's AttrTypeReplacer. Any attribute kind is fine (complex dense
+/// constants included, which the Python bindings cannot downcast).
+MLIR_CAPI_EXPORTED void hyperoffloadStripRemoteSpace(MlirOperation root);
+
 /// Kinds of root buffer found by hyperoffloadLivenessAnalyse.
 enum HyperoffloadRootKind {
   HyperoffloadRootArgument = 0,

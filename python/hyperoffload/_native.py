@@ -258,6 +258,8 @@ def _load() -> ctypes.PyDLL:
     lib.hyperoffloadGetMemoryEffects.argtypes = [_Handle, _EffectCallback, ctypes.c_void_p]
     lib.hyperoffloadFindRemoteAccesses.restype = ctypes.c_int64
     lib.hyperoffloadFindRemoteAccesses.argtypes = [_Handle, _RemoteAccessCallback, ctypes.c_void_p]
+    lib.hyperoffloadStripRemoteSpace.restype = None
+    lib.hyperoffloadStripRemoteSpace.argtypes = [_Handle]
     lib.hyperoffloadValueUses.restype = ctypes.c_int64
     lib.hyperoffloadValueUses.argtypes = [
         _Handle,
@@ -495,6 +497,12 @@ def remote_accesses(root: ir.Operation) -> list[tuple[int, int, int]]:
 
     _lib.hyperoffloadFindRemoteAccesses(_Handle(operation_address(root)), collect, None)
     return found
+
+
+def strip_remote_space(root: ir.Operation) -> None:
+    """Drop the ``#cache.remote`` memory space from every type in ``root``
+    and its nested ops, attributes included (``hyperoffloadStripRemoteSpace``)."""
+    _lib.hyperoffloadStripRemoteSpace(_Handle(operation_address(root)))
 
 
 def operation_at(address: int) -> ir.Operation:

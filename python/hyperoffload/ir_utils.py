@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-
 from mlir import ir
 
 REMOTE_SPACE = "#cache.remote"
@@ -22,30 +20,11 @@ def walk_preorder(root: ir.Operation) -> list[ir.Operation]:
     return [op.operation if hasattr(op, "operation") else op for op in ops[1:]]
 
 
-def block_arguments(op: ir.Operation) -> Iterator[ir.BlockArgument]:
-    """The arguments of every block directly in ``op``'s regions."""
-    for region in op.regions:
-        for block in region.blocks:
-            yield from block.arguments
-
-
 def is_remote_memref(type_: ir.Type) -> bool:
     if not isinstance(type_, ir.MemRefType):
         return False
     space = type_.memory_space
     return space is not None and str(space) == REMOTE_SPACE
-
-
-def map_memref_types(type_: ir.Type, fn: Callable[[ir.MemRefType], ir.Type]) -> ir.Type:
-    """Apply ``fn`` to every memref type in ``type_`` (memref or function)."""
-    if isinstance(type_, ir.MemRefType):
-        return fn(type_)
-    if isinstance(type_, ir.FunctionType):
-        return ir.FunctionType.get(
-            [map_memref_types(t, fn) for t in type_.inputs],
-            [map_memref_types(t, fn) for t in type_.results],
-        )
-    return type_
 
 
 def to_device_type(type_: ir.MemRefType) -> ir.MemRefType:

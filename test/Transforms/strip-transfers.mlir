@@ -96,3 +96,24 @@ func.func @untouched(%o: memref<4xf32>, %f: f32) {
   linalg.fill ins(%f : f32) outs(%o : memref<4xf32>)
   return
 }
+
+// -----
+
+// Tests that a global with a complex initializer (an attribute the Python
+// bindings cannot downcast) loses #cache.remote in its type, in the
+// get_global and in nested function types, with the initializer kept.
+// CHECK: memref.global "private" constant @complex_table : memref<2xcomplex<f32>> = dense<[(1.000000e+00,2.000000e+00), (3.000000e+00,4.000000e+00)]>
+// CHECK-LABEL: func.func @complex_global
+// CHECK-SAME: (%[[O:.+]]: memref<2xcomplex<f32>>)
+// CHECK-NEXT: %[[G:.+]] = memref.get_global @complex_table : memref<2xcomplex<f32>>
+// CHECK-NEXT: memref.copy %[[G]], %[[O]] : memref<2xcomplex<f32>> to memref<2xcomplex<f32>>
+// CHECK-NEXT: return
+memref.global "private" constant @complex_table : memref<2xcomplex<f32>, #cache.remote> = dense<[(1.0, 2.0), (3.0, 4.0)]>
+func.func @complex_global(%o: memref<2xcomplex<f32>>) {
+  %g = memref.get_global @complex_table : memref<2xcomplex<f32>, #cache.remote>
+  %d, %t = cache.prefetch %g : memref<2xcomplex<f32>, #cache.remote> -> memref<2xcomplex<f32>>
+  cache.wait %t
+  memref.copy %d, %o : memref<2xcomplex<f32>> to memref<2xcomplex<f32>>
+  %e = cache.evict %d : memref<2xcomplex<f32>>
+  return
+}

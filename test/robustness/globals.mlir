@@ -68,3 +68,28 @@ func.func @global_in_pool(%o: memref<8xf32>) {
   cache.wait %e
   return
 }
+
+// -----
+// A complex constant (the Python bindings cannot downcast its initializer):
+// offloaded, stripped and lowered without touching the attribute in Python.
+memref.global "private" constant @complex_table : memref<256xcomplex<f32>> = dense<(1.0, 2.0)>
+func.func @complex_global(%a: memref<256xcomplex<f32>>, %o: memref<256xcomplex<f32>>) {
+  %g = memref.get_global @complex_table : memref<256xcomplex<f32>>
+  memref.copy %g, %o : memref<256xcomplex<f32>> to memref<256xcomplex<f32>>
+  memref.copy %a, %o : memref<256xcomplex<f32>> to memref<256xcomplex<f32>>
+  memref.copy %a, %o : memref<256xcomplex<f32>> to memref<256xcomplex<f32>>
+  memref.copy %g, %o : memref<256xcomplex<f32>> to memref<256xcomplex<f32>>
+  return
+}
+
+// -----
+memref.global "private" constant @complex_remote : memref<2xcomplex<f64>, #cache.remote> = dense<[(1.0, 2.0), (3.0, 4.0)]>
+func.func @complex_global_in_pool(%o: memref<2xcomplex<f64>>) {
+  %a = memref.get_global @complex_remote : memref<2xcomplex<f64>, #cache.remote>
+  %d, %t = cache.prefetch %a : memref<2xcomplex<f64>, #cache.remote> -> memref<2xcomplex<f64>>
+  cache.wait %t
+  memref.copy %d, %o : memref<2xcomplex<f64>> to memref<2xcomplex<f64>>
+  %e = cache.evict %d : memref<2xcomplex<f64>>
+  cache.wait %e
+  return
+}

@@ -47,13 +47,8 @@ import dataclasses
 from mlir import ir
 from mlir.dialects import memref
 
-from hyperoffload.ir_utils import (
-    block_arguments,
-    is_remote_memref,
-    map_memref_types,
-    to_device_type,
-    walk_preorder,
-)
+from hyperoffload import _native
+from hyperoffload.ir_utils import walk_preorder
 from hyperoffload.transforms.pass_base import ModulePass
 
 CACHE_OPS = ("cache.prefetch", "cache.evict", "cache.wait")
@@ -106,7 +101,7 @@ def prepare_lowering(
     cache_ops = [op for op in ops if op.name in CACHE_OPS]
     escaping = escaping_token(cache_ops, what)
     if escaping is None:
-        strip_types([root, *ops])
+        _native.strip_remote_space(root)
     return ops, cache_ops, escaping
 
 
@@ -129,24 +124,6 @@ def escaping_token(
                     f"'{user_name}', which is not a cache op",
                 )
     return None
-
-
-def strip_types(ops: list[ir.Operation]) -> None:
-    """Drop the ``#cache.remote`` memory space from every type in ``ops``."""
-    for op in ops:
-        for result in op.results:
-            if is_remote_memref(result.type):
-                result.set_type(to_device_type(result.type))
-        for argument in block_arguments(op):
-            if is_remote_memref(argument.type):
-                argument.set_type(to_device_type(argument.type))
-        for name in list(op.attributes):
-            attr = op.attributes[name]
-            if not isinstance(attr, ir.TypeAttr):
-                continue
-            stripped = map_memref_types(attr.value, to_device_type)
-            if stripped != attr.value:
-                op.attributes[name] = ir.TypeAttr.get(stripped)
 
 
 def _lower_evict(op: ir.Operation) -> None:
