@@ -286,6 +286,26 @@ int64_t hyperoffloadFindRemoteAccesses(
   return found;
 }
 
+MlirOperation hyperoffloadFirstTensorDefinition(MlirOperation root) {
+  auto definesTensor = [](Operation *op) {
+    if (llvm::any_of(op->getResultTypes(), llvm::IsaPred<TensorType>))
+      return true;
+    for (Region &region : op->getRegions())
+      for (Block &block : region)
+        if (llvm::any_of(block.getArgumentTypes(), llvm::IsaPred<TensorType>))
+          return true;
+    return false;
+  };
+  Operation *found = nullptr;
+  unwrap(root)->walk<WalkOrder::PreOrder>([&](Operation *op) {
+    if (!definesTensor(op))
+      return WalkResult::advance();
+    found = op;
+    return WalkResult::interrupt();
+  });
+  return wrap(found);
+}
+
 void hyperoffloadStripRemoteSpace(MlirOperation root) {
   AttrTypeReplacer replacer;
   replacer.addReplacement([](BaseMemRefType type) -> std::optional<Type> {

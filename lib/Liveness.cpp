@@ -18,6 +18,7 @@
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/Operation.h"
+#include "mlir/Interfaces/ControlFlowInterfaces.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
@@ -136,6 +137,8 @@ private:
                   ArrayRef<CapturedAccess> captured);
   void collectCaptured(Operation *op, SmallVectorImpl<CapturedAccess> &out);
   void aliasBlockArguments(Operation *op, const RootList &roots);
+  void forwardToParent(Operation *terminator);
+  void settleRegionResults(int64_t position);
   void recordTokens();
   int32_t nameId(Operation *op);
   int32_t costClass(Operation *op);
@@ -159,6 +162,11 @@ private:
 
   // Roots and aliases.
   llvm::DenseMap<Value, RootList> roots;
+  // Region-branch ops walked into whose memref results alias what their
+  // terminators yield: (op's last nested position, op, its position), the
+  // innermost last; settled (opaque roots for results nothing reached)
+  // once the walk leaves the op.
+  SmallVector<std::tuple<int64_t, Operation *, int64_t>, 4> pendingResults;
   llvm::StringMap<int32_t> globals;
   std::vector<int32_t> rootKind;
   std::vector<const void *> rootType, rootValue;
@@ -298,6 +306,11 @@ void HyperoffloadLiveness::defineResults(
       roots[result] = {newRoot(result, HyperoffloadRootPrefetch, position)};
     } else if (allocated.contains(result.getResultNumber())) {
       roots[result] = {newRoot(result, HyperoffloadRootAllocated, position)};
+    } else if (descendsInto(op) && isa<RegionBranchOpInterface>(op)) {
+      // What flows in (a loop's init values); what the terminators yield
+      // is added as the walk meets them (forwardToParent).
+      RootList operandRoots = rootsOfOperands(op);
+      roots[result] = operandRoots;
     } else if (isViewOp(name) && op->getNumOperands() > 0) {
       auto it = roots.find(op->getOperand(0));
       roots[result] = it == roots.end() ? RootList() : it->second;
@@ -307,6 +320,50 @@ void HyperoffloadLiveness::defineResults(
         roots[result] = operandRoots;
       else
         roots[result] = {newRoot(result, HyperoffloadRootOpaque, position)};
+    }
+  }
+}
+
+/// The memref operands a region terminator (`scf.yield`, `scf.condition`)
+/// passes to its parent's results alias those results.
+void HyperoffloadLiveness::forwardToParent(Operation *terminator) {
+  auto branch = dyn_cast<RegionBranchOpInterface>(terminator->getParentOp());
+  auto yield = dyn_cast<RegionBranchTerminatorOpInterface>(terminator);
+  if (!branch || !yield || !descendsInto(branch))
+    return;
+  SmallVector<RegionSuccessor, 2> successors;
+  branch.getSuccessorRegions(RegionBranchPoint(yield), successors);
+  if (!llvm::any_of(successors, [](const RegionSuccessor &successor) {
+        return successor.isParent();
+      }))
+    return;
+  OperandRange forwarded = yield.getSuccessorOperands(
+      RegionSuccessor(branch.getOperation(), branch->getResults()));
+  for (auto [value, result] : llvm::zip(forwarded, branch->getResults())) {
+    if (!isa<MemRefType>(result.getType()))
+      continue;
+    auto from = roots.find(value);
+    if (from == roots.end())
+      continue;
+    RootList &into = roots[result];
+    for (int32_t root : from->second)
+      if (!llvm::is_contained(into, root))
+        into.push_back(root);
+  }
+}
+
+/// Results of the pending region-branch ops the walk has left (before
+/// `position`) that nothing reached get an opaque root each.
+void HyperoffloadLiveness::settleRegionResults(int64_t position) {
+  while (!pendingResults.empty() &&
+         std::get<0>(pendingResults.back()) < position) {
+    auto [last, op, at] = pendingResults.pop_back_val();
+    for (OpResult result : op->getResults()) {
+      if (!isa<MemRefType>(result.getType()))
+        continue;
+      RootList &list = roots[result];
+      if (list.empty())
+        list = {newRoot(result, HyperoffloadRootOpaque, at)};
     }
   }
 }
@@ -467,6 +524,9 @@ void HyperoffloadLiveness::run() {
        ++position) {
     Operation *op = ops[position];
     bool descend = descends[position];
+    settleRegionResults(position);
+    if (op->hasTrait<OpTrait::IsTerminator>() && op->getNumOperands() > 0)
+      forwardToParent(op);
     captured.clear();
     if (!descend && op->getNumRegions() > 0)
       collectCaptured(op, captured);
@@ -483,14 +543,18 @@ void HyperoffloadLiveness::run() {
     }
     effects.clear();
     int status = hyperoffload::collectMemoryEffects(op, effects);
-    if (hasMemrefResult)
+    if (hasMemrefResult) {
       defineResults(op, position, effects);
+      if (descend && isa<RegionBranchOpInterface>(op))
+        pendingResults.push_back({end[position], op, position});
+    }
     if (hasMemrefOperand)
       recordUses(op, position, status, effects, captured);
     if (descend)
       aliasBlockArguments(op, rootsOfOperands(op));
   }
 
+  settleRegionResults(static_cast<int64_t>(ops.size()));
   recordTokens();
 
   int64_t endPosition = static_cast<int64_t>(ops.size());

@@ -185,6 +185,13 @@ MLIR_CAPI_EXPORTED int64_t hyperoffloadFindRemoteAccesses(
 /// constants included, which the Python bindings cannot downcast).
 MLIR_CAPI_EXPORTED void hyperoffloadStripRemoteSpace(MlirOperation root);
 
+/// The first op nested in `root` (pre-order) that defines a tensor value
+/// (a result, or an argument of a block in its regions), or `root` itself
+/// if its own regions' entry blocks take tensors; null if none does.
+/// Tensors are values, not buffers yet: memory is only known after
+/// bufferization.
+MLIR_CAPI_EXPORTED MlirOperation hyperoffloadFirstTensorDefinition(MlirOperation root);
+
 /// Kinds of root buffer found by hyperoffloadLivenessAnalyse.
 enum HyperoffloadRootKind {
   HyperoffloadRootArgument = 0,

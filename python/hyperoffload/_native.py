@@ -258,6 +258,8 @@ def _load() -> ctypes.PyDLL:
     lib.hyperoffloadGetMemoryEffects.argtypes = [_Handle, _EffectCallback, ctypes.c_void_p]
     lib.hyperoffloadFindRemoteAccesses.restype = ctypes.c_int64
     lib.hyperoffloadFindRemoteAccesses.argtypes = [_Handle, _RemoteAccessCallback, ctypes.c_void_p]
+    lib.hyperoffloadFirstTensorDefinition.restype = _Handle
+    lib.hyperoffloadFirstTensorDefinition.argtypes = [_Handle]
     lib.hyperoffloadStripRemoteSpace.restype = None
     lib.hyperoffloadStripRemoteSpace.argtypes = [_Handle]
     lib.hyperoffloadValueUses.restype = ctypes.c_int64
@@ -497,6 +499,14 @@ def remote_accesses(root: ir.Operation) -> list[tuple[int, int, int]]:
 
     _lib.hyperoffloadFindRemoteAccesses(_Handle(operation_address(root)), collect, None)
     return found
+
+
+def first_tensor_definition(root: ir.Operation) -> ir.Operation | None:
+    """The first op in ``root`` (pre-order, ``root`` included for its
+    block arguments) that defines a tensor value, if any
+    (``hyperoffloadFirstTensorDefinition``)."""
+    found = _lib.hyperoffloadFirstTensorDefinition(_Handle(operation_address(root)))
+    return operation_at(found.ptr) if found.ptr else None
 
 
 def strip_remote_space(root: ir.Operation) -> None:

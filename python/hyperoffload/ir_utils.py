@@ -27,6 +27,16 @@ def is_remote_memref(type_: ir.Type) -> bool:
     return space is not None and str(space) == REMOTE_SPACE
 
 
+def memory_space(type_: ir.MemRefType) -> str:
+    """The memory space of ``type_`` as printed; "" for the default one."""
+    space = type_.memory_space
+    if space is None:
+        return ""
+    if isinstance(space, ir.IntegerAttr):
+        return str(space.value)  # `memref<4xf32, 1>`, not "1 : i64"
+    return str(space)
+
+
 def to_device_type(type_: ir.MemRefType) -> ir.MemRefType:
     """``type_`` without the ``#cache.remote`` memory space (layout kept)."""
     if not is_remote_memref(type_):

@@ -30,3 +30,31 @@ func.func @dynamic_argument(%a: memref<?xf32>) {
 func.func @permuted(%a: memref<4x8xf32, affine_map<(d0, d1) -> (d1, d0)>>) {
   return
 }
+
+// -----
+
+// Tests that a function that cannot be sized (a dynamic stride) stops its
+// own analysis only: the next function's table is still printed, and the
+// pass fails.
+// CHECK: Buffer liveness: @after_dynamic_stride
+// CHECK-NEXT: buffer
+// CHECK-NEXT: %arg0   argument  32 (32 B)
+// CHECK: error: cannot size buffer %arg0: memref<8xf32, strided<[?]>> has a dynamic stride or offset
+// expected-error @+1 {{cannot size buffer %arg0}}
+func.func @dynamic_stride(%a: memref<8xf32, strided<[?]>>) {
+  return
+}
+func.func @after_dynamic_stride(%a: memref<8xf32>) {
+  return
+}
+
+// -----
+
+// Tests that tensors get a warning: they are values, no memory is counted
+// until bufferization.
+// CHECK: warning: its tensors are not counted: @on_tensors computes on tensors ('tensor.empty' defines a tensor)
+func.func @on_tensors(%a: memref<8xf32>) {
+  // expected-warning @+1 {{its tensors are not counted: @on_tensors computes on tensors ('tensor.empty' defines a tensor): buffers, and so device memory, exist only after bufferization; run --hyper-bufferize-pipeline first}}
+  %e = tensor.empty() : tensor<8xf32>
+  return
+}

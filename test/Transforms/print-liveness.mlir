@@ -199,6 +199,43 @@ func.func @captured_in_payload(%ids: memref<8xindex>, %o: memref<8xf32>, %s: f32
 
 // -----
 
+// Tests that an scf.if result is the buffers its branches yield, not a
+// buffer of its own: a dealloc of the result frees them, a read of it reads
+// them, and a buffer yielded by both branches is counted once. Allocations
+// in sibling branches share a printed name; the table tells them apart by
+// position. (Conservative: both branches' buffers count from their
+// allocation on, though only one of them is ever allocated.)
+// IR-LABEL: func.func @if_results
+// CHECK-LABEL: // -----// Buffer liveness: @if_results (14 ops) //----- //
+// CHECK-NEXT: buffer       kind      size         defined at       last use         freed at            uses
+// CHECK-NEXT: %arg1        argument  128 (128 B)  entry            #11 memref.copy  end                 #5 write, #11 write
+// CHECK-NEXT: %alloc       alloc     128 (128 B)  #1 memref.alloc  #5 memref.copy   #12 memref.dealloc  #3 none, #4 none, #5 read, #12 free
+// CHECK-NEXT: %alloc_0@#7  alloc     128 (128 B)  #7 memref.alloc  #11 memref.copy  #13 memref.dealloc  #8 none, #11 read, #13 free
+// CHECK-NEXT: %alloc_0@#9  alloc     128 (128 B)  #9 memref.alloc  #11 memref.copy  #13 memref.dealloc  #10 none, #11 read, #13 free
+// CHECK-NEXT: peak: 512 bytes (512 B) at #9 memref.alloc
+func.func @if_results(%c: i1, %o: memref<32xf32>) {
+  %a = memref.alloc() : memref<32xf32>
+  %same = scf.if %c -> memref<32xf32> {
+    scf.yield %a : memref<32xf32>
+  } else {
+    scf.yield %a : memref<32xf32>
+  }
+  memref.copy %same, %o : memref<32xf32> to memref<32xf32>
+  %either = scf.if %c -> memref<32xf32> {
+    %b = memref.alloc() : memref<32xf32>
+    scf.yield %b : memref<32xf32>
+  } else {
+    %b = memref.alloc() : memref<32xf32>
+    scf.yield %b : memref<32xf32>
+  }
+  memref.copy %either, %o : memref<32xf32> to memref<32xf32>
+  memref.dealloc %a : memref<32xf32>
+  memref.dealloc %either : memref<32xf32>
+  return
+}
+
+// -----
+
 // Tests the JSON form and writing to a file (each split chunk rewrites it:
 // this is the last chunk).
 // RUN: hyper-opt %s --split-input-file --allow-unregistered-dialect --cache-print-liveness=format=json,output=%t.json > /dev/null

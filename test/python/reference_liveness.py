@@ -11,9 +11,13 @@ from hyperoffload import _native
 from hyperoffload.analysis.liveness import Buffer, BufferLiveness, LivenessError, Use
 from hyperoffload.analysis.program import LOOP_OPS
 from hyperoffload.analysis.sizes import SizeError, memref_bytes
-from hyperoffload.ir_utils import is_remote_memref
+from hyperoffload.ir_utils import memory_space
 from mlir import ir
 
+# The region-branch ops of the corpora the oracle is checked on.
+REGION_BRANCH_OPS = frozenset(
+    {"scf.if", "scf.for", "scf.while", "scf.index_switch", "scf.execute_region", "scf.forall"}
+)
 VIEW_OPS = frozenset(
     {
         "memref.subview",
@@ -106,7 +110,7 @@ class ReferenceLiveness(BufferLiveness):
                 name=label,
                 kind=kind,
                 type=memref,
-                remote=is_remote_memref(memref),
+                space=memory_space(memref),
                 size=size,
                 defined_at=position,
                 freed_at=self.order.end_position,
@@ -132,8 +136,13 @@ class ReferenceLiveness(BufferLiveness):
             if isinstance(argument.type, ir.MemRefType):
                 self._value_roots[argument] = (self._new_root(argument, "argument", 0),)
         roots = self._value_roots
+        # Region ops walked into whose memref results alias what their
+        # terminators yield: (last nested position, op, position).
+        pending: list[tuple[int, ir.Operation, int]] = []
         for position in range(1, len(order.ops)):
             op = order.ops[position]
+            self._settle(pending, position)
+            self._forward_to_parent(op)
             descends = len(op.regions) > 0 and not op.name.startswith("linalg.")
             captured = [] if descends or not len(op.regions) else self._captured(op)
             # Every memref operand was defined (and rooted) before its use.
@@ -148,15 +157,51 @@ class ReferenceLiveness(BufferLiveness):
                 continue
             status, effects = _native.memory_effects(op)
             if has_memref_result:
-                self._define_results(op, position, effects)
+                self._define_results(op, position, effects, descends)
+                if descends and op.name in REGION_BRANCH_OPS:
+                    pending.append((order.end[position], op, position))
             if has_memref_operand:
                 self._record_uses(op, position, status, effects, captured)
             if descends:
                 self._alias_block_arguments(op, self._roots_of_operands(op))
+        self._settle(pending, len(order.ops))
         self._finish()
 
+    def _forward_to_parent(self, op: ir.Operation) -> None:
+        """An ``scf.yield`` (not in a while's after region) or
+        ``scf.condition``: its memref operands alias its parent's results."""
+        if op.name not in ("scf.yield", "scf.condition"):
+            return
+        parent = op.parent.operation
+        if parent.name not in REGION_BRANCH_OPS:
+            return
+        operands = list(op.operands)
+        if op.name == "scf.condition":
+            operands = operands[1:]
+        elif parent.name == "scf.while":
+            return  # the after region yields to the before region
+        for value, result in zip(operands, parent.results, strict=False):
+            if not isinstance(result.type, ir.MemRefType):
+                continue
+            into = list(self._value_roots.get(result, ()))
+            for root in self._value_roots.get(value, ()):
+                if root not in into:
+                    into.append(root)
+            self._value_roots[result] = tuple(into)
+
+    def _settle(self, pending: list[tuple[int, ir.Operation, int]], position: int) -> None:
+        while pending and pending[-1][0] < position:
+            _, op, at = pending.pop()
+            for result in op.results:
+                if isinstance(result.type, ir.MemRefType) and not self._value_roots.get(result):
+                    self._value_roots[result] = (self._new_root(result, "opaque", at),)
+
     def _define_results(
-        self, op: ir.Operation, position: int, effects: list[tuple[int, int, int]]
+        self,
+        op: ir.Operation,
+        position: int,
+        effects: list[tuple[int, int, int]],
+        descends: bool,
     ) -> None:
         allocated = {r for kind, _, r in effects if kind == _native.EFFECT_ALLOCATE and r >= 0}
         for index, result in enumerate(op.results):
@@ -175,6 +220,8 @@ class ReferenceLiveness(BufferLiveness):
                 self._value_roots[result] = (self._new_root(result, kind, position),)
             elif index in allocated:
                 self._value_roots[result] = (self._new_root(result, "allocated", position),)
+            elif descends and name in REGION_BRANCH_OPS:
+                self._value_roots[result] = self._roots_of_operands(op)
             elif name in VIEW_OPS and len(op.operands):
                 self._value_roots[result] = self._value_roots.get(op.operands[0], ())
             else:
@@ -288,6 +335,12 @@ class ReferenceLiveness(BufferLiveness):
 
     def _finish(self) -> None:
         end = self.order.end_position
+        # Values of sibling regions the printer names alike are told apart
+        # by the position defining them (globals are unique by symbol).
+        names = [b.name for b in self.buffers]
+        for buffer in self.buffers:
+            if buffer.kind != "global" and names.count(buffer.name) > 1:
+                buffer.name = f"{buffer.name}@#{buffer.defined_at}"
         for buffer in self.buffers:
             if buffer.escapes:
                 buffer.last_use = end

@@ -229,7 +229,8 @@ class ReferencePlanner(OffloadPlanner):
                     f"budget of {self.budget} bytes is infeasible with strategy "
                     f"'{self.strategy}': the smallest peak reached by offloading is "
                     f"{reached} bytes, at '{where.name}', where nothing is left to "
-                    f"offload (the bound with every copy just in time is {min_feasible})",
+                    f"offload (the bound with every copy just in time is {min_feasible})"
+                    f"{self._kept_at(peak_step)}",
                 )
             index, prefetch_at = choice
             for member in self.partners(index):

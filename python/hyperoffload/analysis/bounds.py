@@ -55,7 +55,7 @@ def working_set_peak(planner: OffloadPlanner) -> int:
     steps = planner.steps
     per_step = np.zeros(steps.count + 1, dtype=np.int64)  # the last: the function's end
     for buffer in planner.liveness.buffers:
-        if not buffer.remote:
+        if buffer.on_device:
             touched = {steps.step_of[u.position] for u in buffer.uses if u.effect != "free"}
             per_step[list(touched)] += buffer.size
     return int(per_step[: steps.count].max(initial=0))

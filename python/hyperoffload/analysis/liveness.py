@@ -23,7 +23,9 @@ Rules, all conservative where the IR does not say more:
 - Memory: a root occupies device memory from its definition (arguments and
   globals: from entry) to its free point: the op that frees it (``dealloc``,
   ``cache.evict``, any op declaring a free effect) or the function end.
-  Buffers in the ``#cache.remote`` space take no device memory. A buffer
+  Buffers in the ``#cache.remote`` space take no device memory, nor do
+  buffers in any other non-default memory space (another memory than the
+  device's: they are listed, never counted or moved). A buffer
   returned by the function is live until the end and not freed.
 - Sizes are static; a dynamic size needs ``dynamic_dim_bound`` (an upper
   bound for every dynamic dimension), otherwise it is an error naming the
@@ -48,7 +50,7 @@ import numpy as np
 from hyperoffload import _native
 from hyperoffload.analysis.program import ProgramOrder
 from hyperoffload.analysis.sizes import SizeError, memref_bytes
-from hyperoffload.ir_utils import is_remote_memref
+from hyperoffload.ir_utils import REMOTE_SPACE, memory_space
 from mlir import ir
 
 
@@ -74,12 +76,19 @@ class RootNames:
     """The printer's names of a walk's root buffers, printed together the
     first time one is asked for: naming a value numbers every value of the
     function, which costs more than the rest of the walk. Ask before the IR
-    changes (the values must still exist)."""
+    changes (the values must still exist).
 
-    def __init__(self, function: ir.Operation, values: list[int], given: list[str]) -> None:
+    The printer may give values in sibling regions (the branches of an
+    ``scf.if``) one name; such buffers are told apart by the position that
+    defines them: ``%alloc@#2``, ``%alloc@#4``."""
+
+    def __init__(
+        self, function: ir.Operation, values: list[int], given: list[str], defined_at: list[int]
+    ) -> None:
         self._function = function
         self._values = values
         self._names = given
+        self._defined_at = defined_at
 
     def __getitem__(self, index: int) -> str:
         name = self._names[index]
@@ -89,6 +98,12 @@ class RootNames:
             names = list(self._names)
             for i, text in zip(unnamed, printed, strict=True):
                 names[i] = text
+            counts: dict[str, int] = {}
+            for text in names:
+                counts[text] = counts.get(text, 0) + 1
+            for i in unnamed:
+                if counts[names[i]] > 1:
+                    names[i] = f"{names[i]}@#{self._defined_at[i]}"
             self._names = names
             name = names[index]
         return name
@@ -173,7 +188,9 @@ class Buffer:
     name: LazyName = LazyName()
     kind: str  # argument, alloc, alloca, global, prefetch, allocated, opaque
     type: ir.MemRefType
-    remote: bool
+    # Its memory space as printed: "" (the default, device memory),
+    # "#cache.remote" (the pool) or any other space (neither: not counted).
+    space: str
     size: int
     defined_at: int
     freed_at: int
@@ -183,12 +200,22 @@ class Buffer:
     escapes: bool = False
 
     @property
+    def remote(self) -> bool:
+        """Whether the buffer is in the ``#cache.remote`` pool."""
+        return self.space == REMOTE_SPACE
+
+    @property
+    def on_device(self) -> bool:
+        """Whether the buffer takes device memory (the default space)."""
+        return not self.space
+
+    @property
     def allocated_at(self) -> int:
         """Program point from which the buffer occupies memory."""
         return 0 if self.kind in ("argument", "global") else self.defined_at
 
     def is_live_in_memory_at(self, position: int) -> bool:
-        return not self.remote and self.allocated_at <= position < self.freed_at
+        return not self.space and self.allocated_at <= position < self.freed_at
 
 
 class BufferLiveness:
@@ -309,7 +336,7 @@ class BufferLiveness:
 
     @property
     def device_buffers(self) -> list[Buffer]:
-        return [b for b in self.buffers if not b.remote]
+        return [b for b in self.buffers if not b.space]
 
     # -- analysis ------------------------------------------------------------
 
@@ -319,8 +346,8 @@ class BufferLiveness:
         op_names = walk.op_names
         table = _UseTable(walk.use_positions, op_names, walk.use_effects)
         offsets = walk.use_offsets
-        names = RootNames(self.function, walk.values, walk.names)
-        typed: dict[int, tuple[ir.MemRefType, bool, int | SizeError]] = {}
+        names = RootNames(self.function, walk.values, walk.names, walk.defined_at)
+        typed: dict[int, tuple[ir.MemRefType, str, int | SizeError]] = {}
         new_buffer, root_kinds = object.__new__, _native.ROOT_KINDS
         for index, kind in enumerate(walk.kinds):
             type_ = walk.types[index]
@@ -332,8 +359,8 @@ class BufferLiveness:
                     size = memref_bytes(memref, self.dynamic_dim_bound)
                 except SizeError as err:
                     size = err
-                known = typed[id(type_)] = (memref, is_remote_memref(memref), size)
-            memref, remote, size = known
+                known = typed[id(type_)] = (memref, memory_space(memref), size)
+            memref, space, size = known
             name = walk.names[index] or functools.partial(names.__getitem__, index)
             position = walk.defined_at[index]
             if isinstance(size, SizeError):
@@ -347,7 +374,7 @@ class BufferLiveness:
                 "_name": name,
                 "kind": root_kinds[kind],
                 "type": memref,
-                "remote": remote,
+                "space": space,
                 "size": size,
                 "defined_at": position,
                 "freed_at": walk.freed_at[index],
@@ -385,7 +412,7 @@ class BufferLiveness:
         """Sizes, allocation and free positions of the device buffers (not
         remote), made once for both profiles."""
         if self._held_arrays is None:
-            held = [b for b in self.buffers if not b.remote]
+            held = [b for b in self.buffers if not b.space]
             count = len(held)
             self._held_arrays = (
                 np.fromiter((b.size for b in held), dtype=np.int64, count=count),

@@ -59,8 +59,11 @@ A buffer is not a candidate, with the reason recorded, when its policy is
 ``keep``, it is used through an op that is not a view the rewrite makes
 again on a prefetched copy (``REBUILT_VIEWS`` in the function's body), it
 escapes through ``return``, its size
-is unknown, it is a global used by another function or not constant, or
-its kind was not asked for.
+is unknown, it is a global used by another function or not constant, it
+is in a memory space other than the device's (the default) and the
+pool's, it is a parameter of a function that a ``func.call`` in the module
+calls (its calls pass device memory: changing the signature would leave
+them invalid), or its kind was not asked for.
 """
 
 from __future__ import annotations
@@ -74,6 +77,7 @@ import numpy as np
 from hyperoffload import _native
 from hyperoffload.analysis.cost_model import CostModel, static_times_at
 from hyperoffload.analysis.liveness import Buffer, BufferLiveness
+from hyperoffload.analysis.sizes import format_bytes
 from hyperoffload.hardware import HardwareProfile
 from mlir import ir
 
@@ -252,7 +256,7 @@ class OffloadPlanner:
 
     def _collect(self) -> None:
         steps = self.steps
-        globals_elsewhere = _globals_used_elsewhere(self.function)
+        references = module_references(self.function, self.liveness.order.names)
         self._policies = self.liveness.order.with_attribute(POLICY_ATTR)
         arguments = self.function.regions[0].blocks[0].arguments
         # The first argument holding each root buffer, by root index.
@@ -274,7 +278,7 @@ class OffloadPlanner:
             writes = {step_of[p] for p, e in zip(positions, effects, strict=True) if e in _WRITES}
             candidate = Candidate(buffer, root, kind, uses, writes, self._policy(root))
             views = [p for p, e in zip(positions, effects, strict=True) if e == "none"]
-            candidate.reason = self._reason(candidate, globals_elsewhere, views)
+            candidate.reason = self._reason(candidate, references, views)
             self.candidates.append(candidate)
             if candidate.reason is None:
                 self._make_gaps(len(self.candidates) - 1)
@@ -287,9 +291,11 @@ class OffloadPlanner:
         return attr or "auto"
 
     def _reason(
-        self, candidate: Candidate, globals_elsewhere: set[str], views: list[int]
+        self, candidate: Candidate, references: ModuleReferences, views: list[int]
     ) -> str | None:
         buffer = candidate.buffer
+        if not buffer.on_device:
+            return f"in memory space {buffer.space}, not device memory (left where it is)"
         if candidate.kind not in self.kinds:
             return f"{candidate.kind} are not offloaded (offload= option)"
         if candidate.policy == "keep":
@@ -309,10 +315,16 @@ class OffloadPlanner:
         if not candidate.uses and candidate.kind == "activations":
             return "unused"
         if candidate.kind == "globals":
-            if buffer.name[1:] in globals_elsewhere:
+            if buffer.name[1:] in references.globals_elsewhere:
                 return "global used by another function"
             if not _global_is_constant(self.function, buffer.name[1:]):
                 return "global is not constant"
+        if candidate.kind == "params" and references.callers:
+            callers = ", ".join(f"@{name}" for name in references.callers)
+            return (
+                f"a parameter of a function called by {callers}, whose calls pass device "
+                "memory (inline the calls first, e.g. --inline)"
+            )
         if candidate.kind == "activations" and len(candidate.uses) < 2:
             return "gap too short to hide (used in one step)"
         return None
@@ -433,9 +445,30 @@ class OffloadPlanner:
                 f"budget of {self.budget} bytes is infeasible with strategy "
                 f"'{self.strategy}': the smallest peak reached by offloading is "
                 f"{result.failed_bytes} bytes, at '{where.name}', where nothing is left to "
-                f"offload (the bound with every copy just in time is {min_feasible})",
+                f"offload (the bound with every copy just in time is {min_feasible})"
+                f"{self._kept_at(step)}",
             )
         return result.profile, unoffloaded_peak, min_feasible
+
+    def _kept_at(self, step: int) -> str:
+        """The largest buffers held on the device at ``step`` that may not
+        move, with why, as the tail of an infeasibility message."""
+        step_of = self.steps.step_of
+        last = len(step_of) - 1
+
+        def held(buffer: Buffer) -> bool:
+            freed = step_of[buffer.freed_at] if buffer.freed_at <= last else step + 1
+            return buffer.on_device and step_of[min(buffer.allocated_at, last)] <= step < freed
+
+        kept = [c for c in self.candidates if c.reason is not None and held(c.buffer)]
+        if not kept:
+            return ""
+        kept.sort(key=lambda c: -c.buffer.size)
+        named = "; ".join(
+            f"{c.buffer.name} ({format_bytes(c.buffer.size)}): {c.reason}" for c in kept[:3]
+        )
+        more = f"; and {len(kept) - 3} more" if len(kept) > 3 else ""
+        return f"; held there and kept on the device: {named}{more}"
 
     def _plan_inputs(self) -> _native.PlanGaps:
         """The arrays the C++ loop plans from (the same for every plan)."""
@@ -506,6 +539,7 @@ class OffloadPlanner:
                 "kind": candidate.kind,
                 "size_bytes": candidate.buffer.size,
                 "policy": candidate.policy,
+                "memory_space": candidate.buffer.space,
             }
             if gaps:
                 entry["offloaded"] = True
@@ -656,20 +690,58 @@ REBUILT_VIEWS = frozenset(
 )
 
 
-def _globals_used_elsewhere(function: ir.Operation) -> set[str]:
+@dataclasses.dataclass
+class ModuleReferences:
+    """What the rest of a function's module refers to."""
+
+    # Globals read by another function.
+    globals_elsewhere: set[str]
+    # The functions that call (or take the address of) this one, in module
+    # order; the function's own name where it calls itself.
+    callers: list[str]
+
+
+def _symbol_of(op: ir.Operation) -> str | None:
+    """The function a call-like op refers to: ``callee`` of a call (any
+    dialect's), ``value`` of ``func.constant``."""
+    key = "value" if op.name == "func.constant" else "callee"
+    if key not in op.attributes:
+        return None
+    text = str(op.attributes[key])
+    return text[1:] if text.startswith("@") else None
+
+
+def module_references(function: ir.Operation, own_op_names: list[str]) -> ModuleReferences:
+    """The globals other functions of ``function``'s module read and the
+    functions that call ``function`` (``own_op_names``: the names of the
+    ops in ``function``, from its liveness walk, to skip walking it when it
+    calls nothing)."""
+    references = ModuleReferences(set(), [])
     module = _module_of(function)
-    used: set[str] = set()
     if module is None:
-        return used
+        return references
+    name = ir.StringAttr(function.attributes["sym_name"]).value
     for op in module.regions[0].blocks[0].operations:
         operation = op.operation
-        if operation == function or operation.name != "func.func":
+        own = operation == function
+        if operation.name != "func.func" or (own and not _CALL_LIKE & set(own_op_names)):
             continue
+        calls = False
 
-        def visit(inner: ir.Operation) -> ir.WalkResult:
-            if inner.name == "memref.get_global":
-                used.add(ir.FlatSymbolRefAttr(inner.attributes["name"]).value)
+        def visit(inner: ir.Operation, own: bool = own) -> ir.WalkResult:
+            nonlocal calls
+            if not own and inner.name == "memref.get_global":
+                references.globals_elsewhere.add(
+                    ir.FlatSymbolRefAttr(inner.attributes["name"]).value
+                )
+            elif inner.name in _CALL_LIKE or "callee" in inner.attributes:
+                calls = calls or _symbol_of(inner) == name
             return ir.WalkResult.ADVANCE
 
         operation.walk(visit)
-    return used
+        if calls:
+            references.callers.append(ir.StringAttr(operation.attributes["sym_name"]).value)
+    return references
+
+
+_CALL_LIKE = frozenset({"func.call", "func.constant"})

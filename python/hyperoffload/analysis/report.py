@@ -7,6 +7,7 @@ from typing import Any
 
 from hyperoffload.analysis.liveness import Buffer, BufferLiveness
 from hyperoffload.analysis.sizes import format_bytes
+from hyperoffload.ir_utils import REMOTE_SPACE
 from hyperoffload.sim.simulator import SimulationResult
 
 MAX_LISTED_USES = 6
@@ -20,6 +21,11 @@ def _uses_text(buffer: Buffer) -> str:
     return ", ".join(parts) if parts else "-"
 
 
+def _space_label(space: str) -> str:
+    """How the table names a buffer's memory space."""
+    return "remote" if space == REMOTE_SPACE else f"space {space}, not device"
+
+
 def liveness_table(liveness: BufferLiveness) -> str:
     """The human-readable liveness table of one function."""
     order = liveness.order
@@ -27,7 +33,7 @@ def liveness_table(liveness: BufferLiveness) -> str:
     rows = []
     for buffer in liveness.buffers:
         size = f"{buffer.size} ({format_bytes(buffer.size)})"
-        kind = f"{buffer.kind}, remote" if buffer.remote else buffer.kind
+        kind = f"{buffer.kind}, {_space_label(buffer.space)}" if buffer.space else buffer.kind
         last = order.describe(buffer.last_use) if buffer.last_use is not None else "unused"
         rows.append(
             (
@@ -68,6 +74,7 @@ def buffer_json(liveness: BufferLiveness, buffer: Buffer) -> dict[str, Any]:
         "kind": buffer.kind,
         "type": str(buffer.type),
         "remote": buffer.remote,
+        "memory_space": buffer.space,
         "size_bytes": buffer.size,
         "defined_at": order.describe(buffer.defined_at),
         "defined_position": buffer.defined_at,

@@ -665,6 +665,24 @@ def process_chunk(
                 return ChunkResult(None, diags)
             finally:
                 del pm  # prints the timing report, if any
+        if not opts.verify_each:
+            # Nothing checked the passes' output: never write IR that does
+            # not verify, whatever --verify-each says.
+            try:
+                module.operation.verify()
+            except ir.MLIRError as err:
+                diags.extend(to_diag(info) for info in err.error_diagnostics)
+                diags.append(
+                    Diag(
+                        "error",
+                        None,
+                        name,
+                        "the pipeline's output does not verify (checked once at the end "
+                        "with --verify-each=false); nothing written",
+                        [],
+                    )
+                )
+                return ChunkResult(None, diags)
         if opts.statistics:
             sys.stderr.write(statistics_report(instances))
         if inspection is not None:

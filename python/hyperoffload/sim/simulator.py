@@ -42,7 +42,7 @@ from hyperoffload.analysis.cost_model import CostModel, OpCost
 from hyperoffload.analysis.liveness import Buffer, BufferLiveness, LazyName
 from hyperoffload.analysis.sizes import SizeError, memref_bytes
 from hyperoffload.hardware import HardwareProfile
-from hyperoffload.ir_utils import is_remote_memref
+from hyperoffload.ir_utils import memory_space
 
 POOL_TO_DEVICE = "pool_to_device"
 DEVICE_TO_POOL = "device_to_pool"
@@ -231,7 +231,7 @@ class _Simulator:
 
     def run(self) -> None:
         for buffer in self.liveness.buffers:
-            if not buffer.remote and buffer.kind in ("argument", "global"):
+            if buffer.on_device and buffer.kind in ("argument", "global"):
                 self._memory(0.0, buffer.size, buffer)
         # The function body's ops, with the positions the order gave them.
         body = self.liveness.order.body_positions()
@@ -471,10 +471,10 @@ class _Simulator:
             buffer = buffer_of(op)
             root = self._first_root(buffer)
             if root is None:
-                if not is_remote_memref(buffer.type):
+                if not memory_space(ir.MemRefType(buffer.type)):
                     self._memory(self.time, sign * self._size(op, buffer.type), op.name)
                 return
-        if not root.remote:
+        if root.on_device:
             self._memory(self.time, sign * root.size, root)
 
     def _run_region_op(self, op: ir.Operation) -> None:

@@ -67,7 +67,7 @@ from hyperoffload.analysis.sizes import format_bytes
 from hyperoffload.hardware import HardwareProfile, ProfileError, load_profile
 from hyperoffload.ir_utils import function_named
 from hyperoffload.sim.simulator import SimulationError, SimulationResult, simulate
-from hyperoffload.transforms.pass_base import option
+from hyperoffload.transforms.pass_base import PassFailure, option
 from hyperoffload.transforms.plan_offload import (
     PlanOptions,
     fill_and_rewrite,
@@ -111,54 +111,73 @@ class HyperOffloadPipelinePass(PlanOptions):
         except (ValueError, ProfileError) as err:
             raise self.fail(module, str(err)) from None
         bound = self.dynamic_dim_bound or None
+        # Each function alone: one that cannot be offloaded reports why and
+        # the others are still offloaded (the pass fails at the end).
+        failed = False
         for function in self.structured_functions(module, budget, bound):
-            name = ir.StringAttr(function.attributes["sym_name"]).value
             try:
-                # The function as given: the report's 'before', and what a
-                # percentage budget is of.
-                given_liveness = BufferLiveness(function, dynamic_dim_bound=bound)
-                given = simulate(function, hardware, liveness=given_liveness, timeline=False)
-                limit_given = (
-                    budget.resolve(function, bound, given_liveness) if budget is not None else None
+                self._offload_function(module, function, hardware, budget, slowdown)
+            except PassFailure:
+                failed = True
+        if failed:
+            raise self.failure(module, "a function cannot be offloaded")
+
+    def _offload_function(
+        self,
+        module: ir.Operation,
+        function: ir.Operation,
+        hardware: HardwareProfile,
+        budget: Budget | None,
+        slowdown: float | None,
+    ) -> None:
+        """Release, plan, schedule and verify ``function``; PassFailure once
+        the error is emitted."""
+        bound = self.dynamic_dim_bound or None
+        name = ir.StringAttr(function.attributes["sym_name"]).value
+        try:
+            # The function as given: the report's 'before', and what a
+            # percentage budget is of.
+            given_liveness = BufferLiveness(function, dynamic_dim_bound=bound)
+            given = simulate(function, hardware, liveness=given_liveness, timeline=False)
+            limit_given = (
+                budget.resolve(function, bound, given_liveness) if budget is not None else None
+            )
+            # Dead buffers are released first: it costs no copy.
+            liveness, before = given_liveness, given
+            if release_dead_buffers(function, given_liveness):
+                liveness = BufferLiveness(function, dynamic_dim_bound=bound)
+                before = simulate(function, hardware, liveness=liveness, timeline=False)
+            if limit_given is not None:
+                choice = _Choice(limit_given)
+            else:
+                assert slowdown is not None
+                choice = self._search(module, name, hardware, before.makespan_s, slowdown, liveness)
+            limit = choice.limit
+            if choice.headroom is not None:
+                after, liveness = self._fill(function, hardware, choice, liveness)
+            else:
+                function, after, liveness = self._plan_within(
+                    function, hardware, limit, liveness, choice.placement
                 )
-                # Dead buffers are released first: it costs no copy.
-                liveness, before = given_liveness, given
-                if release_dead_buffers(function, given_liveness):
-                    liveness = BufferLiveness(function, dynamic_dim_bound=bound)
-                    before = simulate(function, hardware, liveness=liveness, timeline=False)
-                if limit_given is not None:
-                    choice = _Choice(limit_given)
-                else:
-                    assert slowdown is not None
-                    choice = self._search(
-                        module, name, hardware, before.makespan_s, slowdown, liveness
-                    )
-                limit = choice.limit
-                if choice.headroom is not None:
-                    after, liveness = self._fill(function, hardware, choice, liveness)
-                else:
-                    function, after, liveness = self._plan_within(
-                        function, hardware, limit, liveness, choice.placement
-                    )
-            except (LivenessError, SimulationError, PlanError) as err:
-                raise self.fail(err.location, err.message) from None
-            self._verify(function, after.peak_bytes, limit, liveness)
-            self.statistics[name] = {
-                "budget_bytes": limit,
-                "peak_before_bytes": given.peak_bytes,
-                "peak_released_bytes": before.peak_bytes,
-                "peak_after_bytes": after.peak_bytes,
-                "saved_by_release_bytes": given.peak_bytes - before.peak_bytes,
-                "saved_by_offload_bytes": before.peak_bytes - after.peak_bytes,
-                "hardware": hardware.name,
-                "before": figures(given_liveness, given),
-                "makespan_before_s": before.makespan_s,
-                "makespan_after_s": after.makespan_s,
-                "slowdown": after.makespan_s / before.makespan_s - 1 if before.makespan_s else 0.0,
-                "exposed_s": after.exposed_s,
-                "overlap_ratio": after.overlap_ratio,
-                "plan": _fields(self._last_plan) if self._last_plan else None,
-            }
+        except (LivenessError, SimulationError, PlanError) as err:
+            raise self.fail(err.location, err.message) from None
+        self._verify(function, after.peak_bytes, limit, liveness)
+        self.statistics[name] = {
+            "budget_bytes": limit,
+            "peak_before_bytes": given.peak_bytes,
+            "peak_released_bytes": before.peak_bytes,
+            "peak_after_bytes": after.peak_bytes,
+            "saved_by_release_bytes": given.peak_bytes - before.peak_bytes,
+            "saved_by_offload_bytes": before.peak_bytes - after.peak_bytes,
+            "hardware": hardware.name,
+            "before": figures(given_liveness, given),
+            "makespan_before_s": before.makespan_s,
+            "makespan_after_s": after.makespan_s,
+            "slowdown": after.makespan_s / before.makespan_s - 1 if before.makespan_s else 0.0,
+            "exposed_s": after.exposed_s,
+            "overlap_ratio": after.overlap_ratio,
+            "plan": _fields(self._last_plan) if self._last_plan else None,
+        }
 
     # -- steps -----------------------------------------------------------------
 

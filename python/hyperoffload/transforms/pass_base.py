@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import fnmatch
 import gc
 import re
 import traceback
@@ -184,6 +185,14 @@ def hw_option() -> Any:
     return option("h100-pcie", "hardware profile name or TOML path")
 
 
+def functions_option() -> Any:
+    return option(
+        (),
+        "functions to work on: names or shell patterns (layer_*), comma-separated "
+        "(default: every function with a body)",
+    )
+
+
 def dynamic_dim_bound_option() -> Any:
     return option(0, "upper bound assumed for dynamic dimensions (0: report an error)")
 
@@ -296,23 +305,71 @@ class ModulePass:
 
     # -- functions -------------------------------------------------------
 
+    def selected_functions(self, module: ir.Operation) -> list[ir.Operation]:
+        """The functions with a body that the ``functions=`` option names
+        (every one without it); a name or pattern that selects none is an
+        error."""
+        from hyperoffload.ir_utils import functions_with_bodies
+
+        functions = functions_with_bodies(module)
+        patterns = [p.removeprefix("@") for p in getattr(self, "functions", ())]
+        if not patterns:
+            return functions
+        names = [ir.StringAttr(f.attributes["sym_name"]).value for f in functions]
+        for pattern in patterns:
+            if not any(fnmatch.fnmatchcase(name, pattern) for name in names):
+                known = ", ".join(f"@{name}" for name in names) or "none"
+                raise self.fail(
+                    module,
+                    f"functions={pattern} selects no function with a body (functions: {known})",
+                )
+        return [
+            function
+            for function, name in zip(functions, names, strict=True)
+            if any(fnmatch.fnmatchcase(name, pattern) for pattern in patterns)
+        ]
+
+    def tensor_problem(self, function: ir.Operation) -> tuple[ir.Operation, str] | None:
+        """Where ``function`` computes on tensors, the op defining the first
+        one and what to say: tensors are values, not buffers, so no memory
+        is known until bufferization (``hyper-bufferize-pipeline``)."""
+        found = _native.first_tensor_definition(function)
+        if found is None:
+            return None
+        name = ir.StringAttr(function.attributes["sym_name"]).value
+        what = "takes tensors" if found == function else f"'{found.name}' defines a tensor"
+        return found, (
+            f"@{name} computes on tensors ({what}): buffers, and so device memory, exist "
+            "only after bufferization; run --hyper-bufferize-pipeline first"
+        )
+
     def structured_functions(
         self,
         module: ir.Operation,
         budget: Budget | None = None,
         dynamic_dim_bound: int | None = None,
     ) -> list[ir.Operation]:
-        """The functions with a one-block body. Each other function with a
-        body is left unchanged: with a ``budget`` that its peak as given
-        does not meet, that is an error (a request we cannot honour) and
-        the pass fails after reporting all of them; otherwise a remark."""
+        """The selected functions (:meth:`selected_functions`) with a
+        one-block body on buffers. Each other one is left unchanged: with a
+        ``budget``, a function on tensors is an error, and so is one with
+        several blocks whose peak as given does not meet it (requests we
+        cannot honour: the pass fails after reporting all of them);
+        otherwise a remark."""
         from hyperoffload.analysis.liveness import BufferLiveness, LivenessError
         from hyperoffload.analysis.sizes import format_bytes
-        from hyperoffload.ir_utils import functions_with_bodies
 
         functions = []
         unmet = False
-        for function in functions_with_bodies(module):
+        for function in self.selected_functions(module):
+            tensors = self.tensor_problem(function)
+            if tensors is not None:
+                op, message = tensors
+                if budget is not None:
+                    self.emit_error(op, f"{self.name} cannot meet a budget: {message}")
+                    unmet = True
+                else:
+                    self.emit_remark(op, f"{self.name} leaves this function unchanged: {message}")
+                continue
             if len(function.regions[0].blocks) == 1:
                 functions.append(function)
                 continue

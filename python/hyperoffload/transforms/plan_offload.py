@@ -99,6 +99,7 @@ from hyperoffload.transforms.pass_base import (
     ModulePass,
     budget_option,
     dynamic_dim_bound_option,
+    functions_option,
     hw_option,
     option,
 )
@@ -125,6 +126,7 @@ class PlanOptions(ModulePass):
     prefetch_distance: int = option(2, "distance strategy: ops between prefetch and use")
     dynamic_dim_bound: int = dynamic_dim_bound_option()
     remarks: bool = option(False, "emit a remark for every candidate decision")
+    functions: tuple[str, ...] = functions_option()
 
     def remark(self, function: ir.Operation, statistics: PlanStatistics) -> None:
         """One remark for the plan (its order, its estimated exposed copy
@@ -137,6 +139,8 @@ class PlanOptions(ModulePass):
         for decision in statistics.decisions:
             if decision["offloaded"]:
                 text = f"offloads {decision['buffer']} ({decision['size_bytes']} bytes)"
+            elif decision["memory_space"]:
+                text = f"leaves {decision['buffer']} where it is: {decision['reason']}"
             else:
                 text = f"keeps {decision['buffer']} on the device: {decision['reason']}"
             self.emit_remark(function, text)
@@ -165,19 +169,27 @@ class PlanOffloadPass(PlanOptions):
         except (ValueError, ProfileError) as err:
             raise self.fail(module, str(err)) from None
         bound = self.dynamic_dim_bound or None
-        for function in self.structured_functions(module, budget, bound):
-            self.plan_function(function, budget, hardware)
+        # Each function is planned alone: one that cannot be reports its
+        # error and the others are still planned (the pass fails at the end).
+        failed = [
+            not self.plan_function(function, budget, hardware)
+            for function in self.structured_functions(module, budget, bound)
+        ]
+        if any(failed):
+            raise self.failure(module, "a function cannot be planned")
 
     def plan_function(
         self, function: ir.Operation, budget: Budget, hardware: HardwareProfile
-    ) -> None:
+    ) -> bool:
+        """Plan ``function``; False once the error saying why not is emitted."""
         existing = [op for op in walk_preorder(function) if op.name.startswith("cache.")]
         if existing:
-            raise self.fail(
+            self.emit_error(
                 existing[0],
                 "cache-plan-offload plans functions without cache ops; run "
                 "cache-strip-transfers first",
             )
+            return False
         bound = self.dynamic_dim_bound or None
         try:
             liveness = BufferLiveness(function, dynamic_dim_bound=bound)
@@ -189,11 +201,13 @@ class PlanOffloadPass(PlanOptions):
                 liveness,
             )
         except (PlanError, LivenessError) as err:
-            raise self.fail(err.location, err.message) from None
+            self.emit_error(err.location, err.message)
+            return False
         name = ir.StringAttr(function.attributes["sym_name"]).value
         self.statistics[name] = statistics
         if self.remarks:
             self.remark(function, statistics)
+        return True
 
 
 def make_planner(

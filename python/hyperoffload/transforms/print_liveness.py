@@ -43,12 +43,13 @@ from typing import Literal
 
 from mlir import ir
 
-from hyperoffload.analysis.liveness import LivenessError, analyse_module
+from hyperoffload.analysis.liveness import BufferLiveness, LivenessError
 from hyperoffload.analysis.report import liveness_json, liveness_table
 from hyperoffload.cli.output import write_text
 from hyperoffload.transforms.pass_base import (
     ModulePass,
     dynamic_dim_bound_option,
+    functions_option,
 )
 
 
@@ -66,12 +67,29 @@ class PrintLivenessPass(ModulePass):
         default="-", metadata={"help": "file to write, or - for standard error"}
     )
     dynamic_dim_bound: int = dynamic_dim_bound_option()
+    functions: tuple[str, ...] = functions_option()
 
     def run(self, module: ir.Operation) -> None:
-        try:
-            results = analyse_module(module, dynamic_dim_bound=self.dynamic_dim_bound or None)
-        except LivenessError as err:
-            raise self.fail(err.location, err.message) from None
+        results = []
+        failed = False
+        for function in self.selected_functions(module):
+            tensors = self.tensor_problem(function)
+            if tensors is not None:
+                self.emit_warning(tensors[0], f"its tensors are not counted: {tensors[1]}")
+            try:
+                results.append(
+                    BufferLiveness(function, dynamic_dim_bound=self.dynamic_dim_bound or None)
+                )
+            except LivenessError as err:
+                # The other functions are still printed; the pass fails.
+                self.emit_error(err.location, err.message)
+                failed = True
+        self.write(module, results)
+        if failed:
+            raise self.failure(module, "a function cannot be analysed")
+
+    def write(self, module: ir.Operation, results: list[BufferLiveness]) -> None:
+        """Print the tables (or JSON) of ``results`` where asked."""
         if self.format == "json":
             text = json.dumps({"functions": [liveness_json(r) for r in results]}, indent=2) + "\n"
         else:

@@ -63,6 +63,7 @@ from hyperoffload.hardware import HardwareProfile, ProfileError, load_profile
 from hyperoffload.transforms.pass_base import (
     ModulePass,
     dynamic_dim_bound_option,
+    functions_option,
     hw_option,
     option,
 )
@@ -85,6 +86,7 @@ class ScheduleTransfersPass(ModulePass):
         False, "move independent compute before stalled waits to hide their copies"
     )
     dynamic_dim_bound: int = dynamic_dim_bound_option()
+    functions: tuple[str, ...] = functions_option()
 
     def run(self, module: ir.Operation) -> None:
         try:
@@ -92,6 +94,7 @@ class ScheduleTransfersPass(ModulePass):
             budget = Budget.parse(self.budget) if self.budget else None
         except (ValueError, ProfileError) as err:
             raise self.fail(module, str(err)) from None
+        failed = False
         for function in self.structured_functions(module):
             bound = self.dynamic_dim_bound or None
             try:
@@ -100,7 +103,11 @@ class ScheduleTransfersPass(ModulePass):
                     function, hardware, limit, self.max_inflight, bound, self.reorder_compute
                 )
             except LivenessError as err:
-                raise self.fail(err.location, err.message) from None
+                # The others are still scheduled; the pass fails at the end.
+                self.emit_error(err.location, err.message)
+                failed = True
+        if failed:
+            raise self.failure(module, "a function cannot be scheduled")
 
 
 @dataclasses.dataclass

@@ -44,12 +44,12 @@ from hyperoffload.analysis.liveness import BufferLiveness, LivenessError
 from hyperoffload.analysis.schedule_rules import check_schedule
 from hyperoffload.analysis.sizes import format_bytes
 from hyperoffload.hardware import ProfileError, load_profile
-from hyperoffload.ir_utils import functions_with_bodies
 from hyperoffload.sim.simulator import SimulationError, simulate
 from hyperoffload.transforms.pass_base import (
     ModulePass,
     budget_option,
     dynamic_dim_bound_option,
+    functions_option,
     hw_option,
 )
 
@@ -64,11 +64,18 @@ class VerifySchedulePass(ModulePass):
     budget: str = budget_option()
     hw: str = hw_option()
     dynamic_dim_bound: int = dynamic_dim_bound_option()
+    functions: tuple[str, ...] = functions_option()
 
     def run(self, module: ir.Operation) -> None:
         budget = self._budget(module)
         failed = False
-        for function in functions_with_bodies(module):
+        for function in self.selected_functions(module):
+            tensors = self.tensor_problem(function) if budget is not None else None
+            if tensors is not None:
+                # A budget on values nobody has allocated cannot be checked.
+                self.emit_error(tensors[0], f"cannot check the budget: {tensors[1]}")
+                failed = True
+                continue
             for violation in check_schedule(function):
                 self.emit_error(violation.location, violation.message)
                 failed = True
