@@ -143,3 +143,47 @@ def test_a_missing_wait_is_caught_on_the_emulated_gpu(monkeypatch: pytest.Monkey
             assert np.array_equal(expected[-1].view(np.uint16), actual[-1].view(np.uint16)) is (
                 should_match
             )
+
+
+PRINTING = """
+func.func private @printMemrefF32(memref<*xf32>) attributes {llvm.emit_c_interface}
+func.func @prints(%a: memref<4xf32>) {
+  %u = memref.cast %a : memref<4xf32> to memref<*xf32>
+  call @printMemrefF32(%u) : (memref<*xf32>) -> ()
+  %c0 = arith.constant 0 : index
+  %v = vector.load %a[%c0] : memref<4xf32>, vector<4xf32>
+  vector.print %v : vector<4xf32>
+  return
+}
+"""
+
+
+@pytest.mark.parametrize("guard_pool", [False, True])
+@pytest.mark.parametrize("target", ["cpu", "cpu-async", "gpu"])
+def test_programs_that_print_run_as_mlir_runner_runs_them(
+    target: str, guard_pool: bool, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """printMemrefF32 (the C++ runner utils) and vector.print (lowered to
+    the C runner utils' printF32) both run, and print what mlir-runner
+    prints, whatever context is current."""
+    with ir.Context():
+        module = ir.Module.parse(PRINTING)
+    run_function(
+        module, "prints", [np.arange(4, dtype=np.float32)], target=target, guard_pool=guard_pool
+    )
+    printed = capfd.readouterr().out
+    assert "rank = 1 offset = 0 sizes = [4] strides = [1] data = \n[0,  1,  2,  3]" in printed
+    assert "( 0, 1, 2, 3 )" in printed
+
+
+def test_a_call_to_a_missing_function_is_an_execution_error() -> None:
+    with ir.Context():
+        module = ir.Module.parse(
+            "func.func private @nowhere(memref<4xf32>)\n"
+            "func.func @calls(%a: memref<4xf32>) {\n"
+            "  call @nowhere(%a) : (memref<4xf32>) -> ()\n"
+            "  return\n"
+            "}\n"
+        )
+    with pytest.raises(ExecutionError, match=r"cannot call @calls: .*defined nowhere"):
+        run_function(module, "calls", [np.zeros(4, dtype=np.float32)], guard_pool=False)

@@ -36,11 +36,13 @@ from hyperoffload.transforms.lower_to_cpu import lower_to_cpu
 from hyperoffload.transforms.lower_to_gpu import lower_to_gpu
 
 MGPU_HOST_LIBRARY = "libHyperOffloadMgpuHost.so"
+RUNNER_UTILS = "libmlir_runner_utils.so"
 
 LOWERING = (
-    "builtin.module({async_}convert-linalg-to-loops, expand-strided-metadata, lower-affine, "
-    "convert-scf-to-cf, {gpu}{async_llvm}convert-math-to-llvm, convert-math-to-libm, "
-    "convert-arith-to-llvm, finalize-memref-to-llvm, convert-func-to-llvm, convert-cf-to-llvm, "
+    "builtin.module({async_}convert-linalg-to-loops, convert-vector-to-scf, "
+    "expand-strided-metadata, lower-affine, convert-scf-to-cf, {gpu}{async_llvm}"
+    "convert-vector-to-llvm, convert-math-to-llvm, convert-math-to-libm, convert-arith-to-llvm, "
+    "convert-index-to-llvm, finalize-memref-to-llvm, convert-func-to-llvm, convert-cf-to-llvm, "
     "reconcile-unrealized-casts)"
 )
 TARGETS = ("cpu", "cpu-async", "gpu")
@@ -108,6 +110,21 @@ def run_function(
     """
     if target not in TARGETS:
         raise ExecutionError(f"unknown target '{target}' ({', '.join(TARGETS)})")
+    # The lowerings build ops: they need the module's context as the current
+    # one, whatever the caller's is.
+    with module.context, ir.Location.unknown(module.context):
+        return _run_function(module, name, arguments, target, repeat, guard_pool)
+
+
+def _run_function(
+    module: ir.Module,
+    name: str,
+    arguments: Sequence[object],
+    target: str,
+    repeat: int,
+    guard_pool: bool,
+) -> list[float]:
+    """:func:`run_function` within the module's context."""
     copy, function = copy_with_function(module, name)
     for op in walk_preorder(copy.operation):
         for value in [*op.operands, *op.results]:
@@ -148,13 +165,18 @@ def run_function(
         passmanager.PassManager.parse(pipeline, copy.context).run(copy.operation)
     except ir.MLIRError as err:
         raise ExecutionError(f"lowering @{name} to LLVM failed: {err}") from None
-    libraries = [runner_utils_library()]
+    # The C runner utils (vector.print's printF32, ...) and the C++ ones
+    # (printMemrefF32, ...), as mlir-runner links them.
+    libraries = [runner_utils_library(), str(Path(runner_utils_library()).parent / RUNNER_UTILS)]
     if target == "cpu-async":
         libraries.append(str(Path(runner_utils_library()).parent / "libmlir_async_runtime.so"))
     if target == "gpu" or guarded:
         # The host emulation of the mgpu API, and the pool guard.
         libraries.append(str(_native.library_path().parent / MGPU_HOST_LIBRARY))
-    engine = execution_engine.ExecutionEngine(copy, opt_level=2, shared_libs=libraries)
+    try:
+        engine = execution_engine.ExecutionEngine(copy, opt_level=2, shared_libs=libraries)
+    except RuntimeError as err:  # a symbol no library provides, say
+        raise ExecutionError(f"cannot compile @{name} for '{target}': {err}") from None
     if target == "cpu-async":
         # Destroying an engine tears down the async runtime's process-wide
         # state, under the feet of any other engine using it (a child
@@ -175,7 +197,13 @@ def _invoke(
     times = []
     for _ in range(repeat):
         started = time.perf_counter()
-        engine.invoke(name, *packed)
+        try:
+            engine.invoke(name, *packed)
+        except RuntimeError as err:  # "Unknown function": a symbol it needs is missing
+            raise ExecutionError(
+                f"cannot call @{name}: {err} (the JIT could not link it: a function it calls "
+                "is defined nowhere, see 'Symbols not found' on stderr)"
+            ) from None
         times.append(time.perf_counter() - started)
     return times
 
