@@ -55,3 +55,12 @@ func.func @clone(%a: memref<4xf32>) -> memref<4xf32> {
   %b = bufferization.clone %a : memref<4xf32> to memref<4xf32>
   return %b : memref<4xf32>
 }
+
+// -----
+// One tensor returned twice: its allocation is hoisted into two
+// out-parameters (upstream crashed on it before cache-copy-repeated-results).
+func.func @returned_twice(%a: tensor<4xf32>) -> (tensor<4xf32>, tensor<4xf32>) {
+  %e = tensor.empty() : tensor<4xf32>
+  %r = linalg.add ins(%a, %a : tensor<4xf32>, tensor<4xf32>) outs(%e : tensor<4xf32>) -> tensor<4xf32>
+  return %r, %r : tensor<4xf32>, tensor<4xf32>
+}

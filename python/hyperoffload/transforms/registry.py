@@ -65,6 +65,12 @@ def _widen_bool_buffers() -> type[ModulePass]:
     return WidenBoolBuffersPass
 
 
+def _copy_repeated_results() -> type[ModulePass]:
+    from hyperoffload.transforms.copy_repeated_results import CopyRepeatedResultsPass
+
+    return CopyRepeatedResultsPass
+
+
 def _fuse_weight_transposes() -> type[ModulePass]:
     from hyperoffload.transforms.fuse_weight_transposes import FuseWeightTransposesPass
 
@@ -78,6 +84,7 @@ def _lower_to_gpu() -> type[ModulePass]:
 
 
 _PASSES: dict[str, Callable[[], type[ModulePass]]] = {
+    "cache-copy-repeated-results": _copy_repeated_results,
     "cache-fuse-weight-transposes": _fuse_weight_transposes,
     "cache-lower-to-cpu": _lower_to_cpu,
     "cache-lower-to-gpu": _lower_to_gpu,
@@ -118,7 +125,9 @@ class NamedPipeline:
 # allocations hoisted, explicit deallocs, each moved to right after the
 # buffer's last use (ownership-based deallocation frees at the end of the
 # block, which holds every buffer to the return; upstream's
-# optimize-allocation-liveness releases it as soon as it is dead).
+# optimize-allocation-liveness releases it as soon as it is dead). An
+# allocation returned twice gets a copy first: hoisting it into two
+# out-parameters crashes upstream.
 # Elementwise ops are fused on tensors first, so comparisons and selects
 # stay inside one linalg.generic instead of becoming i1 buffers; those left
 # (boolean reductions) are stored as bytes.
@@ -129,6 +138,7 @@ BUFFERIZE_PIPELINE = NamedPipeline(
         "cache-fuse-weight-transposes,func.func(linalg-fuse-elementwise-ops),"
         "one-shot-bufferize{bufferize-function-boundaries "
         "function-boundary-type-conversion=identity-layout-map},"
+        "cache-copy-repeated-results,"
         "buffer-results-to-out-params{modify-public-functions hoist-static-allocs},"
         "buffer-deallocation-pipeline,canonicalize,cse,"
         "func.func(optimize-allocation-liveness),cache-widen-bool-buffers"
