@@ -8,6 +8,7 @@
 #define HYPEROFFLOAD_C_CACHE_H
 
 #include "mlir-c/IR.h"
+#include "mlir-c/Pass.h"
 #include "mlir-c/Support.h"
 
 #ifdef __cplusplus
@@ -191,6 +192,19 @@ MLIR_CAPI_EXPORTED void hyperoffloadStripRemoteSpace(MlirOperation root);
 /// Tensors are values, not buffers yet: memory is only known after
 /// bufferization.
 MLIR_CAPI_EXPORTED MlirOperation hyperoffloadFirstTensorDefinition(MlirOperation root);
+
+/// Installs handlers for SIGSEGV, SIGBUS, SIGFPE, SIGILL and SIGABRT that
+/// write `<input>: error: internal error: hyper-opt crashed (SIGSEGV) in
+/// <stage>; ...` to standard error and exit with status 1 (for a driver:
+/// never a silent death by signal).
+MLIR_CAPI_EXPORTED void hyperoffloadInstallCrashHandler(MlirStringRef input);
+
+/// What the driver is doing now (`parsing`, `printing`), for the handler.
+MLIR_CAPI_EXPORTED void hyperoffloadSetCrashStage(MlirStringRef stage);
+
+/// Makes `passManager` record each pass it starts, for the handler.
+MLIR_CAPI_EXPORTED void
+hyperoffloadPassManagerTrackStages(MlirPassManager passManager);
 
 /// Kinds of root buffer found by hyperoffloadLivenessAnalyse.
 enum HyperoffloadRootKind {

@@ -260,6 +260,12 @@ def _load() -> ctypes.PyDLL:
     lib.hyperoffloadFindRemoteAccesses.argtypes = [_Handle, _RemoteAccessCallback, ctypes.c_void_p]
     lib.hyperoffloadFirstTensorDefinition.restype = _Handle
     lib.hyperoffloadFirstTensorDefinition.argtypes = [_Handle]
+    lib.hyperoffloadInstallCrashHandler.restype = None
+    lib.hyperoffloadInstallCrashHandler.argtypes = [_StringRef]
+    lib.hyperoffloadSetCrashStage.restype = None
+    lib.hyperoffloadSetCrashStage.argtypes = [_StringRef]
+    lib.hyperoffloadPassManagerTrackStages.restype = None
+    lib.hyperoffloadPassManagerTrackStages.argtypes = [_Handle]
     lib.hyperoffloadStripRemoteSpace.restype = None
     lib.hyperoffloadStripRemoteSpace.argtypes = [_Handle]
     lib.hyperoffloadValueUses.restype = ctypes.c_int64
@@ -507,6 +513,28 @@ def first_tensor_definition(root: ir.Operation) -> ir.Operation | None:
     (``hyperoffloadFirstTensorDefinition``)."""
     found = _lib.hyperoffloadFirstTensorDefinition(_Handle(operation_address(root)))
     return operation_at(found.ptr) if found.ptr else None
+
+
+def install_crash_handler(input_name: str) -> None:
+    """On a crash (SIGSEGV, SIGABRT, ...), write one line naming
+    ``input_name`` and the stage running, and exit with status 1
+    (``hyperoffloadInstallCrashHandler``). For drivers only: it replaces
+    whatever handler the process had."""
+    data = input_name.encode()
+    _lib.hyperoffloadInstallCrashHandler(_StringRef(data, len(data)))
+
+
+def set_crash_stage(stage: str) -> None:
+    """What the driver does now, as the crash handler will name it."""
+    data = stage.encode()
+    _lib.hyperoffloadSetCrashStage(_StringRef(data, len(data)))
+
+
+def track_stages(pass_manager: object) -> None:
+    """Make ``pass_manager`` (an ``mlir.passmanager.PassManager``) record
+    each pass it starts, for the crash handler."""
+    address = _capsule_pointer(pass_manager._CAPIPtr)  # type: ignore[attr-defined]
+    _lib.hyperoffloadPassManagerTrackStages(_Handle(address))
 
 
 def strip_remote_space(root: ir.Operation) -> None:

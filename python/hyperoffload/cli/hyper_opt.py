@@ -610,6 +610,7 @@ def process_chunk(
 
     context.attach_diagnostic_handler(handler)
     # Leading newlines keep line numbers those of the whole file.
+    _native.set_crash_stage("parsing")
     module = _native.parse_source("\n" * (first_line - 1) + source, name, context)
     if module is None:
         if not diags:
@@ -619,6 +620,7 @@ def process_chunk(
         before: dict[str, dict[str, object]] = {}
         if inspection is not None:
             try:
+                _native.set_crash_stage("the report's analysis of the input")
                 before = {lv.name: figures(lv, sim) for lv, sim in inspection.analyse(module)}
             except AnalysisFailure as failure:
                 diags.append(failure.diag)
@@ -640,6 +642,7 @@ def process_chunk(
                     return ChunkResult(None, diags)
                 continue
             pm = build_pass_manager(segment.pipeline, context, instances)
+            _native.track_stages(pm)
             pm.enable_verifier(opts.verify_each)
             if opts.print_ir_before_all or opts.print_ir_after_all:
                 pm.enable_ir_printing(
@@ -688,10 +691,12 @@ def process_chunk(
         if inspection is not None:
             inspection.plans.update(plan_statistics(instances))
             try:
+                _native.set_crash_stage("the report's analysis of the output")
                 inspection.record(inspection.analyse(module), before)
             except AnalysisFailure as failure:
                 diags.append(failure.diag)
                 return ChunkResult(None, diags)
+        _native.set_crash_stage("printing")
         buffer = io.StringIO()
         module.operation.print(
             file=buffer,
@@ -739,6 +744,8 @@ def run(argv: Sequence[str]) -> int:
 
     inspection = make_inspection(opts, pipeline)
     chunks = split_chunks(text) if opts.split_input_file else [(text, 1)]
+    if _crash_handler_wanted:
+        _native.install_crash_handler(name)
     renderer = DiagnosticRenderer({name: text})
     reported_to = os.environ.pop(_DIAGNOSTICS_ENV, None)
     reported: list[Diag] = []
@@ -780,8 +787,17 @@ def run(argv: Sequence[str]) -> int:
     return 1 if failed else 0
 
 
+# Whether run() installs the crash handler: the console entry does; a
+# caller of run() in its own process keeps its own signal handling.
+_crash_handler_wanted = False
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Console entry point; user errors never end in a Python traceback."""
+    """Console entry point; user errors never end in a Python traceback,
+    and a crash in any stage is one line naming it (exit 1), never a
+    silent death by signal."""
+    global _crash_handler_wanted
+    _crash_handler_wanted = True
     try:
         # Parsing, the passes and printing build long-lived objects only.
         with paused_gc():
