@@ -64,3 +64,23 @@ func.func @takes_address() -> ((memref<256xf32>, memref<256xf32>) -> ()) {
   %f = func.constant @addressed : (memref<256xf32>, memref<256xf32>) -> ()
   return %f : (memref<256xf32>, memref<256xf32>) -> ()
 }
+
+// -----
+
+// Tests that a global two functions read stays on the device, each
+// function's remark naming the other reader.
+// CHECK: remark: keeps @shared_table on the device: global also read by @reads_table_too (one function cannot move it to the pool for the others)
+// CHECK: remark: keeps @shared_table on the device: global also read by @reads_table (one function cannot move it to the pool for the others)
+memref.global "private" constant @shared_table : memref<256xf32> = dense<2.0>
+func.func @reads_table(%o: memref<256xf32>) {
+  %t = memref.get_global @shared_table : memref<256xf32>
+  linalg.copy ins(%t : memref<256xf32>) outs(%o : memref<256xf32>)
+  linalg.add ins(%o, %o : memref<256xf32>, memref<256xf32>) outs(%o : memref<256xf32>)
+  linalg.add ins(%o, %t : memref<256xf32>, memref<256xf32>) outs(%o : memref<256xf32>)
+  return
+}
+func.func @reads_table_too(%o: memref<256xf32>) {
+  %t = memref.get_global @shared_table : memref<256xf32>
+  linalg.copy ins(%t : memref<256xf32>) outs(%o : memref<256xf32>)
+  return
+}

@@ -59,7 +59,7 @@ A buffer is not a candidate, with the reason recorded, when its policy is
 ``keep``, it is used through an op that is not a view the rewrite makes
 again on a prefetched copy (``REBUILT_VIEWS`` in the function's body), it
 escapes through ``return``, its size
-is unknown, it is a global used by another function or not constant, it
+is unknown, it is a global read by another function or not constant, it
 is in a memory space other than the device's (the default) and the
 pool's, it is a parameter of a function that a ``func.call`` in the module
 calls (its calls pass device memory: changing the signature would leave
@@ -315,8 +315,13 @@ class OffloadPlanner:
         if not candidate.uses and candidate.kind == "activations":
             return "unused"
         if candidate.kind == "globals":
-            if buffer.name[1:] in references.globals_elsewhere:
-                return "global used by another function"
+            readers = references.globals_elsewhere.get(buffer.name[1:])
+            if readers:
+                named = ", ".join(f"@{reader}" for reader in readers)
+                return (
+                    f"global also read by {named} (one function cannot move it to the pool "
+                    "for the others)"
+                )
             if not _global_is_constant(self.function, buffer.name[1:]):
                 return "global is not constant"
         if candidate.kind == "params" and references.callers:
@@ -694,8 +699,8 @@ REBUILT_VIEWS = frozenset(
 class ModuleReferences:
     """What the rest of a function's module refers to."""
 
-    # Globals read by another function.
-    globals_elsewhere: set[str]
+    # Globals read by other functions, with their names (module order).
+    globals_elsewhere: dict[str, list[str]]
     # The functions that call (or take the address of) this one, in module
     # order; the function's own name where it calls itself.
     callers: list[str]
@@ -716,7 +721,7 @@ def module_references(function: ir.Operation, own_op_names: list[str]) -> Module
     functions that call ``function`` (``own_op_names``: the names of the
     ops in ``function``, from its liveness walk, to skip walking it when it
     calls nothing)."""
-    references = ModuleReferences(set(), [])
+    references = ModuleReferences({}, [])
     module = _module_of(function)
     if module is None:
         return references
@@ -727,20 +732,23 @@ def module_references(function: ir.Operation, own_op_names: list[str]) -> Module
         if operation.name != "func.func" or (own and not _CALL_LIKE & set(own_op_names)):
             continue
         calls = False
+        other = ir.StringAttr(operation.attributes["sym_name"]).value
 
-        def visit(inner: ir.Operation, own: bool = own) -> ir.WalkResult:
+        def visit(inner: ir.Operation, own: bool = own, other: str = other) -> ir.WalkResult:
             nonlocal calls
             if not own and inner.name == "memref.get_global":
-                references.globals_elsewhere.add(
-                    ir.FlatSymbolRefAttr(inner.attributes["name"]).value
+                readers = references.globals_elsewhere.setdefault(
+                    ir.FlatSymbolRefAttr(inner.attributes["name"]).value, []
                 )
+                if other not in readers:
+                    readers.append(other)
             elif inner.name in _CALL_LIKE or "callee" in inner.attributes:
                 calls = calls or _symbol_of(inner) == name
             return ir.WalkResult.ADVANCE
 
         operation.walk(visit)
         if calls:
-            references.callers.append(ir.StringAttr(operation.attributes["sym_name"]).value)
+            references.callers.append(other)
     return references
 
 
