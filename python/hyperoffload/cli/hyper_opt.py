@@ -744,7 +744,9 @@ def run(argv: Sequence[str]) -> int:
 
     inspection = make_inspection(opts, pipeline)
     chunks = split_chunks(text) if opts.split_input_file else [(text, 1)]
-    if _crash_handler_wanted:
+    if _crash_handler_wanted and _DIAGNOSTICS_ENV not in os.environ:
+        # (An isolated stage's child dies by its signal: its parent names
+        # the stage and the signal.)
         _native.install_crash_handler(name)
     renderer = DiagnosticRenderer({name: text})
     reported_to = os.environ.pop(_DIAGNOSTICS_ENV, None)
