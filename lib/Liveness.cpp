@@ -283,8 +283,11 @@ void HyperoffloadLiveness::defineResults(
       allocated.insert(effect.result);
   StringRef name = op->getName().getStringRef();
   for (OpResult result : op->getResults()) {
-    if (!isa<MemRefType>(result.getType()))
+    // Unranked results (a cast to `memref<*xf32>` for a print call) alias
+    // what they view; only ranked ones can be new roots (a size).
+    if (!isa<BaseMemRefType>(result.getType()))
       continue;
+    bool ranked = isa<MemRefType>(result.getType());
     if (name == "memref.get_global") {
       auto symbol = op->getAttrOfType<FlatSymbolRefAttr>("name");
       StringRef key = symbol ? symbol.getValue() : StringRef();
@@ -305,7 +308,8 @@ void HyperoffloadLiveness::defineResults(
     } else if (name == "cache.prefetch") {
       roots[result] = {newRoot(result, HyperoffloadRootPrefetch, position)};
     } else if (allocated.contains(result.getResultNumber())) {
-      roots[result] = {newRoot(result, HyperoffloadRootAllocated, position)};
+      if (ranked)
+        roots[result] = {newRoot(result, HyperoffloadRootAllocated, position)};
     } else if (descendsInto(op) && isa<RegionBranchOpInterface>(op)) {
       // What flows in (a loop's init values); what the terminators yield
       // is added as the walk meets them (forwardToParent).
@@ -318,7 +322,7 @@ void HyperoffloadLiveness::defineResults(
       RootList operandRoots = rootsOfOperands(op);
       if (!operandRoots.empty())
         roots[result] = operandRoots;
-      else
+      else if (ranked)
         roots[result] = {newRoot(result, HyperoffloadRootOpaque, position)};
     }
   }
@@ -340,7 +344,7 @@ void HyperoffloadLiveness::forwardToParent(Operation *terminator) {
   OperandRange forwarded = yield.getSuccessorOperands(
       RegionSuccessor(branch.getOperation(), branch->getResults()));
   for (auto [value, result] : llvm::zip(forwarded, branch->getResults())) {
-    if (!isa<MemRefType>(result.getType()))
+    if (!isa<BaseMemRefType>(result.getType()))
       continue;
     auto from = roots.find(value);
     if (from == roots.end())
@@ -360,7 +364,7 @@ void HyperoffloadLiveness::settleRegionResults(int64_t position) {
     auto [last, op, at] = pendingResults.pop_back_val();
     for (OpResult result : op->getResults()) {
       if (!isa<MemRefType>(result.getType()))
-        continue;
+        continue; // an unranked result nothing reached stays unknown
       RootList &list = roots[result];
       if (list.empty())
         list = {newRoot(result, HyperoffloadRootOpaque, at)};
@@ -373,7 +377,7 @@ void HyperoffloadLiveness::aliasBlockArguments(Operation *op,
   for (Region &region : op->getRegions())
     for (Block &block : region)
       for (BlockArgument argument : block.getArguments())
-        if (isa<MemRefType>(argument.getType()))
+        if (isa<BaseMemRefType>(argument.getType()))
           roots[argument] = rootList;
 }
 
@@ -535,7 +539,7 @@ void HyperoffloadLiveness::run() {
           return roots.contains(v);
         });
     bool hasMemrefResult = llvm::any_of(
-        op->getResultTypes(), [](Type t) { return isa<MemRefType>(t); });
+        op->getResultTypes(), [](Type t) { return isa<BaseMemRefType>(t); });
     if (!hasMemrefOperand && !hasMemrefResult) {
       if (descend)
         aliasBlockArguments(op, {});

@@ -18,6 +18,13 @@ from mlir import ir
 REGION_BRANCH_OPS = frozenset(
     {"scf.if", "scf.for", "scf.while", "scf.index_switch", "scf.execute_region", "scf.forall"}
 )
+
+
+def _is_memref(type_: ir.Type) -> bool:
+    """Ranked or unranked: an unranked cast of a buffer aliases it."""
+    return isinstance(type_, ir.MemRefType | ir.UnrankedMemRefType)
+
+
 VIEW_OPS = frozenset(
     {
         "memref.subview",
@@ -149,7 +156,7 @@ class ReferenceLiveness(BufferLiveness):
             has_memref_operand = bool(captured) or any(operand in roots for operand in op.operands)
             results = op.results
             has_memref_result = len(results) > 0 and any(
-                isinstance(result.type, ir.MemRefType) for result in results
+                _is_memref(result.type) for result in results
             )
             if not has_memref_operand and not has_memref_result:
                 if descends:
@@ -181,7 +188,7 @@ class ReferenceLiveness(BufferLiveness):
         elif parent.name == "scf.while":
             return  # the after region yields to the before region
         for value, result in zip(operands, parent.results, strict=False):
-            if not isinstance(result.type, ir.MemRefType):
+            if not _is_memref(result.type):
                 continue
             into = list(self._value_roots.get(result, ()))
             for root in self._value_roots.get(value, ()):
@@ -205,8 +212,9 @@ class ReferenceLiveness(BufferLiveness):
     ) -> None:
         allocated = {r for kind, _, r in effects if kind == _native.EFFECT_ALLOCATE and r >= 0}
         for index, result in enumerate(op.results):
-            if not isinstance(result.type, ir.MemRefType):
+            if not _is_memref(result.type):
                 continue
+            ranked = isinstance(result.type, ir.MemRefType)
             name = op.name
             if name == "memref.get_global":
                 symbol = ir.FlatSymbolRefAttr(op.attributes["name"]).value
@@ -219,7 +227,8 @@ class ReferenceLiveness(BufferLiveness):
                 kind = {"memref.alloc": "alloc", "memref.alloca": "alloca"}.get(name, "prefetch")
                 self._value_roots[result] = (self._new_root(result, kind, position),)
             elif index in allocated:
-                self._value_roots[result] = (self._new_root(result, "allocated", position),)
+                if ranked:
+                    self._value_roots[result] = (self._new_root(result, "allocated", position),)
             elif descends and name in REGION_BRANCH_OPS:
                 self._value_roots[result] = self._roots_of_operands(op)
             elif name in VIEW_OPS and len(op.operands):
@@ -228,14 +237,14 @@ class ReferenceLiveness(BufferLiveness):
                 roots = self._roots_of_operands(op)
                 if roots:
                     self._value_roots[result] = roots
-                else:
+                elif ranked:
                     self._value_roots[result] = (self._new_root(result, "opaque", position),)
 
     def _alias_block_arguments(self, op: ir.Operation, roots: tuple[int, ...]) -> None:
         for region in op.regions:
             for block in region.blocks:
                 for argument in block.arguments:
-                    if isinstance(argument.type, ir.MemRefType):
+                    if _is_memref(argument.type):
                         self._value_roots[argument] = roots
 
     def _captured(self, op: ir.Operation) -> list[tuple[ir.Value, set[str]]]:

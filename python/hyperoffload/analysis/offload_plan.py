@@ -276,6 +276,11 @@ class OffloadPlanner:
                 {step_of[p] for p, e in zip(positions, effects, strict=True) if e != "free"}
             )
             writes = {step_of[p] for p, e in zip(positions, effects, strict=True) if e in _WRITES}
+            if kind == "globals":
+                # Only constant globals move, and nothing may write those
+                # (a call that might is passed read-only data): a copy of
+                # one is dropped, never written back.
+                writes = set()
             candidate = Candidate(buffer, root, kind, uses, writes, self._policy(root))
             views = [p for p, e in zip(positions, effects, strict=True) if e == "none"]
             candidate.reason = self._reason(candidate, references, views)
