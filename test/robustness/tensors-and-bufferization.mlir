@@ -64,3 +64,20 @@ func.func @returned_twice(%a: tensor<4xf32>) -> (tensor<4xf32>, tensor<4xf32>) {
   %r = linalg.add ins(%a, %a : tensor<4xf32>, tensor<4xf32>) outs(%e : tensor<4xf32>) -> tensor<4xf32>
   return %r, %r : tensor<4xf32>, tensor<4xf32>
 }
+
+// -----
+// Two constants that fold into one, read by two unranked casts into a call
+// with a result (linalg-fuse-elementwise-ops merged them; one-shot
+// bufferization then rejected the casts), and upstream
+// optimize-allocation-liveness moving a dealloc after the return.
+func.func private @ext_two(tensor<*xf32>, tensor<*xf32>) -> i64
+func.func @folded_constants() -> i64 {
+  %c = arith.constant dense<[[1.0, 2.0], [3.0, 4.0]]> : tensor<2x2xf32>
+  %d = arith.constant dense<[[1.0], [2.0], [3.0], [4.0]]> : tensor<4x1xf32>
+  %a = tensor.collapse_shape %c [[0, 1]] : tensor<2x2xf32> into tensor<4xf32>
+  %b = tensor.collapse_shape %d [[0, 1]] : tensor<4x1xf32> into tensor<4xf32>
+  %u = tensor.cast %a : tensor<4xf32> to tensor<*xf32>
+  %v = tensor.cast %b : tensor<4xf32> to tensor<*xf32>
+  %r = call @ext_two(%u, %v) : (tensor<*xf32>, tensor<*xf32>) -> i64
+  return %r : i64
+}

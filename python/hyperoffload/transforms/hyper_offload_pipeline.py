@@ -3,7 +3,8 @@
 First releases dead buffers: an allocation whose ``memref.dealloc`` comes
 after other ops than its last use (upstream ownership-based deallocation
 frees at the end of the block) is freed right after its last use, by
-upstream's ``optimize-allocation-liveness``; that costs no copy. Then runs
+upstream's ``optimize-allocation-liveness`` where its result verifies
+(``cache-release-dead-buffers``); that costs no copy. Then runs
 ``cache-plan-offload``, then (strategy ``ours``)
 ``cache-schedule-transfers``, then the checks of ``cache-verify-schedule``
 with the simulated peak against the budget, on every function. A
@@ -50,7 +51,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from mlir import ir, passmanager
+from mlir import ir
 
 from hyperoffload.analysis.budget import Budget
 from hyperoffload.analysis.link_fill import fill_link, headrooms
@@ -74,6 +75,7 @@ from hyperoffload.transforms.plan_offload import (
     make_planner,
     plan_and_rewrite,
 )
+from hyperoffload.transforms.release_dead_buffers import release
 from hyperoffload.transforms.schedule_transfers import schedule_function
 
 BISECTION_RESOLUTION = 0.005
@@ -144,7 +146,14 @@ class HyperOffloadPipelinePass(PlanOptions):
             )
             # Dead buffers are released first: it costs no copy.
             liveness, before = given_liveness, given
-            if release_dead_buffers(function, given_liveness):
+            if holds_dead_buffers(given_liveness):
+                function, problem = release(function)
+                if problem is not None:
+                    self.emit_remark(
+                        function,
+                        "dead buffers are not released first: upstream "
+                        f"optimize-allocation-liveness made this function invalid ({problem})",
+                    )
                 liveness = BufferLiveness(function, dynamic_dim_bound=bound)
                 before = simulate(function, hardware, liveness=liveness, timeline=False)
             if limit_given is not None:
@@ -459,25 +468,18 @@ def _find(module: ir.Operation, name: str) -> ir.Operation:
     return function
 
 
-def release_dead_buffers(function: ir.Operation, liveness: BufferLiveness) -> bool:
-    """Free each allocation right after its last use, where its
-    ``memref.dealloc`` comes later (upstream ownership-based deallocation
-    frees at the end of the block): upstream's
-    ``optimize-allocation-liveness`` on ``function``, run only if
-    ``liveness`` (of ``function`` as it is) shows such a buffer. Returns
-    whether it ran (the IR may have changed)."""
+def holds_dead_buffers(liveness: BufferLiveness) -> bool:
+    """Whether a buffer's ``memref.dealloc`` comes later than right after
+    its last use (upstream ownership-based deallocation frees at the end of
+    the block), in the function ``liveness`` is of: then the pipeline frees
+    them first (:func:`hyperoffload.transforms.release_dead_buffers.release`)."""
     names = liveness.order.names
-    held = any(
+    return any(
         buffer.freed_by == "memref.dealloc"
         and buffer.last_use is not None
         and any(names[p] != "memref.dealloc" for p in range(buffer.last_use + 1, buffer.freed_at))
         for buffer in liveness.buffers
     )
-    if held:
-        passmanager.PassManager.parse(
-            "func.func(optimize-allocation-liveness)", function.context
-        ).run(function)
-    return held
 
 
 def _parse_slowdown(text: str) -> float:

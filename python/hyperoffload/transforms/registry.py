@@ -17,6 +17,18 @@ from collections.abc import Callable
 from hyperoffload.transforms.pass_base import ModulePass
 
 
+def _release_dead_buffers() -> type[ModulePass]:
+    from hyperoffload.transforms.release_dead_buffers import ReleaseDeadBuffersPass
+
+    return ReleaseDeadBuffersPass
+
+
+def _split_shared_constants() -> type[ModulePass]:
+    from hyperoffload.transforms.split_shared_constants import SplitSharedConstantsPass
+
+    return SplitSharedConstantsPass
+
+
 def _strip_transfers() -> type[ModulePass]:
     from hyperoffload.transforms.strip_transfers import StripTransfersPass
 
@@ -91,6 +103,8 @@ _PASSES: dict[str, Callable[[], type[ModulePass]]] = {
     "cache-plan-offload": _plan_offload,
     "cache-print-liveness": _print_liveness,
     "cache-schedule-transfers": _schedule_transfers,
+    "cache-release-dead-buffers": _release_dead_buffers,
+    "cache-split-shared-constants": _split_shared_constants,
     "cache-strip-transfers": _strip_transfers,
     "cache-verify-schedule": _verify_schedule,
     "cache-widen-bool-buffers": _widen_bool_buffers,
@@ -125,23 +139,27 @@ class NamedPipeline:
 # allocations hoisted, explicit deallocs, each moved to right after the
 # buffer's last use (ownership-based deallocation frees at the end of the
 # block, which holds every buffer to the return; upstream's
-# optimize-allocation-liveness releases it as soon as it is dead). An
+# optimize-allocation-liveness releases it as soon as it is dead, kept by
+# cache-release-dead-buffers only where it gives valid IR). An
 # allocation returned twice gets a copy first: hoisting it into two
 # out-parameters crashes upstream.
 # Elementwise ops are fused on tensors first, so comparisons and selects
 # stay inside one linalg.generic instead of becoming i1 buffers; those left
-# (boolean reductions) are stored as bytes.
+# (boolean reductions) are stored as bytes. The fusion's folding can merge
+# two constants into one that two unranked casts then read, which one-shot
+# bufferization rejects: each such cast gets its own constant back.
 BUFFERIZE_PIPELINE = NamedPipeline(
     name="hyper-bufferize-pipeline",
     summary="Bufferize linalg-on-tensors (torch-mlir output) for offload planning.",
     text=(
         "cache-fuse-weight-transposes,func.func(linalg-fuse-elementwise-ops),"
+        "cache-split-shared-constants,"
         "one-shot-bufferize{bufferize-function-boundaries "
         "function-boundary-type-conversion=identity-layout-map},"
         "cache-copy-repeated-results,"
         "buffer-results-to-out-params{modify-public-functions hoist-static-allocs},"
         "buffer-deallocation-pipeline,canonicalize,cse,"
-        "func.func(optimize-allocation-liveness),cache-widen-bool-buffers"
+        "cache-release-dead-buffers,cache-widen-bool-buffers"
     ),
 )
 
