@@ -98,18 +98,28 @@ def test_bad_inspection_options_are_usage_errors(capsys: pytest.CaptureFixture[s
     assert "invalid --budget: expected a size" in capsys.readouterr().err
 
 
-def test_analysis_errors_are_diagnostics(
+def test_analysis_errors_are_located_per_function(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     source = tmp_path / "dynamic.mlir"
     source.write_text("func.func @d(%a: memref<?xf32>) {\n  return\n}\n")
-    assert main([str(source), "--report=" + str(tmp_path / "r.json"), "-o", "/dev/null"]) == 1
+    # A function that cannot be analysed is left out of the report alone,
+    # with a located warning and its reason in its entry.
+    assert main([str(source), "--report=" + str(tmp_path / "r.json"), "-o", "/dev/null"]) == 0
     err = capsys.readouterr().err
     assert (
-        "dynamic.mlir:1:1: error: cannot size buffer %arg0: memref<?xf32> has a dynamic shape"
-        in err
+        "dynamic.mlir:1:1: warning: the report leaves @d out: cannot size buffer %arg0: "
+        "memref<?xf32> has a dynamic shape" in err
     )
-    assert not (tmp_path / "r.json").exists()
+    (entry,) = json.loads((tmp_path / "r.json").read_text())["functions"]
+    assert entry["name"] == "d"
+    assert entry["error"].startswith("cannot size buffer %arg0")
+    # The other functions are still reported.
+    both = tmp_path / "both.mlir"
+    both.write_text(source.read_text() + "func.func @ok(%a: memref<4xf32>) {\n  return\n}\n")
+    assert main([str(both), "--report=" + str(tmp_path / "r2.json"), "-o", "/dev/null"]) == 0
+    d, ok = json.loads((tmp_path / "r2.json").read_text())["functions"]
+    assert "error" in d and ok["name"] == "ok" and ok["peak_bytes"] == 16
     assert (
         main(
             [

@@ -311,14 +311,6 @@ class ChunkResult:
     diags: list[Diag]
 
 
-class AnalysisFailure(Exception):
-    """An analysis for the reports failed; carries the diagnostic."""
-
-    def __init__(self, diag: Diag) -> None:
-        super().__init__(diag.message)
-        self.diag = diag
-
-
 @dataclasses.dataclass
 class Inspection:
     """Liveness and simulation of every function, for --report, --trace and
@@ -332,19 +324,29 @@ class Inspection:
     simulations: list[SimulationResult] = dataclasses.field(default_factory=list)
     plans: dict[str, object] = dataclasses.field(default_factory=dict)
 
-    def analyse(self, module: ir.Module) -> list[tuple[BufferLiveness, SimulationResult]]:
+    def analyse(
+        self, module: ir.Module, diags: list[Diag] | None = None
+    ) -> list[tuple[BufferLiveness, SimulationResult]]:
+        """Liveness and simulation of each function with a body. One that
+        cannot be analysed (a dynamic stride, say) is left out of the
+        reports alone: with ``diags``, a warning there says why, and its
+        report entry carries the message."""
         results = []
-        try:
-            for op in module.body.operations:
-                operation = op.operation
-                if operation.name != "func.func" or not len(operation.regions[0].blocks):
-                    continue
+        for op in module.body.operations:
+            operation = op.operation
+            if operation.name != "func.func" or not len(operation.regions[0].blocks):
+                continue
+            try:
                 liveness = BufferLiveness(operation, dynamic_dim_bound=self.dynamic_dim_bound)
                 results.append((liveness, simulate(operation, self.hardware, liveness=liveness)))
-        except (LivenessError, SimulationError) as err:
-            location = resolve_location(err.location)
-            diag = Diag("error", location, str(err.location), err.message, [])
-            raise AnalysisFailure(diag) from None
+            except (LivenessError, SimulationError) as err:
+                if diags is None:
+                    continue
+                name = ir.StringAttr(operation.attributes["sym_name"]).value
+                message = f"the report leaves @{name} out: {err.message}"
+                location = resolve_location(err.location)
+                diags.append(Diag("warning", location, str(err.location), message, []))
+                self.reports.append({"name": name, "error": err.message})
         return results
 
     def record(
@@ -619,12 +621,8 @@ def process_chunk(
     with context:
         before: dict[str, dict[str, object]] = {}
         if inspection is not None:
-            try:
-                _native.set_crash_stage("the report's analysis of the input")
-                before = {lv.name: figures(lv, sim) for lv, sim in inspection.analyse(module)}
-            except AnalysisFailure as failure:
-                diags.append(failure.diag)
-                return ChunkResult(None, diags)
+            _native.set_crash_stage("the report's analysis of the input")
+            before = {lv.name: figures(lv, sim) for lv, sim in inspection.analyse(module)}
         instances: list[pass_base.ModulePass] = []
         isolate = opts.isolate_stages and not opts.verify_diagnostics
         for segment in plan_segments(parse_pipeline(pipeline), isolate, opts.check_traps):
@@ -690,12 +688,8 @@ def process_chunk(
             sys.stderr.write(statistics_report(instances))
         if inspection is not None:
             inspection.plans.update(plan_statistics(instances))
-            try:
-                _native.set_crash_stage("the report's analysis of the output")
-                inspection.record(inspection.analyse(module), before)
-            except AnalysisFailure as failure:
-                diags.append(failure.diag)
-                return ChunkResult(None, diags)
+            _native.set_crash_stage("the report's analysis of the output")
+            inspection.record(inspection.analyse(module, diags), before)
         _native.set_crash_stage("printing")
         buffer = io.StringIO()
         module.operation.print(
