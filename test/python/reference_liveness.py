@@ -10,8 +10,8 @@ from collections.abc import Iterable
 from hyperoffload import _native
 from hyperoffload.analysis.liveness import Buffer, BufferLiveness, LivenessError, Use
 from hyperoffload.analysis.program import LOOP_OPS
-from hyperoffload.analysis.sizes import SizeError, memref_bytes
 from hyperoffload.ir_utils import memory_space
+from hyperoffload.sizes import SizeError, memref_bytes
 from mlir import ir
 
 # The region-branch ops of the corpora the oracle is checked on.

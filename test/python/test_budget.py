@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 from conftest import first_function
-from hyperoffload.analysis.budget import Budget
 from hyperoffload.analysis.liveness import BufferLiveness
+from hyperoffload.transforms.budget import Budget
 from mlir import ir
 
 PLAIN = """

@@ -47,6 +47,7 @@ from __future__ import annotations
 import dataclasses
 
 import numpy as np
+
 from hyperoffload.analysis.offload_plan import Gap, OffloadPlanner
 
 

@@ -23,10 +23,12 @@ import math
 from typing import TYPE_CHECKING
 
 import numpy as np
-from hyperoffload import _native
-from hyperoffload.analysis.sizes import SizeError, memref_bytes
-from hyperoffload.hardware import HardwareProfile
 from mlir import ir
+
+from hyperoffload import _native
+from hyperoffload.analysis.program import constant_trip_count
+from hyperoffload.hardware import HardwareProfile
+from hyperoffload.sizes import SizeError, memref_bytes
 
 if TYPE_CHECKING:
     from hyperoffload.analysis.program import ProgramOrder
@@ -218,8 +220,6 @@ def static_time(model: CostModel, op: ir.Operation) -> float:
     if op.name == "scf.if":
         return max(regions, default=0.0)
     if op.name == "scf.for":
-        from hyperoffload.sim.simulator import constant_trip_count
-
         trips = constant_trip_count(op)
         return sum(regions) * (1 if trips is None else trips)
     return sum(regions)

@@ -52,6 +52,7 @@ from __future__ import annotations
 import itertools
 
 import numpy as np
+
 from hyperoffload.analysis.link_calendar import LinkCalendar
 from hyperoffload.analysis.offload_plan import OffloadPlanner, PlanStatistics
 

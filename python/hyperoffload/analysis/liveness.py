@@ -47,20 +47,17 @@ from itertools import repeat
 from typing import NamedTuple
 
 import numpy as np
-from hyperoffload import _native
-from hyperoffload.analysis.program import ProgramOrder
-from hyperoffload.analysis.sizes import SizeError, memref_bytes
-from hyperoffload.ir_utils import REMOTE_SPACE, memory_space
 from mlir import ir
 
+from hyperoffload import _native
+from hyperoffload.analysis.program import ProgramOrder
+from hyperoffload.errors import LocatedError
+from hyperoffload.ir_utils import REMOTE_SPACE, memory_space
+from hyperoffload.sizes import SizeError, memref_bytes
 
-class LivenessError(Exception):
-    """A buffer whose size cannot be known; carries where to report it."""
 
-    def __init__(self, location: ir.Location, message: str) -> None:
-        super().__init__(message)
-        self.location = location
-        self.message = message
+class LivenessError(LocatedError):
+    """A buffer whose size cannot be known."""
 
 
 class Use(NamedTuple):

@@ -74,12 +74,14 @@ import itertools
 from typing import Literal
 
 import numpy as np
+from mlir import ir
+
 from hyperoffload import _native
 from hyperoffload.analysis.cost_model import CostModel, static_times_at
 from hyperoffload.analysis.liveness import Buffer, BufferLiveness
-from hyperoffload.analysis.sizes import format_bytes
+from hyperoffload.errors import LocatedError
 from hyperoffload.hardware import HardwareProfile
-from mlir import ir
+from hyperoffload.sizes import format_bytes
 
 Strategy = Literal["ours", "on-demand", "distance"]
 Order = Literal["largest", "streaming"]
@@ -96,13 +98,8 @@ _WRITES = frozenset({"write", "read-write", "unknown", "alloc/write"})
 _LAZY_OPTIONS = 256
 
 
-class PlanError(Exception):
-    """The plan cannot be made (infeasible budget); carries where to say it."""
-
-    def __init__(self, location: ir.Location, message: str) -> None:
-        super().__init__(message)
-        self.location = location
-        self.message = message
+class PlanError(LocatedError):
+    """The plan cannot be made (an infeasible budget)."""
 
 
 @dataclasses.dataclass

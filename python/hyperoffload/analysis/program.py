@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import itertools
 
+from mlir import ir
+
 from hyperoffload._native import (
     LivenessWalk,
     OperationList,
@@ -22,7 +24,6 @@ from hyperoffload._native import (
     operation_address,
     with_attribute,
 )
-from mlir import ir
 
 
 def op_address(op: ir.Operation) -> int:
@@ -148,3 +149,28 @@ class ProgramOrder:
         if position >= self.end_position:
             return "end"
         return f"#{position} {self.names[position]}"
+
+
+def constant_int(value: ir.Value) -> int | None:
+    """The value of an ``arith.constant`` integer or boolean; None for any
+    other value."""
+    owner = value.owner
+    if isinstance(owner, ir.Block):
+        return None
+    operation = owner.operation if hasattr(owner, "operation") else owner
+    if operation.name != "arith.constant":
+        return None
+    attr = operation.attributes["value"]
+    if isinstance(attr, ir.BoolAttr):
+        return int(attr.value)
+    if isinstance(attr, ir.IntegerAttr):
+        return int(attr.value)
+    return None
+
+
+def constant_trip_count(op: ir.Operation) -> int | None:
+    """The trip count of an ``scf.for`` with constant bounds and step."""
+    lower, upper, step = (constant_int(op.operands[i]) for i in range(3))
+    if lower is None or upper is None or step is None or step <= 0:
+        return None
+    return max(0, -(-(upper - lower) // step))

@@ -31,10 +31,11 @@ from __future__ import annotations
 
 import dataclasses
 
+from mlir import ir
+
 from hyperoffload import _native
 from hyperoffload.analysis.liveness import Buffer, BufferLiveness
 from hyperoffload.analysis.program import LOOP_OPS
-from mlir import ir
 
 _CACHE = ("cache.prefetch", "cache.evict", "cache.wait")
 

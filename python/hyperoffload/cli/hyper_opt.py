@@ -20,8 +20,6 @@ from mlir import ir, passmanager
 import hyperoffload
 from hyperoffload import _native
 from hyperoffload.analysis.liveness import BufferLiveness, LivenessError
-from hyperoffload.analysis.report import figures, function_report
-from hyperoffload.analysis.sizes import parse_bytes
 from hyperoffload.cli import traps
 from hyperoffload.cli.diagnostics import (
     Diag,
@@ -32,11 +30,13 @@ from hyperoffload.cli.diagnostics import (
     to_diag,
     verify_diagnostics,
 )
-from hyperoffload.cli.output import write_text
 from hyperoffload.hardware import HardwareProfile, ProfileError, available_profiles, load_profile
+from hyperoffload.output import write_text
 from hyperoffload.sim.plot import PlotError, plot_memory
+from hyperoffload.sim.report import figures, function_report
 from hyperoffload.sim.simulator import SimulationError, SimulationResult, simulate
 from hyperoffload.sim.trace import write_trace
+from hyperoffload.sizes import parse_bytes
 from hyperoffload.transforms import pass_base
 from hyperoffload.transforms.pass_base import format_option_value, paused_gc, split_option_text
 from hyperoffload.transforms.pipeline import (

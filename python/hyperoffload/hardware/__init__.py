@@ -32,7 +32,7 @@ from pathlib import Path
 
 from mlir import ir
 
-from hyperoffload.analysis.sizes import parse_bytes
+from hyperoffload.sizes import parse_bytes
 
 _DIR = Path(__file__).resolve().parent
 

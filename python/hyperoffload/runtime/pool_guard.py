@@ -28,8 +28,8 @@ from __future__ import annotations
 from mlir import ir
 from mlir.dialects import arith, func, memref
 
-from hyperoffload.analysis.sizes import SizeError, memref_bytes
 from hyperoffload.ir_utils import is_remote_memref, walk_preorder
+from hyperoffload.sizes import SizeError, memref_bytes
 from hyperoffload.transforms.lower_to_cpu import declare_functions
 
 POOL_PROTECT, POOL_RELEASE = "hyperoffload_pool_protect", "hyperoffload_pool_release"

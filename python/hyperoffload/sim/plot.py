@@ -43,6 +43,6 @@ def plot_memory(results: list[SimulationResult], path: str, budget: int | None =
     buffer = io.BytesIO()
     figure.savefig(buffer, format=suffix[1:], bbox_inches="tight")
     plt.close(figure)
-    from hyperoffload.cli.output import write_bytes
+    from hyperoffload.output import write_bytes
 
     write_bytes(path, buffer.getvalue())

@@ -40,9 +40,11 @@ from mlir import ir
 from hyperoffload._native import ACCESS_FREE, ACCESS_WRITE
 from hyperoffload.analysis.cost_model import CostModel, OpCost
 from hyperoffload.analysis.liveness import Buffer, BufferLiveness, LazyName
-from hyperoffload.analysis.sizes import SizeError, memref_bytes
+from hyperoffload.analysis.program import constant_int, constant_trip_count
+from hyperoffload.errors import LocatedError
 from hyperoffload.hardware import HardwareProfile
 from hyperoffload.ir_utils import memory_space
+from hyperoffload.sizes import SizeError, memref_bytes
 
 POOL_TO_DEVICE = "pool_to_device"
 DEVICE_TO_POOL = "device_to_pool"
@@ -51,13 +53,8 @@ DEVICE_TO_POOL = "device_to_pool"
 MAX_REPLAYED_OPS = 2_000_000
 
 
-class SimulationError(Exception):
-    """The function cannot be simulated; carries where to report it."""
-
-    def __init__(self, location: ir.Location, message: str) -> None:
-        super().__init__(message)
-        self.location = location
-        self.message = message
+class SimulationError(LocatedError):
+    """The function cannot be simulated."""
 
 
 @dataclasses.dataclass
@@ -579,31 +576,9 @@ def _has_stateful_ops(region: ir.Region) -> bool:
     return False
 
 
-def _constant_int(value: ir.Value) -> int | None:
-    owner = value.owner
-    if isinstance(owner, ir.Block):
-        return None
-    operation = owner.operation if hasattr(owner, "operation") else owner
-    if operation.name != "arith.constant":
-        return None
-    attr = operation.attributes["value"]
-    if isinstance(attr, ir.BoolAttr):
-        return int(attr.value)
-    if isinstance(attr, ir.IntegerAttr):
-        return int(attr.value)
-    return None
-
-
 def _constant_bool(value: ir.Value) -> bool | None:
-    constant = _constant_int(value)
+    constant = constant_int(value)
     return None if constant is None else bool(constant)
-
-
-def constant_trip_count(op: ir.Operation) -> int | None:
-    lower, upper, step = (_constant_int(op.operands[i]) for i in range(3))
-    if lower is None or upper is None or step is None or step <= 0:
-        return None
-    return max(0, -(-(upper - lower) // step))
 
 
 def simulate(

@@ -63,6 +63,6 @@ def trace_events(results: list[SimulationResult]) -> dict[str, Any]:
 
 
 def write_trace(results: list[SimulationResult], path: str) -> None:
-    from hyperoffload.cli.output import write_text
+    from hyperoffload.output import write_text
 
     write_text(path, json.dumps(trace_events(results), indent=1) + "\n")

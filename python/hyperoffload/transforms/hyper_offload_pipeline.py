@@ -53,7 +53,6 @@ import dataclasses
 
 from mlir import ir
 
-from hyperoffload.analysis.budget import Budget
 from hyperoffload.analysis.link_fill import fill_link, headrooms
 from hyperoffload.analysis.liveness import BufferLiveness, LivenessError
 from hyperoffload.analysis.offload_plan import (
@@ -62,12 +61,13 @@ from hyperoffload.analysis.offload_plan import (
     PlanError,
     PlanStatistics,
 )
-from hyperoffload.analysis.report import figures
 from hyperoffload.analysis.schedule_rules import check_schedule
-from hyperoffload.analysis.sizes import format_bytes
 from hyperoffload.hardware import HardwareProfile, ProfileError, load_profile
 from hyperoffload.ir_utils import function_named
+from hyperoffload.sim.report import figures
 from hyperoffload.sim.simulator import SimulationError, SimulationResult, simulate
+from hyperoffload.sizes import format_bytes
+from hyperoffload.transforms.budget import Budget
 from hyperoffload.transforms.pass_base import PassFailure, option
 from hyperoffload.transforms.plan_offload import (
     PlanOptions,

@@ -28,7 +28,7 @@ from mlir import ir
 from hyperoffload import _native
 
 if TYPE_CHECKING:
-    from hyperoffload.analysis.budget import Budget
+    from hyperoffload.transforms.budget import Budget
 
 
 class PassFailure(Exception):
@@ -356,7 +356,7 @@ class ModulePass:
         cannot honour: the pass fails after reporting all of them);
         otherwise a remark."""
         from hyperoffload.analysis.liveness import BufferLiveness, LivenessError
-        from hyperoffload.analysis.sizes import format_bytes
+        from hyperoffload.sizes import format_bytes
 
         functions = []
         unmet = False

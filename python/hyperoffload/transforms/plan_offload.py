@@ -78,7 +78,6 @@ from mlir import ir
 from mlir.dialects import memref
 
 from hyperoffload import _native
-from hyperoffload.analysis.budget import Budget
 from hyperoffload.analysis.link_fill import fill_link
 from hyperoffload.analysis.liveness import BufferLiveness, LivenessError
 from hyperoffload.analysis.offload_plan import (
@@ -95,6 +94,7 @@ from hyperoffload.analysis.offload_plan import (
 from hyperoffload.dialects import cache
 from hyperoffload.hardware import HardwareProfile, ProfileError, load_profile
 from hyperoffload.ir_utils import walk_preorder
+from hyperoffload.transforms.budget import Budget
 from hyperoffload.transforms.pass_base import (
     ModulePass,
     budget_option,

@@ -44,8 +44,8 @@ from typing import Literal
 from mlir import ir
 
 from hyperoffload.analysis.liveness import BufferLiveness, LivenessError
-from hyperoffload.analysis.report import liveness_json, liveness_table
-from hyperoffload.cli.output import write_text
+from hyperoffload.output import write_text
+from hyperoffload.sim.report import liveness_json, liveness_table
 from hyperoffload.transforms.pass_base import (
     ModulePass,
     dynamic_dim_bound_option,

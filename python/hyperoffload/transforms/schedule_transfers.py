@@ -54,12 +54,12 @@ import numpy as np
 from mlir import ir
 
 from hyperoffload import _native
-from hyperoffload.analysis.budget import Budget
 from hyperoffload.analysis.cost_model import CostModel, static_times_at
 from hyperoffload.analysis.liveness import BufferLiveness, LivenessError
 from hyperoffload.analysis.program import op_address
 from hyperoffload.dialects import cache
 from hyperoffload.hardware import HardwareProfile, ProfileError, load_profile
+from hyperoffload.transforms.budget import Budget
 from hyperoffload.transforms.pass_base import (
     ModulePass,
     dynamic_dim_bound_option,

@@ -39,12 +39,12 @@ import dataclasses
 
 from mlir import ir
 
-from hyperoffload.analysis.budget import Budget
 from hyperoffload.analysis.liveness import BufferLiveness, LivenessError
 from hyperoffload.analysis.schedule_rules import check_schedule
-from hyperoffload.analysis.sizes import format_bytes
 from hyperoffload.hardware import ProfileError, load_profile
 from hyperoffload.sim.simulator import SimulationError, simulate
+from hyperoffload.sizes import format_bytes
+from hyperoffload.transforms.budget import Budget
 from hyperoffload.transforms.pass_base import (
     ModulePass,
     budget_option,

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import dataclasses
 
-from hyperoffload.analysis.liveness import BufferLiveness
-from hyperoffload.analysis.sizes import format_bytes, parse_bytes
 from mlir import ir
+
+from hyperoffload.analysis.liveness import BufferLiveness
+from hyperoffload.sizes import format_bytes, parse_bytes
 
 
 @dataclasses.dataclass(frozen=True)

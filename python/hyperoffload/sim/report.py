@@ -6,9 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 from hyperoffload.analysis.liveness import Buffer, BufferLiveness
-from hyperoffload.analysis.sizes import format_bytes
 from hyperoffload.ir_utils import REMOTE_SPACE
 from hyperoffload.sim.simulator import SimulationResult
+from hyperoffload.sizes import format_bytes
 
 MAX_LISTED_USES = 6
 
