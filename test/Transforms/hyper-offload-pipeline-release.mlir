@@ -8,15 +8,16 @@
 // meets the budget (5 KiB given, 4 KiB released: no copy), and the report
 // keeps the function as given and splits the saving.
 // CHECK-LABEL: func.func @held
+// CHECK-SAME: (%[[X:[a-z0-9_]+]]: memref<256xf32>, %[[O:[a-z0-9_]+]]: memref<256xf32>)
 // CHECK-NOT: cache.
-// CHECK:      linalg.copy ins(%arg0 : memref<256xf32>) outs(%[[A:.+]] : memref<256xf32>)
+// CHECK:      linalg.copy ins(%[[X]] : memref<256xf32>) outs(%[[A:.+]] : memref<256xf32>)
 // CHECK-NEXT: %[[B:.+]] = memref.alloc() : memref<256xf32>
 // CHECK-NEXT: linalg.copy ins(%[[A]] : memref<256xf32>) outs(%[[B]] : memref<256xf32>)
 // CHECK-NEXT: memref.dealloc %[[A]] : memref<256xf32>
 // CHECK-NEXT: %[[C:.+]] = memref.alloc() : memref<256xf32>
 // CHECK-NEXT: linalg.copy ins(%[[B]] : memref<256xf32>) outs(%[[C]] : memref<256xf32>)
 // CHECK-NEXT: memref.dealloc %[[B]] : memref<256xf32>
-// CHECK-NEXT: linalg.copy ins(%[[C]] : memref<256xf32>) outs(%arg1 : memref<256xf32>)
+// CHECK-NEXT: linalg.copy ins(%[[C]] : memref<256xf32>) outs(%[[O]] : memref<256xf32>)
 // CHECK-NEXT: memref.dealloc %[[C]] : memref<256xf32>
 // CHECK-NEXT: return
 // REPORT:      "before": {

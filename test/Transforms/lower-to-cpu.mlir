@@ -80,11 +80,12 @@ func.func @schedule(%w: memref<64xf32, #cache.remote>, %o: memref<64xf32>) {
 // Tests a dynamic size (the copy is sized from the source) and an evict of
 // an argument, which is not freed: the caller owns it.
 // CHECK-LABEL: func.func @dynamic
-// CHECK:      %[[N:.+]] = memref.dim %arg0, %{{.+}} : memref<?x4xf32>
+// CHECK-SAME: (%[[W:[a-z0-9_]+]]: memref<?x4xf32>, %[[X:[a-z0-9_]+]]: memref<8xf32>)
+// CHECK:      %[[N:.+]] = memref.dim %[[W]], %{{.+}} : memref<?x4xf32>
 // CHECK-NEXT: %[[D:.+]] = memref.alloc(%[[N]]) : memref<?x4xf32>
-// CHECK-NEXT: memref.copy %arg0, %[[D]]
+// CHECK-NEXT: memref.copy %[[W]], %[[D]]
 // CHECK-NEXT: memref.dealloc %[[D]]
-// CHECK-NOT:  memref.dealloc %arg1
+// CHECK-NOT:  memref.dealloc %[[X]]
 // CHECK:      return
 func.func @dynamic(%w: memref<?x4xf32, #cache.remote>, %x: memref<8xf32>) {
   %d, %t = cache.prefetch %w : memref<?x4xf32, #cache.remote> -> memref<?x4xf32>

@@ -9,8 +9,8 @@
 // CHECK: remark: keeps %arg2 on the device: aliasing (used through a 'memref.subview' nested in a region)
 // CHECK: remark: keeps %arg3 on the device: budget met without it
 // CHECK: remark: keeps %alloc on the device: gap too short to hide (used in one step)
-// CHECK-LABEL: func.func @policies(%arg0: memref<250xf32, #cache.remote>
-// CHECK-SAME: %arg1: memref<250xf32> {cache.policy = "keep"}
+// CHECK-LABEL: func.func @policies(%{{[a-z0-9_]+}}: memref<250xf32, #cache.remote>
+// CHECK-SAME: %{{[a-z0-9_]+}}: memref<250xf32> {cache.policy = "keep"}
 func.func @policies(%forced: memref<250xf32> {cache.policy = "offload"}, %kept: memref<250xf32> {cache.policy = "keep"}, %viewed: memref<250xf32>, %o: memref<250xf32>, %c: i1) {
   linalg.copy ins(%forced : memref<250xf32>) outs(%o : memref<250xf32>)
   linalg.copy ins(%kept : memref<250xf32>) outs(%o : memref<250xf32>)

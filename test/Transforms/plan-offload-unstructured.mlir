@@ -8,7 +8,8 @@
 // rather than planned with a model that does not cover it, where its peak
 // meets the budget (or there is none), and that a budget it does not meet
 // is an error: a request the planner cannot honour never exits 0.
-// CHECK-LABEL: func.func @branches(%arg0: memref<4xf32>,
+// CHECK-LABEL: func.func @branches
+// CHECK-SAME: (%{{[a-z0-9_]+}}: memref<4xf32>,
 // CHECK-NOT: cache.
 // SCHEDULE: remark: cache-schedule-transfers leaves this function unchanged: its body has several blocks (cf branches); only structured control flow (scf) is planned
 // PIPELINE: remark: hyper-offload-pipeline leaves this function unchanged

@@ -80,6 +80,7 @@ func.func @activation(%x: memref<1000xf32> {cache.policy = "keep"}, %o: memref<2
 // before the loop and dropped after it (an op with regions is one step).
 // CHECK: memref.global "private" constant @g : memref<250xf32, #cache.remote> = dense<1.000000e+00>
 // CHECK-LABEL: func.func @global_and_loop
+// CHECK-SAME: (%[[W:[a-z0-9_]+]]: memref<250xf32, #cache.remote>,
 // CHECK-NEXT: %[[G:.+]] = memref.get_global @g : memref<250xf32, #cache.remote>
 // CHECK-NOT:  memref.get_global
 // CHECK:      %[[DG:.+]], %[[TG:.+]] = cache.prefetch %[[G]]
@@ -87,7 +88,7 @@ func.func @activation(%x: memref<1000xf32> {cache.policy = "keep"}, %o: memref<2
 // CHECK:      cache.wait %[[TG]]
 // CHECK-NEXT: linalg.add ins(%[[DG]], %[[DG]] : memref<250xf32>, memref<250xf32>)
 // CHECK-NEXT: cache.evict %[[DG]]
-// CHECK:      %[[DW:.+]], %[[TW:.+]] = cache.prefetch %arg0
+// CHECK:      %[[DW:.+]], %[[TW:.+]] = cache.prefetch %[[W]]
 // CHECK:      cache.wait %[[TW]]
 // CHECK-NEXT: scf.for
 // CHECK-NEXT:   linalg.copy ins(%[[DW]] : memref<250xf32>)
@@ -114,7 +115,7 @@ func.func @global_and_loop(%w: memref<250xf32>, %x: memref<1000xf32> {cache.poli
 // not route to): it moves to the pool with no transfer at all, and the
 // budget is met without offloading the one in use.
 // CHECK-LABEL: func.func @unused_expert
-// CHECK-SAME:  (%arg0: memref<1500xf32, #cache.remote>, %arg1: memref<250xf32>, %arg2: memref<250xf32>
+// CHECK-SAME:  (%{{[a-z0-9_]+}}: memref<1500xf32, #cache.remote>, %{{[a-z0-9_]+}}: memref<250xf32>, %{{[a-z0-9_]+}}: memref<250xf32>
 // CHECK-NEXT:  linalg.fill
 // CHECK-NEXT:  linalg.copy
 // CHECK-NEXT:  return

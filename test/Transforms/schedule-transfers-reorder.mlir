@@ -7,10 +7,11 @@
 // of %y depend on nothing after the wait, so they move above it and hide
 // the other 2 s; the add reads %o, which the copy writes, so it stays.
 // CHECK-LABEL: func.func @reorder
-// CHECK-NEXT: %[[D:.+]], %[[T:.+]] = cache.prefetch %arg0
-// CHECK-NEXT: linalg.fill ins(%arg4 : f32) outs(%arg1 : memref<1000xf32>)
-// CHECK-NEXT: linalg.fill ins(%arg4 : f32) outs(%arg2 : memref<1000xf32>)
-// CHECK-NEXT: linalg.fill ins(%arg4 : f32) outs(%arg2 : memref<1000xf32>)
+// CHECK-SAME: (%[[W:[a-z0-9_]+]]: memref<750xf32, #cache.remote>, %[[X:[a-z0-9_]+]]: memref<1000xf32>, %[[Y:[a-z0-9_]+]]: memref<1000xf32>, %[[O:[a-z0-9_]+]]: memref<750xf32>, %[[S:[a-z0-9_]+]]: f32)
+// CHECK-NEXT: %[[D:.+]], %[[T:.+]] = cache.prefetch %[[W]]
+// CHECK-NEXT: linalg.fill ins(%[[S]] : f32) outs(%[[X]] : memref<1000xf32>)
+// CHECK-NEXT: linalg.fill ins(%[[S]] : f32) outs(%[[Y]] : memref<1000xf32>)
+// CHECK-NEXT: linalg.fill ins(%[[S]] : f32) outs(%[[Y]] : memref<1000xf32>)
 // CHECK-NEXT: cache.wait %[[T]]
 // CHECK-NEXT: linalg.copy ins(%[[D]]
 // CHECK-NEXT: cache.evict %[[D]]

@@ -11,10 +11,11 @@
 // before the fill that covers it; the early wait on both tokens is split
 // and sunk to each first use.
 // CHECK-LABEL: func.func @hoist
+// CHECK-SAME: (%[[W0:[a-z0-9_]+]]: memref<250xf32, #cache.remote>, %[[W1:[a-z0-9_]+]]: memref<250xf32, #cache.remote>,
 // CHECK-NEXT: linalg.fill
-// CHECK-NEXT: %[[D0:.+]], %[[T0:.+]] = cache.prefetch %arg0
+// CHECK-NEXT: %[[D0:.+]], %[[T0:.+]] = cache.prefetch %[[W0]]
 // CHECK-NEXT: linalg.fill
-// CHECK-NEXT: %[[D1:.+]], %[[T1:.+]] = cache.prefetch %arg1
+// CHECK-NEXT: %[[D1:.+]], %[[T1:.+]] = cache.prefetch %[[W1]]
 // CHECK-NEXT: linalg.fill
 // CHECK-NEXT: cache.wait %[[T0]]{{$}}
 // CHECK-NEXT: linalg.copy ins(%[[D0]]
@@ -23,20 +24,22 @@
 // CHECK-NEXT: linalg.copy ins(%[[D1]]
 // With one prefetch in flight at most, %w1's waits for %w0's wait.
 // INFLIGHT-LABEL: func.func @hoist
-// INFLIGHT:      %[[D0:.+]], %[[T0:.+]] = cache.prefetch %arg0
+// INFLIGHT-SAME: (%[[W0:[a-z0-9_]+]]: memref<250xf32, #cache.remote>, %[[W1:[a-z0-9_]+]]: memref<250xf32, #cache.remote>,
+// INFLIGHT:      %[[D0:.+]], %[[T0:.+]] = cache.prefetch %[[W0]]
 // INFLIGHT:      cache.wait %[[T0]]
-// INFLIGHT-NEXT: %{{.+}}, %{{.+}} = cache.prefetch %arg1
+// INFLIGHT-NEXT: %{{.+}}, %{{.+}} = cache.prefetch %[[W1]]
 // INFLIGHT-NEXT: linalg.copy ins(%[[D0]]
 // Under 6000 B (%x 4000 + %o 1000 resident), only one weight fits at once.
 // BUDGET-LABEL: func.func @hoist
+// BUDGET-SAME: (%[[W0:[a-z0-9_]+]]: memref<250xf32, #cache.remote>, %[[W1:[a-z0-9_]+]]: memref<250xf32, #cache.remote>,
 // BUDGET-NEXT: linalg.fill
 // BUDGET-NEXT: linalg.fill
-// BUDGET-NEXT: %{{.+}}, %[[T0:.+]] = cache.prefetch %arg0
+// BUDGET-NEXT: %{{.+}}, %[[T0:.+]] = cache.prefetch %[[W0]]
 // BUDGET-NEXT: linalg.fill
 // BUDGET-NEXT: cache.wait %[[T0]]
 // BUDGET-NEXT: linalg.copy
 // BUDGET-NEXT: cache.evict
-// BUDGET-NEXT: %{{.+}}, %[[T1:.+]] = cache.prefetch %arg1
+// BUDGET-NEXT: %{{.+}}, %[[T1:.+]] = cache.prefetch %[[W1]]
 // BUDGET-NEXT: cache.wait %[[T1]]
 func.func @hoist(%w0: memref<250xf32, #cache.remote>, %w1: memref<250xf32, #cache.remote>, %x: memref<1000xf32>, %o: memref<250xf32>, %s: f32) {
   linalg.fill ins(%s : f32) outs(%x : memref<1000xf32>)
@@ -85,13 +88,15 @@ func.func @dependency(%x: memref<1000xf32>, %o: memref<250xf32>, %s: f32) {
 // Under the budget it waits until the write-back is done; without one it
 // starts as late as hides it, right after the evict.
 // CHECK-LABEL: func.func @write_back_hold
+// CHECK-SAME: (%[[W:[a-z0-9_]+]]: memref<250xf32, #cache.remote>,
 // CHECK:      cache.evict %{{.+}} to
-// CHECK-NEXT: cache.prefetch %arg0
+// CHECK-NEXT: cache.prefetch %[[W]]
 // CHECK-NEXT: linalg.fill
 // BUDGET-LABEL: func.func @write_back_hold
+// BUDGET-SAME: (%[[W:[a-z0-9_]+]]: memref<250xf32, #cache.remote>,
 // BUDGET:      cache.evict %{{.+}} to
 // BUDGET-NEXT: linalg.fill
-// BUDGET-NEXT: %{{.+}}, %[[T:.+]] = cache.prefetch %arg0
+// BUDGET-NEXT: %{{.+}}, %[[T:.+]] = cache.prefetch %[[W]]
 // BUDGET-NEXT: cache.wait %[[T]]
 func.func @write_back_hold(%w: memref<250xf32, #cache.remote>, %x: memref<1000xf32>, %o: memref<250xf32>, %s: f32) {
   %a = memref.alloc() : memref<250xf32>

@@ -13,19 +13,20 @@
 // the buffers connected by a copy become i8, the fill fills an extended
 // scalar, the payloads truncate what they read and extend what they yield.
 // CHECK-LABEL: func.func @reduce_and_select
+// CHECK-SAME: (%[[X:[a-z0-9_]+]]: memref<8x4xf32>, %[[Y:[a-z0-9_]+]]: memref<8x4xf32>)
 // CHECK:       %[[A:.+]] = memref.alloc() : memref<8xi8>
 // CHECK-NEXT:  %[[T:.+]] = arith.extui %true : i1 to i8
 // CHECK-NEXT:  linalg.fill ins(%[[T]] : i8) outs(%[[A]] : memref<8xi8>)
 // CHECK-NEXT:  %[[B:.+]] = memref.alloc() : memref<8xi8>
 // CHECK-NEXT:  memref.copy %[[A]], %[[B]] : memref<8xi8> to memref<8xi8>
-// CHECK-NEXT:  linalg.generic {{.*}} ins(%arg0 : memref<8x4xf32>) outs(%[[B]] : memref<8xi8>)
+// CHECK-NEXT:  linalg.generic {{.*}} ins(%[[X]] : memref<8x4xf32>) outs(%[[B]] : memref<8xi8>)
 // CHECK-NEXT:  ^bb0(%[[IN:.+]]: f32, %[[OUT:.+]]: i8):
 // CHECK-NEXT:    %[[O:.+]] = arith.trunci %[[OUT]] : i8 to i1
 // CHECK-NEXT:    %[[C:.+]] = arith.cmpf oeq, %[[IN]], %{{.+}} : f32
 // CHECK-NEXT:    %[[AND:.+]] = arith.andi %[[C]], %[[O]] : i1
 // CHECK-NEXT:    %[[W:.+]] = arith.extui %[[AND]] : i1 to i8
 // CHECK-NEXT:    linalg.yield %[[W]] : i8
-// CHECK:       linalg.generic {{.*}} ins(%[[B]], %arg0 : memref<8xi8>, memref<8x4xf32>) outs(%arg1 : memref<8x4xf32>)
+// CHECK:       linalg.generic {{.*}} ins(%[[B]], %[[X]] : memref<8xi8>, memref<8x4xf32>) outs(%[[Y]] : memref<8x4xf32>)
 // CHECK-NEXT:  ^bb0(%[[M:.+]]: i8, %{{.+}}: f32, %{{.+}}: f32):
 // CHECK-NEXT:    %[[MB:.+]] = arith.trunci %[[M]] : i8 to i1
 // CHECK-NEXT:    arith.select %[[MB]]
@@ -65,7 +66,7 @@ func.func @reduce_and_select(%x: memref<8x4xf32>, %y: memref<8x4xf32>) {
 // (a group is widened together or not at all), and that an i1 argument,
 // whose type belongs to the caller, is never widened.
 // CHECK-LABEL: func.func @kept
-// CHECK-SAME:  %arg0: memref<8xi1>
+// CHECK-SAME:  %{{[a-z0-9_]+}}: memref<8xi1>
 // CHECK:       memref.alloc() : memref<8xi1>
 // CHECK:       memref.alloc() : memref<8xi1>
 // CHECK:       memref.subview %{{.+}}[0] [4] [1] : memref<8xi1> to memref<4xi1, strided<[1]>>

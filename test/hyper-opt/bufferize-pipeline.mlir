@@ -11,16 +11,17 @@
 
 // CHECK-DAG: memref.global "private" constant @[[$W2:__constant_16x16xf32_0]] : memref<16x16xf32> = dense<2.500000e-01>
 // CHECK-DAG: memref.global "private" constant @[[$W1:__constant_16x16xf32]] : memref<16x16xf32> = dense<5.000000e-01>
-// CHECK-LABEL: func.func @mlp(%arg0: memref<4x16xf32>, %arg1: memref<4x16xf32>) {
+// CHECK-LABEL: func.func @mlp
+// CHECK-SAME: (%[[X:[a-z0-9_]+]]: memref<4x16xf32>, %[[OUT:[a-z0-9_]+]]: memref<4x16xf32>) {
 // CHECK-NOT:   i1>
 // CHECK-DAG:   %[[G1:.+]] = memref.get_global @[[$W1]] : memref<16x16xf32>
 // CHECK-DAG:   %[[G2:.+]] = memref.get_global @[[$W2]] : memref<16x16xf32>
-// CHECK:       linalg.matmul ins(%arg0, %[[G1]] : memref<4x16xf32>, memref<16x16xf32>) outs(%arg1 : memref<4x16xf32>)
+// CHECK:       linalg.matmul ins(%[[X]], %[[G1]] : memref<4x16xf32>, memref<16x16xf32>) outs(%[[OUT]] : memref<4x16xf32>)
 // CHECK-NEXT:  %[[R:.+]] = memref.alloc() {alignment = 64 : i64} : memref<4x16xf32>
-// CHECK-NEXT:  linalg.generic {{.*}} ins(%arg1 : memref<4x16xf32>) outs(%[[R]] : memref<4x16xf32>)
+// CHECK-NEXT:  linalg.generic {{.*}} ins(%[[OUT]] : memref<4x16xf32>) outs(%[[R]] : memref<4x16xf32>)
 // CHECK:         arith.cmpf ogt
 // CHECK-NEXT:    arith.select
-// CHECK:       linalg.matmul ins(%[[R]], %[[G2]] : memref<4x16xf32>, memref<16x16xf32>) outs(%arg1 : memref<4x16xf32>)
+// CHECK:       linalg.matmul ins(%[[R]], %[[G2]] : memref<4x16xf32>, memref<16x16xf32>) outs(%[[OUT]] : memref<4x16xf32>)
 // CHECK-NEXT:  memref.dealloc %[[R]]
 // CHECK-NEXT:  return
 

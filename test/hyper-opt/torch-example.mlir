@@ -9,7 +9,8 @@
 
 // CHECK-COUNT-4: memref.global "private" constant @__constant_{{32x64|64x32}}xf32{{.*}} : memref<{{32x64|64x32}}xf32, #cache.remote> = dense_resource<torch_tensor_{{32_64|64_32}}_torch.float32{{.*}}>
 // CHECK-NOT:     #cache.remote> = dense_resource
-// CHECK-LABEL:   func.func @forward(%arg0: memref<8x32xf32>, %arg1: memref<8x32xf32>) {
+// CHECK-LABEL:   func.func @forward
+// CHECK-SAME:      (%{{[a-z0-9_]+}}: memref<8x32xf32>, %{{[a-z0-9_]+}}: memref<8x32xf32>) {
 // CHECK-COUNT-4:   memref.get_global @{{.*}} : memref<{{32x64|64x32}}xf32, #cache.remote>
 // CHECK-NOT:       memref.get_global @{{.*}} #cache.remote>
 // CHECK:           cache.prefetch %{{.+}} : memref<32x64xf32, #cache.remote> -> memref<32x64xf32>

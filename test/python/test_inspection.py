@@ -158,8 +158,11 @@ def test_memory_plot(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     out = str(tmp_path / "o.mlir")
     assert main([EXAMPLE, "-o", out, f"--memory-plot={png}", "--budget=600KiB"]) == 0
     assert png.read_bytes().startswith(b"\x89PNG")
-    assert main([EXAMPLE, "-o", out, f"--memory-plot={svg}"]) == 0
-    assert b"<svg" in svg.read_bytes()[:400]
+    assert main([EXAMPLE, "-o", out, f"--memory-plot={svg}", "--budget=600KiB"]) == 0
+    drawn = svg.read_text()
+    # The title names the hardware, the legend the function and the budget.
+    assert "Device memory over time (h100-pcie)" in drawn
+    assert "@mlp" in drawn and "budget" in drawn
     assert main([EXAMPLE, "-o", out, f"--memory-plot={tmp_path / 'memory.gif'}"]) == 1
     assert "must be a .png or .svg file" in capsys.readouterr().err
 
@@ -235,3 +238,23 @@ func.func @held(%x: memref<256xf32>, %o: memref<256xf32>) {
         "linalg.copy ins(%alloc_0 : memref<256xf32>) outs(%alloc_1 : memref<256xf32>)"
     )
     assert lines[copy_b + 1] == "memref.dealloc %alloc_0 : memref<256xf32>"
+
+
+def test_memory_series_is_the_simulated_curve() -> None:
+    """The plotted curve starts at entry, ends at the makespan, and its
+    highest step is the simulated peak."""
+    from hyperoffload.hardware import load_profile
+    from hyperoffload.ir_utils import functions_with_bodies
+    from hyperoffload.sim import simulate
+    from hyperoffload.sim.plot import memory_series
+    from mlir import ir
+
+    with ir.Context():
+        module = ir.Module.parse(Path(EXAMPLE).read_text())
+        (function,) = functions_with_bodies(module.operation)
+        result = simulate(function, load_profile("h100-pcie"))
+    times, values = memory_series(result)
+    assert len(times) == len(values) == len(result.memory) + 1
+    assert times[0] == 0.0 and times[-1] == result.makespan_s * 1e3
+    assert times == sorted(times)
+    assert max(values) * 2**20 == result.peak_bytes == HAND_PEAK

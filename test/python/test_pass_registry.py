@@ -115,10 +115,27 @@ def test_option_text_parses_in_every_spelling(text: str) -> None:
     assert built == _OptionsPass(4, 0.25, True, "abc", "slow", ("params", "globals"))
 
 
-def test_pipeline_text_round_trips() -> None:
-    built = _OptionsPass.from_option_text("count=7 kinds=a,b")
-    assert built.pipeline_text() == "cache-test-options{count=7 kinds=a,b}"
-    assert _OptionsPass.from_option_text("count=7 kinds=a,b") == built
+@pytest.mark.parametrize(
+    "built",
+    [
+        _OptionsPass(count=7, kinds=("a", "b")),
+        _OptionsPass(4, 0.25, True, "two words", "slow", ("params", "globals")),
+        _OptionsPass(enabled=False, ratio=1e-3),
+        _OptionsPass(),
+    ],
+)
+def test_pipeline_text_round_trips(built: _OptionsPass) -> None:
+    """What pipeline_text() prints parses back to the same pass."""
+    text = built.pipeline_text()
+    name, _, options = text.partition("{")
+    assert name == "cache-test-options"
+    assert _OptionsPass.from_option_text(options.removesuffix("}")) == built
+
+
+def test_pipeline_text_prints_only_changed_options() -> None:
+    assert _OptionsPass(count=7, kinds=("a", "b")).pipeline_text() == (
+        "cache-test-options{count=7 kinds=a,b}"
+    )
     assert _OptionsPass().pipeline_text() == "cache-test-options"
 
 

@@ -13,6 +13,16 @@ class PlotError(Exception):
     """The plot cannot be drawn (matplotlib missing, unknown format)."""
 
 
+def memory_series(result: SimulationResult) -> tuple[list[float], list[float]]:
+    """The step curve the plot draws for ``result``: times in ms, device
+    memory in MiB, each value holding until the next time, the last one
+    until the end of the function."""
+    times = [t * 1e3 for t, _ in result.memory] + [result.makespan_s * 1e3]
+    values = [v / 2**20 for _, v in result.memory]
+    values.append(values[-1] if values else 0.0)
+    return times, values
+
+
 def plot_memory(results: list[SimulationResult], path: str, budget: int | None = None) -> None:
     suffix = Path(path).suffix.lower()
     if suffix not in (".png", ".svg"):
@@ -26,11 +36,11 @@ def plot_memory(results: list[SimulationResult], path: str, budget: int | None =
         raise PlotError(
             "--memory-plot needs matplotlib: pip install 'hyperoffload-mlir[plot]'"
         ) from None
+    # Text stays text in an SVG (searchable, editable), not glyph paths.
+    matplotlib.rcParams["svg.fonttype"] = "none"
     figure, axis = plt.subplots(figsize=(9, 4.5))
     for result in results:
-        times = [t * 1e3 for t, _ in result.memory] + [result.makespan_s * 1e3]
-        values = [v / 2**20 for _, v in result.memory]
-        values.append(values[-1])
+        times, values = memory_series(result)
         axis.step(times, values, where="post", label=f"@{result.function}")
     if budget is not None:
         axis.axhline(budget / 2**20, color="red", linestyle="--", label="budget")

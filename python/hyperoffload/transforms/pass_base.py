@@ -55,11 +55,16 @@ class OptionInfo:
 
 
 def format_option_value(value: Any) -> str:
+    """``value`` as option text that :func:`split_option_text` reads back:
+    a string with spaces, commas or quotes is wrapped in braces."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, tuple):
         return ",".join(format_option_value(v) for v in value)
-    return str(value)
+    text = str(value)
+    if isinstance(value, str) and any(c in text for c in " \t,'\"{}"):
+        return "{" + text + "}"
+    return text
 
 
 def _parse_bool(text: str) -> bool:
