@@ -1,5 +1,5 @@
 """The program order and buffer-liveness walks as they were written in
-Python before they moved to C++ (lib/Liveness.cpp): kept as the reference
+Python before they moved to C++ (lib/Analysis/Liveness.cpp): kept as the reference
 the native walk is checked against (test_liveness_native.py), not used by
 the package."""
 

@@ -1,6 +1,6 @@
 """The offload planner's choice loop in Python: the oracle for the C++ one.
 
-``OffloadPlanner.plan`` runs its choice loop in C++ (lib/Planner.cpp,
+``OffloadPlanner.plan`` runs its choice loop in C++ (lib/Planner/Planner.cpp,
 ``hyperoffloadPlanGaps``). This is the Python loop it replaced, kept as an
 independent statement of the rules: :class:`ReferencePlanner` plans with it,
 and test_planner_native.py checks both choose alike on the workloads,

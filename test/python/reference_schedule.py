@@ -2,7 +2,7 @@
 the C++ one.
 
 ``_hoist_prefetches`` places the prefetches with ``hyperoffloadPlaceTransfers``
-(lib/Planner.cpp). This is the Python loop it replaced, kept as an
+(lib/Planner/Planner.cpp). This is the Python loop it replaced, kept as an
 independent statement of the rules; test_schedule_native.py checks both
 place alike, on random transfers and on the pass's own inputs.
 """

@@ -1,4 +1,4 @@
-"""The guarded pool (hyperoffload.runtime.pool_guard, lib/PoolGuard.cpp):
+"""The guarded pool (hyperoffload.runtime.pool_guard, lib/Runtime/PoolGuard.cpp):
 compute that touches #cache.remote memory faults on every runtime target
 and is reported, while transfers (synchronous copies, copies on worker
 threads, the host emulation's mgpuMemcpy) read and write it freely."""

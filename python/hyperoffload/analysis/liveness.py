@@ -32,7 +32,7 @@ Rules, all conservative where the IR does not say more:
   buffer, never a guess.
 
 The walk (positions, roots, aliases, uses, lifetimes) is C++
-(``lib/Liveness.cpp``, through :func:`hyperoffload._native.liveness_walk`);
+(``lib/Analysis/Liveness.cpp``, through :func:`hyperoffload._native.liveness_walk`);
 this module adds sizes, memory spaces and diagnostics. The same walk in
 Python is kept in ``test/python/reference_liveness.py`` and checked
 against it.
@@ -338,7 +338,7 @@ class BufferLiveness:
     # -- analysis ------------------------------------------------------------
 
     def _analyse(self, walk: _native.LivenessWalk) -> None:
-        """Build the buffers from the C++ walk (lib/Liveness.cpp), adding
+        """Build the buffers from the C++ walk (lib/Analysis/Liveness.cpp), adding
         sizes and memory spaces."""
         op_names = walk.op_names
         table = _UseTable(walk.use_positions, op_names, walk.use_effects)

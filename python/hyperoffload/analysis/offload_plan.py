@@ -50,7 +50,7 @@ simulator measures afterwards). A written parameter in the pool is written
 back after its last use and the return waits for that copy: the time it
 ends past the function's end counts as exposed, like a late prefetch.
 
-The choice loop runs in C++ (``lib/Planner.cpp``, through
+The choice loop runs in C++ (``lib/Planner/Planner.cpp``, through
 ``hyperoffload._native.plan_gaps``) over arrays this module builds from the
 candidates and gaps; ``test/python/reference_planner.py`` keeps the same
 loop in Python as the oracle the C++ one is tested against.
@@ -401,7 +401,7 @@ class OffloadPlanner:
     def plan(self) -> PlanStatistics:
         """Choose gaps and prefetch points in :attr:`order` (replacing any
         earlier plan); raises PlanError if infeasible. The choice loop runs
-        in C++ (lib/Planner.cpp); test/python/reference_planner.py holds the
+        in C++ (lib/Planner/Planner.cpp); test/python/reference_planner.py holds the
         same loop in Python, which the tests hold it to."""
         return self._statistics(*self._choose())
 

@@ -37,7 +37,7 @@ LOOP_OPS = loop_op_names()
 
 class ProgramOrder:
     """Positions of the ops of one function (see the module docstring),
-    as the C++ walk (lib/Liveness.cpp) numbers them; ``walk`` is that walk
+    as the C++ walk (lib/Analysis/Liveness.cpp) numbers them; ``walk`` is that walk
     of ``function`` as it is now, if the caller made it."""
 
     def __init__(self, function: ir.Operation, walk: LivenessWalk | None = None) -> None:

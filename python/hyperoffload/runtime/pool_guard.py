@@ -5,7 +5,7 @@ compute reads a pool buffer (a kernel dereferencing host memory, on a real
 device) computes the right numbers. :func:`guard_pool` instruments a copy
 of cache IR, before its transfers are lowered, so that at run time every
 pool buffer's pages are inaccessible except while a transfer copies it
-(``lib/PoolGuard.cpp`` in ``libHyperOffloadMgpuHost.so``):
+(``lib/Runtime/PoolGuard.cpp`` in ``libHyperOffloadMgpuHost.so``):
 
 - each ``memref.alloc`` in the pool is page-aligned and registered right
   after it (``hyperoffload_pool_protect``), released before its
@@ -33,7 +33,7 @@ from hyperoffload.sizes import SizeError, memref_bytes
 from hyperoffload.transforms.lower_to_cpu import declare_functions
 
 POOL_PROTECT, POOL_RELEASE = "hyperoffload_pool_protect", "hyperoffload_pool_release"
-POOL_FAULT_EXIT = 86  # kPoolFaultExit in lib/PoolGuard.cpp
+POOL_FAULT_EXIT = 86  # kPoolFaultExit in lib/Runtime/PoolGuard.cpp
 PAGE_ALIGNMENT = 4096
 
 

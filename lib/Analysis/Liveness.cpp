@@ -9,8 +9,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Effects.h"
-#include "OperationKey.h"
+#include "hyperoffload/Analysis/Effects.h"
+#include "hyperoffload/Analysis/OperationKey.h"
 #include "hyperoffload-c/Cache.h"
 #include "hyperoffload/Dialect/Cache/CacheTypes.h"
 

@@ -4,8 +4,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef HYPEROFFLOAD_LIB_EFFECTS_H
-#define HYPEROFFLOAD_LIB_EFFECTS_H
+#ifndef HYPEROFFLOAD_ANALYSIS_EFFECTS_H
+#define HYPEROFFLOAD_ANALYSIS_EFFECTS_H
 
 #include "mlir/IR/Operation.h"
 #include "llvm/ADT/SmallVector.h"
@@ -28,4 +28,4 @@ int collectMemoryEffects(mlir::Operation *op,
 
 } // namespace hyperoffload
 
-#endif // HYPEROFFLOAD_LIB_EFFECTS_H
+#endif // HYPEROFFLOAD_ANALYSIS_EFFECTS_H

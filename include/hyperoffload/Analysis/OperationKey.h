@@ -4,8 +4,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef HYPEROFFLOAD_LIB_OPERATIONKEY_H
-#define HYPEROFFLOAD_LIB_OPERATIONKEY_H
+#ifndef HYPEROFFLOAD_ANALYSIS_OPERATIONKEY_H
+#define HYPEROFFLOAD_ANALYSIS_OPERATIONKEY_H
 
 #include "mlir/IR/Operation.h"
 #include "llvm/ADT/SmallVector.h"
@@ -22,4 +22,4 @@ void operationKey(mlir::Operation *op, llvm::SmallVectorImpl<uint64_t> &items);
 
 } // namespace hyperoffload
 
-#endif // HYPEROFFLOAD_LIB_OPERATIONKEY_H
+#endif // HYPEROFFLOAD_ANALYSIS_OPERATIONKEY_H

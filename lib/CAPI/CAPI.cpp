@@ -6,8 +6,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Effects.h"
-#include "OperationKey.h"
+#include "hyperoffload/Analysis/Effects.h"
+#include "hyperoffload/Analysis/OperationKey.h"
 #include "hyperoffload-c/Cache.h"
 #include "hyperoffload/Dialect/Cache/CacheDialect.h"
 #include "hyperoffload/Dialect/Cache/CacheOps.h"
