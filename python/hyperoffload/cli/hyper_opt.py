@@ -268,7 +268,7 @@ def help_text() -> str:
     lines += ["", "HYPEROFFLOAD PASSES (--NAME or --NAME=opt=val,..., or in --pass-pipeline):"]
     for name, loader in get_all_passes().items():
         pass_class = loader()
-        lines.append(f"  --{name.ljust(width - 2)}{pass_class.summary}")
+        lines.append(f"  --{name.ljust(width - 3)} {pass_class.summary}")
         for info in pass_class.options():
             lines.append(
                 f"      {info.name}=<{info.type_name}>  {info.help} "
@@ -276,7 +276,7 @@ def help_text() -> str:
             )
     lines += ["", "HYPEROFFLOAD PIPELINES (--NAME or in --pass-pipeline):"]
     for name, definition in get_all_pipelines().items():
-        lines.append(f"  --{name.ljust(width - 2)}{definition.summary}")
+        lines.append(f"  --{name.ljust(width - 3)} {definition.summary}")
         lines.append(f"      = {definition.text}")
     lines += [
         "",

@@ -193,8 +193,8 @@ def hw_option() -> Any:
 def functions_option() -> Any:
     return option(
         (),
-        "functions to work on: names or shell patterns (layer_*), comma-separated "
-        "(default: every function with a body)",
+        "functions to work on: names or shell patterns (layer_*), comma-separated; "
+        "empty: every function with a body",
     )
 
 
