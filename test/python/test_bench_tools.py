@@ -1,0 +1,38 @@
+"""The benchmarks' baselines follow the pipelines they compare against."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tools"))
+
+import bench_torch  # noqa: E402
+from hyperoffload.transforms import parse_pipeline  # noqa: E402
+
+
+def _passes(text: str) -> list[str]:
+    """The pass names of pipeline ``text``, nested ones included."""
+    names: list[str] = []
+    pending = list(parse_pipeline(f"builtin.module({text})"))
+    while pending:
+        element = pending.pop(0)
+        if element.nested is None:
+            names.append(element.name)
+        else:
+            pending[:0] = element.nested
+    return names
+
+
+def test_the_unoptimised_baseline_is_upstream_bufferization_alone() -> None:
+    """Without our steps that change the peak, and the floor adds only
+    upstream's dealloc move: if the bufferize pipeline gains a step of ours,
+    the benchmark must say what it is."""
+    upstream, floor = bench_torch.baseline_pipelines()
+    ours = {addition.rstrip(",") for addition in bench_torch.OURS}
+    assert not ours & set(_passes(upstream))
+    assert "one-shot-bufferize" in _passes(upstream)
+    assert [p for p in _passes(floor) if p not in _passes(upstream)] == [
+        "optimize-allocation-liveness"
+    ]
