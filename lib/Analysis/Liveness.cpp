@@ -20,10 +20,10 @@
 #include "mlir/IR/Operation.h"
 #include "mlir/Interfaces/ControlFlowInterfaces.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
+#include "mlir/Interfaces/ViewLikeInterface.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
-#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <deque>
@@ -42,19 +42,17 @@ const char *const loopOpNames[] = {
 
 bool isLoopOp(StringRef name) { return llvm::is_contained(loopOpNames, name); }
 
-/// View ops: their result aliases their first operand.
-bool isViewOp(StringRef name) {
-  static const llvm::StringSet<> views = {"memref.subview",
-                                          "memref.view",
-                                          "memref.cast",
-                                          "memref.reinterpret_cast",
-                                          "memref.collapse_shape",
-                                          "memref.expand_shape",
-                                          "memref.transpose",
-                                          "memref.memory_space_cast",
-                                          "memref.assume_alignment",
-                                          "memref.extract_strided_metadata"};
-  return views.contains(name);
+/// The buffer a view op's memref results alias: the view source of a
+/// ViewLikeOpInterface op (any dialect's), or the first operand of
+/// `memref.transpose` (a view that does not implement the interface in
+/// MLIR 22); null for other ops.
+Value viewSource(Operation *op) {
+  if (auto view = dyn_cast<ViewLikeOpInterface>(op))
+    return view.getViewSource();
+  if (op->getName().getStringRef() == "memref.transpose" &&
+      op->getNumOperands() > 0)
+    return op->getOperand(0);
+  return nullptr;
 }
 
 bool descendsInto(Operation *op) {
@@ -315,8 +313,8 @@ void HyperoffloadLiveness::defineResults(
       // is added as the walk meets them (forwardToParent).
       RootList operandRoots = rootsOfOperands(op);
       roots[result] = operandRoots;
-    } else if (isViewOp(name) && op->getNumOperands() > 0) {
-      auto it = roots.find(op->getOperand(0));
+    } else if (Value source = viewSource(op)) {
+      auto it = roots.find(source);
       roots[result] = it == roots.end() ? RootList() : it->second;
     } else {
       RootList operandRoots = rootsOfOperands(op);

@@ -236,6 +236,24 @@ func.func @if_results(%c: i1, %o: memref<32xf32>) {
 
 // -----
 
+// Tests that a view is found by ViewLikeOpInterface: memref.reshape's
+// result is its source's buffer only (not also the shape operand's), so
+// reading it is a read of %alloc.
+// IR-LABEL: func.func @reshaped
+// CHECK-LABEL: // -----// Buffer liveness: @reshaped (6 ops) //----- //
+// CHECK: %arg1   argument  16 (16 B)  entry            #3 memref.reshape  end                #3 read
+// CHECK: %alloc  alloc     64 (64 B)  #1 memref.alloc  #4 linalg.copy     #5 memref.dealloc  #2 write, #3 none, #4 read, #5 free
+func.func @reshaped(%x: memref<16xf32>, %shape: memref<2xindex>, %o: memref<4x4xf32>) {
+  %a = memref.alloc() : memref<16xf32>
+  linalg.copy ins(%x : memref<16xf32>) outs(%a : memref<16xf32>)
+  %r = memref.reshape %a(%shape) : (memref<16xf32>, memref<2xindex>) -> memref<4x4xf32>
+  linalg.copy ins(%r : memref<4x4xf32>) outs(%o : memref<4x4xf32>)
+  memref.dealloc %a : memref<16xf32>
+  return
+}
+
+// -----
+
 // Tests the JSON form and writing to a file (each split chunk rewrites it:
 // this is the last chunk).
 // RUN: hyper-opt %s --split-input-file --allow-unregistered-dialect --cache-print-liveness=format=json,output=%t.json > /dev/null

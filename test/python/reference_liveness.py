@@ -25,8 +25,10 @@ def _is_memref(type_: ir.Type) -> bool:
     return isinstance(type_, ir.MemRefType | ir.UnrankedMemRefType)
 
 
+# The views of the corpora (the C++ walk asks ViewLikeOpInterface).
 VIEW_OPS = frozenset(
     {
+        "memref.reshape",
         "memref.subview",
         "memref.view",
         "memref.cast",

@@ -10,10 +10,13 @@ over program points (see :mod:`hyperoffload.analysis.program`) and its peak.
 
 Rules, all conservative where the IR does not say more:
 
-- Aliases: results of view-like ops (``subview``, ``view``, ``cast``,
-  ``reinterpret_cast``, ``collapse_shape``, ``expand_shape``, ``transpose``,
-  ...) and any other memref result of an op with memref operands (including
-  region-op results and memref block arguments of nested regions) belong to
+- Aliases: results of view ops (any op implementing
+  ``ViewLikeOpInterface``: ``subview``, ``view``, ``cast``, ``reshape``,
+  ``reinterpret_cast``, ``collapse_shape``, ``expand_shape``, ... and
+  ``memref.transpose``) belong to their view source's roots, unranked ones
+  included; results of region-branch ops (``scf.if``, ``scf.for``) to what
+  their terminators yield; any other memref result of an op with memref
+  operands (and memref block arguments of nested regions) belong to
   every root of those operands.
 - Effects come from upstream's MemoryEffectOpInterface; an op that declares
   none may read and write its memref operands.

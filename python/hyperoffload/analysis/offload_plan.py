@@ -685,6 +685,7 @@ def _global_is_constant(function: ir.Operation, symbol: str) -> bool:
 # move to the pool.
 REBUILT_VIEWS = frozenset(
     {
+        "memref.reshape",
         "memref.subview",
         "memref.cast",
         "memref.reinterpret_cast",
