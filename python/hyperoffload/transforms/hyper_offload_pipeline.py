@@ -33,8 +33,9 @@ Two modes:
 
 Before: functions without cache ops. After: the offloaded, scheduled and
 verified program; the pass fails if the budget is infeasible (saying the
-smallest feasible one), if a function it cannot plan (several blocks)
-does not meet it, or if the result does not verify.
+smallest feasible one), if a function it cannot plan (branches that
+``lift-cf-to-scf`` cannot structure) does not meet it, or if the result
+does not verify.
 
 Conservative: everything the three passes are conservative about; in
 ``max-slowdown`` mode the bisection stops at 0.5% of the unoffloaded peak.

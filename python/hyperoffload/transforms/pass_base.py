@@ -355,11 +355,13 @@ class ModulePass:
         dynamic_dim_bound: int | None = None,
     ) -> list[ir.Operation]:
         """The selected functions (:meth:`selected_functions`) with a
-        one-block body on buffers. Each other one is left unchanged: with a
-        ``budget``, a function on tensors is an error, and so is one with
-        several blocks whose peak as given does not meet it (requests we
-        cannot honour: the pass fails after reporting all of them);
-        otherwise a remark."""
+        one-block body on buffers; a body with several blocks (``cf``
+        branches and loops) is first lifted to ``scf`` with upstream's
+        ``lift-cf-to-scf`` (:func:`lift_branches`). Each other one is left
+        unchanged: with a ``budget``, a function on tensors is an error, and
+        so is one whose branches cannot be lifted and whose peak as given
+        does not meet it (requests we cannot honour: the pass fails after
+        reporting all of them); otherwise a remark."""
         from hyperoffload.analysis.liveness import BufferLiveness, LivenessError
         from hyperoffload.sizes import format_bytes
 
@@ -375,12 +377,13 @@ class ModulePass:
                 else:
                     self.emit_remark(op, f"{self.name} leaves this function unchanged: {message}")
                 continue
-            if len(function.regions[0].blocks) == 1:
+            function, problem = lift_branches(function)
+            if problem is None:
                 functions.append(function)
                 continue
             reason = (
-                "its body has several blocks (cf branches); only structured control "
-                "flow (scf) is planned"
+                "its body has several blocks (cf branches) that lift-cf-to-scf cannot "
+                f"structure ({problem}); only structured control flow (scf) is planned"
             )
             if budget is not None:
                 try:
@@ -395,7 +398,7 @@ class ModulePass:
                         function,
                         f"budget of {limit} bytes ({format_bytes(limit)}) is not met: "
                         f"{self.name} cannot plan this function, {reason}; its peak is "
-                        f"{liveness.peak_bytes} bytes (try lift-cf-to-scf first)",
+                        f"{liveness.peak_bytes} bytes",
                     )
                     unmet = True
                     continue
@@ -432,6 +435,33 @@ class ModulePass:
 
         run.__name__ = type(self).__name__
         return run
+
+
+def lift_branches(function: ir.Operation) -> tuple[ir.Operation, str | None]:
+    """Make ``function``'s body one block: nothing to do if it is; else
+    upstream's ``lift-cf-to-scf`` turns its ``cf`` branches and loops into
+    ``scf.if``/``scf.index_switch``/``scf.while``. Returns the function and
+    None when its body is one block (lifted or not); or, where lifting
+    fails (a terminator that is not a BranchOpInterface) or leaves several
+    blocks, the function as it was (a copy put in its place) and why."""
+    from mlir import passmanager
+
+    if len(function.regions[0].blocks) <= 1:
+        return function, None
+    pristine = function.clone()  # detached: the module never holds two
+    try:
+        passmanager.PassManager.parse("func.func(lift-cf-to-scf)", function.context).run(function)
+        problem = (
+            None if len(function.regions[0].blocks) == 1 else "the body still has several blocks"
+        )
+    except ir.MLIRError as err:
+        problem = err.error_diagnostics[0].message if err.error_diagnostics else str(err)
+    if problem is None:
+        return function, None
+    # Put it back: the caller reports on the function as given.
+    ir.InsertionPoint(function).insert(pristine)
+    function.erase()
+    return pristine, problem
 
 
 @contextlib.contextmanager

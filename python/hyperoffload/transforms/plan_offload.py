@@ -33,9 +33,13 @@ A buffer that an op nested in a region reads or writes (a ``memref.load``
 in a ``linalg.generic`` payload from a table captured from above) is used
 by the region op: the prefetched copy replaces it inside the region too.
 
-Conservative: a function whose body has several blocks (``cf`` branches)
-is left unchanged, with a remark where its peak meets the budget and an
-error where it does not; buffers used through a view nested in a region
+A function whose body has several blocks (``cf`` branches and loops) is
+first lifted to ``scf`` by upstream's ``lift-cf-to-scf``.
+
+Conservative: a function whose branches cannot be lifted (a terminator
+with successors that is not a ``BranchOpInterface``) is left unchanged,
+with a remark where its peak meets the budget and an error where it does
+not; buffers used through a view nested in a region
 (or an op that is not a view, such as ``memref.dim``), buffers returned,
 dynamic sizes and globals shared with other functions are left on the
 device (the reason is
