@@ -19,6 +19,7 @@
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/Operation.h"
 #include "mlir/Interfaces/ControlFlowInterfaces.h"
+#include "mlir/Interfaces/LoopLikeInterface.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "mlir/Interfaces/ViewLikeInterface.h"
 #include "llvm/ADT/DenseMap.h"
@@ -41,6 +42,13 @@ const char *const loopOpNames[] = {
     "affine.for", "affine.parallel", "async.execute"};
 
 bool isLoopOp(StringRef name) { return llvm::is_contained(loopOpNames, name); }
+
+/// Whether `op`'s regions may run more than once: any LoopLikeOpInterface
+/// op (another dialect's loops too) or one of the names above
+/// (`async.execute` is not a loop but its body may overlap what follows).
+bool isLoop(Operation *op) {
+  return isa<LoopLikeOpInterface>(op) || isLoopOp(op->getName().getStringRef());
+}
 
 /// The buffer a view op's memref results alias: the view source of a
 /// ViewLikeOpInterface op (any dialect's), or the first operand of
@@ -226,7 +234,7 @@ void HyperoffloadLiveness::visitRegions(Operation *op, int64_t position) {
         ops.push_back(&child);
         parent.push_back(position);
         end.push_back(childPosition);
-        repeating.push_back(isLoopOp(child.getName().getStringRef()) ? 1 : 0);
+        repeating.push_back(isLoop(&child) ? 1 : 0);
         bool descend = descendsInto(&child);
         descends.push_back(descend ? 1 : 0);
         positionName.push_back(nameId(&child));

@@ -254,6 +254,29 @@ func.func @reshaped(%x: memref<16xf32>, %shape: memref<2xindex>, %o: memref<4x4x
 
 // -----
 
+// Tests that a loop is found by LoopLikeOpInterface (OpenACC's acc.loop is
+// not on the name list): a buffer used in its body lives to the body's end,
+// since the body runs again.
+// IR-LABEL: func.func @acc_loop
+// CHECK-LABEL: // -----// Buffer liveness: @acc_loop (11 ops) //----- //
+// CHECK: %alloc  alloc     256 (256 B)  #4 memref.alloc  #9 acc.yield    #10 memref.dealloc  #5 write, #7 read, #10 free
+func.func @acc_loop(%a: memref<64xf32>, %o: memref<64xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c64 = arith.constant 64 : index
+  %t = memref.alloc() : memref<64xf32>
+  linalg.copy ins(%a : memref<64xf32>) outs(%t : memref<64xf32>)
+  acc.loop control(%i : index) = (%c0 : index) to (%c64 : index) step (%c1 : index) {
+    %v = memref.load %t[%i] : memref<64xf32>
+    memref.store %v, %o[%i] : memref<64xf32>
+    acc.yield
+  } attributes {independent = [#acc.device_type<none>]}
+  memref.dealloc %t : memref<64xf32>
+  return
+}
+
+// -----
+
 // Tests the JSON form and writing to a file (each split chunk rewrites it:
 // this is the last chunk).
 // RUN: hyper-opt %s --split-input-file --allow-unregistered-dialect --cache-print-liveness=format=json,output=%t.json > /dev/null

@@ -14,6 +14,10 @@ from hyperoffload.ir_utils import memory_space
 from hyperoffload.sizes import SizeError, memref_bytes
 from mlir import ir
 
+# The loops of the corpora the oracle is checked on (the C++ walk asks
+# LoopLikeOpInterface, and the names of LOOP_OPS).
+CORPUS_LOOPS = LOOP_OPS | {"acc.loop"}
+
 # The region-branch ops of the corpora the oracle is checked on.
 REGION_BRANCH_OPS = frozenset(
     {"scf.if", "scf.for", "scf.while", "scf.index_switch", "scf.execute_region", "scf.forall"}
@@ -71,7 +75,7 @@ def reference_order(
                     ops.append(child_op)
                     parent.append(position)
                     end.append(child_position)
-                    if child_op.name in LOOP_OPS:
+                    if child_op.name in CORPUS_LOOPS:
                         repeating.add(child_position)
                     if len(child_op.regions) and not child_op.name.startswith("linalg."):
                         visit(child_op, child_position)
