@@ -444,21 +444,38 @@ def lift_branches(function: ir.Operation) -> tuple[ir.Operation, str | None]:
     None when its body is one block (lifted or not); or, where lifting
     fails (a terminator that is not a BranchOpInterface) or leaves several
     blocks, the function as it was (a copy put in its place) and why."""
-    from mlir import passmanager
-
     if len(function.regions[0].blocks) <= 1:
         return function, None
+
+    def structured(lifted: ir.Operation) -> str | None:
+        return None if len(lifted.regions[0].blocks) == 1 else "the body still has several blocks"
+
+    return run_or_restore(function, "func.func(lift-cf-to-scf)", structured)
+
+
+def run_or_restore(
+    function: ir.Operation,
+    pipeline: str,
+    check: Callable[[ir.Operation], str | None] | None = None,
+) -> tuple[ir.Operation, str | None]:
+    """Run the upstream ``pipeline`` (on ``func.func``) on ``function``.
+    Returns the function and None; or, where the pipeline fails, its result
+    does not verify or ``check`` names a problem with it, the function as
+    it was (a copy put in its place, so callers report on the function as
+    given) and the first message."""
+    from mlir import passmanager
+
     pristine = function.clone()  # detached: the module never holds two
+    pass_manager = passmanager.PassManager.parse(pipeline, function.context)
+    pass_manager.enable_verifier(False)
     try:
-        passmanager.PassManager.parse("func.func(lift-cf-to-scf)", function.context).run(function)
-        problem = (
-            None if len(function.regions[0].blocks) == 1 else "the body still has several blocks"
-        )
+        pass_manager.run(function)
+        function.verify()
+        problem = check(function) if check is not None else None
     except ir.MLIRError as err:
         problem = err.error_diagnostics[0].message if err.error_diagnostics else str(err)
     if problem is None:
         return function, None
-    # Put it back: the caller reports on the function as given.
     ir.InsertionPoint(function).insert(pristine)
     function.erase()
     return pristine, problem

@@ -38,10 +38,10 @@ from __future__ import annotations
 
 import dataclasses
 
-from mlir import ir, passmanager
+from mlir import ir
 
 from hyperoffload.ir_utils import functions_with_bodies
-from hyperoffload.transforms.pass_base import ModulePass
+from hyperoffload.transforms.pass_base import ModulePass, run_or_restore
 
 
 @dataclasses.dataclass(frozen=True)
@@ -70,20 +70,7 @@ def release(function: ir.Operation) -> tuple[ir.Operation, str | None]:
     message."""
     if not _deallocs(function):
         return function, None
-    pristine = function.clone()  # detached: the module never holds two
-    pass_manager = passmanager.PassManager.parse(
-        "func.func(optimize-allocation-liveness)", function.context
-    )
-    pass_manager.enable_verifier(False)
-    try:
-        pass_manager.run(function)
-        function.verify()
-    except ir.MLIRError as err:
-        ir.InsertionPoint(function).insert(pristine)
-        function.erase()
-        first = err.error_diagnostics[0].message if err.error_diagnostics else str(err)
-        return pristine, first
-    return function, None
+    return run_or_restore(function, "func.func(optimize-allocation-liveness)")
 
 
 def _deallocs(function: ir.Operation) -> list[ir.Operation]:
