@@ -91,14 +91,10 @@ extern "C" void handleCrash(int number) {
 class StageInstrumentation : public PassInstrumentation {
 public:
   void runBeforePass(Pass *pass, Operation *op) override {
-    std::string text = ("pass '" + pass->getArgument() + "' on '" +
-                        op->getName().getStringRef() + "'")
-                           .str();
-    if (pass->getArgument().empty())
-      text = ("pass '" + pass->getName() + "' on '" +
-              op->getName().getStringRef() + "'")
-                 .str();
-    setStage(text);
+    StringRef label =
+        pass->getArgument().empty() ? pass->getName() : pass->getArgument();
+    setStage(("pass '" + label + "' on '" + op->getName().getStringRef() + "'")
+                 .str());
   }
 };
 

@@ -41,7 +41,7 @@ import dataclasses
 from mlir import ir
 from mlir.dialects import memref
 
-from hyperoffload.ir_utils import walk_preorder
+from hyperoffload.ir_utils import functions_with_bodies
 from hyperoffload.transforms.pass_base import ModulePass
 
 
@@ -53,9 +53,12 @@ class CopyRepeatedResultsPass(ModulePass):
     summary = "Return an allocated buffer at most once per return (each repeat gets a copy)."
 
     def run(self, module: ir.Operation) -> None:
-        for op in walk_preorder(module):
-            if op.name == "func.return":
-                copy_repeats(op)
+        # func.return ends the blocks of a function body, nothing else.
+        for function in functions_with_bodies(module):
+            for block in function.regions[0].blocks:
+                terminator = block.operations[len(block.operations) - 1].operation
+                if terminator.name == "func.return":
+                    copy_repeats(terminator)
 
 
 def copy_repeats(op: ir.Operation) -> None:
