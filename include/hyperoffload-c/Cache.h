@@ -1,7 +1,7 @@
 /*===- Cache.h - C API of the cache dialect library ----------------*- C -*-===*\
 |*                                                                            *|
-|* Entry points called from Python through ctypes. They take and return the  *|
-|* upstream MLIR C API handles so no binding library of our own is needed.   *|
+|* The library's C API: upstream MLIR C API handles in and out, as upstream's *|
+|* own C API. The nanobind extension (lib/Bindings/Python) binds it.         *|
 \*===----------------------------------------------------------------------===*/
 
 #ifndef HYPEROFFLOAD_C_CACHE_H
@@ -25,6 +25,20 @@ MLIR_CAPI_EXPORTED bool hyperoffloadCacheRegisterDialect(
 /// Returns an opaque address unique to this copy of the library, so Python
 /// can tell two loaded copies apart.
 MLIR_CAPI_EXPORTED const void *hyperoffloadCacheLibraryIdentity(void);
+
+/// The `!cache.token` type: whether `type` is one, the type in `context`,
+/// and its TypeID.
+MLIR_CAPI_EXPORTED bool hyperoffloadTypeIsAToken(MlirType type);
+MLIR_CAPI_EXPORTED MlirType hyperoffloadTokenTypeGet(MlirContext context);
+MLIR_CAPI_EXPORTED MlirTypeID hyperoffloadTokenTypeGetTypeID(void);
+
+/// The `#cache.remote` memory-space attribute: whether `attr` is one, the
+/// attribute in `context`, and its TypeID.
+MLIR_CAPI_EXPORTED bool hyperoffloadAttributeIsARemoteMemorySpace(
+    MlirAttribute attr);
+MLIR_CAPI_EXPORTED MlirAttribute
+hyperoffloadRemoteMemorySpaceAttrGet(MlirContext context);
+MLIR_CAPI_EXPORTED MlirTypeID hyperoffloadRemoteMemorySpaceAttrGetTypeID(void);
 
 /// Parses `source` as `mlir-opt` does: a single top-level `builtin.module`
 /// is kept, anything else is wrapped into an implicit module. Locations use

@@ -1,4 +1,4 @@
-//===- CAPI.cpp - C entry points for Python (ctypes) ----------------------===//
+//===- CAPI.cpp - C API of the cache dialect library ----------------------===//
 //
 // This library is linked against the MLIR copy inside the Python wheel
 // (libMLIRPythonCAPI.so), so the dialect it registers is the one every
@@ -60,6 +60,30 @@ bool hyperoffloadCacheRegisterDialect(MlirDialectRegistry cRegistry) {
 }
 
 const void *hyperoffloadCacheLibraryIdentity(void) { return &identityAnchor; }
+
+bool hyperoffloadTypeIsAToken(MlirType type) {
+  return isa<hyperoffload::cache::TokenType>(unwrap(type));
+}
+
+MlirType hyperoffloadTokenTypeGet(MlirContext context) {
+  return wrap(hyperoffload::cache::TokenType::get(unwrap(context)));
+}
+
+MlirTypeID hyperoffloadTokenTypeGetTypeID(void) {
+  return wrap(TypeID::get<hyperoffload::cache::TokenType>());
+}
+
+bool hyperoffloadAttributeIsARemoteMemorySpace(MlirAttribute attr) {
+  return isa<hyperoffload::cache::RemoteMemorySpaceAttr>(unwrap(attr));
+}
+
+MlirAttribute hyperoffloadRemoteMemorySpaceAttrGet(MlirContext context) {
+  return wrap(hyperoffload::cache::RemoteMemorySpaceAttr::get(unwrap(context)));
+}
+
+MlirTypeID hyperoffloadRemoteMemorySpaceAttrGetTypeID(void) {
+  return wrap(TypeID::get<hyperoffload::cache::RemoteMemorySpaceAttr>());
+}
 
 MlirModule hyperoffloadParseSourceString(MlirContext context,
                                          MlirStringRef source,

@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from mlir._mlir_libs import get_dialect_registry
 
-from hyperoffload import _native
+try:
+    from hyperoffload import _native
+except ImportError as error:
+    raise ImportError(
+        "the compiled part of hyperoffload (hyperoffload._native) is missing or does "
+        f"not load ({error}): hyperoffload must be installed with `pip install .` so "
+        "its C++ part is built"
+    ) from error
 
 __version__ = "0.1.0"
 

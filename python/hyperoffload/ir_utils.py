@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from mlir import ir
 
+from hyperoffload._native import RemoteMemorySpaceAttr
+
+# How memory_space() names the pool's space.
 REMOTE_SPACE = "#cache.remote"
 
 
@@ -24,7 +27,7 @@ def is_remote_memref(type_: ir.Type) -> bool:
     if not isinstance(type_, ir.MemRefType):
         return False
     space = type_.memory_space
-    return space is not None and str(space) == REMOTE_SPACE
+    return space is not None and RemoteMemorySpaceAttr.isinstance(space)
 
 
 def memory_space(type_: ir.MemRefType) -> str:
@@ -34,6 +37,8 @@ def memory_space(type_: ir.MemRefType) -> str:
         return ""
     if isinstance(space, ir.IntegerAttr):
         return str(space.value)  # `memref<4xf32, 1>`, not "1 : i64"
+    if RemoteMemorySpaceAttr.isinstance(space):
+        return REMOTE_SPACE
     return str(space)
 
 

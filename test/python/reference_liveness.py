@@ -47,10 +47,10 @@ VIEW_OPS = frozenset(
 )
 
 _EFFECT_NAMES = {
-    _native.EFFECT_READ: "read",
-    _native.EFFECT_WRITE: "write",
-    _native.EFFECT_ALLOCATE: "alloc",
-    _native.EFFECT_FREE: "free",
+    _native.EffectKind.READ: "read",
+    _native.EffectKind.WRITE: "write",
+    _native.EffectKind.ALLOCATE: "alloc",
+    _native.EffectKind.FREE: "free",
 }
 
 
@@ -216,7 +216,7 @@ class ReferenceLiveness(BufferLiveness):
         effects: list[tuple[int, int, int]],
         descends: bool,
     ) -> None:
-        allocated = {r for kind, _, r in effects if kind == _native.EFFECT_ALLOCATE and r >= 0}
+        allocated = {r for kind, _, r in effects if kind == _native.EffectKind.ALLOCATE and r >= 0}
         for index, result in enumerate(op.results):
             if not _is_memref(result.type):
                 continue
@@ -270,7 +270,7 @@ class ReferenceLiveness(BufferLiveness):
                             if effects is None:
                                 status, effects = _native.memory_effects(child)
                             kinds = {_EFFECT_NAMES[k] for k, o, _ in effects if o == index}
-                            if status == _native.EFFECTS_UNKNOWN:
+                            if status == _native.EffectsStatus.UNKNOWN:
                                 kinds.add("unknown")
                             found.append((operand, kinds))
                         visit(child)
@@ -291,7 +291,7 @@ class ReferenceLiveness(BufferLiveness):
             if operand >= 0:
                 by_operand.setdefault(operand, set()).add(_EFFECT_NAMES[kind])
         is_return = op.name == "func.return"
-        unknown = status == _native.EFFECTS_UNKNOWN
+        unknown = status == _native.EffectsStatus.UNKNOWN
         roots = self._value_roots
         # One use per root, whatever number of operands reach it.
         per_root: dict[int, set[str]] = {}
@@ -364,11 +364,11 @@ class ReferenceLiveness(BufferLiveness):
 
 
 _ACCESS_BITS = {
-    "read": _native.ACCESS_READ,
-    "write": _native.ACCESS_WRITE,
-    "alloc": _native.ACCESS_ALLOC,
-    "free": _native.ACCESS_FREE,
-    "unknown": _native.ACCESS_UNKNOWN,
+    "read": _native.AccessBit.READ,
+    "write": _native.AccessBit.WRITE,
+    "alloc": _native.AccessBit.ALLOC,
+    "free": _native.AccessBit.FREE,
+    "unknown": _native.AccessBit.UNKNOWN,
 }
 
 

@@ -9,7 +9,7 @@ import dataclasses
 
 import pytest
 from conftest import mlir_chunks
-from hyperoffload._native import ACCESS_FREE, ACCESS_WRITE
+from hyperoffload._native import AccessBit
 from hyperoffload.analysis.liveness import BufferLiveness, LivenessError
 from hyperoffload.ir_utils import functions_with_bodies, walk_preorder
 from hyperoffload.workloads import LlamaConfig, generate_llama
@@ -107,7 +107,7 @@ def test_native_walk_matches_the_python_walk(name: str, source: str) -> None:
                 assert native.positions_writing_kept_roots() == {
                     position
                     for position, accesses in native.accesses_by_position().items()
-                    if any(b & ACCESS_WRITE and not b & ACCESS_FREE for _, b in accesses)
+                    if any(b & AccessBit.WRITE and not b & AccessBit.FREE for _, b in accesses)
                 }
                 for value in _memref_values(function):
                     assert native.roots_of(value) == reference.roots_of(value)

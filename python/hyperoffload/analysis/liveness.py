@@ -58,6 +58,18 @@ from hyperoffload.errors import LocatedError
 from hyperoffload.ir_utils import REMOTE_SPACE, memory_space
 from hyperoffload.sizes import SizeError, memref_bytes
 
+# How the liveness table names root kinds and use effects (the C enums
+# RootKind and UseEffect of the library, by value).
+ROOT_KINDS = tuple(kind.name.lower() for kind in sorted(_native.RootKind, key=int))
+_EFFECT_TEXT = {
+    _native.UseEffect.READ_WRITE: "read-write",
+    _native.UseEffect.ALLOC_READ: "alloc/read",
+    _native.UseEffect.ALLOC_WRITE: "alloc/write",
+}
+USE_EFFECTS = tuple(
+    _EFFECT_TEXT.get(effect, effect.name.lower()) for effect in sorted(_native.UseEffect, key=int)
+)
+
 
 class LivenessError(LocatedError):
     """A buffer whose size cannot be known."""
@@ -143,7 +155,7 @@ class _UseTable:
 
     def arrays(self, begin: int, end: int) -> tuple[list[int], list[str]]:
         """Positions and effects of the uses in ``[begin, end)``."""
-        effects = list(map(_native.USE_EFFECTS.__getitem__, self.effects[begin:end]))
+        effects = list(map(USE_EFFECTS.__getitem__, self.effects[begin:end]))
         return self.positions[begin:end], effects
 
     def uses(self, begin: int, end: int) -> list[Use]:
@@ -289,13 +301,15 @@ class BufferLiveness:
         only this is asked."""
         positions, _, bits = self._accesses
         bits_array = np.asarray(bits, dtype=np.int64)
-        kept = (bits_array & _native.ACCESS_WRITE != 0) & (bits_array & _native.ACCESS_FREE == 0)
+        kept = (bits_array & int(_native.AccessBit.WRITE) != 0) & (
+            bits_array & int(_native.AccessBit.FREE) == 0
+        )
         return set(np.asarray(positions, dtype=np.int64)[kept].tolist())
 
     def accesses_by_position(self) -> dict[int, list[tuple[int, int]]]:
         """Per position of an op using root buffers, ``(root index, bits)``
         for each root it uses, in the order its operands first name them;
-        the bits (``_native.ACCESS_*``) are everything the op may do to
+        the bits (``_native.AccessBit``) are everything the op may do to
         that root through any of its operands. Built once and shared: do
         not modify it."""
         if self._by_position is not None:
@@ -348,7 +362,7 @@ class BufferLiveness:
         offsets = walk.use_offsets
         names = RootNames(self.function, walk.values, walk.names, walk.defined_at)
         typed: dict[int, tuple[ir.MemRefType, str, int | SizeError]] = {}
-        new_buffer, root_kinds = object.__new__, _native.ROOT_KINDS
+        new_buffer, root_kinds = object.__new__, ROOT_KINDS
         for index, kind in enumerate(walk.kinds):
             type_ = walk.types[index]
             known = typed.get(id(type_))

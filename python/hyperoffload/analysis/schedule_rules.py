@@ -67,8 +67,13 @@ class _State:
 # and how many blocks it has.
 _Region = tuple[list[int], int]
 
-_ACCESSES = _native.ACCESS_READ | _native.ACCESS_WRITE | _native.ACCESS_UNKNOWN
-_READS = _native.ACCESS_READ | _native.ACCESS_UNKNOWN
+_READ, _WRITE, _FREE = (
+    int(_native.AccessBit.READ),
+    int(_native.AccessBit.WRITE),
+    int(_native.AccessBit.FREE),
+)
+_ACCESSES = _READ | _WRITE | int(_native.AccessBit.UNKNOWN)
+_READS = _READ | int(_native.AccessBit.UNKNOWN)
 
 
 class _Checker:
@@ -185,7 +190,7 @@ class _Checker:
     def visit_prefetch(self, position: int, state: _State) -> None:
         dependencies = self.order.tokens(position)
         # The prefetch's accesses are its source's roots (it reads them).
-        for source in self.accessed(position, _native.ACCESS_READ):
+        for source in self.accessed(position, _READ):
             token = state.pending.get(source)
             if token is not None and not self.covered(state, token, dependencies):
                 self.error_at(
@@ -202,7 +207,7 @@ class _Checker:
     def visit_evict(self, position: int, state: _State) -> None:
         dependencies = self.order.tokens(position)
         # The evicted buffer's roots are freed; the destination's written.
-        for index in self.accessed(position, _native.ACCESS_FREE):
+        for index in self.accessed(position, _FREE):
             if index in state.evicted:
                 self.error_at(
                     position, f"evicts {self.buffer(index).name}, which was already evicted"
@@ -218,7 +223,7 @@ class _Checker:
             state.evicted.add(index)
             state.live.pop(index, None)
         self.record_token(position, dependencies)
-        for destination in self.accessed(position, _native.ACCESS_WRITE, _native.ACCESS_FREE):
+        for destination in self.accessed(position, _WRITE, _FREE):
             state.pending[destination] = position
 
     def visit_use(self, position: int, accesses: list[tuple[int, int]], state: _State) -> None:
@@ -309,7 +314,7 @@ def check_remote_accesses(function: ir.Operation) -> list[Violation]:
             continue
         seen.add((address, name))
         op = ops[address]
-        if reason == _native.REMOTE_ACCESS_CAST:
+        if reason == _native.RemoteAccess.CAST:
             message = (
                 f"'{op.name}' casts {name} out of the #cache.remote memory space: its "
                 "users would access the pool; prefetch it instead"
@@ -317,7 +322,7 @@ def check_remote_accesses(function: ir.Operation) -> list[Violation]:
         else:
             access = (
                 "reads or writes"
-                if reason == _native.REMOTE_ACCESS_DECLARED
+                if reason == _native.RemoteAccess.DECLARED
                 else "may read or write (it declares no memory effects)"
             )
             message = (

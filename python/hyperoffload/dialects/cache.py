@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from mlir import ir
 
 import hyperoffload  # noqa: F401  (registers the dialect with MLIR)
+from hyperoffload._native import RemoteMemorySpaceAttr, TokenType
 
 from ._cache_ops_gen import *  # noqa: F403
 from ._cache_ops_gen import EvictOp as _GeneratedEvictOp
@@ -28,6 +29,8 @@ from ._ods_common import _cext as _ods_cext
 __all__ = [
     "EvictOp",
     "PrefetchOp",
+    "RemoteMemorySpaceAttr",
+    "TokenType",
     "WaitOp",
     "device_memref_type",
     "evict",
@@ -42,12 +45,12 @@ __all__ = [
 
 def token_type(context: ir.Context | None = None) -> ir.Type:
     """The ``!cache.token`` type."""
-    return ir.Type.parse("!cache.token", context)
+    return TokenType.get(context)
 
 
 def remote_memory_space(context: ir.Context | None = None) -> ir.Attribute:
     """The ``#cache.remote`` memory-space attribute."""
-    return ir.Attribute.parse("#cache.remote", context)
+    return RemoteMemorySpaceAttr.get(context)
 
 
 def is_remote(type_: ir.Type) -> bool:
@@ -55,7 +58,7 @@ def is_remote(type_: ir.Type) -> bool:
     if not isinstance(type_, ir.MemRefType):
         return False
     space = type_.memory_space
-    return space is not None and str(space) == "#cache.remote"
+    return space is not None and RemoteMemorySpaceAttr.isinstance(space)
 
 
 def remote_memref_type(

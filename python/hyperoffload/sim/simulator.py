@@ -37,7 +37,7 @@ from itertools import accumulate
 
 from mlir import ir
 
-from hyperoffload._native import ACCESS_FREE, ACCESS_WRITE
+from hyperoffload._native import AccessBit
 from hyperoffload.analysis.cost_model import CostModel, OpCost
 from hyperoffload.analysis.liveness import Buffer, BufferLiveness, LazyName
 from hyperoffload.analysis.program import constant_int, constant_trip_count
@@ -45,6 +45,10 @@ from hyperoffload.errors import LocatedError
 from hyperoffload.hardware import HardwareProfile
 from hyperoffload.ir_utils import memory_space
 from hyperoffload.sizes import SizeError, memref_bytes
+
+# Plain ints: the access bits are tested once per use in the replay loop.
+ACCESS_FREE = int(AccessBit.FREE)
+ACCESS_WRITE = int(AccessBit.WRITE)
 
 POOL_TO_DEVICE = "pool_to_device"
 DEVICE_TO_POOL = "device_to_pool"

@@ -287,15 +287,15 @@ class ModulePass:
 
     @staticmethod
     def emit_error(where: ir.Operation | ir.OpView | ir.Location, message: str) -> None:
-        _native.emit_diagnostic(_location(where), _native.SEVERITY_ERROR, message)
+        _native.emit_diagnostic(_location(where), _native.Severity.ERROR, message)
 
     @staticmethod
     def emit_warning(where: ir.Operation | ir.OpView | ir.Location, message: str) -> None:
-        _native.emit_diagnostic(_location(where), _native.SEVERITY_WARNING, message)
+        _native.emit_diagnostic(_location(where), _native.Severity.WARNING, message)
 
     @staticmethod
     def emit_remark(where: ir.Operation | ir.OpView | ir.Location, message: str) -> None:
-        _native.emit_diagnostic(_location(where), _native.SEVERITY_REMARK, message)
+        _native.emit_diagnostic(_location(where), _native.Severity.REMARK, message)
 
     def fail(self, where: ir.Operation | ir.OpView | ir.Location, message: str) -> PassFailure:
         """Emit ``message`` as an error and return the exception to raise."""
