@@ -27,4 +27,9 @@ from mlir._mlir_libs._mlir import globals as _mlir_globals  # noqa: E402
 
 _mlir_globals.append_dialect_search_prefix("hyperoffload.dialects")
 
+# Our passes and pipelines in MLIR's pass registry (PassManager.parse).
+from hyperoffload.transforms.registry import register_passes  # noqa: E402
+
+register_passes()
+
 __all__ = ["__version__"]

@@ -40,7 +40,7 @@
 // PLAN-NEXT:  cache.evict %[[D2]]
 
 // OPTS: hyper-opt: error: pipeline '--hyper-bufferize-pipeline' takes no options
-// NESTED: error: invalid pass pipeline: pipeline 'hyper-bufferize-pipeline' runs on 'builtin.module' and cannot be nested under 'func.func'
+// NESTED: error: invalid pass pipeline: Can't add pass 'OneShotBufferizePass' restricted to 'builtin.module' on a PassManager intended to run on 'func.func', did you intend to nest?
 
 #map = affine_map<(d0, d1) -> (d0, d1)>
 func.func @mlp(%x: tensor<4x16xf32>) -> tensor<4x16xf32> {

@@ -26,6 +26,11 @@ def _planner(preset: str, layers: int, fraction: float, cls: type = OffloadPlann
     return planner
 
 
+def _placed(planner: OffloadPlanner) -> list[tuple[int, int, float]]:
+    """Every gap's prefetch step, free step and exposed time."""
+    return [(g.prefetch_at, g.free_from, g.exposed_s) for g in planner.gaps]
+
+
 def _offloaded(planner: OffloadPlanner) -> list[tuple[str, int, int, int]]:
     """What the rewriter reads: each candidate's offloaded gaps."""
     return [
@@ -158,6 +163,10 @@ def test_a_choice_is_charged_the_exposure_it_records(
         ChargedPlanner.checked = 0
         planner = _planner(preset, layers, fraction, ChargedPlanner)
         planner.plan()
+        # The shipped planner (the C++ loop) makes exactly these choices.
+        shipped = _planner(preset, layers, fraction)
+        shipped.plan()
+        assert _placed(shipped) == _placed(planner)
     assert ChargedPlanner.checked > 0
 
 

@@ -11,6 +11,7 @@ import dataclasses
 import numpy as np
 import pytest
 from hyperoffload.analysis.liveness import BufferLiveness
+from hyperoffload.analysis.offload_plan import OffloadPlanner
 from hyperoffload.hardware import load_profile
 from hyperoffload.workloads import LlamaConfig, generate_llama
 from mlir import ir
@@ -76,6 +77,15 @@ def test_bounded_search_returns_the_exhaustive_choice(
             function, load_profile(hw), int(liveness.peak_bytes * fraction), liveness=liveness
         )
         planner.plan()
+        # The shipped planner (the C++ loop) makes exactly these choices.
+        shipped = OffloadPlanner(
+            function, load_profile(hw), int(liveness.peak_bytes * fraction), liveness=liveness
+        )
+        shipped.plan()
+        placed = [
+            [(g.prefetch_at, g.free_from, g.exposed_s) for g in p.gaps] for p in (shipped, planner)
+        ]
+        assert placed[0] == placed[1]
     assert CheckedPlanner.choices > 0
     # The bound prunes: far fewer options are re-costed than are offered.
     assert CheckedPlanner.recosted < CheckedPlanner.visited

@@ -19,6 +19,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "hyperoffload-c/Cache.h"
+#include "hyperoffload-c/Passes.h"
 #include "hyperoffload-c/Planner.h"
 
 #include "mlir-c/IR.h"
@@ -514,6 +515,83 @@ placeTransfers(nb::handle stepStartIn, nb::handle profileIn,
 }
 
 //===----------------------------------------------------------------------===//
+// Passes in upstream's registry
+//===----------------------------------------------------------------------===//
+
+/// The Python side of one registered pass. Never freed: the registry keeps
+/// it for the life of the process.
+struct PythonPass {
+  nb::object describe, run, check;
+};
+
+bool runPythonPass(MlirStringRef, MlirStringRef options, MlirOperation op,
+                   void *userData) {
+  nb::gil_scoped_acquire gil;
+  auto *pass = static_cast<PythonPass *>(userData);
+  try {
+    return nb::cast<bool>(pass->run(nb::str(options.data, options.length),
+                                    nb::cast(op)));
+  } catch (nb::python_error &error) {
+    // The Python side reports its own failures; this is a bug in it.
+    error.restore();
+    PyErr_Print();
+    return false;
+  }
+}
+
+bool checkPythonPass(MlirStringRef, MlirStringRef options,
+                     MlirStringCallback errorCallback, void *errorUserData,
+                     void *userData) {
+  nb::gil_scoped_acquire gil;
+  auto *pass = static_cast<PythonPass *>(userData);
+  std::string message;
+  try {
+    nb::object error = pass->check(nb::str(options.data, options.length));
+    if (error.is_none())
+      return true;
+    message = nb::cast<std::string>(error);
+  } catch (nb::python_error &error) {
+    message = error.what();
+  }
+  errorCallback(stringRef(message), errorUserData);
+  return false;
+}
+
+void describePythonPass(MlirStringRef, MlirStringCallback description,
+                        void (*option)(MlirStringRef, MlirStringRef,
+                                       MlirStringRef, bool, void *),
+                        void *describeUserData, void *userData) {
+  nb::gil_scoped_acquire gil;
+  auto *pass = static_cast<PythonPass *>(userData);
+  try {
+    auto [summary, options] =
+        nb::cast<std::pair<std::string, nb::list>>(pass->describe());
+    description(stringRef(summary), describeUserData);
+    for (nb::handle entry : options) {
+      auto [name, help, defaultValue, isFlag] =
+          nb::cast<std::tuple<std::string, std::string, std::string, bool>>(
+              entry);
+      option(stringRef(name), stringRef(help), stringRef(defaultValue), isFlag,
+             describeUserData);
+    }
+  } catch (nb::python_error &error) {
+    error.restore();
+    PyErr_Print();
+  }
+}
+
+void registerPythonPass(std::string_view argument, std::string_view name,
+                        std::string_view description, nb::object describe,
+                        nb::object run, nb::object check) {
+  auto *pass = new PythonPass{std::move(describe), std::move(run),
+                              std::move(check)};
+  HyperoffloadPassCallbacks callbacks{runPythonPass, checkPythonPass,
+                                      describePythonPass};
+  hyperoffloadRegisterPass(stringRef(argument), stringRef(name),
+                           stringRef(description), callbacks, pass);
+}
+
+//===----------------------------------------------------------------------===//
 // Loading
 //===----------------------------------------------------------------------===//
 
@@ -940,6 +1018,36 @@ NB_MODULE(_native, m) {
       "ops"_a, "name"_a,
       "Indices into `ops` (identities) of the ops carrying an attribute "
       "called `name`.");
+
+  //===--------------------------------------------------------------------===//
+  // Passes in upstream's registry
+  //===--------------------------------------------------------------------===//
+  m.def("register_pass", &registerPythonPass, "argument"_a, "name"_a,
+        "description"_a, "describe"_a, "run"_a, "check"_a,
+        "Register a pass called `argument` in MLIR's pass registry, so "
+        "upstream's pipeline parser (PassManager.parse) knows it. It runs on "
+        "builtin.module only. describe() gives (its description, its options as "
+        "[(name, description, default value, is_flag)]), asked once when first needed; check(options) returns an error message or "
+        "None; run(options, module) returns whether it succeeded, having "
+        "emitted its diagnostics. `options` is the option text given.");
+  m.def(
+      "register_pass_pipeline",
+      [](std::string_view argument, std::string_view description,
+         std::string_view pipeline) {
+        hyperoffloadRegisterPassPipeline(stringRef(argument),
+                                         stringRef(description),
+                                         stringRef(pipeline));
+      },
+      "argument"_a, "description"_a, "pipeline"_a,
+      "Register a pipeline called `argument` standing for `pipeline` (the "
+      "elements of a builtin.module pipeline); it takes no options.");
+  m.def(
+      "is_registered_pass",
+      [](std::string_view argument) {
+        return hyperoffloadIsRegisteredPass(stringRef(argument));
+      },
+      "argument"_a,
+      "Whether MLIR's registry holds a pass or pipeline called `argument`.");
 
   //===--------------------------------------------------------------------===//
   // The liveness walk

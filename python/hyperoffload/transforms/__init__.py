@@ -1,29 +1,35 @@
 """HyperOffload passes and the machinery to run them in upstream pass managers.
 
-Python API::
+Python API: importing ``hyperoffload`` puts our passes in MLIR's registry,
+so upstream's PassManager parses them like its own::
 
-    from mlir import ir
-    from hyperoffload.transforms import build_pass_manager
+    import hyperoffload
+    from mlir import ir, passmanager
 
     with ir.Context():
         module = ir.Module.parse(text)
-        build_pass_manager("builtin.module(cache-strip-transfers, canonicalize)").run(
-            module.operation
+        pm = passmanager.PassManager.parse(
+            "builtin.module(hyper-offload-pipeline{budget=50% hw=gh200}, canonicalize)"
         )
+        pm.run(module.operation)
+
+``build_pass_manager`` does the same for a bare element list and refuses
+first the pipelines that would end the process while being built.
 """
 
 from hyperoffload.transforms.pass_base import ModulePass, OptionError, OptionInfo, PassFailure
 from hyperoffload.transforms.pipeline import (
     PipelineError,
-    add_pass,
     build_pass_manager,
     parse_pipeline,
 )
 from hyperoffload.transforms.registry import (
     NamedPipeline,
+    collect_instances,
     get_all_passes,
     get_all_pipelines,
     get_pass,
+    register_passes,
 )
 
 __all__ = [
@@ -33,10 +39,11 @@ __all__ = [
     "OptionInfo",
     "PassFailure",
     "PipelineError",
-    "add_pass",
     "build_pass_manager",
+    "collect_instances",
     "get_all_passes",
     "get_all_pipelines",
     "get_pass",
     "parse_pipeline",
+    "register_passes",
 ]

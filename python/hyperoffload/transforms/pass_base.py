@@ -409,32 +409,26 @@ class ModulePass:
 
     # -- running inside an upstream PassManager ---------------------------
 
-    def as_callable(self) -> Callable[[Any, Any], None]:
-        """The ``(op, pass_)`` callable given to ``PassManager.add``.
-
-        A :class:`PassFailure` signals pass failure; any other exception is an
-        internal error, reported as a diagnostic naming the pass (never a
-        traceback through MLIR).
-        """
-
-        def run(op: Any, pass_: Any) -> None:
-            operation = op.operation if hasattr(op, "operation") else op
-            try:
-                # Builders need a current context and a default location.
-                with operation.context, operation.location, paused_gc():
-                    self.run(operation)
-            except PassFailure:
-                pass_.signal_pass_failure()
-            except Exception as exc:
-                last_internal_errors.append(traceback.format_exc())
-                self.emit_error(
-                    operation,
-                    f"internal error in pass '{self.name}': {type(exc).__name__}: {exc}",
-                )
-                pass_.signal_pass_failure()
-
-        run.__name__ = type(self).__name__
-        return run
+    def run_on(self, op: ir.Operation) -> bool:
+        """Run the pass on ``op`` as a pass manager does: whether it
+        succeeded. A :class:`PassFailure` is a failure (its diagnostics are
+        out); any other exception is an internal error, reported as a
+        diagnostic naming the pass (never a traceback through MLIR)."""
+        operation = op.operation if hasattr(op, "operation") else op
+        try:
+            # Builders need a current context and a default location.
+            with operation.context, operation.location, paused_gc():
+                self.run(operation)
+        except PassFailure:
+            return False
+        except Exception as exc:
+            last_internal_errors.append(traceback.format_exc())
+            self.emit_error(
+                operation,
+                f"internal error in pass '{self.name}': {type(exc).__name__}: {exc}",
+            )
+            return False
+        return True
 
 
 def lift_branches(function: ir.Operation) -> tuple[ir.Operation, str | None]:

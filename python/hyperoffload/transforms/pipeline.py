@@ -1,12 +1,17 @@
 """Textual pass pipelines that mix HyperOffload passes with upstream ones.
 
+Our passes and named pipelines are in MLIR's own pass registry
+(:func:`hyperoffload.transforms.registry.register_passes`), so upstream's
+parser builds every pipeline: ``PassManager.parse`` works directly, and
 ``build_pass_manager("builtin.module(canonicalize, cache-strip-transfers, cse)")``
-returns an upstream :class:`mlir.passmanager.PassManager`: each run of
-consecutive upstream elements is added with ``pm.add(text)`` (upstream
-parses and nests it), each of our passes with ``pm.add(callable, ...)``. Our
-passes run on the top-level ``builtin.module``; naming one inside a nested
-anchor such as ``func.func(...)`` is an error. A named pipeline
-(``hyper-bufferize-pipeline``) is replaced by the elements it stands for.
+adds only what upstream cannot do itself: a bare element list gets its
+``builtin.module`` anchor, and pipelines that would end the process while
+being built are refused first. Upstream's ``OpPassManager::addPass`` ends
+the process (``LLVM ERROR: Can't add pass ... restricted to
+'builtin.module'``) when a registered pipeline that adds module passes is
+nested under another anchor; upstream parsing is the step that would do it,
+so :func:`parse_pipeline` splits the text beforehand (``hyper-opt`` also
+uses it to run stages in a child process). It builds nothing.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ import re
 from mlir import ir, passmanager
 
 from hyperoffload.transforms.pass_base import ModulePass, OptionError
-from hyperoffload.transforms.registry import get_all_passes, get_all_pipelines
+from hyperoffload.transforms.registry import get_pass
 
 
 class PipelineError(ValueError):
@@ -136,93 +141,53 @@ def parse_pipeline(text: str) -> list[PipelineElement]:
     return elements
 
 
-def _check_not_nested(element: PipelineElement, passes: set[str], parser: _Parser) -> None:
+def _check_not_nested(element: PipelineElement, parser: _Parser) -> None:
     for child in element.nested or []:
-        if child.name in passes or child.name in MODULE_PIPELINES:
-            pipelines = MODULE_PIPELINES | set(get_all_pipelines())
-            kind = "pipeline" if child.name in pipelines else "pass"
+        if child.name in MODULE_PIPELINES:
             raise parser.error(
-                f"{kind} '{child.name}' runs on 'builtin.module' and cannot be nested "
+                f"pipeline '{child.name}' runs on 'builtin.module' and cannot be nested "
                 f"under '{element.name}'",
                 child.offset,
             )
-        _check_not_nested(child, passes, parser)
-
-
-def expand_named(elements: list[PipelineElement], parser: _Parser) -> list[PipelineElement]:
-    """Replace each top-level named pipeline by the elements it stands for."""
-    named = get_all_pipelines()
-    expanded: list[PipelineElement] = []
-    for element in elements:
-        definition = named.get(element.name)
-        if definition is None:
-            expanded.append(element)
-            continue
-        if element.options is not None or element.nested is not None:
-            raise parser.error(f"pipeline '{element.name}' takes no options", element.offset)
-        expanded.extend(parse_pipeline(definition.text))
-    return expanded
-
-
-def add_pass(pm: passmanager.PassManager, instance: ModulePass) -> None:
-    """Append one HyperOffload pass instance to an upstream PassManager."""
-    pm.add(
-        instance.as_callable(),
-        name=type(instance).__name__,
-        argument=instance.name,
-        description=instance.summary,
-    )
+        _check_not_nested(child, parser)
 
 
 def instantiate(element: PipelineElement) -> ModulePass:
-    """Build our pass named by ``element`` with its options."""
-    pass_class = get_all_passes()[element.name]()
+    """Our pass named by ``element``, built from its options."""
+    pass_class = get_pass(element.name)
     try:
         return pass_class.from_option_text(element.options or "")
     except OptionError as err:
         raise PipelineError(str(err)) from None
 
 
-def build_pass_manager(
-    pipeline: str,
-    context: ir.Context | None = None,
-    instances: list[ModulePass] | None = None,
-) -> passmanager.PassManager:
-    """Turn one textual pipeline mixing our passes and upstream passes into an
-    upstream PassManager anchored on ``builtin.module``.
+def build_pass_manager(pipeline: str, context: ir.Context | None = None) -> passmanager.PassManager:
+    """Upstream's PassManager for one textual pipeline (``builtin.module(...)``
+    or the bare element list) mixing our passes and upstream ones.
 
-    Our pass objects are appended to ``instances`` when given (their
-    statistics can be read after the run). Raises PipelineError with a caret
-    under the offending text.
+    Raises PipelineError with upstream's message (unknown pass, bad option,
+    malformed text), or with a caret under a pipeline that would end the
+    process. Read the statistics of our passes after a run with
+    :func:`hyperoffload.transforms.registry.collect_instances`.
     """
-    named = get_all_pipelines()
-    ours = set(get_all_passes()) | set(named)
     parser = _Parser(pipeline)
-    elements = expand_named(parse_pipeline(pipeline), parser)
-    pm = passmanager.PassManager("builtin.module", context)
-    upstream: list[PipelineElement] = []
-
-    def flush() -> None:
-        if not upstream:
-            return
-        text = ",".join(element.text for element in upstream)
-        try:
-            pm.add(text)
-        except ValueError as err:
-            raise PipelineError(
-                f"invalid upstream pass pipeline '{text}': {err}".rstrip()
-            ) from None
-        upstream.clear()
-
+    elements = parse_pipeline(pipeline)
     for element in elements:
-        if element.name in ours and element.nested is None:
-            flush()
-            instance = instantiate(element)
-            add_pass(pm, instance)
-            if instances is not None:
-                instances.append(instance)
-        else:
-            _check_not_nested(element, ours, parser)
-            upstream.append(element)
-    flush()
-    return pm
+        _check_not_nested(element, parser)
+    text = f"builtin.module({','.join(element.text for element in elements)})"
+    try:
+        return passmanager.PassManager.parse(text, context)
+    except ValueError as err:
+        raise PipelineError(_upstream_message(str(err))) from None
+
+
+def _upstream_message(text: str) -> str:
+    """Upstream's pipeline error without the parser's name
+    (``MLIR Textual PassPipeline Parser:1:5: error: ...``) or blank lines."""
+    lines = [line.rstrip() for line in text.splitlines() if line.strip()]
+    return "\n".join(_PARSER_PREFIX.sub("", line) for line in lines)
+
+
+_PARSER_PREFIX = re.compile(
+    r"^(MLIR Textual PassPipeline Parser|<Pass-Options-Parser>)(:\d+:\d+)?: (error: )?"
+)

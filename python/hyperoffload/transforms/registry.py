@@ -7,14 +7,25 @@ module only when asked (xDSL's ``get_all_passes`` habit), so ``hyper-opt
 
 A named pipeline is upstream's ``PassPipelineRegistration``: a name that
 stands for a fixed textual pipeline, expanded where the name appears.
+
+:func:`register_passes` puts both in MLIR's own pass registry (importing
+``hyperoffload`` does it), so upstream's pipeline parser knows them:
+``PassManager.parse("builtin.module(cache-plan-offload{budget=50%})")``.
+Each is a C++ pass (``lib/CAPI/Passes.cpp``) with upstream string options
+that runs the Python pass on ``builtin.module``; upstream reports unknown
+options and wrong nesting, our option parser the values.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
-from hyperoffload.transforms.pass_base import ModulePass
+from mlir import ir
+
+from hyperoffload import _native
+from hyperoffload.transforms.pass_base import ModulePass, OptionError
 
 
 def _release_dead_buffers() -> type[ModulePass]:
@@ -112,13 +123,21 @@ _PASSES: dict[str, Callable[[], type[ModulePass]]] = {
 }
 
 
+# Passes registered by users of the library (register_pass).
+_USER_PASSES: dict[str, type[ModulePass]] = {}
+
+
 def get_all_passes() -> dict[str, Callable[[], type[ModulePass]]]:
-    """Pass argument -> loader of the pass class, sorted by argument."""
+    """Pass argument -> loader of the pass class, sorted by argument: the
+    passes this package ships."""
     return dict(sorted(_PASSES.items()))
 
 
 def get_pass(name: str) -> type[ModulePass]:
-    """The pass class registered as ``name``; KeyError if there is none."""
+    """The pass class registered as ``name`` (ours or one registered with
+    :func:`register_pass`); KeyError if there is none."""
+    if name in _USER_PASSES:
+        return _USER_PASSES[name]
     return _PASSES[name]()
 
 
@@ -169,3 +188,89 @@ _PIPELINES: dict[str, NamedPipeline] = {BUFFERIZE_PIPELINE.name: BUFFERIZE_PIPEL
 def get_all_pipelines() -> dict[str, NamedPipeline]:
     """Pipeline name -> its definition, sorted by name."""
     return dict(sorted(_PIPELINES.items()))
+
+
+# -- upstream's registry ------------------------------------------------------
+
+# The pass instances run through upstream's registry, while collected.
+_collectors: list[list[ModulePass]] = []
+
+
+@contextlib.contextmanager
+def collect_instances() -> Iterator[list[ModulePass]]:
+    """Within the block, each of our passes that a pass manager runs is
+    appended to the yielded list once it ran (for its statistics)."""
+    instances: list[ModulePass] = []
+    _collectors.append(instances)
+    try:
+        yield instances
+    finally:
+        _collectors.remove(instances)
+
+
+_Description = tuple[str, list[tuple[str, str, str, bool]]]
+
+
+def _describe(name: str) -> Callable[[], _Description]:
+    def describe() -> _Description:
+        pass_class = get_pass(name)
+        options = [
+            (i.name, i.help, "" if i.default is None else i.format_default(), i.type_name == "bool")
+            for i in pass_class.options()
+        ]
+        return pass_class.summary, options
+
+    return describe
+
+
+def _check(name: str) -> Callable[[str], str | None]:
+    def check(options: str) -> str | None:
+        try:
+            get_pass(name).from_option_text(options)
+        except OptionError as err:
+            return str(err)
+        return None
+
+    return check
+
+
+def _run(name: str) -> Callable[[str, ir.Operation], bool]:
+    def run(options: str, module: ir.Operation) -> bool:
+        instance = get_pass(name).from_option_text(options)
+        succeeded = instance.run_on(module)
+        for instances in _collectors:
+            instances.append(instance)
+        return succeeded
+
+    return run
+
+
+def class_name(argument: str) -> str:
+    """The class of the pass registered as ``argument``, by the naming
+    rule (``cache-plan-offload`` -> ``PlanOffloadPass``) so that it is
+    known without importing it."""
+    words = argument.removeprefix("cache-").split("-")
+    return "".join(word.title() for word in words) + "Pass"
+
+
+def register_pass(pass_class: type[ModulePass]) -> None:
+    """Add a pass class of your own (a :class:`ModulePass` dataclass whose
+    ``name`` is not taken) to this registry and to MLIR's: pipelines then
+    name it like ours."""
+    name = pass_class.name
+    if name in _PASSES or _USER_PASSES.get(name, pass_class) is not pass_class:
+        raise ValueError(f"a pass called '{name}' is already registered")
+    _USER_PASSES[name] = pass_class
+    _native.register_pass(
+        name, pass_class.__name__, pass_class.summary, _describe(name), _run(name), _check(name)
+    )
+
+
+def register_passes() -> None:
+    """Register every pass and named pipeline in MLIR's pass registry
+    (again: nothing changes). Pass modules are imported when a pipeline
+    first names them."""
+    for name in _PASSES:
+        _native.register_pass(name, class_name(name), "", _describe(name), _run(name), _check(name))
+    for pipeline in _PIPELINES.values():
+        _native.register_pass_pipeline(pipeline.name, pipeline.summary, pipeline.text)
