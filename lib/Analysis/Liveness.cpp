@@ -143,6 +143,8 @@ private:
                   ArrayRef<CapturedAccess> captured);
   void collectCaptured(Operation *op, SmallVectorImpl<CapturedAccess> &out);
   void aliasBlockArguments(Operation *op, const RootList &roots);
+  RootList entryRoots(RegionBranchOpInterface branch, Value input);
+  void aliasEntryArguments(RegionBranchOpInterface branch);
   void forwardToParent(Operation *terminator);
   void settleRegionResults(int64_t position);
   void recordTokens();
@@ -317,10 +319,10 @@ void HyperoffloadLiveness::defineResults(
       if (ranked)
         roots[result] = {newRoot(result, HyperoffloadRootAllocated, position)};
     } else if (descendsInto(op) && isa<RegionBranchOpInterface>(op)) {
-      // What flows in (a loop's init values); what the terminators yield
-      // is added as the walk meets them (forwardToParent).
-      RootList operandRoots = rootsOfOperands(op);
-      roots[result] = operandRoots;
+      // What flows in from the op to its results (a loop's init value of
+      // the same index, when it may run no iteration); what the
+      // terminators yield is added as the walk meets them (forwardToParent).
+      roots[result] = entryRoots(cast<RegionBranchOpInterface>(op), result);
     } else if (Value source = viewSource(op)) {
       auto it = roots.find(source);
       roots[result] = it == roots.end() ? RootList() : it->second;
@@ -376,6 +378,44 @@ void HyperoffloadLiveness::settleRegionResults(int64_t position) {
         list = {newRoot(result, HyperoffloadRootOpaque, at)};
     }
   }
+}
+
+/// The roots of the operand that the op passes, on entry, to `input` (a
+/// result, or a block argument of one of its regions), if the interface
+/// says which; else those of all its operands.
+RootList HyperoffloadLiveness::entryRoots(RegionBranchOpInterface branch,
+                                          Value input) {
+  SmallVector<RegionSuccessor, 2> successors;
+  branch.getSuccessorRegions(RegionBranchPoint::parent(), successors);
+  bool toResults = isa<OpResult>(input);
+  for (const RegionSuccessor &successor : successors) {
+    if (successor.isParent() != toResults)
+      continue;
+    if (!toResults && successor.getSuccessor() !=
+                          cast<BlockArgument>(input).getOwner()->getParent())
+      continue;
+    OperandRange operands = branch.getEntrySuccessorOperands(successor);
+    for (auto [operand, target] :
+         llvm::zip(operands, successor.getSuccessorInputs())) {
+      if (target != input)
+        continue;
+      auto it = roots.find(operand);
+      return it == roots.end() ? RootList() : it->second;
+    }
+  }
+  // Results the op does not pass anything to on entry (an scf.if's, a
+  // while's) start empty; arguments no entry value reaches alias all.
+  return toResults ? RootList() : rootsOfOperands(branch);
+}
+
+/// Block arguments the op passes values to on entry (a loop's iteration
+/// arguments) alias the operand of their own index only.
+void HyperoffloadLiveness::aliasEntryArguments(RegionBranchOpInterface branch) {
+  for (Region &region : branch->getRegions())
+    for (Block &block : region)
+      for (BlockArgument argument : block.getArguments())
+        if (isa<BaseMemRefType>(argument.getType()))
+          roots[argument] = entryRoots(branch, argument);
 }
 
 void HyperoffloadLiveness::aliasBlockArguments(Operation *op,
@@ -560,8 +600,11 @@ void HyperoffloadLiveness::run() {
     }
     if (hasMemrefOperand)
       recordUses(op, position, status, effects, captured);
-    if (descend)
+    if (descend) {
       aliasBlockArguments(op, rootsOfOperands(op));
+      if (auto branch = dyn_cast<RegionBranchOpInterface>(op))
+        aliasEntryArguments(branch);
+    }
   }
 
   settleRegionResults(static_cast<int64_t>(ops.size()));

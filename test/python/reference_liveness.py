@@ -177,6 +177,7 @@ class ReferenceLiveness(BufferLiveness):
                 self._record_uses(op, position, status, effects, captured)
             if descends:
                 self._alias_block_arguments(op, self._roots_of_operands(op))
+                self._alias_entry_arguments(op)
         self._settle(pending, len(order.ops))
         self._finish()
 
@@ -236,7 +237,12 @@ class ReferenceLiveness(BufferLiveness):
                 if ranked:
                     self._value_roots[result] = (self._new_root(result, "allocated", position),)
             elif descends and name in REGION_BRANCH_OPS:
-                self._value_roots[result] = self._roots_of_operands(op)
+                # Only a for loop passes its init values straight to its
+                # results (it may run no iteration); the others' results
+                # are what their terminators yield.
+                self._value_roots[result] = (
+                    self._value_roots.get(op.operands[3 + index], ()) if name == "scf.for" else ()
+                )
             elif name in VIEW_OPS and len(op.operands):
                 self._value_roots[result] = self._value_roots.get(op.operands[0], ())
             else:
@@ -252,6 +258,19 @@ class ReferenceLiveness(BufferLiveness):
                 for argument in block.arguments:
                     if _is_memref(argument.type):
                         self._value_roots[argument] = roots
+
+    def _alias_entry_arguments(self, op: ir.Operation) -> None:
+        """Iteration arguments alias the init value of their own index: a
+        for loop's (after the induction variable), a while's before region's."""
+        if op.name == "scf.for":
+            inits, arguments = list(op.operands)[3:], list(op.regions[0].blocks[0].arguments)[1:]
+        elif op.name == "scf.while":
+            inits, arguments = list(op.operands), list(op.regions[0].blocks[0].arguments)
+        else:
+            return
+        for init, argument in zip(inits, arguments, strict=True):
+            if _is_memref(argument.type):
+                self._value_roots[argument] = self._value_roots.get(init, ())
 
     def _captured(self, op: ir.Operation) -> list[tuple[ir.Value, set[str]]]:
         """Memref values from above that ops nested in ``op`` (not walked)
