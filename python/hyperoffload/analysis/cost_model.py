@@ -28,7 +28,7 @@ from mlir import ir
 from hyperoffload import _native
 from hyperoffload.analysis.program import constant_trip_count
 from hyperoffload.hardware import HardwareProfile
-from hyperoffload.sizes import SizeError, memref_bytes
+from hyperoffload.sizes import SizeError, element_bytes, memref_bytes
 
 if TYPE_CHECKING:
     from hyperoffload.analysis.program import ProgramOrder
@@ -160,7 +160,7 @@ def linalg_work(op: ir.Operation) -> tuple[float, int, ir.Type | None] | None:
         if not isinstance(operand.type, ir.MemRefType) or operand in seen:
             continue
         seen.append(operand)
-        nbytes += _size_or_zero(operand.type)
+        nbytes += _accessed_bytes(operand.type)
         if element_type is None:
             element_type = ir.MemRefType(operand.type).element_type
     flops = 0.0
@@ -183,6 +183,20 @@ def op_signature(op: ir.Operation) -> str:
 def payload_arithmetic_ops(op: ir.Operation) -> int:
     """Arithmetic ops executed per iteration of a linalg op's payload."""
     return sum(1 for name in _native.region_op_names(op) if name not in _FREE_PAYLOAD_OPS)
+
+
+def _accessed_bytes(type_: ir.Type) -> int:
+    """Bytes a linalg op moves through an operand: its elements, wherever
+    the view's offset and strides put them (not the span of the buffer
+    under it, which a slice of a stacked weight at a large offset would
+    inflate); a dynamic shape counts as the buffer's size, or 0."""
+    memref = ir.MemRefType(type_)
+    if memref.has_static_shape:
+        try:
+            return math.prod(memref.shape) * element_bytes(memref.element_type)
+        except SizeError:
+            return 0
+    return _size_or_zero(type_)
 
 
 def _size_or_zero(type_: ir.Type) -> int:
