@@ -3,6 +3,7 @@
 python -m hyperoffload.workloads --preset 7b --layers 2 --tokens 2048 --context 2048
 python -m hyperoffload.workloads --preset mixtral --layers 2      # mixture of experts
 python -m hyperoffload.workloads --preset 7b-32k --layers 2       # long context
+python -m hyperoffload.workloads --preset 7b --layers 16 --form scan  # lax.scan over layers
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import argparse
 import dataclasses
 import sys
 
-from hyperoffload.workloads.llama import PRESETS, LlamaConfig, generate_llama
+from hyperoffload.workloads.llama import FORMS, PRESETS, LlamaConfig, generate_llama
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -23,6 +24,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dtype", choices=["f16", "bf16", "f32"], help="element type")
     parser.add_argument("--experts", type=int, help="experts per layer (0: dense MLP)")
     parser.add_argument("--active-experts", type=int, help="experts that run per layer")
+    parser.add_argument(
+        "--form",
+        choices=FORMS,
+        default="straight",
+        help="straight: layers unrolled; scan: stacked weights read by one scf.for",
+    )
     args = parser.parse_args(argv)
     config = LlamaConfig.preset(args.preset)
     overrides = {
@@ -41,7 +48,10 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("sizes must be positive")
     if overrides.get("experts", 0) < 0:
         parser.error("--experts must be 0 (dense) or positive")
-    sys.stdout.write(generate_llama(dataclasses.replace(config, **overrides)))
+    config = dataclasses.replace(config, **overrides)
+    if args.form == "scan" and config.experts:
+        parser.error("--form scan has dense MLPs only (--experts 0)")
+    sys.stdout.write(generate_llama(config, args.form))
     return 0
 
 

@@ -18,6 +18,13 @@ is one step's trace: the experts used are fixed per layer (a deterministic
 rotation) and the others' weights are parameters no op touches, which is
 what a planner should find and leave in the pool. Long context: a large
 ``context`` makes the KV caches dominate the bytes (``7b-32k``).
+
+Forms (``form=``): ``straight`` unrolls the layers, each weight its own
+parameter; ``scan`` is what JAX's ``lax.scan`` over layers gives: each
+weight kind (and KV cache) stacked into one parameter with a leading layer
+dimension, and one ``scf.for`` over the layers reading slice ``[l]`` of
+each, the hidden state carried in a buffer. Both compute the same values
+from the same weights (the stacked ones are the straight ones, in order).
 """
 
 from __future__ import annotations
@@ -60,14 +67,56 @@ class LlamaConfig:
 
 
 PRESETS = ("tiny", "7b", "13b", "70b", "7b-32k", "moe", "mixtral")
+FORMS = ("straight", "scan")
+
+# The weights (and KV caches) of one layer, in parameter order, as
+# (name, shape in terms of h, i, c).
+_LAYER_WEIGHTS = (
+    ("norm1", "h"),
+    ("wq", "hxh"),
+    ("wk", "hxh"),
+    ("wv", "hxh"),
+    ("kcache", "hxc"),
+    ("vcache", "cxh"),
+    ("wo", "hxh"),
+    ("norm2", "h"),
+    ("wgate", "hxi"),
+    ("wup", "hxi"),
+    ("wdown", "ixh"),
+)
 
 
-def generate_llama(config: LlamaConfig) -> str:
-    """MLIR text of one decoder step with ``config``'s shapes."""
+def generate_llama(config: LlamaConfig, form: str = "straight") -> str:
+    """MLIR text of one decoder step with ``config``'s shapes, in ``form``
+    (``straight`` or ``scan``; see the module docstring)."""
+    if form not in FORMS:
+        raise ValueError(f"unknown form '{form}' (expected one of {', '.join(FORMS)})")
+    if form == "scan" and config.experts:
+        raise ValueError("the scan form has dense MLPs only (experts=0)")
     t, h, i, c, e = config.tokens, config.hidden, config.intermediate, config.context, config.dtype
     act = f"memref<{t}x{h}x{e}>"
     params: list[str] = [f"%x: {act}"]
-    for layer in range(config.layers):
+    sizes = {"h": h, "i": i, "c": c}
+
+    def dims(shape: str) -> list[int]:
+        return [sizes[d] for d in shape.split("x")]
+
+    # The type each layer weight is used with, by name (the straight form
+    # uses the parameters themselves: identity layouts).
+    used_types: dict[str, str] = {}
+    if form == "scan":
+        for name, shape in _LAYER_WEIGHTS:
+            shape_text = "x".join(str(d) for d in dims(shape))
+            params.append(f"%{name}: memref<{config.layers}x{shape_text}x{e}>")
+            strides = []
+            running = 1
+            for d in reversed(dims(shape)):
+                strides.insert(0, running)
+                running *= d
+            used_types[name] = (
+                f"memref<{shape_text}x{e}, strided<[{', '.join(map(str, strides))}], offset: ?>>"
+            )
+    for layer in range(config.layers if form == "straight" else 0):
         params += [
             f"%norm1_{layer}: memref<{h}x{e}>",
             f"%wq_{layer}: memref<{h}x{h}x{e}>",
@@ -102,18 +151,26 @@ def generate_llama(config: LlamaConfig) -> str:
     def dealloc(name: str, shape: str) -> None:
         lines.append(f"  memref.dealloc {name} : memref<{shape}x{e}>")
 
-    def matmul(a: str, a_t: str, b: str, b_t: str, out: str, out_t: str) -> None:
+    def weight(name: str, layer: int, suffix: str = "") -> str:
+        """The value layer ``layer`` reads weight ``name`` through."""
+        return f"%{name}_l" if form == "scan" else f"%{name}_{layer}{suffix}"
+
+    def weight_type(name: str, shape: str) -> str:
+        return used_types.get(name, f"memref<{shape}x{e}>")
+
+    def matmul(a: str, a_t: str, b: str, b_t: str, out: str, out_t: str, b_type: str = "") -> None:
         lines.append(f"  linalg.fill ins(%zero : {e}) outs({out} : memref<{out_t}x{e}>)")
         lines.append(
-            f"  linalg.matmul ins({a}, {b} : memref<{a_t}x{e}>, memref<{b_t}x{e}>) "
-            f"outs({out} : memref<{out_t}x{e}>)"
+            f"  linalg.matmul ins({a}, {b} : memref<{a_t}x{e}>, "
+            f"{b_type or f'memref<{b_t}x{e}>'}) outs({out} : memref<{out_t}x{e}>)"
         )
 
-    def scale(source: str, weight: str, out: str) -> None:
+    def scale(source: str, weight_value: str, out: str, weight_name: str) -> None:
         lines.append(
             "  linalg.generic {indexing_maps = [#row, #col, #row], "
             'iterator_types = ["parallel", "parallel"]} '
-            f"ins({source}, {weight} : {act}, memref<{h}x{e}>) outs({out} : {act}) {{"
+            f"ins({source}, {weight_value} : {act}, {weight_type(weight_name, str(h))}) "
+            f"outs({out} : {act}) {{"
         )
         lines.append(f"  ^bb0(%a: {e}, %w: {e}, %o: {e}):")
         lines.append(f"    %s = arith.mulf %a, %w : {e}")
@@ -127,9 +184,11 @@ def generate_llama(config: LlamaConfig) -> str:
         """Gated MLP, (silu(normed x wgate) * (normed x wup)) x wdown, into a
         new buffer; ``normed`` is freed after its last use if ``last``."""
         gate = alloc(f"g_{n}{suffix}", f"{t}x{i}")
-        matmul(normed, f"{t}x{h}", f"%wgate_{n}{suffix}", f"{h}x{i}", gate, f"{t}x{i}")
+        matmul(normed, f"{t}x{h}", weight("wgate", n, suffix), f"{h}x{i}", gate, f"{t}x{i}",
+               used_types.get("wgate", ""))  # fmt: skip
         up = alloc(f"u_{n}{suffix}", f"{t}x{i}")
-        matmul(normed, f"{t}x{h}", f"%wup_{n}{suffix}", f"{h}x{i}", up, f"{t}x{i}")
+        matmul(normed, f"{t}x{h}", weight("wup", n, suffix), f"{h}x{i}", up, f"{t}x{i}",
+               used_types.get("wup", ""))  # fmt: skip
         if last:
             dealloc(normed, f"{t}x{h}")
         lines.append(
@@ -147,23 +206,28 @@ def generate_llama(config: LlamaConfig) -> str:
         lines.append("  }")
         dealloc(up, f"{t}x{i}")
         out = alloc(f"d_{n}{suffix}", f"{t}x{h}")
-        matmul(gate, f"{t}x{i}", f"%wdown_{n}{suffix}", f"{i}x{h}", out, f"{t}x{h}")
+        matmul(gate, f"{t}x{i}", weight("wdown", n, suffix), f"{i}x{h}", out, f"{t}x{h}",
+               used_types.get("wdown", ""))  # fmt: skip
         dealloc(gate, f"{t}x{i}")
         return out
 
-    residual = "%x"
-    for n in range(config.layers):
+    def layer(n: int, residual: str) -> str:
+        """One layer reading ``residual``: its output, in a new buffer."""
         normed = alloc(f"n1_{n}", f"{t}x{h}")
-        scale(residual, f"%norm1_{n}", normed)
+        scale(residual, weight("norm1", n), normed, "norm1")
         q = alloc(f"q_{n}", f"{t}x{h}")
-        matmul(normed, f"{t}x{h}", f"%wq_{n}", f"{h}x{h}", q, f"{t}x{h}")
+        matmul(normed, f"{t}x{h}", weight("wq", n), f"{h}x{h}", q, f"{t}x{h}",
+               used_types.get("wq", ""))  # fmt: skip
         k = alloc(f"k_{n}", f"{t}x{h}")
-        matmul(normed, f"{t}x{h}", f"%wk_{n}", f"{h}x{h}", k, f"{t}x{h}")
+        matmul(normed, f"{t}x{h}", weight("wk", n), f"{h}x{h}", k, f"{t}x{h}",
+               used_types.get("wk", ""))  # fmt: skip
         v = alloc(f"v_{n}", f"{t}x{h}")
-        matmul(normed, f"{t}x{h}", f"%wv_{n}", f"{h}x{h}", v, f"{t}x{h}")
+        matmul(normed, f"{t}x{h}", weight("wv", n), f"{h}x{h}", v, f"{t}x{h}",
+               used_types.get("wv", ""))  # fmt: skip
         dealloc(normed, f"{t}x{h}")
         scores = alloc(f"s_{n}", f"{t}x{c}")
-        matmul(q, f"{t}x{h}", f"%kcache_{n}", f"{h}x{c}", scores, f"{t}x{c}")
+        matmul(q, f"{t}x{h}", weight("kcache", n), f"{h}x{c}", scores, f"{t}x{c}",
+               used_types.get("kcache", ""))  # fmt: skip
         lines.append(
             "  linalg.generic {indexing_maps = [#row], "
             'iterator_types = ["parallel", "parallel"]} '
@@ -174,7 +238,8 @@ def generate_llama(config: LlamaConfig) -> str:
         lines.append(f"    linalg.yield %p : {e}")
         lines.append("  }")
         ctx = alloc(f"ctx_{n}", f"{t}x{h}")
-        matmul(scores, f"{t}x{c}", f"%vcache_{n}", f"{c}x{h}", ctx, f"{t}x{h}")
+        matmul(scores, f"{t}x{c}", weight("vcache", n), f"{c}x{h}", ctx, f"{t}x{h}",
+               used_types.get("vcache", ""))  # fmt: skip
         for buffer, shape in (
             (scores, f"{t}x{c}"),
             (q, f"{t}x{h}"),
@@ -183,15 +248,16 @@ def generate_llama(config: LlamaConfig) -> str:
         ):
             dealloc(buffer, shape)
         attn = alloc(f"attn_{n}", f"{t}x{h}")
-        matmul(ctx, f"{t}x{h}", f"%wo_{n}", f"{h}x{h}", attn, f"{t}x{h}")
+        matmul(ctx, f"{t}x{h}", weight("wo", n), f"{h}x{h}", attn, f"{t}x{h}",
+               used_types.get("wo", ""))  # fmt: skip
         dealloc(ctx, f"{t}x{h}")
         h1 = alloc(f"h1_{n}", f"{t}x{h}")
         add(residual, attn, h1)
         dealloc(attn, f"{t}x{h}")
-        if residual != "%x":
+        if form == "straight" and residual != "%x":
             dealloc(residual, f"{t}x{h}")
         normed2 = alloc(f"n2_{n}", f"{t}x{h}")
-        scale(h1, f"%norm2_{n}", normed2)
+        scale(h1, weight("norm2", n), normed2, "norm2")
         if config.experts:
             logits = alloc(f"r_{n}", f"{t}x{config.experts}")
             matmul(normed2, f"{t}x{h}", f"%wrouter_{n}", f"{h}x{config.experts}", logits,
@@ -199,8 +265,8 @@ def generate_llama(config: LlamaConfig) -> str:
             dealloc(logits, f"{t}x{config.experts}")
         down = ""
         suffixes = _mlp_suffixes(config, n)
-        for k, suffix in enumerate(suffixes):
-            out = mlp(n, suffix, normed2, last=k == len(suffixes) - 1)
+        for index, suffix in enumerate(suffixes):
+            out = mlp(n, suffix, normed2, last=index == len(suffixes) - 1)
             if down:
                 add(down, out, down)
                 dealloc(out, f"{t}x{h}")
@@ -210,9 +276,35 @@ def generate_llama(config: LlamaConfig) -> str:
         add(h1, down, h2)
         dealloc(down, f"{t}x{h}")
         dealloc(h1, f"{t}x{h}")
-        residual = h2
-    lines.append(f"  linalg.copy ins({residual} : {act}) outs(%out : {act})")
-    dealloc(residual, f"{t}x{h}")
+        return h2
+
+    if form == "straight":
+        residual = "%x"
+        for n in range(config.layers):
+            residual = layer(n, residual)
+        lines.append(f"  linalg.copy ins({residual} : {act}) outs(%out : {act})")
+        dealloc(residual, f"{t}x{h}")
+    else:
+        # The hidden state lives in %out across the layers.
+        lines.append(f"  linalg.copy ins(%x : {act}) outs(%out : {act})")
+        lines.append("  %c0 = arith.constant 0 : index")
+        lines.append("  %c1 = arith.constant 1 : index")
+        lines.append(f"  %layers = arith.constant {config.layers} : index")
+        lines.append("  scf.for %l = %c0 to %layers step %c1 {")
+        for name, shape in _LAYER_WEIGHTS:
+            shape_dims = dims(shape)
+            zeros = ", ".join("0" for _ in shape_dims)
+            ones = ", ".join("1" for _ in shape_dims)
+            full = ", ".join(str(d) for d in shape_dims)
+            stacked = f"memref<{config.layers}x{'x'.join(map(str, shape_dims))}x{e}>"
+            lines.append(
+                f"  %{name}_l = memref.subview %{name}[%l, {zeros}] [1, {full}] [1, {ones}] "
+                f": {stacked} to {used_types[name]}"
+            )
+        h2 = layer(0, "%out")
+        lines.append(f"  linalg.copy ins({h2} : {act}) outs(%out : {act})")
+        dealloc(h2, f"{t}x{h}")
+        lines.append("  }")
     lines.append("  return")
     lines.append("}")
     return "\n".join(lines) + "\n"
