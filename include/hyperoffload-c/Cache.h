@@ -220,6 +220,21 @@ MLIR_CAPI_EXPORTED void hyperoffloadSetCrashStage(MlirStringRef stage);
 MLIR_CAPI_EXPORTED void
 hyperoffloadPassManagerTrackStages(MlirPassManager passManager);
 
+/// Software-pipelines the `scf.for` loop `loop` in two stages with
+/// upstream's scf::pipelineForLoop: the ops of its body listed in
+/// `firstStage` and `firstStageLast` (MlirOperation pointers) run one
+/// iteration ahead of the others, which a prologue and an epilogue peel.
+/// In the loop's body the `firstStage` ops come first, then the others,
+/// then the `firstStageLast` ops. With `warmStart`, the first iteration is
+/// peeled off first (upstream's scf::peelForLoopFirstIteration, inlined)
+/// and the prologue's stage-0 ops other than `cache.wait`s run right after
+/// the peeled iteration's last `cache.prefetch`. Returns the new loop, or
+/// null if upstream declines (e.g. fewer iterations than stages, or bounds
+/// it cannot prove).
+MLIR_CAPI_EXPORTED MlirOperation hyperoffloadPipelineLoop(
+    MlirOperation loop, const uint64_t *firstStage, int64_t count,
+    const uint64_t *firstStageLast, int64_t lastCount, bool warmStart);
+
 /// Kinds of root buffer found by hyperoffloadLivenessAnalyse.
 enum HyperoffloadRootKind {
   HyperoffloadRootArgument = 0,

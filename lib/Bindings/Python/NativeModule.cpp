@@ -1003,6 +1003,26 @@ NB_MODULE(_native, m) {
       "anchor"_a, "tokens"_a,
       "Build `cache.wait` on `tokens` right before `anchor`.");
   m.def(
+      "pipeline_loop",
+      [](MlirOperation loop, const std::vector<uint64_t> &firstStage,
+         const std::vector<uint64_t> &firstStageLast, bool warmStart)
+          -> std::optional<MlirOperation> {
+        MlirOperation pipelined = hyperoffloadPipelineLoop(
+            loop, firstStage.data(), static_cast<int64_t>(firstStage.size()),
+            firstStageLast.data(), static_cast<int64_t>(firstStageLast.size()),
+            warmStart);
+        if (mlirOperationIsNull(pipelined))
+          return std::nullopt;
+        return pipelined;
+      },
+      "loop"_a, "first_stage"_a, "first_stage_last"_a, "warm_start"_a = false,
+      "Software-pipeline the scf.for `loop` in two stages (upstream's "
+      "scf::pipelineForLoop): the body ops with identities `first_stage` and "
+      "`first_stage_last` run one iteration ahead of the others; in the new "
+      "body the former come first, the latter last. With `warm_start` the "
+      "first iteration is peeled off first and the prologue's copies run "
+      "during it. The new loop, or None where upstream declines.");
+  m.def(
       "with_attribute",
       [](const std::vector<uint64_t> &ops, std::string_view name) {
         std::vector<uint8_t> has(ops.size());

@@ -18,6 +18,15 @@
 5. every prefetched buffer is evicted on every path: within the loop body
    that prefetches it, within each ``scf.if`` branch, before each return.
 
+A software-pipelined ``scf.for`` (``cache-stream-loop-slices``) carries a
+device buffer from one iteration to the next: an iteration argument that
+starts as a prefetched buffer and is yielded another one, prefetched in the
+body. That *slot* is checked as one buffer: on entry to an iteration it
+holds the buffer carried in, live and waited for (the one before the loop
+must be); the iteration must evict it, and must wait for the buffer it
+yields without evicting it; after the loop the result holds the last one,
+waited for, to be evicted like any prefetched buffer.
+
 Structured control flow is followed exactly: branches of an ``scf.if`` are
 checked separately and a token counts as waited after it only if both
 waited for it; a loop body is checked from the state before the loop, and
@@ -90,6 +99,9 @@ class _Checker:
         self.violations: list[Violation] = []
         self.implied: dict[int, set[int]] = {}
         self.token_of: dict[int, int] = {}  # prefetch buffer id -> token
+        self.slots: dict[int, list[_Slot]] = {}  # loop position -> its slots
+        self.slot_names: dict[int, str] = {}
+        self._find_slots()
 
     def error_at(self, position: int, message: str) -> None:
         self.violations.append(Violation(self.order.ops[position].location, message))
@@ -105,6 +117,56 @@ class _Checker:
 
     def buffer(self, index: int) -> Buffer:
         return self.liveness.buffers[index]
+
+    def name(self, index: int) -> str:
+        """The name of root ``index``, or of a loop's slot."""
+        if index in self.slot_names:
+            return self.slot_names[index]
+        return self.buffer(index).name
+
+    def _find_slots(self) -> None:
+        """The buffers each ``scf.for`` carries across iterations; an op
+        accessing a slot (both its roots, through the iteration argument or
+        the loop result) accesses the slot instead."""
+        buffers = self.liveness.buffers
+        next_id = len(buffers)
+        copied = False
+        for position, name in enumerate(self.names):
+            if name != "scf.for":
+                continue
+            loop = self.order.ops[position]
+            body = loop.regions[0].blocks[0]
+            yielded = list(body.operations[len(body.operations) - 1].operands)
+            for index, (init, out) in enumerate(zip(list(loop.operands)[3:], yielded, strict=True)):
+                if not isinstance(init.type, ir.MemRefType):
+                    continue
+                before = self.liveness.root_indices(init)
+                after = self.liveness.root_indices(out)
+                if len(before) != 1 or len(after) != 1:
+                    continue
+                first, carried = before[0], after[0]
+                if buffers[first].kind != "prefetch" or buffers[carried].kind != "prefetch":
+                    continue
+                if self.order.parent[buffers[carried].defined_at] != position:
+                    continue
+                slot = _Slot(next_id, first, carried, position, -(next_id + 2))
+                next_id += 1
+                self.slots.setdefault(position, []).append(slot)
+                self.slot_names[slot.id] = (
+                    f"{buffers[first].name}/{buffers[carried].name} (carried by iteration "
+                    f"argument #{index})"
+                )
+                if not copied:
+                    self.accesses = dict(self.accesses)  # the liveness's is shared
+                    copied = True
+                # In the body the iteration argument reaches the first
+                # buffer's root; after the loop the result reaches both.
+                last = self.order.end[position]
+                for where, accesses in list(self.accesses.items()):
+                    if position < where <= last:
+                        self.accesses[where] = _merged(accesses, {first}, slot.id)
+                    elif where > last:
+                        self.accesses[where] = _merged(accesses, {first, carried}, slot.id)
 
     def covered(self, state: _State, token: int, dependencies: list[int]) -> bool:
         if token in state.waited:
@@ -183,7 +245,7 @@ class _Checker:
                 for index, prefetch in state.live.items():
                     self.error_at(
                         prefetch,
-                        f"prefetched buffer {self.buffer(index).name} is not evicted "
+                        f"prefetched buffer {self.name(index)} is not evicted "
                         "on every path to the function's end",
                     )
 
@@ -195,7 +257,7 @@ class _Checker:
             if token is not None and not self.covered(state, token, dependencies):
                 self.error_at(
                     position,
-                    f"prefetches {self.buffer(source).name} before the write-back into it "
+                    f"prefetches {self.name(source)} before the write-back into it "
                     "completes: wait for the write-back's token or depend on it",
                 )
         self.record_token(position, dependencies)
@@ -209,15 +271,13 @@ class _Checker:
         # The evicted buffer's roots are freed; the destination's written.
         for index in self.accessed(position, _FREE):
             if index in state.evicted:
-                self.error_at(
-                    position, f"evicts {self.buffer(index).name}, which was already evicted"
-                )
+                self.error_at(position, f"evicts {self.name(index)}, which was already evicted")
                 continue
             token = self.token_of.get(index)
             if token is not None and not self.covered(state, token, dependencies):
                 self.error_at(
                     position,
-                    f"evicts {self.buffer(index).name} before a cache.wait covers its prefetch "
+                    f"evicts {self.name(index)} before a cache.wait covers its prefetch "
                     "(or the evict depends on it)",
                 )
             state.evicted.add(index)
@@ -233,33 +293,38 @@ class _Checker:
         for index, bits in accesses:
             if not bits & _ACCESSES:
                 continue
-            buffer = self.buffer(index)
             if index in state.evicted:
-                self.error_at(position, f"uses {buffer.name} after it was evicted")
+                self.error_at(position, f"uses {self.name(index)} after it was evicted")
                 continue
             token = self.token_of.get(index)
             if token is not None and token not in state.waited:
                 self.error_at(
                     position,
-                    f"uses prefetched buffer {buffer.name} before a cache.wait covers its token",
+                    f"uses prefetched buffer {self.name(index)} before a cache.wait covers "
+                    "its token",
                 )
             if index in state.pending and bits & _READS:
                 self.error_at(
-                    position, f"reads {buffer.name} before the write-back into it completes"
+                    position, f"reads {self.name(index)} before the write-back into it completes"
                 )
 
     def visit_region_op(self, position: int, state: _State) -> None:
         regions = self.regions(position)
         name = self.names[position]
         if name in LOOP_OPS:
+            slots = self.slots.get(position, [])
+            for slot in slots:
+                self.enter_slot(slot, state)
             body = state.copy()
             for region in regions:
                 self.visit_region(region, body, position)
+            for slot in slots:
+                self.leave_slot(slot, body, state)
             for index, prefetch in body.live.items():
                 if index not in state.live:
                     self.error_at(
                         prefetch,
-                        f"prefetched buffer {self.buffer(index).name} is not evicted "
+                        f"prefetched buffer {self.name(index)} is not evicted "
                         "within the loop iteration that prefetches it",
                     )
             state.evicted |= body.evicted
@@ -285,13 +350,82 @@ class _Checker:
                 if any(index in b.live for b in branches):
                     self.error_at(
                         live[index],
-                        f"prefetched buffer {self.buffer(index).name} is evicted on some "
+                        f"prefetched buffer {self.name(index)} is evicted on some "
                         f"paths through '{name}' but not on others",
                     )
                 live.pop(index)
         state.live = live
         for branch in branches:
             state.pending.update(branch.pending)
+
+    def enter_slot(self, slot: _Slot, state: _State) -> None:
+        """The buffer prefetched before the loop moves into the slot: live,
+        waited for if it was."""
+        if slot.first in state.evicted:
+            self.error_at(
+                slot.loop, f"carries {self.name(slot.first)} into the loop after evicting it"
+            )
+        self.token_of[slot.id] = slot.token
+        if self.covered(state, self.token_of.get(slot.first, slot.token), []):
+            state.waited.add(slot.token)
+        state.live.pop(slot.first, None)
+        state.live[slot.id] = slot.loop
+        state.evicted.discard(slot.id)
+
+    def leave_slot(self, slot: _Slot, body: _State, state: _State) -> None:
+        """At the end of an iteration: the buffer carried in is evicted, the
+        one carried out live and waited for; after the loop the slot holds
+        the last one."""
+        carried = self.name(slot.carried)
+        prefetch = self.buffer(slot.carried).defined_at
+        if slot.id not in body.evicted:
+            self.error_at(
+                slot.loop,
+                f"the iteration does not evict {self.name(slot.id)}, the buffer carried into it",
+            )
+        if slot.carried in body.evicted:
+            self.error_at(prefetch, f"evicts {carried}, which the iteration yields to the next one")
+        elif self.token_of.get(slot.carried) not in body.waited:
+            self.error_at(
+                prefetch,
+                f"yields {carried} to the next iteration before a cache.wait covers its token",
+            )
+        body.live.pop(slot.carried, None)
+        body.live.pop(slot.id, None)
+        body.evicted.discard(slot.id)
+        state.live[slot.id] = slot.loop
+        state.waited.add(slot.token)
+
+
+def _merged(accesses: list[tuple[int, int]], roots: set[int], slot: int) -> list[tuple[int, int]]:
+    """``accesses`` with ``roots``, where it names all of them, as one
+    access to ``slot`` (their bits together, where the first was)."""
+    if not roots <= {root for root, _ in accesses}:
+        return accesses
+    bits = 0
+    for root, root_bits in accesses:
+        if root in roots:
+            bits |= root_bits
+    merged: list[tuple[int, int]] = []
+    for root, root_bits in accesses:
+        if root not in roots:
+            merged.append((root, root_bits))
+        elif not any(r == slot for r, _ in merged):
+            merged.append((slot, bits))
+    return merged
+
+
+@dataclasses.dataclass(frozen=True)
+class _Slot:
+    """A device buffer an ``scf.for`` carries across iterations: prefetched
+    as root ``first`` before the loop, as root ``carried`` in its body;
+    ``id`` names the slot, ``token`` its (always waited) pseudo token."""
+
+    id: int
+    first: int
+    carried: int
+    loop: int
+    token: int
 
 
 def check_remote_accesses(function: ir.Operation) -> list[Violation]:

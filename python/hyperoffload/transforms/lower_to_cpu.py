@@ -60,7 +60,7 @@ from mlir.dialects import async_dialect, func, memref
 
 from hyperoffload.ir_utils import dynamic_sizes, to_device_type
 from hyperoffload.transforms.pass_base import ModulePass, option
-from hyperoffload.transforms.strip_transfers import prepare_lowering
+from hyperoffload.transforms.strip_transfers import carried_buffers, prepare_lowering
 
 
 @dataclasses.dataclass(frozen=True)
@@ -100,6 +100,7 @@ def lower_to_cpu(
         declare_functions(root, {POOL_OPEN: [], POOL_CLOSE: []})
     # Buffers the function allocates: an evict of one frees it.
     allocated = {op.results[0] for op in ops if op.name in ("memref.alloc", "memref.alloca")}
+    allocated |= carried_buffers(ops)
     if mode == "async":
         _lower_async(cache_ops, allocated, copy)
         return None

@@ -49,12 +49,12 @@ from __future__ import annotations
 import dataclasses
 
 from mlir import ir
-from mlir.dialects import gpu, memref
+from mlir.dialects import builtin, gpu, llvm, memref
 
 from hyperoffload.analysis.program import op_address
 from hyperoffload.ir_utils import dynamic_sizes, to_device_type
 from hyperoffload.transforms.pass_base import ModulePass
-from hyperoffload.transforms.strip_transfers import prepare_lowering
+from hyperoffload.transforms.strip_transfers import carried_buffers, prepare_lowering
 
 
 @dataclasses.dataclass(frozen=True)
@@ -80,6 +80,8 @@ def lower_to_gpu(root: ir.Operation) -> tuple[ir.Operation, str] | None:
     tokens: dict[ir.Value, ir.Value] = {}
     on_device: set[ir.Value] = set()  # buffers from gpu.alloc
     allocated = {op.results[0] for op in ops if op.name == "memref.alloc"}
+    # Prefetched buffers a loop carries are gpu.alloc results too.
+    on_device |= carried_buffers(ops)
 
     created: list[ir.Operation] = []
 
@@ -98,7 +100,9 @@ def lower_to_gpu(root: ir.Operation) -> tuple[ir.Operation, str] | None:
                 alloc = gpu.AllocOp(
                     to_device_type(ir.MemRefType(result.type)), token_type, [start], sizes, []
                 )
-                copy = gpu.MemcpyOp(token_type, [alloc.asyncToken], alloc.memref, source)
+                copy = gpu.MemcpyOp(
+                    token_type, [alloc.asyncToken], alloc.memref, contiguous_view(source)
+                )
                 created.append(copy.operation)
                 result.replace_all_uses_with(alloc.memref)
                 on_device.add(alloc.memref)
@@ -109,7 +113,9 @@ def lower_to_gpu(root: ir.Operation) -> tuple[ir.Operation, str] | None:
                 buffer = operands[0]
                 current = join(operands[1 + segments[1] :])
                 if segments[1]:
-                    write = gpu.MemcpyOp(token_type, [current], operands[1], buffer)
+                    write = gpu.MemcpyOp(
+                        token_type, [current], contiguous_view(operands[1]), buffer
+                    )
                     created.append(write.operation)
                     current = write.asyncToken
                 if buffer in on_device:
@@ -128,6 +134,44 @@ def lower_to_gpu(root: ir.Operation) -> tuple[ir.Operation, str] | None:
         op.erase()
     _wait_for_loose_tokens(created)
     return None
+
+
+def contiguous_view(value: ir.Value) -> ir.Value:
+    """``value`` with an identity layout: upstream lowers ``gpu.memcpy``
+    only between identity-layout memrefs, and a slice of a stacked weight
+    (``memref<64x64xf32, strided<[64, 1], offset: ?>>``) is contiguous but
+    not that. Its LLVM descriptor gets the offset folded into the aligned
+    pointer (the offset becomes 0; sizes and strides, already those of the
+    identity layout, stay). Any other layout is returned as it is (upstream
+    then refuses the copy)."""
+    type_ = ir.MemRefType(value.type)
+    if isinstance(type_.layout, ir.AffineMapAttr) or not type_.has_static_shape:
+        return value  # the identity layout (or an affine map: left as it is)
+    strides, _ = type_.get_strides_and_offset()
+    running = 1
+    for size, stride in reversed(list(zip(type_.shape, strides, strict=True))):
+        if size != 1 and stride != running:
+            return value  # not contiguous row-major
+        running *= size
+    rank = type_.rank
+    arrays = f", array<{rank} x i64>, array<{rank} x i64>" if rank else ""
+    descriptor_type = ir.Type.parse(f"!llvm.struct<(ptr, ptr, i64{arrays})>")
+    i64 = ir.IntegerType.get_signless(64)
+    pointer = ir.Type.parse("!llvm.ptr")
+    none = ir.Attribute.parse("#llvm.overflow<none>")
+    descriptor = builtin.UnrealizedConversionCastOp([descriptor_type], [value]).results[0]
+    aligned = llvm.ExtractValueOp(pointer, descriptor, [1]).result
+    offset = llvm.ExtractValueOp(i64, descriptor, [2]).result
+    width = llvm.ConstantOp(i64, ir.IntegerAttr.get(i64, type_.element_type.width // 8)).result
+    address = llvm.PtrToIntOp(i64, aligned).result
+    shifted = llvm.AddOp(address, llvm.MulOp(offset, width, none).result, none).result
+    moved = llvm.InsertValueOp(descriptor, llvm.IntToPtrOp(pointer, shifted).result, [1]).result
+    zero = llvm.ConstantOp(i64, ir.IntegerAttr.get(i64, 0)).result
+    rebased = llvm.InsertValueOp(moved, zero, [2]).result
+    identity = ir.MemRefType.get(
+        list(type_.shape), type_.element_type, memory_space=type_.memory_space
+    )
+    return builtin.UnrealizedConversionCastOp([identity], [rebased]).results[0]
 
 
 def _wait_for_loose_tokens(created: list[ir.Operation]) -> None:

@@ -58,6 +58,12 @@ def _verify_schedule() -> type[ModulePass]:
     return VerifySchedulePass
 
 
+def _stream_loop_slices() -> type[ModulePass]:
+    from hyperoffload.transforms.stream_loop_slices import StreamLoopSlicesPass
+
+    return StreamLoopSlicesPass
+
+
 def _plan_offload() -> type[ModulePass]:
     from hyperoffload.transforms.plan_offload import PlanOffloadPass
 
@@ -117,6 +123,7 @@ _PASSES: dict[str, Callable[[], type[ModulePass]]] = {
     "cache-release-dead-buffers": _release_dead_buffers,
     "cache-split-shared-constants": _split_shared_constants,
     "cache-strip-transfers": _strip_transfers,
+    "cache-stream-loop-slices": _stream_loop_slices,
     "cache-verify-schedule": _verify_schedule,
     "cache-widen-bool-buffers": _widen_bool_buffers,
     "hyper-offload-pipeline": _hyper_offload_pipeline,

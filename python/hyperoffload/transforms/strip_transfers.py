@@ -105,6 +105,30 @@ def prepare_lowering(
     return ops, cache_ops, escaping
 
 
+def carried_buffers(ops: list[ir.Operation]) -> set[ir.Value]:
+    """The device buffers an ``scf.for`` carries from one iteration to the
+    next (``cache-stream-loop-slices``): each iteration argument, and loop
+    result, that starts as one prefetch's buffer and is yielded another's.
+    An evict of one frees a prefetched buffer: its lowering frees it."""
+    carried: set[ir.Value] = set()
+
+    def prefetched(value: ir.Value) -> bool:
+        owner = value.owner
+        return not isinstance(owner, ir.Block) and owner.operation.name == "cache.prefetch"
+
+    for op in ops:
+        if op.name != "scf.for":
+            continue
+        body = op.regions[0].blocks[0]
+        inits = list(op.operands)[3:]
+        yielded = list(body.operations[len(body.operations) - 1].operands)
+        for index, (init, out) in enumerate(zip(inits, yielded, strict=True)):
+            if prefetched(init) and prefetched(out):
+                carried.add(body.arguments[1 + index])
+                carried.add(op.results[index])
+    return carried
+
+
 def escaping_token(
     cache_ops: list[ir.Operation], what: str = "cannot strip transfers"
 ) -> tuple[ir.Operation, str] | None:

@@ -1,0 +1,105 @@
+//===- Transforms.cpp - upstream transformations the passes reuse ---------===//
+//
+// Upstream C++ transformations that the Python bindings do not expose,
+// behind the C API.
+//
+//===----------------------------------------------------------------------===//
+
+#include "hyperoffload-c/Cache.h"
+
+#include "mlir/CAPI/IR.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/SCF/Transforms/Transforms.h"
+#include "mlir/IR/PatternMatch.h"
+#include "llvm/ADT/DenseSet.h"
+
+using namespace mlir;
+
+namespace {
+llvm::DenseSet<Operation *> operationSet(const uint64_t *ops, int64_t count) {
+  llvm::DenseSet<Operation *> set;
+  for (int64_t i = 0; i < count; ++i)
+    set.insert(reinterpret_cast<Operation *>(static_cast<uintptr_t>(ops[i])));
+  return set;
+}
+} // namespace
+
+MlirOperation hyperoffloadPipelineLoop(MlirOperation loop,
+                                       const uint64_t *firstStage,
+                                       int64_t count,
+                                       const uint64_t *firstStageLast,
+                                       int64_t lastCount, bool warmStart) {
+  auto forOp = dyn_cast<scf::ForOp>(unwrap(loop));
+  if (!forOp)
+    return MlirOperation{nullptr};
+  llvm::DenseSet<Operation *> early = operationSet(firstStage, count);
+  llvm::DenseSet<Operation *> late = operationSet(firstStageLast, lastCount);
+  IRRewriter rewriter(forOp.getContext());
+
+  // Warm start: the first iteration runs peeled, fetching as it goes (each
+  // copy waited right before its first use, later ones hiding behind
+  // earlier work), instead of all its copies waited before the loop.
+  scf::ForOp first;
+  SmallVector<Operation *> peeled;
+  if (warmStart) {
+    rewriter.setInsertionPoint(forOp);
+    if (failed(scf::peelForLoopFirstIteration(rewriter, forOp, first)) ||
+        first == forOp)
+      first = nullptr;
+    if (first)
+      for (Operation &op : first.getBody()->without_terminator())
+        peeled.push_back(&op);
+  }
+
+  // In the kernel: stage 0 (the next iteration's transfers), then stage 1
+  // (this iteration's work), then the stage-0 ops asked last; each in
+  // program order.
+  std::vector<std::pair<Operation *, unsigned>> schedule;
+  for (Operation &op : forOp.getBody()->without_terminator())
+    if (early.contains(&op))
+      schedule.emplace_back(&op, 0);
+  for (Operation &op : forOp.getBody()->without_terminator())
+    if (!early.contains(&op) && !late.contains(&op))
+      schedule.emplace_back(&op, 1);
+  for (Operation &op : forOp.getBody()->without_terminator())
+    if (late.contains(&op))
+      schedule.emplace_back(&op, 0);
+  scf::PipeliningOption options;
+  options.getScheduleFn =
+      [schedule](scf::ForOp,
+                 std::vector<std::pair<Operation *, unsigned>> &out) {
+        out = schedule;
+      };
+  // The prologue's copies (not its waits), to issue during the peeled
+  // iteration.
+  SmallVector<Operation *> prologue;
+  options.annotateFn = [&](Operation *op,
+                           scf::PipeliningOption::PipelinerPart part,
+                           unsigned) {
+    if (part == scf::PipeliningOption::PipelinerPart::Prologue &&
+        op->getName().getStringRef() != "cache.wait")
+      prologue.push_back(op);
+  };
+  rewriter.setInsertionPoint(forOp);
+  bool modified = false;
+  FailureOr<scf::ForOp> pipelined =
+      scf::pipelineForLoop(rewriter, forOp, options, &modified);
+  if (failed(pipelined)) {
+    if (first)
+      (void)first.promoteIfSingleIteration(rewriter);
+    return MlirOperation{nullptr};
+  }
+  if (first) {
+    (void)first.promoteIfSingleIteration(rewriter);
+    Operation *anchor = nullptr;
+    for (Operation *op : peeled)
+      if (op->getName().getStringRef() == "cache.prefetch")
+        anchor = op;
+    if (anchor)
+      for (Operation *op : prologue) {
+        op->moveAfter(anchor);
+        anchor = op;
+      }
+  }
+  return wrap(pipelined->getOperation());
+}

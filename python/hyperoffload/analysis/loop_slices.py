@@ -1,0 +1,207 @@
+"""Buffers that a loop reads slice by slice: stacked weights.
+
+JAX's ``lax.scan`` over layers (and a Python loop over ``P[i]``) keeps all
+layers' weights in one buffer and takes one slice per iteration::
+
+    scf.for %i = %c0 to %c16 step %c1 {
+      %w_i = memref.subview %w[%i, 0, 0] [1, 2048, 2048] [1, 1, 1] ...
+      linalg.matmul ins(%x, %w_i : ...) outs(%y : ...)
+    }
+
+Held whole on the device, the buffer costs every layer's bytes for the
+whole loop; read slice by slice, only the slices in flight need to be
+there. :func:`find_slice_streams` finds such buffers; each
+:class:`SliceStream` is one (loop, parameter) pair that
+``cache-stream-loop-slices`` may turn into a pipelined transfer.
+
+A parameter qualifies when every use is a ``memref.subview`` directly in
+the body of one ``scf.for`` whose offsets follow the induction variable
+(so each iteration reads another slice), the views are only read (declared
+effects; an op declaring none may write), the loop runs a known number of
+times (at least twice), and no call in the module passes the function
+device memory for it (its callers would then pass pool memory).
+Conservative: a parameter used any other way, a slice that does not move
+with the loop, or a global, is left alone.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from mlir import ir
+
+from hyperoffload import _native
+from hyperoffload.analysis.offload_plan import module_references
+from hyperoffload.analysis.program import constant_trip_count
+from hyperoffload.ir_utils import is_remote_memref, memory_space
+from hyperoffload.sizes import memref_bytes
+
+# Views whose users read what the view reads (followed to find writers).
+_VIEWS = frozenset(
+    {
+        "memref.subview",
+        "memref.cast",
+        "memref.collapse_shape",
+        "memref.expand_shape",
+        "memref.transpose",
+        "memref.reinterpret_cast",
+    }
+)
+
+
+@dataclasses.dataclass
+class SliceStream:
+    """Parameter ``argument`` of a function, read by ``loop`` through the
+    ``slices`` (subviews in its body, in order), one per iteration each."""
+
+    loop: ir.Operation
+    argument: ir.BlockArgument
+    slices: list[ir.Operation]
+    trip_count: int
+
+    @property
+    def slice_bytes(self) -> int:
+        """Bytes of one iteration's slices together (as device copies)."""
+        total = 0
+        for view in self.slices:
+            type_ = ir.MemRefType(view.results[0].type)
+            total += memref_bytes(ir.MemRefType.get(list(type_.shape), type_.element_type))
+        return total
+
+
+def _operation(value: ir.Value) -> ir.Operation | None:
+    owner = value.owner
+    if isinstance(owner, ir.Block):
+        return None
+    return owner.operation if hasattr(owner, "operation") else owner
+
+
+def _ancestor_in(op: ir.Operation, block: ir.Block) -> ir.Operation | None:
+    """The op of ``block`` that is ``op`` or holds it, if any."""
+    current: ir.Operation | None = op
+    while current is not None:
+        parent = current.parent
+        if parent is None:
+            return None
+        if current.block == block:
+            return current
+        current = parent.operation if hasattr(parent, "operation") else parent
+    return None
+
+
+def _follows_iv(value: ir.Value, iv: ir.Value, body: ir.Block, seen: set[int]) -> bool:
+    """Whether ``value`` is computed from ``iv`` by ops of ``body``."""
+    if value == iv:
+        return True
+    op = _operation(value)
+    if op is None or op.block != body:
+        return False
+    key = _native.operation_address(op)
+    if key in seen:
+        return False
+    seen.add(key)
+    return any(_follows_iv(operand, iv, body, seen) for operand in op.operands)
+
+
+def _only_read(value: ir.Value, inside: ir.Block) -> bool:
+    """Whether every use of ``value`` (through views) is inside ``inside``
+    (at any depth) and reads it without writing or freeing it."""
+    for use in value.uses:
+        owner = use.owner
+        op = owner.operation if hasattr(owner, "operation") else owner
+        if _ancestor_in(op, inside) is None:
+            return False
+        if op.name in _VIEWS and use.operand_number == 0:
+            if not _only_read(op.results[0], inside):
+                return False
+            continue
+        status, effects = _native.memory_effects(op)
+        if status == _native.EffectsStatus.UNKNOWN:
+            return False
+        for kind, operand, _ in effects:
+            if operand in (use.operand_number, -1) and kind != _native.EffectKind.READ:
+                return False
+    return True
+
+
+def find_slice_streams(function: ir.Operation) -> list[SliceStream]:
+    """The parameters of ``function`` that one loop reads slice by slice
+    (see the module docstring), in parameter order."""
+    body = function.regions[0].blocks[0]
+    if module_references(function, []).callers:
+        return []
+    streams = []
+    for argument in body.arguments:
+        type_ = argument.type
+        if not isinstance(type_, ir.MemRefType) or is_remote_memref(type_):
+            continue
+        if memory_space(ir.MemRefType(type_)) or not ir.MemRefType(type_).has_static_shape:
+            continue
+        stream = _stream_of(argument)
+        if stream is not None:
+            streams.append(stream)
+    return streams
+
+
+def _stream_of(argument: ir.BlockArgument) -> SliceStream | None:
+    slices: list[ir.Operation] = []
+    loop: ir.Operation | None = None
+    for use in argument.uses:
+        owner = use.owner
+        op = owner.operation if hasattr(owner, "operation") else owner
+        if op.name != "memref.subview" or use.operand_number != 0:
+            return None
+        parent = op.parent
+        parent_op = parent.operation if hasattr(parent, "operation") else parent
+        if parent_op is None or parent_op.operation.name != "scf.for":
+            return None
+        if loop is None:
+            loop = parent_op
+        elif parent_op != loop:
+            return None
+        slices.append(op)
+    if loop is None:
+        return None
+    trips = constant_trip_count(loop)
+    if trips is None or trips < 2:
+        return None
+    body = loop.regions[0].blocks[0]
+    iv = body.arguments[0]
+    for view in slices:
+        if view.block != body:
+            return None
+        offsets = list(view.operands)[1:]
+        if not any(_follows_iv(offset, iv, body, set()) for offset in offsets):
+            return None
+        result_type = ir.MemRefType(view.results[0].type)
+        if not result_type.has_static_shape:
+            return None
+        if not _only_read(view.results[0], body):
+            return None
+    slices.sort(key=lambda op: _position_in(op, body))
+    return SliceStream(loop, argument, slices, trips)
+
+
+def _position_in(op: ir.Operation, block: ir.Block) -> int:
+    for index, other in enumerate(block.operations):
+        if other.operation == op:
+            return index
+    raise ValueError("op not in block")
+
+
+def is_streamed_slice(prefetch: ir.Operation) -> bool:
+    """Whether ``prefetch`` (a ``cache.prefetch``) fetches a slice of a
+    parameter in the pool, as ``cache-stream-loop-slices`` makes them:
+    its source is a ``memref.subview`` (through casts) of a function
+    argument. Those transfers are placed by the streaming itself; the
+    planner plans around them and the scheduler leaves them."""
+    source, sliced = prefetch.operands[0], False
+    while not isinstance(source.owner, ir.Block) and source.owner.operation.name in (
+        "memref.subview",
+        "memref.cast",
+    ):
+        sliced = sliced or source.owner.operation.name == "memref.subview"
+        source = source.owner.operands[0]
+    owner = source.owner
+    # (An OpView's ``name`` may be its symbol: ask the operation.)
+    return sliced and isinstance(owner, ir.Block) and owner.owner.operation.name == "func.func"

@@ -1,0 +1,289 @@
+"""``cache-stream-loop-slices``: stream a loop's stacked weights slice by slice.
+
+A parameter that one ``scf.for`` reads one slice per iteration (stacked
+layer weights: JAX's ``lax.scan``; see :mod:`hyperoffload.analysis.loop_slices`
+for exactly which) moves to the pool, and the loop fetches each
+iteration's slice itself: the next iteration's slice is prefetched while
+the current one computes (double buffering). The first iteration is
+peeled (upstream ``scf::peelForLoopFirstIteration``): it waits for each of
+its slices right before the slice's first use, so later copies hide behind
+earlier work, and the next slices are already on their way. The rest is
+pipelined by upstream's ``scf::pipelineForLoop``: the prologue (slice 1,
+issued during the peeled iteration), the kernel (prefetch of slice i+1,
+the layer on slice i, evict of slice i, wait for slice i+1: no token
+crosses iterations, only the device buffer) and the epilogue (the last
+layer). Only two slices are on the device at any time instead of every
+layer's. What stays exposed is the first slice's copy, where nothing runs
+before the loop to hide it (and the catch-up of a link no faster than the
+compute).
+
+Before: parameters in device memory, no cache op. After: each streamed
+parameter has a ``#cache.remote`` type (so has the function's signature:
+its callers pass pool memory; a function that is called in the module is
+left alone), each of its slices is prefetched once, waited for before its
+first use and evicted after its last, all inside the loop's iterations; the
+views keep their types through a ``memref.cast`` of the device copy. The
+same values are computed; a carried buffer is verified as one slot by
+``cache-verify-schedule``. Conservative: where upstream's pipeliner
+declines (a loop of two iterations: one is left after peeling), the loop
+keeps the unpipelined form (each iteration fetches its own slice, exposed
+until its first use), with a remark.
+
+Options: ``functions=`` (which functions; default all).
+
+Example::
+
+    func.func @f(%w: memref<4x64x64xf32>, %x: memref<8x64xf32>, %y: memref<8x64xf32>) {
+      scf.for %i = %c0 to %c4 step %c1 {
+        %s = memref.subview %w[%i, 0, 0] [1, 64, 64] [1, 1, 1]
+            : memref<4x64x64xf32> to memref<64x64xf32, strided<[64, 1], offset: ?>>
+        linalg.matmul ins(%x, %s : ...) outs(%y : memref<8x64xf32>)
+      }
+      return
+    }
+
+becomes::
+
+    func.func @f(%w: memref<4x64x64xf32, #cache.remote>, ...) {
+      %s0 = memref.subview %w[0, 0, 0] ... #cache.remote>
+      %d0, %t0 = cache.prefetch %s0 : ... -> memref<64x64xf32>
+      %s1 = memref.subview %w[1, 0, 0] ... #cache.remote>
+      %d1, %t1 = cache.prefetch %s1 : ... -> memref<64x64xf32>
+      cache.wait %t0
+      linalg.matmul ins(%x, %d0 : ...) outs(%y : memref<8x64xf32>)
+      %e0 = cache.evict %d0 : memref<64x64xf32>
+      cache.wait %t1
+      %r = scf.for %i = %c1 to %c3 step %c1 iter_args(%d = %d1) -> (memref<64x64xf32>) {
+        %n = arith.addi %i, %c1 : index
+        %sn = memref.subview %w[%n, 0, 0] ...
+        %dn, %tn = cache.prefetch %sn : ... -> memref<64x64xf32>
+        linalg.matmul ins(%x, %d : ...) outs(%y : memref<8x64xf32>)
+        %e = cache.evict %d : memref<64x64xf32>
+        cache.wait %tn
+        scf.yield %dn : memref<64x64xf32>
+      }
+      linalg.matmul ins(%x, %r : ...) outs(%y : memref<8x64xf32>)
+      %e3 = cache.evict %r : memref<64x64xf32>
+      return
+    }
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from mlir import ir
+from mlir.dialects import memref
+
+from hyperoffload import _native
+from hyperoffload.analysis.loop_slices import SliceStream, find_slice_streams
+from hyperoffload.dialects import cache
+from hyperoffload.sizes import format_bytes
+from hyperoffload.transforms.pass_base import ModulePass, functions_option, run_or_restore
+
+
+@dataclasses.dataclass(frozen=True)
+class StreamLoopSlicesPass(ModulePass):
+    """Stream stacked weights into their loop, pipelined."""
+
+    name = "cache-stream-loop-slices"
+    summary = (
+        "Move weights a loop reads slice by slice to the pool, prefetched one iteration ahead."
+    )
+    functions: tuple[str, ...] = functions_option()
+
+    def run(self, module: ir.Operation) -> None:
+        for function in self.selected_functions(module):
+            streamed = []
+            _, remarks = stream_function(function)
+            for where, message, names in remarks:
+                self.emit_remark(where, message)
+                streamed.extend(names)
+            if streamed:
+                name = ir.StringAttr(function.attributes["sym_name"]).value
+                self.statistics[name] = {"streamed": streamed}
+
+
+_Remark = tuple[ir.Operation, str, list[str]]
+
+
+def stream_function(
+    function: ir.Operation, arguments: set[int] | None = None
+) -> tuple[ir.Operation, list[_Remark]]:
+    """Stream every loop of ``function`` that reads a parameter slice by
+    slice (those parameters among ``arguments``, by number, if given): the
+    function (canonicalization may put a copy in its place) and per loop
+    the op to remark at, the remark and the parameters. Upstream
+    ``canonicalize`` then folds the pipeliner's bound arithmetic (where it
+    verifies; else the function keeps it)."""
+    streams = [
+        stream
+        for stream in find_slice_streams(function)
+        if arguments is None or stream.argument.arg_number in arguments
+    ]
+    if not streams:
+        return function, []
+    for stream in streams:
+        stream_slices(stream)
+    _update_function_type(function)
+    remarks: list[_Remark] = []
+    # The pipeliner replaces each loop and its ops: read what the remarks
+    # say before.
+    for loop, group in _by_loop(streams):
+        names = [_argument_name(s) for s in group]
+        per_iteration = format_bytes(sum(s.slice_bytes for s in group))
+        what = f"streams {', '.join(names)} slice by slice ({per_iteration} per iteration)"
+        pipelined = pipeline(loop, group)
+        if pipelined is None:
+            message = f"{what}, fetched in each iteration: upstream's pipeliner declined the loop"
+            remarks.append((loop, message, names))
+        else:
+            remarks.append((pipelined, f"{what}, each prefetched one iteration ahead", names))
+    located = [(op.location, message, names) for op, message, names in remarks]
+    function, _ = run_or_restore(function, "func.func(canonicalize)")
+    return function, [(_at(function, loc), message, names) for loc, message, names in located]
+
+
+def _at(function: ir.Operation, location: ir.Location) -> ir.Operation:
+    """An op of ``function`` at ``location`` (canonicalization may have
+    replaced the one remarked on); the function if none is."""
+    found: list[ir.Operation] = []
+
+    def visit(op: ir.Operation) -> ir.WalkResult:
+        if op.name == "scf.for" and op.location == location:
+            found.append(op)
+            return ir.WalkResult.INTERRUPT
+        return ir.WalkResult.ADVANCE
+
+    function.walk(visit)
+    return found[0] if found else function
+
+
+def _argument_name(stream: SliceStream) -> str:
+    return f"%arg{stream.argument.arg_number}"
+
+
+def _by_loop(streams: list[SliceStream]) -> list[tuple[ir.Operation, list[SliceStream]]]:
+    groups: list[tuple[ir.Operation, list[SliceStream]]] = []
+    for stream in streams:
+        for loop, group in groups:
+            if loop == stream.loop:
+                group.append(stream)
+                break
+        else:
+            groups.append((stream.loop, [stream]))
+    return groups
+
+
+def _remote(type_: ir.MemRefType) -> ir.MemRefType:
+    return ir.MemRefType.get(
+        list(type_.shape),
+        type_.element_type,
+        layout=type_.layout,
+        memory_space=cache.remote_memory_space(),
+    )
+
+
+def _top_level(op: ir.Operation, block: ir.Block) -> ir.Operation:
+    """The op of ``block`` that is ``op`` or holds it."""
+    current = op
+    while current.block != block:
+        parent = current.parent
+        assert parent is not None, "a use outside the loop body"
+        current = parent.operation if hasattr(parent, "operation") else parent
+    return current
+
+
+def stream_slices(stream: SliceStream) -> None:
+    """Move the parameter to the pool and fetch each of its slices inside
+    the loop's iteration: prefetch right after the view, wait before the
+    first use, evict after the last."""
+    stream.argument.set_type(_remote(ir.MemRefType(stream.argument.type)))
+    body = stream.loop.regions[0].blocks[0]
+    for view in stream.slices:
+        device_type = ir.MemRefType(view.results[0].type)
+        view.results[0].set_type(_remote(device_type))
+        users = [use.owner for use in view.results[0].uses]
+        anchors = [_top_level(u.operation if hasattr(u, "operation") else u, body) for u in users]
+        first = min(anchors, key=lambda op: _index(op, body))
+        last = max(anchors, key=lambda op: _index(op, body))
+        with ir.InsertionPoint(_next(view, body)), view.location:  # type: ignore[arg-type]
+            prefetch = cache.PrefetchOp(view.results[0])
+        with ir.InsertionPoint(first), view.location:
+            cache.WaitOp([prefetch.token])
+            cast = memref.cast(device_type, prefetch.result)
+        view.results[0].replace_all_uses_except(cast, prefetch.operation)
+        after = _next(last, body)
+        point = ir.InsertionPoint(after) if after is not None else ir.InsertionPoint(body)
+        with point, view.location:
+            cache.EvictOp(prefetch.result)
+
+
+def _index(op: ir.Operation, block: ir.Block) -> int:
+    for index, other in enumerate(block.operations):
+        if other.operation == op:
+            return index
+    raise ValueError("op not in block")
+
+
+def _next(op: ir.Operation, block: ir.Block) -> ir.Operation | None:
+    operations = list(block.operations)
+    index = _index(op, block)
+    return operations[index + 1].operation if index + 1 < len(operations) else None
+
+
+def pipeline(loop: ir.Operation, streams: list[SliceStream]) -> ir.Operation | None:
+    """Software-pipeline ``loop`` so that each slice's view and prefetch
+    (and the index arithmetic they need) run one iteration ahead; the new
+    loop, or None where upstream declines."""
+    body = loop.regions[0].blocks[0]
+    early: list[ir.Operation] = []
+    seen: set[int] = set()
+
+    def take(op: ir.Operation) -> None:
+        key = _native.operation_address(op)
+        if key in seen or op.block != body:
+            return
+        seen.add(key)
+        for operand in op.operands:
+            owner = operand.owner
+            if not isinstance(owner, ir.Block):
+                take(owner.operation if hasattr(owner, "operation") else owner)
+        early.append(op)
+
+    waits: list[ir.Operation] = []
+    for stream in streams:
+        for view in stream.slices:
+            take(view)
+            for use in view.results[0].uses:
+                owner = use.owner
+                prefetch = owner.operation if hasattr(owner, "operation") else owner
+                if prefetch.name != "cache.prefetch":
+                    continue
+                early.append(prefetch)
+                for token_use in prefetch.results[1].uses:
+                    wait = token_use.owner
+                    waits.append(wait.operation if hasattr(wait, "operation") else wait)
+    # Only side-effect-free index arithmetic may run ahead with the views.
+    for op in early:
+        if op.name in ("memref.subview", "cache.prefetch"):
+            continue
+        status, effects = _native.memory_effects(op)
+        if status != _native.EffectsStatus.DECLARED or effects or len(op.regions):
+            return None
+    # The waits run ahead too, but last: slice i+1 is waited for at the end
+    # of iteration i, after its work, so no token crosses iterations.
+    return _native.pipeline_loop(
+        loop,
+        [_native.operation_address(op) for op in early],
+        [_native.operation_address(op) for op in waits],
+        warm_start=True,
+    )
+
+
+def _update_function_type(function: ir.Operation) -> None:
+    inputs = [a.type for a in function.regions[0].blocks[0].arguments]
+    function_type = ir.FunctionType(ir.TypeAttr(function.attributes["function_type"]).value)
+    function.attributes["function_type"] = ir.TypeAttr.get(
+        ir.FunctionType.get(inputs, function_type.results)
+    )

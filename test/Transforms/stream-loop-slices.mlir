@@ -1,0 +1,181 @@
+// RUN: hyper-opt %s --split-input-file --cache-stream-loop-slices 2>/dev/null | FileCheck %s
+// RUN: hyper-opt %s --split-input-file --cache-stream-loop-slices 2>&1 >/dev/null | FileCheck %s --check-prefix=REMARK
+// RUN: hyper-opt %s --split-input-file --cache-stream-loop-slices --cache-verify-schedule -o /dev/null
+
+// Stacked weights read slice by slice (lax.scan's form). The first
+// iteration is peeled (upstream scf::peelForLoopFirstIteration): it waits
+// for each slice right before using it, and slice 1 is already on its way.
+// The rest is software-pipelined by upstream's scf::pipelineForLoop.
+// Kernel: slice i+1 prefetched, layer i on the buffer carried in, that
+// buffer evicted, slice i+1 waited for and carried out. Epilogue: the last
+// layer, its slice evicted.
+
+// REMARK: remark: streams %arg0 slice by slice (16 KiB per iteration), each prefetched one iteration ahead
+
+// CHECK-LABEL: func.func @scan(
+// CHECK-SAME: %[[W:.+]]: memref<4x64x64xf32, #cache.remote>, %[[X:.+]]: memref<8x64xf32>, %[[Y:.+]]: memref<8x64xf32>)
+// CHECK: memref.subview %[[W]][0, 0, 0] [1, 64, 64] [1, 1, 1]
+// CHECK: %[[D0:.+]], %[[T0:.+]] = cache.prefetch %{{.+}} : memref<64x64xf32, strided<[64, 1], offset: ?>, #cache.remote> -> memref<64x64xf32>
+// CHECK-NEXT: memref.subview %[[W]][1, 0, 0] [1, 64, 64] [1, 1, 1]
+// CHECK-NEXT: memref.cast
+// CHECK-NEXT: %[[D1:.+]], %[[T1:.+]] = cache.prefetch
+// CHECK-NEXT: cache.wait %[[T0]]
+// CHECK-NEXT: linalg.matmul ins(%[[X]], %[[D0]] : memref<8x64xf32>, memref<64x64xf32>) outs(%[[Y]] : memref<8x64xf32>)
+// CHECK-NEXT: cache.evict %[[D0]] : memref<64x64xf32>
+// CHECK-NEXT: cache.wait %[[T1]]
+// CHECK-NEXT: %[[LAST:.+]] = scf.for %[[I:.+]] = %{{.+}} to %{{.+}} step %{{.+}} iter_args(%[[CUR:.+]] = %[[D1]]) -> (memref<64x64xf32>) {
+// CHECK-NEXT:   %[[NEXT:.+]] = arith.addi %[[I]], %{{.+}} : index
+// CHECK-NEXT:   %[[SN:.+]] = memref.subview %[[W]][%[[NEXT]], 0, 0] [1, 64, 64] [1, 1, 1]
+// CHECK-NEXT:   %[[DN:.+]], %[[TN:.+]] = cache.prefetch %[[SN]]
+// CHECK-NEXT:   linalg.matmul ins(%[[X]], %[[CUR]] : memref<8x64xf32>, memref<64x64xf32>) outs(%[[Y]] : memref<8x64xf32>)
+// CHECK-NEXT:   cache.evict %[[CUR]] : memref<64x64xf32>
+// CHECK-NEXT:   cache.wait %[[TN]]
+// CHECK-NEXT:   scf.yield %[[DN]] : memref<64x64xf32>
+// CHECK-NEXT: }
+// CHECK-NEXT: linalg.matmul ins(%[[X]], %[[LAST]] : memref<8x64xf32>, memref<64x64xf32>) outs(%[[Y]] : memref<8x64xf32>)
+// CHECK-NEXT: cache.evict %[[LAST]] : memref<64x64xf32>
+// CHECK-NEXT: return
+func.func @scan(%w: memref<4x64x64xf32>, %x: memref<8x64xf32>, %y: memref<8x64xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  scf.for %i = %c0 to %c4 step %c1 {
+    %s = memref.subview %w[%i, 0, 0] [1, 64, 64] [1, 1, 1] : memref<4x64x64xf32> to memref<64x64xf32, strided<[64, 1], offset: ?>>
+    linalg.matmul ins(%x, %s : memref<8x64xf32>, memref<64x64xf32, strided<[64, 1], offset: ?>>) outs(%y : memref<8x64xf32>)
+  }
+  return
+}
+
+// -----
+
+// JAX's form: an i32 loop index, cast to index and clamped, for the
+// slice. The index arithmetic runs one iteration ahead with the slice.
+
+// REMARK: remark: streams %arg0 slice by slice (4 KiB per iteration), each prefetched one iteration ahead
+
+// CHECK-LABEL: func.func @clamped(
+// CHECK-SAME: memref<5x32x32xf32, #cache.remote>
+// CHECK: scf.for %{{.+}} = %{{.+}} to %{{.+}} step %{{.+}} iter_args(%{{.+}} = %{{.+}}) -> (memref<32x32xf32>) : i32 {
+// CHECK:   arith.index_cast
+// CHECK:   arith.minsi
+// CHECK:   memref.subview
+// CHECK:   cache.prefetch
+// CHECK:   linalg.matmul
+// CHECK:   cache.evict
+// CHECK:   cache.wait
+// CHECK:   scf.yield
+func.func @clamped(%w: memref<5x32x32xf32>, %x: memref<4x32xf32>, %y: memref<4x32xf32>) {
+  %lb = arith.constant 0 : i32
+  %ub = arith.constant 5 : i32
+  %step = arith.constant 1 : i32
+  %max = arith.constant 4 : index
+  scf.for %i = %lb to %ub step %step : i32 {
+    %j = arith.index_cast %i : i32 to index
+    %k = arith.minsi %j, %max : index
+    %s = memref.subview %w[%k, 0, 0] [1, 32, 32] [1, 1, 1] : memref<5x32x32xf32> to memref<32x32xf32, strided<[32, 1], offset: ?>>
+    linalg.matmul ins(%x, %s : memref<4x32xf32>, memref<32x32xf32, strided<[32, 1], offset: ?>>) outs(%y : memref<4x32xf32>)
+  }
+  return
+}
+
+// -----
+
+// Two iterations: the peeled one and the pipeliner's epilogue, no loop
+// left; the second slice's copy runs during the first's work.
+
+// REMARK: remark: streams %arg0 slice by slice (1 KiB per iteration), each prefetched one iteration ahead
+
+// CHECK-LABEL: func.func @two(
+// CHECK-NOT: scf.for
+// CHECK: %[[D0:.+]], %[[T0:.+]] = cache.prefetch
+// CHECK: %[[D1:.+]], %[[T1:.+]] = cache.prefetch
+// CHECK-NEXT: cache.wait %[[T0]]
+// CHECK-NEXT: linalg.copy ins(%[[D0]]
+// CHECK-NEXT: cache.evict %[[D0]]
+// CHECK-NEXT: cache.wait %[[T1]]
+// CHECK-NEXT: linalg.copy ins(%[[D1]]
+// CHECK-NEXT: cache.evict %[[D1]]
+func.func @two(%w: memref<2x256xf32>, %o: memref<256xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c2 = arith.constant 2 : index
+  scf.for %i = %c0 to %c2 step %c1 {
+    %s = memref.subview %w[%i, 0] [1, 256] [1, 1] : memref<2x256xf32> to memref<256xf32, strided<[1], offset: ?>>
+    linalg.copy ins(%s : memref<256xf32, strided<[1], offset: ?>>) outs(%o : memref<256xf32>)
+  }
+  return
+}
+
+// -----
+
+// Left alone: a slice the loop writes (a state, not a weight), a slice
+// that does not move with the loop, a stacked buffer also read outside
+// the loop, a single iteration, and a parameter of a called function.
+
+// CHECK-LABEL: func.func @written(
+// CHECK-SAME: %{{.+}}: memref<4x16xf32>,
+// CHECK-NOT: cache.
+// CHECK-LABEL: func.func @invariant(
+// CHECK-NOT: cache.
+// CHECK-LABEL: func.func @outside(
+// CHECK-NOT: cache.
+// CHECK-LABEL: func.func @once(
+// CHECK-NOT: cache.
+// CHECK-LABEL: func.func @callee(
+// CHECK-NOT: cache.
+// CHECK-LABEL: func.func @caller(
+func.func @written(%w: memref<4x16xf32>, %v: f32) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  scf.for %i = %c0 to %c4 step %c1 {
+    %s = memref.subview %w[%i, 0] [1, 16] [1, 1] : memref<4x16xf32> to memref<16xf32, strided<[1], offset: ?>>
+    linalg.fill ins(%v : f32) outs(%s : memref<16xf32, strided<[1], offset: ?>>)
+  }
+  return
+}
+func.func @invariant(%w: memref<4x16xf32>, %o: memref<16xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  scf.for %i = %c0 to %c4 step %c1 {
+    %s = memref.subview %w[%c1, 0] [1, 16] [1, 1] : memref<4x16xf32> to memref<16xf32, strided<[1], offset: ?>>
+    linalg.copy ins(%s : memref<16xf32, strided<[1], offset: ?>>) outs(%o : memref<16xf32>)
+  }
+  return
+}
+func.func @outside(%w: memref<4x16xf32>, %o: memref<4x16xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  linalg.copy ins(%w : memref<4x16xf32>) outs(%o : memref<4x16xf32>)
+  scf.for %i = %c0 to %c4 step %c1 {
+    %s = memref.subview %w[%i, 0] [1, 16] [1, 1] : memref<4x16xf32> to memref<16xf32, strided<[1], offset: ?>>
+    %t = memref.subview %o[%i, 0] [1, 16] [1, 1] : memref<4x16xf32> to memref<16xf32, strided<[1], offset: ?>>
+    linalg.add ins(%s, %s : memref<16xf32, strided<[1], offset: ?>>, memref<16xf32, strided<[1], offset: ?>>) outs(%t : memref<16xf32, strided<[1], offset: ?>>)
+  }
+  return
+}
+func.func @once(%w: memref<4x16xf32>, %o: memref<16xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  scf.for %i = %c0 to %c1 step %c1 {
+    %s = memref.subview %w[%i, 0] [1, 16] [1, 1] : memref<4x16xf32> to memref<16xf32, strided<[1], offset: ?>>
+    linalg.copy ins(%s : memref<16xf32, strided<[1], offset: ?>>) outs(%o : memref<16xf32>)
+  }
+  return
+}
+func.func @callee(%w: memref<4x16xf32>, %o: memref<16xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  scf.for %i = %c0 to %c4 step %c1 {
+    %s = memref.subview %w[%i, 0] [1, 16] [1, 1] : memref<4x16xf32> to memref<16xf32, strided<[1], offset: ?>>
+    linalg.copy ins(%s : memref<16xf32, strided<[1], offset: ?>>) outs(%o : memref<16xf32>)
+  }
+  return
+}
+func.func @caller(%w: memref<4x16xf32>, %o: memref<16xf32>) {
+  call @callee(%w, %o) : (memref<4x16xf32>, memref<16xf32>) -> ()
+  return
+}

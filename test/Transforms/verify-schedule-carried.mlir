@@ -1,0 +1,140 @@
+// RUN: hyper-opt %s --split-input-file --cache-verify-schedule --verify-diagnostics
+
+// A pipelined loop (cache-stream-loop-slices' form) carries a device buffer
+// from one iteration to the next: checked as one slot. Correct: the buffer
+// carried in is waited for before the loop, used and evicted in each
+// iteration; the one carried out is waited for and not evicted; the last
+// one is evicted after the loop.
+func.func @valid(%w: memref<4x8xf32, #cache.remote>, %o: memref<8xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c3 = arith.constant 3 : index
+  %s0 = memref.subview %w[0, 0] [1, 8] [1, 1] : memref<4x8xf32, #cache.remote> to memref<8xf32, strided<[1]>, #cache.remote>
+  %d0, %t0 = cache.prefetch %s0 : memref<8xf32, strided<[1]>, #cache.remote> -> memref<8xf32>
+  cache.wait %t0
+  %last = scf.for %i = %c0 to %c3 step %c1 iter_args(%cur = %d0) -> (memref<8xf32>) {
+    %n = arith.addi %i, %c1 : index
+    %s = memref.subview %w[%n, 0] [1, 8] [1, 1] : memref<4x8xf32, #cache.remote> to memref<8xf32, strided<[1], offset: ?>, #cache.remote>
+    %d, %t = cache.prefetch %s : memref<8xf32, strided<[1], offset: ?>, #cache.remote> -> memref<8xf32>
+    linalg.add ins(%cur, %o : memref<8xf32>, memref<8xf32>) outs(%o : memref<8xf32>)
+    %e = cache.evict %cur : memref<8xf32>
+    cache.wait %t
+    scf.yield %d : memref<8xf32>
+  }
+  linalg.add ins(%last, %o : memref<8xf32>, memref<8xf32>) outs(%o : memref<8xf32>)
+  %e = cache.evict %last : memref<8xf32>
+  return
+}
+
+// -----
+
+func.func @not_evicted_in_the_iteration(%w: memref<4x8xf32, #cache.remote>, %o: memref<8xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c3 = arith.constant 3 : index
+  %s0 = memref.subview %w[0, 0] [1, 8] [1, 1] : memref<4x8xf32, #cache.remote> to memref<8xf32, strided<[1]>, #cache.remote>
+  %d0, %t0 = cache.prefetch %s0 : memref<8xf32, strided<[1]>, #cache.remote> -> memref<8xf32>
+  cache.wait %t0
+  // expected-error @+1 {{the iteration does not evict %result/%result_1 (carried by iteration argument #0), the buffer carried into it}}
+  %last = scf.for %i = %c0 to %c3 step %c1 iter_args(%cur = %d0) -> (memref<8xf32>) {
+    %n = arith.addi %i, %c1 : index
+    %s = memref.subview %w[%n, 0] [1, 8] [1, 1] : memref<4x8xf32, #cache.remote> to memref<8xf32, strided<[1], offset: ?>, #cache.remote>
+    %d, %t = cache.prefetch %s : memref<8xf32, strided<[1], offset: ?>, #cache.remote> -> memref<8xf32>
+    linalg.add ins(%cur, %o : memref<8xf32>, memref<8xf32>) outs(%o : memref<8xf32>)
+    cache.wait %t
+    scf.yield %d : memref<8xf32>
+  }
+  %e = cache.evict %last : memref<8xf32>
+  return
+}
+
+// -----
+
+func.func @carried_out_unwaited(%w: memref<4x8xf32, #cache.remote>, %o: memref<8xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c3 = arith.constant 3 : index
+  %s0 = memref.subview %w[0, 0] [1, 8] [1, 1] : memref<4x8xf32, #cache.remote> to memref<8xf32, strided<[1]>, #cache.remote>
+  %d0, %t0 = cache.prefetch %s0 : memref<8xf32, strided<[1]>, #cache.remote> -> memref<8xf32>
+  cache.wait %t0
+  %last = scf.for %i = %c0 to %c3 step %c1 iter_args(%cur = %d0) -> (memref<8xf32>) {
+    %n = arith.addi %i, %c1 : index
+    %s = memref.subview %w[%n, 0] [1, 8] [1, 1] : memref<4x8xf32, #cache.remote> to memref<8xf32, strided<[1], offset: ?>, #cache.remote>
+    // expected-error @+1 {{yields %result_1 to the next iteration before a cache.wait covers its token}}
+    %d, %t = cache.prefetch %s : memref<8xf32, strided<[1], offset: ?>, #cache.remote> -> memref<8xf32>
+    linalg.add ins(%cur, %o : memref<8xf32>, memref<8xf32>) outs(%o : memref<8xf32>)
+    %e = cache.evict %cur : memref<8xf32>
+    scf.yield %d : memref<8xf32>
+  }
+  %e = cache.evict %last : memref<8xf32>
+  return
+}
+
+// -----
+
+func.func @first_unwaited(%w: memref<4x8xf32, #cache.remote>, %o: memref<8xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c3 = arith.constant 3 : index
+  %s0 = memref.subview %w[0, 0] [1, 8] [1, 1] : memref<4x8xf32, #cache.remote> to memref<8xf32, strided<[1]>, #cache.remote>
+  %d0, %t0 = cache.prefetch %s0 : memref<8xf32, strided<[1]>, #cache.remote> -> memref<8xf32>
+  %last = scf.for %i = %c0 to %c3 step %c1 iter_args(%cur = %d0) -> (memref<8xf32>) {
+    %n = arith.addi %i, %c1 : index
+    %s = memref.subview %w[%n, 0] [1, 8] [1, 1] : memref<4x8xf32, #cache.remote> to memref<8xf32, strided<[1], offset: ?>, #cache.remote>
+    %d, %t = cache.prefetch %s : memref<8xf32, strided<[1], offset: ?>, #cache.remote> -> memref<8xf32>
+    // expected-error @+1 {{uses prefetched buffer %result/%result_1 (carried by iteration argument #0) before a cache.wait covers its token}}
+    linalg.add ins(%cur, %o : memref<8xf32>, memref<8xf32>) outs(%o : memref<8xf32>)
+    // expected-error @+1 {{evicts %result/%result_1 (carried by iteration argument #0) before a cache.wait covers its prefetch}}
+    %e = cache.evict %cur : memref<8xf32>
+    cache.wait %t
+    scf.yield %d : memref<8xf32>
+  }
+  %e = cache.evict %last : memref<8xf32>
+  return
+}
+
+// -----
+
+func.func @last_not_evicted(%w: memref<4x8xf32, #cache.remote>, %o: memref<8xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c3 = arith.constant 3 : index
+  %s0 = memref.subview %w[0, 0] [1, 8] [1, 1] : memref<4x8xf32, #cache.remote> to memref<8xf32, strided<[1]>, #cache.remote>
+  %d0, %t0 = cache.prefetch %s0 : memref<8xf32, strided<[1]>, #cache.remote> -> memref<8xf32>
+  cache.wait %t0
+  // expected-error @+1 {{prefetched buffer %result/%result_1 (carried by iteration argument #0) is not evicted on every path to the function's end}}
+  %last = scf.for %i = %c0 to %c3 step %c1 iter_args(%cur = %d0) -> (memref<8xf32>) {
+    %n = arith.addi %i, %c1 : index
+    %s = memref.subview %w[%n, 0] [1, 8] [1, 1] : memref<4x8xf32, #cache.remote> to memref<8xf32, strided<[1], offset: ?>, #cache.remote>
+    %d, %t = cache.prefetch %s : memref<8xf32, strided<[1], offset: ?>, #cache.remote> -> memref<8xf32>
+    linalg.add ins(%cur, %o : memref<8xf32>, memref<8xf32>) outs(%o : memref<8xf32>)
+    %e = cache.evict %cur : memref<8xf32>
+    cache.wait %t
+    scf.yield %d : memref<8xf32>
+  }
+  linalg.add ins(%last, %o : memref<8xf32>, memref<8xf32>) outs(%o : memref<8xf32>)
+  return
+}
+
+// -----
+
+func.func @used_after_evict(%w: memref<4x8xf32, #cache.remote>, %o: memref<8xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c3 = arith.constant 3 : index
+  %s0 = memref.subview %w[0, 0] [1, 8] [1, 1] : memref<4x8xf32, #cache.remote> to memref<8xf32, strided<[1]>, #cache.remote>
+  %d0, %t0 = cache.prefetch %s0 : memref<8xf32, strided<[1]>, #cache.remote> -> memref<8xf32>
+  cache.wait %t0
+  %last = scf.for %i = %c0 to %c3 step %c1 iter_args(%cur = %d0) -> (memref<8xf32>) {
+    %n = arith.addi %i, %c1 : index
+    %s = memref.subview %w[%n, 0] [1, 8] [1, 1] : memref<4x8xf32, #cache.remote> to memref<8xf32, strided<[1], offset: ?>, #cache.remote>
+    %d, %t = cache.prefetch %s : memref<8xf32, strided<[1], offset: ?>, #cache.remote> -> memref<8xf32>
+    %e = cache.evict %cur : memref<8xf32>
+    // expected-error @+1 {{uses %result/%result_1 (carried by iteration argument #0) after it was evicted}}
+    linalg.add ins(%cur, %o : memref<8xf32>, memref<8xf32>) outs(%o : memref<8xf32>)
+    cache.wait %t
+    scf.yield %d : memref<8xf32>
+  }
+  %e = cache.evict %last : memref<8xf32>
+  return
+}
