@@ -4,8 +4,12 @@ First releases dead buffers: an allocation whose ``memref.dealloc`` comes
 after other ops than its last use (upstream ownership-based deallocation
 frees at the end of the block) is freed right after its last use, by
 upstream's ``optimize-allocation-liveness`` where its result verifies
-(``cache-release-dead-buffers``); that costs no copy. Then runs
-``cache-plan-offload``, then (strategy ``ours``)
+(``cache-release-dead-buffers``); that costs no copy. Then weights a loop
+reads slice by slice (stacked layers) are streamed through it
+(``cache-stream-loop-slices``; option ``stream-loops``): in ``max-slowdown``
+mode only where the streamed function simulates within the slowdown (the
+first slice's copy, before the loop, has nothing to hide behind). Then runs
+``cache-plan-offload`` (around the streamed slices), then (strategy ``ours``)
 ``cache-schedule-transfers``, then the checks of ``cache-verify-schedule``
 with the simulated peak against the budget, on every function. A
 percentage budget is of the peak of the function as given; the
@@ -56,6 +60,7 @@ from mlir import ir
 
 from hyperoffload.analysis.link_fill import fill_link, headrooms
 from hyperoffload.analysis.liveness import BufferLiveness, LivenessError
+from hyperoffload.analysis.loop_slices import find_slice_streams
 from hyperoffload.analysis.offload_plan import (
     PLACEMENTS,
     Placement,
@@ -78,6 +83,7 @@ from hyperoffload.transforms.plan_offload import (
 )
 from hyperoffload.transforms.release_dead_buffers import release
 from hyperoffload.transforms.schedule_transfers import schedule_function
+from hyperoffload.transforms.stream_loop_slices import stream_function
 
 BISECTION_RESOLUTION = 0.005
 # Plans tried, each for a smaller budget, until the simulated peak fits.
@@ -100,6 +106,11 @@ class HyperOffloadPipelinePass(PlanOptions):
     max_inflight: int = option(0, "most prefetches issued and not yet waited (0: no limit)")
     reorder_compute: bool = option(
         False, "move independent compute before stalled waits to hide their copies"
+    )
+    stream_loops: bool = option(
+        True,
+        "first stream weights a loop reads slice by slice (cache-stream-loop-slices); "
+        "with max-slowdown only where that keeps within it",
     )
 
     def run(self, module: ir.Operation) -> None:
@@ -142,6 +153,7 @@ class HyperOffloadPipelinePass(PlanOptions):
             # percentage budget is of.
             given_liveness = BufferLiveness(function, dynamic_dim_bound=bound)
             given = simulate(function, hardware, liveness=given_liveness, timeline=False)
+            given_figures: dict[str, object] | None = None
             limit_given = (
                 budget.resolve(function, bound, given_liveness) if budget is not None else None
             )
@@ -157,11 +169,24 @@ class HyperOffloadPipelinePass(PlanOptions):
                     )
                 liveness = BufferLiveness(function, dynamic_dim_bound=bound)
                 before = simulate(function, hardware, liveness=liveness, timeline=False)
+            released = before
+            if self.stream_loops and find_slice_streams(function):
+                # Read now: streaming erases the loop's ops (names are
+                # printed only when read, otherwise).
+                given_figures = figures(given_liveness, given)
+                if limit_given is not None and self._meets(module, name, hardware, [], limit_given):
+                    pass  # met without streaming: it would only cost time
+                else:
+                    function, liveness, before = self._stream(
+                        module, name, hardware, liveness, before, slowdown, limit_given
+                    )
             if limit_given is not None:
                 choice = _Choice(limit_given)
             else:
                 assert slowdown is not None
-                choice = self._search(module, name, hardware, before.makespan_s, slowdown, liveness)
+                choice = self._search(
+                    module, name, hardware, released.makespan_s, slowdown, liveness
+                )
             limit = choice.limit
             if choice.headroom is not None:
                 after, liveness = self._fill(function, hardware, choice, liveness)
@@ -175,21 +200,94 @@ class HyperOffloadPipelinePass(PlanOptions):
         self.statistics[name] = {
             "budget_bytes": limit,
             "peak_before_bytes": given.peak_bytes,
-            "peak_released_bytes": before.peak_bytes,
+            "peak_released_bytes": released.peak_bytes,
             "peak_after_bytes": after.peak_bytes,
-            "saved_by_release_bytes": given.peak_bytes - before.peak_bytes,
+            "saved_by_release_bytes": given.peak_bytes - released.peak_bytes,
+            "saved_by_streaming_bytes": released.peak_bytes - before.peak_bytes,
             "saved_by_offload_bytes": before.peak_bytes - after.peak_bytes,
             "hardware": hardware.name,
-            "before": figures(given_liveness, given),
-            "makespan_before_s": before.makespan_s,
+            "before": given_figures or figures(given_liveness, given),
+            "makespan_before_s": released.makespan_s,
             "makespan_after_s": after.makespan_s,
-            "slowdown": after.makespan_s / before.makespan_s - 1 if before.makespan_s else 0.0,
+            "slowdown": (
+                after.makespan_s / released.makespan_s - 1 if released.makespan_s else 0.0
+            ),
             "exposed_s": after.exposed_s,
             "overlap_ratio": after.overlap_ratio,
             "plan": _fields(self._last_plan) if self._last_plan else None,
         }
 
     # -- steps -----------------------------------------------------------------
+
+    def _stream(
+        self,
+        module: ir.Operation,
+        name: str,
+        hardware: HardwareProfile,
+        liveness: BufferLiveness,
+        before: SimulationResult,
+        slowdown: float | None,
+        limit: int | None,
+    ) -> tuple[ir.Operation, BufferLiveness, SimulationResult]:
+        """Stream some of the weights loops of function ``name`` read slice
+        by slice: largest first, each tried on a copy of the module, as long
+        as the streamed function simulates within ``slowdown`` of
+        ``before``; with a budget (``limit``), only until the planner can
+        meet it (streaming costs the first slices' copies, and the link's
+        pace where it is slower than the compute). The function as it is
+        then, its liveness and simulation."""
+        bound = self.dynamic_dim_bound or None
+        function = _find(module, name)
+        streams = sorted(find_slice_streams(function), key=lambda s: -s.slice_bytes * s.trip_count)
+        chosen: list[int] = []
+        for stream in streams:
+            if limit is not None and chosen and self._meets(module, name, hardware, chosen, limit):
+                break
+            trial = [*chosen, stream.argument.arg_number]
+            copy = module.clone()
+            streamed_function, _ = stream_function(_find(copy, name), set(trial))
+            streamed = simulate(
+                streamed_function, hardware, dynamic_dim_bound=bound, timeline=False
+            )
+            if slowdown is None or streamed.makespan_s <= before.makespan_s * (1 + slowdown):
+                chosen.append(stream.argument.arg_number)
+            elif self.remarks:
+                self.emit_remark(
+                    stream.loop,
+                    f"keeps %arg{stream.argument.arg_number} whole: streaming it through the "
+                    f"loop simulates {streamed.makespan_s / before.makespan_s - 1:.2%} slower, "
+                    "over max-slowdown",
+                )
+        if not chosen:
+            return function, liveness, before
+        function, remarks = stream_function(function, set(chosen))
+        if self.remarks:
+            for where, message, _ in remarks:
+                self.emit_remark(where, message)
+        streamed_liveness = BufferLiveness(function, dynamic_dim_bound=bound)
+        streamed = simulate(function, hardware, liveness=streamed_liveness, timeline=False)
+        return function, streamed_liveness, streamed
+
+    def _meets(
+        self,
+        module: ir.Operation,
+        name: str,
+        hardware: HardwareProfile,
+        arguments: list[int],
+        limit: int,
+    ) -> bool:
+        """Whether the planner can meet ``limit`` with ``arguments`` of
+        function ``name`` streamed (on a copy of the module)."""
+        copy = module.clone()
+        function, _ = stream_function(_find(copy, name), set(arguments))
+        liveness = BufferLiveness(function, dynamic_dim_bound=self.dynamic_dim_bound or None)
+        planner = make_planner(function, hardware, limit, self, liveness)
+        high = max(liveness.peak_bytes, int(planner.base_profile().max(initial=0)))
+        planner.budget = high
+        try:
+            return planner.plan().min_feasible_bytes <= limit
+        except PlanError:
+            return False
 
     @property
     def _last_plan(self) -> PlanStatistics | None:
@@ -319,8 +417,13 @@ class HyperOffloadPipelinePass(PlanOptions):
         one simulates a smaller peak (``liveness``: that of the function
         ``name`` as it is now)."""
         function = _find(module, name)
-        high = liveness.peak_bytes
-        low = make_planner(function, hardware, high, self, liveness).plan().min_feasible_bytes
+        planner = make_planner(function, hardware, liveness.peak_bytes, self, liveness)
+        # The planner's step model holds a loop's buffers for all of it: its
+        # unoffloaded peak may exceed the simulated one. Nothing offloaded
+        # must always be a choice.
+        high = max(liveness.peak_bytes, int(planner.base_profile().max(initial=0)))
+        planner.budget = high
+        low = planner.plan().min_feasible_bytes
         best = _Choice(high)
         best_peak = high
         limit_makespan = base_makespan * (1 + slowdown)

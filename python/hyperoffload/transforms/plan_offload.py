@@ -19,7 +19,8 @@ remote pool over which gaps between their uses
   data depends on the write-back's token; written-back parameters are
   waited for before ``return``.
 
-Before: a function without cache ops. After: a schedule that passes
+Before: a function without cache ops (but those of
+``cache-stream-loop-slices``, planned around). After: a schedule that passes
 ``cache-verify-schedule`` and whose peak, in the planner's step model,
 fits the budget (the simulator confirms it: run ``cache-verify-schedule``).
 If no plan fits, the pass fails with the smallest peak it reached.
@@ -84,6 +85,7 @@ from mlir.dialects import memref
 from hyperoffload import _native
 from hyperoffload.analysis.link_fill import fill_link
 from hyperoffload.analysis.liveness import BufferLiveness, LivenessError
+from hyperoffload.analysis.loop_slices import is_streamed_slice
 from hyperoffload.analysis.offload_plan import (
     KINDS,
     REBUILT_VIEWS,
@@ -187,11 +189,12 @@ class PlanOffloadPass(PlanOptions):
     ) -> bool:
         """Plan ``function``; False once the error saying why not is emitted."""
         existing = [op for op in walk_preorder(function) if op.name.startswith("cache.")]
-        if existing:
+        planned = _planned_transfer(existing)
+        if planned is not None:
             self.emit_error(
-                existing[0],
-                "cache-plan-offload plans functions without cache ops; run "
-                "cache-strip-transfers first",
+                planned,
+                "cache-plan-offload plans functions without cache ops (other than the "
+                "streamed slices of cache-stream-loop-slices); run cache-strip-transfers first",
             )
             return False
         bound = self.dynamic_dim_bound or None
@@ -212,6 +215,22 @@ class PlanOffloadPass(PlanOptions):
         if self.remarks:
             self.remark(function, statistics)
         return True
+
+
+def _planned_transfer(cache_ops: list[ir.Operation]) -> ir.Operation | None:
+    """The first of ``cache_ops`` that a plan made, if any: all but the
+    transfers of ``cache-stream-loop-slices``, which prefetch views of
+    parameters already in the pool (that the planner never moves) and drop
+    them without writing back. Planning around those is planning the rest
+    of the function."""
+    for op in cache_ops:
+        if op.name == "cache.prefetch":
+            if not is_streamed_slice(op):
+                return op
+        elif op.name == "cache.evict":
+            if ir.DenseI32ArrayAttr(op.attributes["operandSegmentSizes"])[1]:
+                return op
+    return None
 
 
 def make_planner(

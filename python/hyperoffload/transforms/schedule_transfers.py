@@ -56,6 +56,7 @@ from mlir import ir
 from hyperoffload import _native
 from hyperoffload.analysis.cost_model import CostModel, static_times_at
 from hyperoffload.analysis.liveness import BufferLiveness, LivenessError
+from hyperoffload.analysis.loop_slices import is_streamed_slice
 from hyperoffload.analysis.program import op_address
 from hyperoffload.dialects import cache
 from hyperoffload.hardware import HardwareProfile, ProfileError, load_profile
@@ -146,8 +147,8 @@ def _first_uses(
     function: ir.Operation, dynamic_dim_bound: int | None
 ) -> tuple[BufferLiveness, list[int], dict[int, int]]:
     """Liveness, the body step of every program position, and for each
-    prefetch in the body (by position) the step of the first use of its
-    buffer."""
+    prefetch in the body (by position; not the streamed slices of
+    ``cache-stream-loop-slices``) the step of the first use of its buffer."""
     liveness = BufferLiveness(function, dynamic_dim_bound=dynamic_dim_bound, strict_sizes=False)
     order = liveness.order
     step_of = order.body_steps()
@@ -155,6 +156,8 @@ def _first_uses(
     for position in order.body_positions():
         if order.names[position] != "cache.prefetch":
             continue
+        if is_streamed_slice(order.ops[position]):
+            continue  # placed by cache-stream-loop-slices, around its loop
         root = liveness.root_defined_at(position)
         uses = [
             step_of[u.position]
