@@ -58,6 +58,12 @@ def _verify_schedule() -> type[ModulePass]:
     return VerifySchedulePass
 
 
+def _materialize_loop_results() -> type[ModulePass]:
+    from hyperoffload.transforms.materialize_loop_results import MaterializeLoopResultsPass
+
+    return MaterializeLoopResultsPass
+
+
 def _stream_loop_slices() -> type[ModulePass]:
     from hyperoffload.transforms.stream_loop_slices import StreamLoopSlicesPass
 
@@ -117,6 +123,7 @@ _PASSES: dict[str, Callable[[], type[ModulePass]]] = {
     "cache-fuse-weight-transposes": _fuse_weight_transposes,
     "cache-lower-to-cpu": _lower_to_cpu,
     "cache-lower-to-gpu": _lower_to_gpu,
+    "cache-materialize-loop-results": _materialize_loop_results,
     "cache-plan-offload": _plan_offload,
     "cache-print-liveness": _print_liveness,
     "cache-schedule-transfers": _schedule_transfers,
@@ -173,13 +180,15 @@ class NamedPipeline:
 # stay inside one linalg.generic instead of becoming i1 buffers; those left
 # (boolean reductions) are stored as bytes. The fusion's folding can merge
 # two constants into one that two unranked casts then read, which one-shot
-# bufferization rejects: each such cast gets its own constant back.
+# bufferization rejects: each such cast gets its own constant back. A
+# loop's tensor state (lax.scan's hidden state) is written back into its
+# iteration argument, so one-shot bufferization keeps it in one buffer.
 BUFFERIZE_PIPELINE = NamedPipeline(
     name="hyper-bufferize-pipeline",
     summary="Bufferize linalg-on-tensors (torch-mlir output) for offload planning.",
     text=(
         "cache-fuse-weight-transposes,func.func(linalg-fuse-elementwise-ops),"
-        "cache-split-shared-constants,"
+        "cache-split-shared-constants,cache-materialize-loop-results,"
         "one-shot-bufferize{bufferize-function-boundaries "
         "function-boundary-type-conversion=identity-layout-map},"
         "cache-copy-repeated-results,"

@@ -1,0 +1,86 @@
+"""``cache-materialize-loop-results``: carry a loop's tensor state in one buffer.
+
+JAX's ``lax.scan`` carries the hidden state through an ``scf.for`` as a
+tensor iteration argument, and each iteration yields a freshly computed
+tensor (a matmul into a new ``tensor.empty``). Upstream one-shot
+bufferization refuses it (``Yield operand #0 is not equivalent to the
+corresponding iter bbArg``); with ``allow-return-allocs-from-loops`` it
+bufferizes, but ownership-based deallocation then passes buffers through
+the loop with runtime ownership flags and a ``@dealloc_helper`` on
+``memref<?xindex>``, which no size can be given to. This pass, run before
+bufferization in ``hyper-bufferize-pipeline``, makes each such yield write
+its value into the iteration argument with upstream's
+``bufferization.materialize_in_destination``: the state then lives in one
+buffer for the whole loop (a copy of it per iteration), and each
+iteration's temporaries are allocated and freed inside it.
+
+Before: ``scf.for`` ops on tensors. After: each tensor a loop yields is the
+iteration argument of its index, or a ``materialize_in_destination`` into
+it. Conservative: a yield of the iteration argument itself is left alone;
+the copy is made even where bufferization could have worked in place.
+
+Example::
+
+    %r = scf.for %i = %c0 to %c4 step %c1 iter_args(%h = %x) -> (tensor<8x64xf32>) {
+      %m = linalg.matmul ins(%h, %w : ...) outs(%f : tensor<8x64xf32>) -> tensor<8x64xf32>
+      scf.yield %m : tensor<8x64xf32>
+    }
+
+becomes::
+
+    %r = scf.for %i = %c0 to %c4 step %c1 iter_args(%h = %x) -> (tensor<8x64xf32>) {
+      %m = linalg.matmul ins(%h, %w : ...) outs(%f : tensor<8x64xf32>) -> tensor<8x64xf32>
+      %s = bufferization.materialize_in_destination %m in %h
+          : (tensor<8x64xf32>, tensor<8x64xf32>) -> tensor<8x64xf32>
+      scf.yield %s : tensor<8x64xf32>
+    }
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from mlir import ir
+from mlir.dialects import bufferization
+
+from hyperoffload.transforms.pass_base import ModulePass
+
+
+@dataclasses.dataclass(frozen=True)
+class MaterializeLoopResultsPass(ModulePass):
+    """Make each tensor an ``scf.for`` yields its iteration argument's."""
+
+    name = "cache-materialize-loop-results"
+    summary = "Write the tensors a loop yields into its iteration arguments (lax.scan's state)."
+
+    def run(self, module: ir.Operation) -> None:
+        loops: list[ir.Operation] = []
+
+        def visit(op: ir.Operation) -> ir.WalkResult:
+            if op.name == "scf.for":
+                loops.append(op)
+            return ir.WalkResult.ADVANCE
+
+        module.walk(visit)
+        for loop in loops:
+            materialize_yields(loop)
+
+
+def materialize_yields(loop: ir.Operation) -> int:
+    """Route each tensor ``loop`` (an ``scf.for``) yields that is not its
+    iteration argument through ``materialize_in_destination`` into it;
+    how many were."""
+    body = loop.regions[0].blocks[0]
+    terminator = body.operations[len(body.operations) - 1].operation
+    arguments = list(body.arguments)[1:]
+    changed = 0
+    for index, (value, argument) in enumerate(
+        zip(list(terminator.operands), arguments, strict=True)
+    ):
+        if not isinstance(value.type, ir.RankedTensorType) or value == argument:
+            continue
+        with ir.InsertionPoint(terminator), terminator.location:
+            stored = bufferization.MaterializeInDestinationOp(value.type, value, argument)
+        terminator.operands[index] = stored.result
+        changed += 1
+    return changed
