@@ -361,13 +361,32 @@ class ModulePass:
         unchanged: with a ``budget``, a function on tensors is an error, and
         so is one whose branches cannot be lifted and whose peak as given
         does not meet it (requests we cannot honour: the pass fails after
-        reporting all of them); otherwise a remark."""
+        reporting all of them); otherwise a remark. With a percentage
+        budget and no ``functions=``, a function another function of the
+        module calls is left unchanged with a remark: the percentage is of
+        the program its callers run (its transient buffers are not yet
+        counted at the call sites)."""
         from hyperoffload.analysis.liveness import BufferLiveness, LivenessError
         from hyperoffload.sizes import format_bytes
 
         functions = []
         unmet = False
+        explicit = bool(getattr(self, "functions", ()))
         for function in self.selected_functions(module):
+            if budget is not None and budget.fraction is not None and not explicit:
+                callers = _other_callers(function)
+                if callers:
+                    # A percentage is of the program's peak, which the
+                    # functions the module enters reach; JAX's small
+                    # helpers (@tril, @silu) alone cannot meet one.
+                    self.emit_remark(
+                        function,
+                        f"{self.name} leaves this function unchanged: it runs within "
+                        f"{', '.join('@' + c for c in callers)}, and a percentage budget "
+                        "applies to the functions nothing in the module calls (name it with "
+                        "functions= to plan it alone)",
+                    )
+                    continue
             tensors = self.tensor_problem(function)
             if tensors is not None:
                 op, message = tensors
@@ -429,6 +448,15 @@ class ModulePass:
             )
             return False
         return True
+
+
+def _other_callers(function: ir.Operation) -> list[str]:
+    """The other functions of ``function``'s module that call it or take
+    its address."""
+    from hyperoffload.analysis.offload_plan import module_references
+
+    name = ir.StringAttr(function.attributes["sym_name"]).value
+    return [caller for caller in module_references(function, []).callers if caller != name]
 
 
 def lift_branches(function: ir.Operation) -> tuple[ir.Operation, str | None]:
