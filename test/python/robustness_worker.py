@@ -24,6 +24,7 @@ RUNS = [
     ["--cache-lower-to-cpu=mode=async"],
     ["--cache-lower-to-gpu"],
     ["--cache-widen-bool-buffers"],
+    ["--cache-stream-loop-slices"],
     ["--hyper-bufferize-pipeline"],
     ["--hyper-offload-pipeline=budget=50%"],
     ["--hyper-offload-pipeline=max-slowdown=1%"],
@@ -32,7 +33,7 @@ RUNS = [
 # Runs whose output must pass the schedule verifier: the pipeline always
 # (it verifies), the planner and scheduler when their input did.
 PIPELINE = "--hyper-offload-pipeline"
-PRESERVING = ("--cache-plan-offload", "--cache-schedule-transfers")
+PRESERVING = ("--cache-plan-offload", "--cache-schedule-transfers", "--cache-stream-loop-slices")
 LOCATED = re.compile(r"^\S.*:\d+:\d+: error: ", re.MULTILINE)
 
 
