@@ -108,9 +108,16 @@ func.func @two(%w: memref<2x256xf32>, %o: memref<256xf32>) {
 
 // -----
 
-// Left alone: a slice the loop writes (a state, not a weight), a slice
-// that does not move with the loop, a stacked buffer also read outside
-// the loop, a single iteration, and a parameter of a called function.
+// Left alone, each with a remark saying why: a slice the loop writes (a
+// state, not a weight), a slice that does not move with the loop, a
+// stacked buffer also read outside the loop, a single iteration, and a
+// parameter of a called function.
+
+// REMARK: remark: leaves %arg0 whole: a slice is written, or used by an op declaring no effects
+// REMARK: remark: leaves %arg0 whole: a slice does not move with the loop's induction variable
+// REMARK: remark: leaves %arg0 whole: it is also used by 'linalg.copy'
+// REMARK: remark: leaves %arg0 whole: the loop runs 1 time(s)
+// REMARK: remark: leaves %arg0 whole: the function is called by @caller
 
 // CHECK-LABEL: func.func @written(
 // CHECK-SAME: %{{.+}}: memref<4x16xf32>,

@@ -127,57 +127,85 @@ def _only_read(value: ir.Value, inside: ir.Block) -> bool:
 def find_slice_streams(function: ir.Operation) -> list[SliceStream]:
     """The parameters of ``function`` that one loop reads slice by slice
     (see the module docstring), in parameter order."""
+    return [s for s in slice_candidates(function) if isinstance(s, SliceStream)]
+
+
+@dataclasses.dataclass
+class NotStreamed:
+    """A parameter a loop reads through slices that cannot be streamed,
+    and why (for the pass's remarks)."""
+
+    loop: ir.Operation
+    argument: ir.BlockArgument
+    reason: str
+
+
+def slice_candidates(function: ir.Operation) -> list[SliceStream | NotStreamed]:
+    """Per parameter of ``function`` that a ``scf.for`` body takes a
+    ``memref.subview`` of: a :class:`SliceStream`, or why it is none."""
     body = function.regions[0].blocks[0]
-    if module_references(function, []).callers:
-        return []
-    streams = []
+    callers = module_references(function, []).callers
+    found: list[SliceStream | NotStreamed] = []
     for argument in body.arguments:
         type_ = argument.type
         if not isinstance(type_, ir.MemRefType) or is_remote_memref(type_):
             continue
-        if memory_space(ir.MemRefType(type_)) or not ir.MemRefType(type_).has_static_shape:
+        loop = _slicing_loop(argument)
+        if loop is None:
             continue
-        stream = _stream_of(argument)
-        if stream is not None:
-            streams.append(stream)
-    return streams
+        if callers:
+            names = ", ".join(f"@{c}" for c in callers)
+            found.append(NotStreamed(loop, argument, f"the function is called by {names}"))
+        elif memory_space(ir.MemRefType(type_)) or not ir.MemRefType(type_).has_static_shape:
+            found.append(NotStreamed(loop, argument, "not a static buffer in device memory"))
+        else:
+            found.append(_stream_of(argument, loop))
+    return found
 
 
-def _stream_of(argument: ir.BlockArgument) -> SliceStream | None:
+def _slicing_loop(argument: ir.BlockArgument) -> ir.Operation | None:
+    """The first ``scf.for`` whose body takes a subview of ``argument``."""
+    for use in argument.uses:
+        owner = use.owner
+        op = owner.operation if hasattr(owner, "operation") else owner
+        parent = op.parent
+        parent_op = parent.operation if hasattr(parent, "operation") else parent
+        if op.name == "memref.subview" and parent_op.operation.name == "scf.for":
+            return parent_op.operation
+    return None
+
+
+def _stream_of(argument: ir.BlockArgument, loop: ir.Operation) -> SliceStream | NotStreamed:
+    def refused(reason: str) -> NotStreamed:
+        return NotStreamed(loop, argument, reason)
+
     slices: list[ir.Operation] = []
-    loop: ir.Operation | None = None
     for use in argument.uses:
         owner = use.owner
         op = owner.operation if hasattr(owner, "operation") else owner
         if op.name != "memref.subview" or use.operand_number != 0:
-            return None
+            return refused(f"it is also used by '{op.name}'")
         parent = op.parent
         parent_op = parent.operation if hasattr(parent, "operation") else parent
-        if parent_op is None or parent_op.operation.name != "scf.for":
-            return None
-        if loop is None:
-            loop = parent_op
-        elif parent_op != loop:
-            return None
+        if parent_op.operation != loop:
+            return refused("it is also sliced outside this loop's body")
         slices.append(op)
-    if loop is None:
-        return None
     trips = constant_trip_count(loop)
-    if trips is None or trips < 2:
-        return None
+    if trips is None:
+        return refused("the loop's trip count is not a constant")
+    if trips < 2:
+        return refused(f"the loop runs {trips} time(s)")
     body = loop.regions[0].blocks[0]
     iv = body.arguments[0]
     for view in slices:
-        if view.block != body:
-            return None
         offsets = list(view.operands)[1:]
         if not any(_follows_iv(offset, iv, body, set()) for offset in offsets):
-            return None
+            return refused("a slice does not move with the loop's induction variable")
         result_type = ir.MemRefType(view.results[0].type)
         if not result_type.has_static_shape:
-            return None
+            return refused("a slice has a dynamic shape")
         if not _only_read(view.results[0], body):
-            return None
+            return refused("a slice is written, or used by an op declaring no effects")
     slices.sort(key=lambda op: _position_in(op, body))
     return SliceStream(loop, argument, slices, trips)
 

@@ -76,7 +76,12 @@ from mlir import ir
 from mlir.dialects import memref
 
 from hyperoffload import _native
-from hyperoffload.analysis.loop_slices import SliceStream, find_slice_streams
+from hyperoffload.analysis.loop_slices import (
+    NotStreamed,
+    SliceStream,
+    find_slice_streams,
+    slice_candidates,
+)
 from hyperoffload.dialects import cache
 from hyperoffload.sizes import format_bytes
 from hyperoffload.transforms.pass_base import ModulePass, functions_option, run_or_restore
@@ -94,6 +99,12 @@ class StreamLoopSlicesPass(ModulePass):
 
     def run(self, module: ir.Operation) -> None:
         for function in self.selected_functions(module):
+            for candidate in slice_candidates(function):
+                if isinstance(candidate, NotStreamed):
+                    self.emit_remark(
+                        candidate.loop,
+                        f"leaves %arg{candidate.argument.arg_number} whole: {candidate.reason}",
+                    )
             streamed = []
             _, remarks = stream_function(function)
             for where, message, names in remarks:
