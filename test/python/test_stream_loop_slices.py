@@ -191,3 +191,19 @@ def test_a_jax_scan_on_tensors_bufferizes_streams_and_matches(target: str) -> No
         run_function(offloaded, "scan", [w, x.copy(), got], target=target)
     assert np.any(expected != 0)
     assert np.array_equal(got, expected)
+
+
+def test_the_generator_command_line_prints_either_form(capsys: pytest.CaptureFixture[str]) -> None:
+    from hyperoffload.workloads.__main__ import main as generate
+
+    assert generate(["--layers", "3", "--form", "scan"]) == 0
+    scan = capsys.readouterr().out
+    assert generate(["--layers", "3"]) == 0
+    straight = capsys.readouterr().out
+    assert "scf.for %l = %c0 to %layers step %c1" in scan and "scf.for" not in straight
+    assert "%wq: memref<3x256x256xf16>" in scan and "%wq_2: memref<256x256xf16>" in straight
+    with ir.Context():
+        ir.Module.parse(scan)
+    with pytest.raises(SystemExit):
+        generate(["--preset", "moe", "--form", "scan"])
+    assert "--form scan has dense MLPs only" in capsys.readouterr().err
