@@ -31,8 +31,8 @@ import dataclasses
 from mlir import ir
 
 from hyperoffload import _native
-from hyperoffload.analysis.offload_plan import module_references
 from hyperoffload.analysis.program import constant_trip_count
+from hyperoffload.analysis.references import module_references
 from hyperoffload.ir_utils import is_remote_memref, memory_space
 from hyperoffload.sizes import memref_bytes
 

@@ -79,6 +79,8 @@ from mlir import ir
 from hyperoffload import _native
 from hyperoffload.analysis.cost_model import CostModel, static_times_at
 from hyperoffload.analysis.liveness import Buffer, BufferLiveness
+from hyperoffload.analysis.loop_slices import NotStreamed, slice_candidates
+from hyperoffload.analysis.references import ModuleReferences, module_of, module_references
 from hyperoffload.errors import LocatedError
 from hyperoffload.hardware import HardwareProfile
 from hyperoffload.sizes import format_bytes
@@ -292,6 +294,19 @@ class OffloadPlanner:
         attr = _policy_attr(self.function, self.liveness, buffer, self.argument_of_root.get(root))
         return attr or "auto"
 
+    def _not_streamed(self) -> dict[int, str]:
+        """Why each parameter a loop slices was not streamed through it
+        (cache-stream-loop-slices), by argument number."""
+        cached = getattr(self, "_not_streamed_reasons", None)
+        if cached is None:
+            cached = {
+                found.argument.arg_number: f"not streamed through its loop: {found.reason}"
+                for found in slice_candidates(self.function)
+                if isinstance(found, NotStreamed)
+            }
+            self._not_streamed_reasons = cached
+        return cached
+
     def _reason(
         self, candidate: Candidate, references: ModuleReferences, views: list[int]
     ) -> str | None:
@@ -313,7 +328,10 @@ class OffloadPlanner:
                 if name not in REBUILT_VIEWS:
                     return f"aliasing (used through '{name}', which is not rebuilt on a copy)"
                 if order.parent[position] != 0:
-                    return f"aliasing (used through a '{name}' nested in a region)"
+                    reason = f"aliasing (used through a '{name}' nested in a region)"
+                    argument = self.argument_of_root.get(candidate.root)
+                    streaming = self._not_streamed().get(argument)
+                    return f"{reason}; {streaming}" if streaming else reason
         if not candidate.uses and candidate.kind == "activations":
             return "unused"
         if candidate.kind == "globals":
@@ -657,13 +675,8 @@ def _defining_op(
     return liveness.order.ops[buffer.defined_at]
 
 
-def _module_of(function: ir.Operation) -> ir.Operation | None:
-    parent = function.parent
-    return None if parent is None else parent.operation
-
-
 def global_symbol(function: ir.Operation, symbol: str) -> ir.Operation | None:
-    module = _module_of(function)
+    module = module_of(function)
     if module is None:
         return None
     for op in module.regions[0].blocks[0].operations:
@@ -696,63 +709,3 @@ REBUILT_VIEWS = frozenset(
         "memref.assume_alignment",
     }
 )
-
-
-@dataclasses.dataclass
-class ModuleReferences:
-    """What the rest of a function's module refers to."""
-
-    # Globals read by other functions, with their names (module order).
-    globals_elsewhere: dict[str, list[str]]
-    # The functions that call (or take the address of) this one, in module
-    # order; the function's own name where it calls itself.
-    callers: list[str]
-
-
-def _symbol_of(op: ir.Operation) -> str | None:
-    """The function a call-like op refers to: ``callee`` of a call (any
-    dialect's), ``value`` of ``func.constant``."""
-    key = "value" if op.name == "func.constant" else "callee"
-    if key not in op.attributes:
-        return None
-    text = str(op.attributes[key])
-    return text[1:] if text.startswith("@") else None
-
-
-def module_references(function: ir.Operation, own_op_names: list[str]) -> ModuleReferences:
-    """The globals other functions of ``function``'s module read and the
-    functions that call ``function`` (``own_op_names``: the names of the
-    ops in ``function``, from its liveness walk, to skip walking it when it
-    calls nothing)."""
-    references = ModuleReferences({}, [])
-    module = _module_of(function)
-    if module is None:
-        return references
-    name = ir.StringAttr(function.attributes["sym_name"]).value
-    for op in module.regions[0].blocks[0].operations:
-        operation = op.operation
-        own = operation == function
-        if operation.name != "func.func" or (own and not _CALL_LIKE & set(own_op_names)):
-            continue
-        calls = False
-        other = ir.StringAttr(operation.attributes["sym_name"]).value
-
-        def visit(inner: ir.Operation, own: bool = own, other: str = other) -> ir.WalkResult:
-            nonlocal calls
-            if not own and inner.name == "memref.get_global":
-                readers = references.globals_elsewhere.setdefault(
-                    ir.FlatSymbolRefAttr(inner.attributes["name"]).value, []
-                )
-                if other not in readers:
-                    readers.append(other)
-            elif inner.name in _CALL_LIKE or "callee" in inner.attributes:
-                calls = calls or _symbol_of(inner) == name
-            return ir.WalkResult.ADVANCE
-
-        operation.walk(visit)
-        if calls:
-            references.callers.append(other)
-    return references
-
-
-_CALL_LIKE = frozenset({"func.call", "func.constant"})

@@ -453,7 +453,7 @@ class ModulePass:
 def _other_callers(function: ir.Operation) -> list[str]:
     """The other functions of ``function``'s module that call it or take
     its address."""
-    from hyperoffload.analysis.offload_plan import module_references
+    from hyperoffload.analysis.references import module_references
 
     name = ir.StringAttr(function.attributes["sym_name"]).value
     return [caller for caller in module_references(function, []).callers if caller != name]
