@@ -601,9 +601,12 @@ void HyperoffloadLiveness::run() {
     if (hasMemrefOperand)
       recordUses(op, position, status, effects, captured);
     if (descend) {
-      aliasBlockArguments(op, rootsOfOperands(op));
+      // A region-branch op says what reaches each argument; any other op's
+      // arguments may alias everything it takes.
       if (auto branch = dyn_cast<RegionBranchOpInterface>(op))
         aliasEntryArguments(branch);
+      else
+        aliasBlockArguments(op, rootsOfOperands(op));
     }
   }
 

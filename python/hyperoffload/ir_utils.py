@@ -54,6 +54,16 @@ def to_device_type(type_: ir.MemRefType) -> ir.MemRefType:
     )
 
 
+def update_function_type(function: ir.Operation) -> None:
+    """Make ``function``'s type take the types its entry block's arguments
+    have now (after some were given the ``#cache.remote`` space)."""
+    inputs = [a.type for a in function.regions[0].blocks[0].arguments]
+    function_type = ir.FunctionType(ir.TypeAttr(function.attributes["function_type"]).value)
+    function.attributes["function_type"] = ir.TypeAttr.get(
+        ir.FunctionType.get(inputs, function_type.results)
+    )
+
+
 def functions_with_bodies(module: ir.Operation) -> list[ir.Operation]:
     """The ``func.func`` ops of ``module`` that have a body."""
     functions = []

@@ -54,16 +54,21 @@ uint64_t identity(const void *pointer) {
   return static_cast<uint64_t>(reinterpret_cast<uintptr_t>(pointer));
 }
 
-MlirOperation operationFrom(uint64_t address) {
+/// `address`, refused where null (no op or value has that identity).
+uint64_t checked(uint64_t address, const char *what) {
   if (!address)
-    throw std::invalid_argument("null operation identity");
-  return MlirOperation{reinterpret_cast<void *>(static_cast<uintptr_t>(address))};
+    throw std::invalid_argument(std::string("null ") + what + " identity");
+  return address;
+}
+
+MlirOperation operationFrom(uint64_t address) {
+  return MlirOperation{
+      reinterpret_cast<void *>(static_cast<uintptr_t>(checked(address, "operation")))};
 }
 
 MlirValue valueFrom(uint64_t address) {
-  if (!address)
-    throw std::invalid_argument("null value identity");
-  return MlirValue{reinterpret_cast<const void *>(static_cast<uintptr_t>(address))};
+  return MlirValue{
+      reinterpret_cast<const void *>(static_cast<uintptr_t>(checked(address, "value")))};
 }
 
 MlirStringRef stringRef(std::string_view text) {
@@ -113,16 +118,6 @@ template <typename T>
 using Array = nb::ndarray<nb::numpy, T, nb::ndim<1>, nb::c_contig>;
 template <typename T>
 using ArrayIn = nb::ndarray<const T, nb::ndim<1>, nb::c_contig, nb::device::cpu>;
-
-/// A numpy array owning a copy of `count` elements at `data`.
-template <typename T>
-Array<T> copyArray(const T *data, int64_t count) {
-  T *copy = new T[count > 0 ? count : 1];
-  if (count > 0)
-    std::copy(data, data + count, copy);
-  nb::capsule owner(copy, [](void *p) noexcept { delete[] static_cast<T *>(p); });
-  return Array<T>(copy, {static_cast<size_t>(count)}, owner);
-}
 
 /// A fresh numpy array of `count` elements.
 template <typename T>
@@ -941,7 +936,7 @@ NB_MODULE(_native, m) {
         std::vector<uint64_t> owners;
         std::vector<int32_t> numbers;
         for (auto [owner, number] : uses) {
-          owners.push_back(identity(operationFrom(owner).ptr));
+          owners.push_back(checked(owner, "operation"));
           numbers.push_back(number);
         }
         MlirValue target = std::holds_alternative<MlirValue>(value)
@@ -958,8 +953,8 @@ NB_MODULE(_native, m) {
       [](const std::vector<std::pair<uint64_t, uint64_t>> &moves) {
         std::vector<uint64_t> ops, anchors;
         for (auto [op, anchor] : moves) {
-          ops.push_back(identity(operationFrom(op).ptr));
-          anchors.push_back(identity(operationFrom(anchor).ptr));
+          ops.push_back(checked(op, "operation"));
+          anchors.push_back(checked(anchor, "operation"));
         }
         hyperoffloadMoveBefore(ops.data(), anchors.data(),
                                static_cast<int64_t>(ops.size()));

@@ -76,7 +76,7 @@ def _operation(value: ir.Value) -> ir.Operation | None:
     return owner.operation if hasattr(owner, "operation") else owner
 
 
-def _ancestor_in(op: ir.Operation, block: ir.Block) -> ir.Operation | None:
+def ancestor_in(op: ir.Operation, block: ir.Block) -> ir.Operation | None:
     """The op of ``block`` that is ``op`` or holds it, if any."""
     current: ir.Operation | None = op
     while current is not None:
@@ -109,7 +109,7 @@ def _only_read(value: ir.Value, inside: ir.Block) -> bool:
     for use in value.uses:
         owner = use.owner
         op = owner.operation if hasattr(owner, "operation") else owner
-        if _ancestor_in(op, inside) is None:
+        if ancestor_in(op, inside) is None:
             return False
         if op.name in _VIEWS and use.operand_number == 0:
             if not _only_read(op.results[0], inside):
@@ -144,7 +144,7 @@ def slice_candidates(function: ir.Operation) -> list[SliceStream | NotStreamed]:
     """Per parameter of ``function`` that a ``scf.for`` body takes a
     ``memref.subview`` of: a :class:`SliceStream`, or why it is none."""
     body = function.regions[0].blocks[0]
-    callers = module_references(function, []).callers
+    callers: list[str] | None = None  # walked for only if a loop slices a parameter
     found: list[SliceStream | NotStreamed] = []
     for argument in body.arguments:
         type_ = argument.type
@@ -153,6 +153,8 @@ def slice_candidates(function: ir.Operation) -> list[SliceStream | NotStreamed]:
         loop = _slicing_loop(argument)
         if loop is None:
             continue
+        if callers is None:
+            callers = module_references(function, []).callers
         if callers:
             names = ", ".join(f"@{c}" for c in callers)
             found.append(NotStreamed(loop, argument, f"the function is called by {names}"))
@@ -206,11 +208,12 @@ def _stream_of(argument: ir.BlockArgument, loop: ir.Operation) -> SliceStream | 
             return refused("a slice has a dynamic shape")
         if not _only_read(view.results[0], body):
             return refused("a slice is written, or used by an op declaring no effects")
-    slices.sort(key=lambda op: _position_in(op, body))
+    slices.sort(key=lambda op: position_in(op, body))
     return SliceStream(loop, argument, slices, trips)
 
 
-def _position_in(op: ir.Operation, block: ir.Block) -> int:
+def position_in(op: ir.Operation, block: ir.Block) -> int:
+    """The index of ``op`` among the ops of ``block``."""
     for index, other in enumerate(block.operations):
         if other.operation == op:
             return index

@@ -63,6 +63,7 @@ from hyperoffload.analysis.liveness import BufferLiveness, LivenessError
 from hyperoffload.analysis.loop_slices import find_slice_streams
 from hyperoffload.analysis.offload_plan import (
     PLACEMENTS,
+    OffloadPlanner,
     Placement,
     PlanError,
     PlanStatistics,
@@ -243,21 +244,23 @@ class HyperOffloadPipelinePass(PlanOptions):
         for stream in streams:
             if limit is not None and chosen and self._meets(module, name, hardware, chosen, limit):
                 break
-            trial = [*chosen, stream.argument.arg_number]
-            copy = module.clone()
-            streamed_function, _ = stream_function(_find(copy, name), set(trial))
-            streamed = simulate(
-                streamed_function, hardware, dynamic_dim_bound=bound, timeline=False
-            )
-            if slowdown is None or streamed.makespan_s <= before.makespan_s * (1 + slowdown):
-                chosen.append(stream.argument.arg_number)
-            elif self.remarks:
-                self.emit_remark(
-                    stream.loop,
-                    f"keeps %arg{stream.argument.arg_number} whole: streaming it through the "
-                    f"loop simulates {streamed.makespan_s / before.makespan_s - 1:.2%} slower, "
-                    "over max-slowdown",
+            number = stream.argument.arg_number
+            if slowdown is not None:
+                copy = module.clone()
+                streamed_function, _ = stream_function(_find(copy, name), {*chosen, number})
+                streamed = simulate(
+                    streamed_function, hardware, dynamic_dim_bound=bound, timeline=False
                 )
+                if streamed.makespan_s > before.makespan_s * (1 + slowdown):
+                    if self.remarks:
+                        self.emit_remark(
+                            stream.loop,
+                            f"keeps %arg{number} whole: streaming it through the loop "
+                            f"simulates {streamed.makespan_s / before.makespan_s - 1:.2%} "
+                            "slower, over max-slowdown",
+                        )
+                    continue
+            chosen.append(number)
         if not chosen:
             return function, liveness, before
         function, remarks = stream_function(function, set(chosen))
@@ -267,6 +270,17 @@ class HyperOffloadPipelinePass(PlanOptions):
         streamed_liveness = BufferLiveness(function, dynamic_dim_bound=bound)
         streamed = simulate(function, hardware, liveness=streamed_liveness, timeline=False)
         return function, streamed_liveness, streamed
+
+    def _unoffloaded_planner(
+        self, function: ir.Operation, hardware: HardwareProfile, liveness: BufferLiveness
+    ) -> OffloadPlanner:
+        """A planner for ``function`` whose budget is its unoffloaded peak:
+        the larger of the simulated one and the planner's step model's,
+        which holds a loop's buffers for all of it (nothing offloaded must
+        always be a choice)."""
+        planner = make_planner(function, hardware, liveness.peak_bytes, self, liveness)
+        planner.budget = max(liveness.peak_bytes, int(planner.base_profile().max(initial=0)))
+        return planner
 
     def _meets(
         self,
@@ -281,11 +295,11 @@ class HyperOffloadPipelinePass(PlanOptions):
         copy = module.clone()
         function, _ = stream_function(_find(copy, name), set(arguments))
         liveness = BufferLiveness(function, dynamic_dim_bound=self.dynamic_dim_bound or None)
-        planner = make_planner(function, hardware, limit, self, liveness)
-        high = max(liveness.peak_bytes, int(planner.base_profile().max(initial=0)))
-        planner.budget = high
         try:
-            return planner.plan().min_feasible_bytes <= limit
+            return (
+                self._unoffloaded_planner(function, hardware, liveness).plan().min_feasible_bytes
+                <= limit
+            )
         except PlanError:
             return False
 
@@ -417,12 +431,8 @@ class HyperOffloadPipelinePass(PlanOptions):
         one simulates a smaller peak (``liveness``: that of the function
         ``name`` as it is now)."""
         function = _find(module, name)
-        planner = make_planner(function, hardware, liveness.peak_bytes, self, liveness)
-        # The planner's step model holds a loop's buffers for all of it: its
-        # unoffloaded peak may exceed the simulated one. Nothing offloaded
-        # must always be a choice.
-        high = max(liveness.peak_bytes, int(planner.base_profile().max(initial=0)))
-        planner.budget = high
+        planner = self._unoffloaded_planner(function, hardware, liveness)
+        high = planner.budget
         low = planner.plan().min_feasible_bytes
         best = _Choice(high)
         best_peak = high

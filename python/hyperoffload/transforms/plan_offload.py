@@ -99,7 +99,7 @@ from hyperoffload.analysis.offload_plan import (
 )
 from hyperoffload.dialects import cache
 from hyperoffload.hardware import HardwareProfile, ProfileError, load_profile
-from hyperoffload.ir_utils import walk_preorder
+from hyperoffload.ir_utils import update_function_type, walk_preorder
 from hyperoffload.transforms.budget import Budget
 from hyperoffload.transforms.pass_base import (
     ModulePass,
@@ -374,7 +374,7 @@ class _Rewriter:
         for candidate, values in zip(chosen, roots, strict=True):
             self.plan_candidate(candidate, values)
         if any(candidate.kind == "params" for candidate in chosen):
-            self.update_function_type()
+            update_function_type(self.function)
         for step, _, _, build in sorted(self.insertions, key=lambda item: item[:3]):
             build(self.steps.address(min(step, self.steps.count - 1)))
         # The builders hold this rewriter (a cycle through self.insertions):
@@ -563,17 +563,8 @@ class _Rewriter:
 
     def retype_argument(self, argument: ir.Value, remote_type: ir.Type) -> None:
         """Give a parameter its remote type (the function type follows in
-        :meth:`update_function_type`, once for all of them)."""
+        :func:`update_function_type`, once for all of them)."""
         argument.set_type(remote_type)
-
-    def update_function_type(self) -> None:
-        inputs = [a.type for a in self.function.regions[0].blocks[0].arguments]
-        function_type = ir.FunctionType(
-            ir.TypeAttr(self.function.attributes["function_type"]).value
-        )
-        self.function.attributes["function_type"] = ir.TypeAttr.get(
-            ir.FunctionType.get(inputs, function_type.results)
-        )
 
     def remote_global(
         self, candidate: Candidate, roots: list[ir.Value], remote_type: ir.Type

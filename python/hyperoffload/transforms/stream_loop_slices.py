@@ -79,10 +79,13 @@ from hyperoffload import _native
 from hyperoffload.analysis.loop_slices import (
     NotStreamed,
     SliceStream,
+    ancestor_in,
     find_slice_streams,
+    position_in,
     slice_candidates,
 )
 from hyperoffload.dialects import cache
+from hyperoffload.ir_utils import update_function_type
 from hyperoffload.sizes import format_bytes
 from hyperoffload.transforms.pass_base import ModulePass, functions_option, run_or_restore
 
@@ -136,7 +139,7 @@ def stream_function(
         return function, []
     for stream in streams:
         stream_slices(stream)
-    _update_function_type(function)
+    update_function_type(function)
     remarks: list[_Remark] = []
     # The pipeliner replaces each loop and its ops: read what the remarks
     # say before.
@@ -195,16 +198,6 @@ def _remote(type_: ir.MemRefType) -> ir.MemRefType:
     )
 
 
-def _top_level(op: ir.Operation, block: ir.Block) -> ir.Operation:
-    """The op of ``block`` that is ``op`` or holds it."""
-    current = op
-    while current.block != block:
-        parent = current.parent
-        assert parent is not None, "a use outside the loop body"
-        current = parent.operation if hasattr(parent, "operation") else parent
-    return current
-
-
 def stream_slices(stream: SliceStream) -> None:
     """Move the parameter to the pool and fetch each of its slices inside
     the loop's iteration: prefetch right after the view, wait before the
@@ -215,9 +208,10 @@ def stream_slices(stream: SliceStream) -> None:
         device_type = ir.MemRefType(view.results[0].type)
         view.results[0].set_type(_remote(device_type))
         users = [use.owner for use in view.results[0].uses]
-        anchors = [_top_level(u.operation if hasattr(u, "operation") else u, body) for u in users]
-        first = min(anchors, key=lambda op: _index(op, body))
-        last = max(anchors, key=lambda op: _index(op, body))
+        anchors = [ancestor_in(u.operation if hasattr(u, "operation") else u, body) for u in users]
+        assert all(anchors), "the slices' users are in the loop body (find_slice_streams)"
+        first = min(anchors, key=lambda op: position_in(op, body))  # type: ignore[arg-type]
+        last = max(anchors, key=lambda op: position_in(op, body))  # type: ignore[arg-type]
         with ir.InsertionPoint(_next(view, body)), view.location:  # type: ignore[arg-type]
             prefetch = cache.PrefetchOp(view.results[0])
         with ir.InsertionPoint(first), view.location:
@@ -230,16 +224,9 @@ def stream_slices(stream: SliceStream) -> None:
             cache.EvictOp(prefetch.result)
 
 
-def _index(op: ir.Operation, block: ir.Block) -> int:
-    for index, other in enumerate(block.operations):
-        if other.operation == op:
-            return index
-    raise ValueError("op not in block")
-
-
 def _next(op: ir.Operation, block: ir.Block) -> ir.Operation | None:
     operations = list(block.operations)
-    index = _index(op, block)
+    index = position_in(op, block)
     return operations[index + 1].operation if index + 1 < len(operations) else None
 
 
@@ -289,12 +276,4 @@ def pipeline(loop: ir.Operation, streams: list[SliceStream]) -> ir.Operation | N
         [_native.operation_address(op) for op in early],
         [_native.operation_address(op) for op in waits],
         warm_start=True,
-    )
-
-
-def _update_function_type(function: ir.Operation) -> None:
-    inputs = [a.type for a in function.regions[0].blocks[0].arguments]
-    function_type = ir.FunctionType(ir.TypeAttr(function.attributes["function_type"]).value)
-    function.attributes["function_type"] = ir.TypeAttr.get(
-        ir.FunctionType.get(inputs, function_type.results)
     )
