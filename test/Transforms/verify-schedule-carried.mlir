@@ -138,3 +138,51 @@ func.func @used_after_evict(%w: memref<4x8xf32, #cache.remote>, %o: memref<8xf32
   %e = cache.evict %last : memref<8xf32>
   return
 }
+
+// -----
+
+func.func @yielded_evicted(%w: memref<4x8xf32, #cache.remote>, %o: memref<8xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c3 = arith.constant 3 : index
+  %s0 = memref.subview %w[0, 0] [1, 8] [1, 1] : memref<4x8xf32, #cache.remote> to memref<8xf32, strided<[1]>, #cache.remote>
+  %d0, %t0 = cache.prefetch %s0 : memref<8xf32, strided<[1]>, #cache.remote> -> memref<8xf32>
+  cache.wait %t0
+  %last = scf.for %i = %c0 to %c3 step %c1 iter_args(%cur = %d0) -> (memref<8xf32>) {
+    %n = arith.addi %i, %c1 : index
+    %s = memref.subview %w[%n, 0] [1, 8] [1, 1] : memref<4x8xf32, #cache.remote> to memref<8xf32, strided<[1], offset: ?>, #cache.remote>
+    // expected-error @+1 {{evicts %result_1, which the iteration yields to the next one}}
+    %d, %t = cache.prefetch %s : memref<8xf32, strided<[1], offset: ?>, #cache.remote> -> memref<8xf32>
+    linalg.add ins(%cur, %o : memref<8xf32>, memref<8xf32>) outs(%o : memref<8xf32>)
+    %e = cache.evict %cur : memref<8xf32>
+    cache.wait %t
+    %e2 = cache.evict %d : memref<8xf32>
+    scf.yield %d : memref<8xf32>
+  }
+  %e = cache.evict %last : memref<8xf32>
+  return
+}
+
+// -----
+
+func.func @carried_after_evict(%w: memref<4x8xf32, #cache.remote>, %o: memref<8xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c3 = arith.constant 3 : index
+  %s0 = memref.subview %w[0, 0] [1, 8] [1, 1] : memref<4x8xf32, #cache.remote> to memref<8xf32, strided<[1]>, #cache.remote>
+  %d0, %t0 = cache.prefetch %s0 : memref<8xf32, strided<[1]>, #cache.remote> -> memref<8xf32>
+  cache.wait %t0
+  %e0 = cache.evict %d0 : memref<8xf32>
+  // expected-error @+1 {{carries %result into the loop after evicting it}}
+  %last = scf.for %i = %c0 to %c3 step %c1 iter_args(%cur = %d0) -> (memref<8xf32>) {
+    %n = arith.addi %i, %c1 : index
+    %s = memref.subview %w[%n, 0] [1, 8] [1, 1] : memref<4x8xf32, #cache.remote> to memref<8xf32, strided<[1], offset: ?>, #cache.remote>
+    %d, %t = cache.prefetch %s : memref<8xf32, strided<[1], offset: ?>, #cache.remote> -> memref<8xf32>
+    linalg.add ins(%cur, %o : memref<8xf32>, memref<8xf32>) outs(%o : memref<8xf32>)
+    %e = cache.evict %cur : memref<8xf32>
+    cache.wait %t
+    scf.yield %d : memref<8xf32>
+  }
+  %e = cache.evict %last : memref<8xf32>
+  return
+}

@@ -1,0 +1,24 @@
+// RUN: hyper-opt %s --hyper-offload-pipeline='budget=60% hw=%S/../Inputs/unit.toml' 2>/dev/null | FileCheck %s --check-prefix=STREAM
+// RUN: not hyper-opt %s --hyper-offload-pipeline='budget=60% hw=%S/../Inputs/unit.toml stream-loops=false' -o /dev/null 2>&1 | FileCheck %s --check-prefix=OFF
+// RUN: hyper-opt %s --hyper-offload-pipeline='max-slowdown=1% hw=%S/../Inputs/unit.toml remarks' -o /dev/null 2>&1 | FileCheck %s --check-prefix=SLOW
+
+// A stacked buffer its loop can stream: streamed to meet the budget, not
+// with stream-loops=false (then the budget cannot be met), and kept whole
+// where streaming would break max-slowdown (on this profile, copies are
+// far slower than the layer).
+// STREAM-LABEL: func.func @scan(
+// STREAM-SAME: memref<4x16x16xf32, #cache.remote>
+// STREAM: scf.for {{.+}} iter_args
+// OFF: error: budget of {{[0-9]+}} bytes is infeasible
+// OFF-SAME: held there and kept on the device: %arg0 (4 KiB): aliasing (used through a 'memref.subview' nested in a region)
+// SLOW: remark: keeps %arg0 whole: streaming it through the loop simulates {{[0-9.]+}}% slower, over max-slowdown
+func.func @scan(%w: memref<4x16x16xf32>, %x: memref<2x16xf32>, %y: memref<2x16xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  scf.for %i = %c0 to %c4 step %c1 {
+    %s = memref.subview %w[%i, 0, 0] [1, 16, 16] [1, 1, 1] : memref<4x16x16xf32> to memref<16x16xf32, strided<[16, 1], offset: ?>>
+    linalg.matmul ins(%x, %s : memref<2x16xf32>, memref<16x16xf32, strided<[16, 1], offset: ?>>) outs(%y : memref<2x16xf32>)
+  }
+  return
+}
