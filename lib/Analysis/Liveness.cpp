@@ -18,7 +18,10 @@
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/Operation.h"
+#include "mlir/IR/SymbolTable.h"
+#include "mlir/Interfaces/CallInterfaces.h"
 #include "mlir/Interfaces/ControlFlowInterfaces.h"
+#include "mlir/Interfaces/FunctionInterfaces.h"
 #include "mlir/Interfaces/LoopLikeInterface.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "mlir/Interfaces/ViewLikeInterface.h"
@@ -28,6 +31,8 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <deque>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -123,10 +128,14 @@ struct Use {
   int8_t effect;
 };
 
+struct CalleeEffects;
+
 } // namespace
 
 struct HyperoffloadLiveness {
-  explicit HyperoffloadLiveness(Operation *function) : function(function) {}
+  explicit HyperoffloadLiveness(Operation *function,
+                                CalleeEffects *callees = nullptr);
+  ~HyperoffloadLiveness();
 
   void run();
 
@@ -148,10 +157,17 @@ private:
   void forwardToParent(Operation *terminator);
   void settleRegionResults(int64_t position);
   void recordTokens();
+  bool callEffects(CallOpInterface call,
+                   SmallVectorImpl<hyperoffload::MemoryEffect> &out);
+  SmallVector<unsigned> parameterBits() const;
   int32_t nameId(Operation *op);
   int32_t costClass(Operation *op);
 
   Operation *function;
+  // What the functions this one calls do to their parameters: shared with
+  // the walks of those functions; owned by the outermost walk.
+  std::unique_ptr<CalleeEffects> ownCallees;
+  CalleeEffects *callees;
 
   // The program order.
   std::vector<Operation *> ops;
@@ -197,6 +213,89 @@ private:
   std::vector<int64_t> valueRootOffsets;
   std::vector<int32_t> valueRoots;
 };
+
+namespace {
+/// What each function a walk's calls reach may do to its parameters
+/// (EffectBits per parameter, from the walk of its body), found once per
+/// outermost walk. A function whose walk is under way (recursion) has no
+/// entry yet: its calls are unknown.
+struct CalleeEffects {
+  SymbolTableCollection symbols;
+  llvm::DenseMap<Operation *, std::optional<SmallVector<unsigned>>> bits;
+};
+} // namespace
+
+HyperoffloadLiveness::HyperoffloadLiveness(Operation *function,
+                                           CalleeEffects *shared)
+    : function(function), callees(shared) {
+  if (!callees) {
+    ownCallees = std::make_unique<CalleeEffects>();
+    callees = ownCallees.get();
+  }
+}
+
+HyperoffloadLiveness::~HyperoffloadLiveness() = default;
+
+/// Per entry-block argument of the walked function, everything its uses
+/// may do to it (0 for an argument that is not a memref).
+SmallVector<unsigned> HyperoffloadLiveness::parameterBits() const {
+  SmallVector<unsigned> result;
+  if (function->getNumRegions() == 0 || function->getRegion(0).empty())
+    return result;
+  llvm::DenseMap<int32_t, unsigned> byRoot;
+  for (auto [root, bits] : llvm::zip(accessRoot, accessBits))
+    byRoot[root] |= bits;
+  for (BlockArgument argument : function->getRegion(0).front().getArguments()) {
+    auto it = roots.find(argument);
+    unsigned bits = 0;
+    if (it != roots.end())
+      for (int32_t root : it->second)
+        bits |= byRoot.lookup(root);
+    result.push_back(bits);
+  }
+  return result;
+}
+
+/// The effects of `call` on its operands: what its callee (a function with
+/// a body, found in the symbol table above the call) does to the parameter
+/// each operand is passed to. False where that is not known: a callee
+/// declared only, not found (a detached function), still being walked
+/// (recursion), or one that may free a parameter or does what it does not
+/// say; the call's effects are then unknown, as for any op that declares
+/// none.
+bool HyperoffloadLiveness::callEffects(
+    CallOpInterface call, SmallVectorImpl<hyperoffload::MemoryEffect> &out) {
+  auto callee = dyn_cast_if_present<FunctionOpInterface>(
+      call.resolveCallableInTable(&callees->symbols));
+  if (!callee || callee.isExternal())
+    return false;
+  auto known = callees->bits.find(callee);
+  if (known == callees->bits.end()) {
+    callees->bits[callee] = std::nullopt; // under way
+    HyperoffloadLiveness walk(callee, callees);
+    walk.run();
+    SmallVector<unsigned> bits = walk.parameterBits();
+    std::optional<SmallVector<unsigned>> summary;
+    if (llvm::none_of(bits, [](unsigned b) { return b & (Unknown | Free); }))
+      summary = std::move(bits);
+    known = callees->bits.insert_or_assign(callee, std::move(summary)).first;
+  }
+  if (!known->second)
+    return false;
+  const SmallVector<unsigned> &bits = *known->second;
+  MutableOperandRange arguments = call.getArgOperandsMutable();
+  if (arguments.size() != bits.size())
+    return false;
+  for (auto [index, operandBits] : llvm::enumerate(bits)) {
+    int operand =
+        static_cast<int>(arguments[index].getOperandNumber());
+    if (operandBits & Read)
+      out.push_back({HyperoffloadEffectRead, operand, -1});
+    if (operandBits & Write)
+      out.push_back({HyperoffloadEffectWrite, operand, -1});
+  }
+  return true;
+}
 
 int32_t HyperoffloadLiveness::nameId(Operation *op) {
   const void *key = op->getName().getAsOpaquePointer();
@@ -592,7 +691,12 @@ void HyperoffloadLiveness::run() {
       continue;
     }
     effects.clear();
-    int status = hyperoffload::collectMemoryEffects(op, effects);
+    int status = HyperoffloadEffectsDeclared;
+    auto call = dyn_cast<CallOpInterface>(op);
+    if (!call || !callEffects(call, effects)) {
+      effects.clear();
+      status = hyperoffload::collectMemoryEffects(op, effects);
+    }
     if (hasMemrefResult) {
       defineResults(op, position, effects);
       if (descend && isa<RegionBranchOpInterface>(op))

@@ -92,6 +92,14 @@ class ReferenceLiveness(BufferLiveness):
     def roots_of(self, value: ir.Value) -> tuple[Buffer, ...]:
         return tuple(self.buffers[i] for i in self._value_roots.get(value, ()))
 
+    def __init__(
+        self, function: ir.Operation, *, callees: dict[str, object] | None = None, **kwargs: object
+    ) -> None:
+        # What the functions this one calls do to their parameters, shared
+        # by the walks a call leads to (None: under way, or unknown).
+        self._callees: dict[str, object] = {} if callees is None else callees
+        super().__init__(function, **kwargs)
+
     def _analyse(self, walk: object) -> None:
         self._value_roots: dict[ir.Value, tuple[int, ...]] = {}
         self._globals: dict[str, int] = {}
@@ -168,7 +176,8 @@ class ReferenceLiveness(BufferLiveness):
                 if descends:
                     self._alias_block_arguments(op, ())
                 continue
-            status, effects = _native.memory_effects(op)
+            known = _call_effects(op, self._callees) if op.name == "func.call" else None
+            status, effects = known or _native.memory_effects(op)
             if has_memref_result:
                 self._define_results(op, position, effects, descends)
                 if descends and op.name in REGION_BRANCH_OPS:
@@ -405,3 +414,66 @@ def _effect_label(kinds: set[str]) -> str:
     if kinds:
         return "/".join(sorted(kinds))
     return "none"
+
+
+def _call_effects(
+    call: ir.Operation, callees: dict[str, object]
+) -> tuple[int, list[tuple[int, int, int]]] | None:
+    """The status and effects of a ``func.call`` from what its callee's
+    walk does to each parameter; None where not known (a declaration, a
+    callee not found, one under way, one that frees or does unknown things
+    to a parameter)."""
+    symbol = ir.FlatSymbolRefAttr(call.attributes["callee"]).value
+    module = call.parent
+    while module is not None and module.name != "builtin.module":
+        module = module.parent
+    if module is None:
+        return None
+    if symbol not in callees:
+        callees[symbol] = None
+        callee = next(
+            (
+                op.operation
+                for op in module.regions[0].blocks[0].operations
+                if op.operation.name == "func.func"
+                and ir.StringAttr(op.operation.attributes["sym_name"]).value == symbol
+            ),
+            None,
+        )
+        if callee is None or not len(callee.regions[0].blocks):
+            return None
+        walk = ReferenceLiveness(callee, callees=callees, strict_sizes=False)
+        kinds: list[set[str]] = []
+        for argument in callee.regions[0].blocks[0].arguments:
+            found: set[str] = set()
+            for root in walk._value_roots.get(argument, ()):
+                for use in walk.buffers[root].uses:
+                    found |= _KINDS_OF_LABEL[use.effect]
+            kinds.append(found)
+        if not any(k & {"unknown", "free"} for k in kinds):
+            callees[symbol] = kinds
+    kinds = callees[symbol]
+    if kinds is None or len(kinds) != len(call.operands):
+        return None
+    effects = [
+        (kind, index, -1)
+        for index, found in enumerate(kinds)
+        for kind in (_native.EffectKind.READ, _native.EffectKind.WRITE)
+        if _EFFECT_NAMES[kind] in found
+    ]
+    return _native.EffectsStatus.DECLARED, effects
+
+
+# The access kinds behind each use label (a free use also read or wrote
+# before: for a call, either makes its effects unknown).
+_KINDS_OF_LABEL = {
+    "read": {"read"},
+    "write": {"write"},
+    "read-write": {"read", "write"},
+    "alloc": set(),
+    "alloc/read": {"read"},
+    "alloc/write": {"write"},
+    "free": {"free"},
+    "none": set(),
+    "unknown": {"unknown"},
+}

@@ -10,9 +10,14 @@
   each distinct memref operand once. A dynamic loop range makes the flops
   unknown: only the bytes count.
 - ``memref.copy`` moves its bytes twice through HBM (read and write).
+- A ``func.call`` of a function with a body takes the compute time of
+  that body (:func:`static_time` of its ops: loops by their trip counts,
+  the costlier branch), computed once per callee; a recursive call counts
+  once, and the callee's own transfers are not timed (a call of a
+  function holding transfers may stall longer than this says).
 - Every other op costs nothing: allocation, scalar and index arithmetic,
   loads and stores of single elements, cache ops (transfers are timed by the
-  simulator), calls (the callee is not analysed). Region ops are costed by
+  simulator), calls of declarations. Region ops are costed by
   the simulator from their bodies.
 """
 
@@ -20,18 +25,18 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from typing import TYPE_CHECKING
 
 import numpy as np
 from mlir import ir
 
 from hyperoffload import _native
-from hyperoffload.analysis.program import constant_trip_count
+from hyperoffload.analysis.program import (
+    ProgramOrder,
+    callee_of,
+    constant_trip_count,
+)
 from hyperoffload.hardware import HardwareProfile
 from hyperoffload.sizes import SizeError, element_bytes, memref_bytes
-
-if TYPE_CHECKING:
-    from hyperoffload.analysis.program import ProgramOrder
 
 _FREE_PAYLOAD_OPS = frozenset(
     {
@@ -61,13 +66,15 @@ class OpCost:
     seconds: float
     flops: float
     bytes: int
-    bound: str  # "compute", "memory", "none", or "measured" (the profile's op_seconds)
+    # "compute", "memory", "none", "measured" (the profile's op_seconds) or
+    # "call" (a callee's compute time)
+    bound: str
 
 
 NO_COST = OpCost(0.0, 0.0, 0, "none")
 _UNCOSTED = OpCost(-1.0, 0.0, 0, "none")
 # The ops other than linalg that cost time (see CostModel._other_cost).
-_OTHER_COSTED = frozenset({"memref.copy"})
+_OTHER_COSTED = frozenset({"memref.copy", "func.call"})
 
 
 class CostModel:
@@ -79,6 +86,8 @@ class CostModel:
         # ops. The keys are pointers into the context of the ops costed, so
         # a model serves the ops of one context.
         self._linalg: dict[tuple[int, ...], OpCost | None] = {}
+        # Call costs by callee address (None while under way: recursion).
+        self._calls: dict[int, OpCost | None] = {}
 
     def cost(self, op: ir.Operation) -> OpCost:
         name = op.name
@@ -101,6 +110,8 @@ class CostModel:
             if cost is not None:
                 return cost
         name = order.names[position]
+        if name == "func.call":
+            return self._call_cost(order.callee(position))
         return self._other_cost(order.ops[position], name) if name in _OTHER_COSTED else NO_COST
 
     def seconds_at(self, order: ProgramOrder) -> np.ndarray:
@@ -136,7 +147,23 @@ class CostModel:
         if name == "memref.copy":
             nbytes = 2 * _size_or_zero(op.operands[0].type)
             return OpCost(nbytes / self.hardware.hbm_bandwidth, 0.0, nbytes, "memory")
+        if name == "func.call":
+            return self._call_cost(callee_of(op))
         return NO_COST
+
+    def _call_cost(self, callee: ir.Operation | None) -> OpCost:
+        """The compute time of ``callee``'s body, once per callee; none for
+        a declaration or a callee whose cost is under way (recursion)."""
+        if callee is None:
+            return NO_COST
+        key = _native.operation_address(callee)
+        if key not in self._calls:
+            self._calls[key] = None
+            order = ProgramOrder(callee)
+            times = static_times_at(self, order, order.body_positions())
+            seconds = float(times.sum())
+            self._calls[key] = OpCost(seconds, 0.0, 0, "call" if seconds else "none")
+        return self._calls[key] or NO_COST
 
     def _roofline(self, flops: float, nbytes: int, element_type: ir.Type | None) -> OpCost:
         compute = flops / self.hardware.peak_for(element_type)

@@ -30,6 +30,14 @@ Rules, all conservative where the IR does not say more:
   buffers in any other non-default memory space (another memory than the
   device's: they are listed, never counted or moved). A buffer
   returned by the function is live until the end and not freed.
+- Calls: a ``func.call`` reads and writes what its callee's body does to
+  the parameter each operand is passed to (the C++ walk analyses the
+  callee; unknown for a declaration, recursion, or a callee that may free
+  a parameter), and holds, while it runs, the callee's own device memory
+  beyond its parameters at its peak (:attr:`BufferLiveness.call_bytes`,
+  in the profile): the callee's allocations, prefetched copies, globals
+  and what its own calls hold. A recursive call holds nothing more (its
+  depth is not known): the only place calls are under-counted.
 - Sizes are static; a dynamic size needs ``dynamic_dim_bound`` (an upper
   bound for every dynamic dimension), otherwise it is an error naming the
   buffer, never a guess.
@@ -239,21 +247,28 @@ class BufferLiveness:
         *,
         dynamic_dim_bound: int | None = None,
         strict_sizes: bool = True,
+        symbols: ir.Operation | None = None,
+        _callees: dict[int, int | None] | None = None,
     ) -> None:
         """Analyse ``function``. With ``strict_sizes=False`` a buffer whose size
         cannot be known counts 0 bytes instead of raising LivenessError (for
-        analyses that only need lifetimes)."""
+        analyses that only need lifetimes). Calls find their callees in
+        ``symbols`` if given (for a function taken out of its module), else
+        in the module holding ``function``."""
         self.function = function.operation if hasattr(function, "operation") else function
         self.strict_sizes = strict_sizes
         self.name = ir.StringAttr(self.function.attributes["sym_name"]).value
         self.dynamic_dim_bound = dynamic_dim_bound
         walk = _native.liveness_walk(self.function)
-        self.order = ProgramOrder(self.function, walk)
+        self.order = ProgramOrder(self.function, walk, symbols)
         self.buffers: list[Buffer] = []
         # Root indices by value address (_native.value_address).
         self._roots: dict[int, tuple[int, ...]] = {}
         self._held_arrays: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
         self._analyse(walk)
+        # Per call position, the device bytes its callee holds beyond its
+        # parameters while it runs (calls to functions with a body).
+        self.call_bytes: dict[int, int] = self._call_bytes({} if _callees is None else _callees)
         self.profile = self._profile()
         self.peak_bytes = max(self.profile)
         self.peak_at = self.profile.index(self.peak_bytes)
@@ -333,7 +348,8 @@ class BufferLiveness:
         ``ProgramOrder.body_steps()``; one entry per body op and one for
         the end): a buffer holds memory from the step allocating it (0 for
         arguments and globals) up to the step freeing it, at least its own
-        step."""
+        step; a step with calls adds what the largest of them holds
+        (:attr:`call_bytes`)."""
         count = step_of[-1]
         delta = np.zeros(count + 2, dtype=np.int64)
         sizes, allocated, freed = self._held()
@@ -342,7 +358,16 @@ class BufferLiveness:
         last = np.maximum(steps[freed], first + 1)
         np.add.at(delta, first, sizes)
         np.subtract.at(delta, last, sizes)
-        return np.cumsum(delta[: count + 1])
+        profile = np.cumsum(delta[: count + 1])
+        if self.call_bytes:
+            # A step holding calls holds, besides its buffers, what its
+            # largest call holds.
+            extra = np.zeros(count + 1, dtype=np.int64)
+            calls = np.fromiter(self.call_bytes, dtype=np.int64)
+            held = np.fromiter(self.call_bytes.values(), dtype=np.int64)
+            np.maximum.at(extra, steps[calls], held)
+            profile += extra
+        return profile
 
     def live_at(self, position: int) -> list[Buffer]:
         """Device buffers occupying memory at ``position``."""
@@ -414,13 +439,54 @@ class BufferLiveness:
         )
         raise LivenessError(owner.location, f"cannot size buffer {label}: {err}{hint}") from None
 
-    def _profile(self) -> list[int]:
+    def _profile(self, parameters: bool = True) -> list[int]:
+        """Device bytes held at each position, calls' included; without
+        the ``parameters`` (arguments) if asked."""
         size = self.order.end_position + 1
         delta = np.zeros(size + 1, dtype=np.int64)
         sizes, starts, ends = self._held()
+        if not parameters:
+            kept = np.fromiter(
+                (b.kind != "argument" for b in self.buffers if not b.space), dtype=bool
+            )
+            sizes, starts, ends = sizes[kept], starts[kept], ends[kept]
         np.add.at(delta, starts, sizes)
         np.subtract.at(delta, ends, sizes)
+        for position, held in self.call_bytes.items():
+            delta[position] += held
+            delta[position + 1] -= held
         return np.cumsum(delta[:size]).tolist()
+
+    @functools.cached_property
+    def transient_bytes(self) -> int:
+        """The most device memory the function holds beyond its parameters
+        (allocations, prefetched copies, globals, what its calls hold):
+        what a call to it adds to its caller's."""
+        return max(self._profile(parameters=False), default=0)
+
+    def _call_bytes(self, callees: dict[int, int | None]) -> dict[int, int]:
+        """Per call position, its callee's :attr:`transient_bytes`
+        (``callees``: those found so far, by function address; None while
+        under way, so a recursive call holds nothing more)."""
+        found: dict[int, int] = {}
+        for position in self.order.call_positions():
+            callee = self.order.callee(position)
+            if callee is None:
+                continue
+            key = _native.operation_address(callee)
+            if key not in callees:
+                callees[key] = None
+                callees[key] = BufferLiveness(
+                    callee,
+                    dynamic_dim_bound=self.dynamic_dim_bound,
+                    strict_sizes=self.strict_sizes,
+                    symbols=self.order.symbols,
+                    _callees=callees,
+                ).transient_bytes
+            held = callees[key]
+            if held:
+                found[position] = held
+        return found
 
     def _held(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Sizes, allocation and free positions of the device buffers (not

@@ -8,6 +8,10 @@ op *covers* its body: ``end[p]`` is the last position
 nested in op ``p`` (``p`` itself for an op without regions), and
 ``parent[p]`` the position of the op whose region holds ``p`` (0 for the
 function body).
+
+A ``func.call`` is one position; :meth:`ProgramOrder.callee` finds the
+function it calls, looked up in the module holding the function (or the
+``symbols`` op given instead, for a function taken out of its module).
 """
 
 from __future__ import annotations
@@ -40,9 +44,18 @@ class ProgramOrder:
     as the C++ walk (lib/Analysis/Liveness.cpp) numbers them; ``walk`` is that walk
     of ``function`` as it is now, if the caller made it."""
 
-    def __init__(self, function: ir.Operation, walk: LivenessWalk | None = None) -> None:
+    def __init__(
+        self,
+        function: ir.Operation,
+        walk: LivenessWalk | None = None,
+        symbols: ir.Operation | None = None,
+    ) -> None:
         walk = walk or liveness_walk(function)
         self.function = function
+        # Where calls find their callees: the symbol table op given, else
+        # the one holding the function (None for a detached function).
+        self.symbols = symbols if symbols is not None else symbol_scope(function)
+        self._callees: dict[str, ir.Operation] | None = None
         # Made into Python ops on first access (see OperationList).
         self.ops: OperationList = walk.operations
         self.ops[0] = function
@@ -142,6 +155,20 @@ class ProgramOrder:
             chain.append(position)
         return chain
 
+    def call_positions(self) -> list[int]:
+        """Positions of the ``func.call`` ops, nested ones included."""
+        if "func.call" not in self.names:
+            return []
+        return [p for p, name in enumerate(self.names) if name == "func.call"]
+
+    def callee(self, position: int) -> ir.Operation | None:
+        """The function with a body that the ``func.call`` at ``position``
+        calls, or None (a declaration, a symbol not found, no symbols)."""
+        if self._callees is None:
+            self._callees = functions_by_name(self.symbols)
+        symbol = callee_symbol(self.ops[position])
+        return None if symbol is None else self._callees.get(symbol)
+
     def describe(self, position: int) -> str:
         """``#5 linalg.matmul``, ``entry`` or ``end``."""
         if position == 0:
@@ -149,6 +176,49 @@ class ProgramOrder:
         if position >= self.end_position:
             return "end"
         return f"#{position} {self.names[position]}"
+
+
+def symbol_scope(op: ir.Operation) -> ir.Operation | None:
+    """The nearest ``builtin.module`` holding ``op``, or None (a detached
+    op: the bindings raise ValueError for its parent)."""
+    try:
+        parent = op.parent
+        while parent is not None:
+            operation = parent.operation
+            if operation.name == "builtin.module":
+                return operation
+            parent = operation.parent
+    except ValueError:
+        return None
+    return None
+
+
+def functions_by_name(symbols: ir.Operation | None) -> dict[str, ir.Operation]:
+    """The ``func.func`` ops with a body directly in ``symbols``, by name."""
+    if symbols is None:
+        return {}
+    functions = {}
+    for op in symbols.regions[0].blocks[0].operations:
+        operation = op.operation
+        if operation.name == "func.func" and len(operation.regions[0].blocks):
+            functions[ir.StringAttr(operation.attributes["sym_name"]).value] = operation
+    return functions
+
+
+def callee_symbol(call: ir.Operation) -> str | None:
+    """The name a ``func.call`` calls (None for another op)."""
+    if call.name != "func.call" or "callee" not in call.attributes:
+        return None
+    return ir.FlatSymbolRefAttr(call.attributes["callee"]).value
+
+
+def callee_of(call: ir.Operation) -> ir.Operation | None:
+    """The function with a body that ``call`` calls, looked up in the
+    module holding it (for an op no :class:`ProgramOrder` gave)."""
+    symbol = callee_symbol(call)
+    if symbol is None:
+        return None
+    return functions_by_name(symbol_scope(call)).get(symbol)
 
 
 def constant_int(value: ir.Value) -> int | None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from mlir import ir
+
 from hyperoffload.analysis.liveness import Buffer, BufferLiveness
 from hyperoffload.ir_utils import REMOTE_SPACE
 from hyperoffload.sim.simulator import SimulationResult
@@ -56,9 +58,22 @@ def liveness_table(liveness: BufferLiveness) -> str:
         f"peak: {liveness.peak_bytes} bytes ({format_bytes(liveness.peak_bytes)}) "
         f"at {order.describe(liveness.peak_at)}"
     )
-    listed = ", ".join(f"{b.name} ({b.size})" for b in live) if live else "none"
-    lines.append(f"live at peak: {listed}")
+    items = [f"{b.name} ({b.size})" for b in live]
+    at_peak = liveness.call_bytes.get(liveness.peak_at)
+    if at_peak:
+        items.append(f"{_callee_name(liveness, liveness.peak_at)}'s own ({at_peak})")
+    lines.append(f"live at peak: {', '.join(items) if items else 'none'}")
+    if liveness.call_bytes:
+        calls = ", ".join(
+            f"#{p} {_callee_name(liveness, p)} ({held})" for p, held in liveness.call_bytes.items()
+        )
+        lines.append(f"held by calls beyond their arguments: {calls}")
     return "\n".join(lines) + "\n"
+
+
+def _callee_name(liveness: BufferLiveness, position: int) -> str:
+    callee = liveness.order.callee(position)
+    return "?" if callee is None else "@" + ir.StringAttr(callee.attributes["sym_name"]).value
 
 
 def _location(liveness: BufferLiveness, position: int) -> str | None:
@@ -102,6 +117,10 @@ def liveness_json(liveness: BufferLiveness) -> dict[str, Any]:
         "peak_position": liveness.peak_at,
         "peak_location": _location(liveness, liveness.peak_at),
         "live_at_peak": [b.name for b in liveness.live_at(liveness.peak_at)],
+        "call_bytes": [
+            {"position": p, "callee": _callee_name(liveness, p), "bytes": held}
+            for p, held in liveness.call_bytes.items()
+        ],
         "buffers": [buffer_json(liveness, b) for b in liveness.buffers],
         "profile": liveness.profile,
     }

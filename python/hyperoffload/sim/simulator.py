@@ -15,6 +15,10 @@ takes its roofline time (:mod:`hyperoffload.analysis.cost_model`).
   blocked time is *exposed* transfer time.
 - ``memref.alloc``/``alloca`` take memory, ``memref.dealloc`` returns it;
   device arguments and globals are resident from the start.
+- ``func.call`` of a function with a body runs for that body's compute
+  time and holds the callee's own device memory beyond its parameters
+  while it runs (``BufferLiveness.call_bytes``); the callee's ops are not
+  replayed one by one, so its transfers are not on the caller's engines.
 - Region ops replay their bodies: ``scf.for`` with constant bounds its trip
   count times (a body without transfers or allocations is timed once and
   multiplied), any other loop once; ``scf.if`` with a constant condition
@@ -169,6 +173,7 @@ class _Simulator:
         # Each op's accesses: the roots the handlers need, without a
         # lookup by value.
         self._accesses = liveness.accesses_by_position()
+        self._call_bytes = liveness.call_bytes
 
     # -- helpers -------------------------------------------------------------
 
@@ -281,6 +286,12 @@ class _Simulator:
                 self.time = times[index]
                 self.current_position = position
                 handler(self, None, position)
+        if self._call_bytes:
+            for index, position in enumerate(stretch):
+                held = self._call_bytes.get(position)
+                if held:
+                    self._memory(times[index], held, names[position])
+                    self._memory(times[index + 1], -held, names[position])
         self.time = times[-1]
         self.compute = deque(accumulate(costs, initial=self.compute), maxlen=1)[0]
         self.replayed += len(stretch)
@@ -320,6 +331,11 @@ class _Simulator:
             handler(self, None, position)
         elif order.descends[position]:
             self._run_region_op(order.ops[position])
+        elif position in self._call_bytes:
+            held = self._call_bytes[position]
+            self._memory(self.time, held, name)
+            self._compute(name, self.costs.cost_at(order, position))
+            self._memory(self.time, -held, name)
         else:
             self._compute(name, self.costs.cost_at(order, position))
 

@@ -8,6 +8,7 @@ import dataclasses
 from mlir import ir
 
 from hyperoffload.analysis.liveness import BufferLiveness
+from hyperoffload.analysis.program import symbol_scope
 from hyperoffload.sizes import format_bytes, parse_bytes
 
 
@@ -65,4 +66,6 @@ def unoffloaded_peak(function: ir.Operation, dynamic_dim_bound: int | None = Non
 
     clone = function.clone()
     strip_transfers(clone)
-    return BufferLiveness(clone, dynamic_dim_bound=dynamic_dim_bound).peak_bytes
+    # The clone is detached: its calls find their callees in the module.
+    symbols = symbol_scope(function)
+    return BufferLiveness(clone, dynamic_dim_bound=dynamic_dim_bound, symbols=symbols).peak_bytes

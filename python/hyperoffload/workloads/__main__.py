@@ -28,7 +28,8 @@ def main(argv: list[str] | None = None) -> int:
         "--form",
         choices=FORMS,
         default="straight",
-        help="straight: layers unrolled; scan: stacked weights read by one scf.for",
+        help="straight: layers unrolled; scan: stacked weights read by one scf.for; "
+        "calls: each layer a call of one private @layer function",
     )
     args = parser.parse_args(argv)
     config = LlamaConfig.preset(args.preset)
@@ -49,8 +50,8 @@ def main(argv: list[str] | None = None) -> int:
     if overrides.get("experts", 0) < 0:
         parser.error("--experts must be 0 (dense) or positive")
     config = dataclasses.replace(config, **overrides)
-    if args.form == "scan" and config.experts:
-        parser.error("--form scan has dense MLPs only (--experts 0)")
+    if args.form != "straight" and config.experts:
+        parser.error(f"--form {args.form} has dense MLPs only (--experts 0)")
     sys.stdout.write(generate_llama(config, args.form))
     return 0
 

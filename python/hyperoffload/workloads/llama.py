@@ -23,7 +23,10 @@ Forms (``form=``): ``straight`` unrolls the layers, each weight its own
 parameter; ``scan`` is what JAX's ``lax.scan`` over layers gives: each
 weight kind (and KV cache) stacked into one parameter with a leading layer
 dimension, and one ``scf.for`` over the layers reading slice ``[l]`` of
-each, the hidden state carried in a buffer. Both compute the same values
+each, the hidden state carried in a buffer; ``calls`` is what nested jit
+gives: the weights are the straight form's parameters, and each layer is a
+``func.call`` of one private ``@layer`` function taking the layer's input,
+its weights and a buffer for its output. All forms compute the same values
 from the same weights (the stacked ones are the straight ones, in order).
 """
 
@@ -67,7 +70,7 @@ class LlamaConfig:
 
 
 PRESETS = ("tiny", "7b", "13b", "70b", "7b-32k", "moe", "mixtral")
-FORMS = ("straight", "scan")
+FORMS = ("straight", "scan", "calls")
 
 # The weights (and KV caches) of one layer, in parameter order, as
 # (name, shape in terms of h, i, c).
@@ -88,11 +91,11 @@ _LAYER_WEIGHTS = (
 
 def generate_llama(config: LlamaConfig, form: str = "straight") -> str:
     """MLIR text of one decoder step with ``config``'s shapes, in ``form``
-    (``straight`` or ``scan``; see the module docstring)."""
+    (``straight``, ``scan`` or ``calls``; see the module docstring)."""
     if form not in FORMS:
         raise ValueError(f"unknown form '{form}' (expected one of {', '.join(FORMS)})")
-    if form == "scan" and config.experts:
-        raise ValueError("the scan form has dense MLPs only (experts=0)")
+    if form != "straight" and config.experts:
+        raise ValueError(f"the {form} form has dense MLPs only (experts=0)")
     t, h, i, c, e = config.tokens, config.hidden, config.intermediate, config.context, config.dtype
     act = f"memref<{t}x{h}x{e}>"
     params: list[str] = [f"%x: {act}"]
@@ -116,7 +119,7 @@ def generate_llama(config: LlamaConfig, form: str = "straight") -> str:
             used_types[name] = (
                 f"memref<{shape_text}x{e}, strided<[{', '.join(map(str, strides))}], offset: ?>>"
             )
-    for layer in range(config.layers if form == "straight" else 0):
+    for layer in range(config.layers if form != "scan" else 0):
         params += [
             f"%norm1_{layer}: memref<{h}x{e}>",
             f"%wq_{layer}: memref<{h}x{h}x{e}>",
@@ -139,10 +142,13 @@ def generate_llama(config: LlamaConfig, form: str = "straight") -> str:
     lines = [
         "#row = affine_map<(d0, d1) -> (d0, d1)>",
         "#col = affine_map<(d0, d1) -> (d1)>",
-        f"func.func @{_name(config)}({', '.join(params)}) {{",
-        f"  %zero = arith.constant 0.0 : {e}",
-        f"  %one = arith.constant 1.0 : {e}",
     ]
+
+    def open_function(name: str, parameters: list[str], private: bool = False) -> None:
+        visibility = "private " if private else ""
+        lines.append(f"func.func {visibility}@{name}({', '.join(parameters)}) {{")
+        lines.append(f"  %zero = arith.constant 0.0 : {e}")
+        lines.append(f"  %one = arith.constant 1.0 : {e}")
 
     def alloc(name: str, shape: str) -> str:
         lines.append(f"  %{name} = memref.alloc() : memref<{shape}x{e}>")
@@ -153,7 +159,7 @@ def generate_llama(config: LlamaConfig, form: str = "straight") -> str:
 
     def weight(name: str, layer: int, suffix: str = "") -> str:
         """The value layer ``layer`` reads weight ``name`` through."""
-        return f"%{name}_l" if form == "scan" else f"%{name}_{layer}{suffix}"
+        return f"%{name}_l" if form != "straight" else f"%{name}_{layer}{suffix}"
 
     def weight_type(name: str, shape: str) -> str:
         return used_types.get(name, f"memref<{shape}x{e}>")
@@ -211,8 +217,9 @@ def generate_llama(config: LlamaConfig, form: str = "straight") -> str:
         dealloc(gate, f"{t}x{i}")
         return out
 
-    def layer(n: int, residual: str) -> str:
-        """One layer reading ``residual``: its output, in a new buffer."""
+    def layer(n: int, residual: str, into: str = "") -> str:
+        """One layer reading ``residual``: its output, in a new buffer (or
+        in ``into``)."""
         normed = alloc(f"n1_{n}", f"{t}x{h}")
         scale(residual, weight("norm1", n), normed, "norm1")
         q = alloc(f"q_{n}", f"{t}x{h}")
@@ -272,16 +279,42 @@ def generate_llama(config: LlamaConfig, form: str = "straight") -> str:
                 dealloc(out, f"{t}x{h}")
             else:
                 down = out
-        h2 = alloc(f"h2_{n}", f"{t}x{h}")
+        h2 = into or alloc(f"h2_{n}", f"{t}x{h}")
         add(h1, down, h2)
         dealloc(down, f"{t}x{h}")
         dealloc(h1, f"{t}x{h}")
         return h2
 
+    if form == "calls":
+        # The shared layer function: the layer's input, its weights (the
+        # names the body reads, %wq_l, ...) and its output buffer.
+        weights = [
+            f"%{name}_l: memref<{'x'.join(map(str, dims(shape)))}x{e}>"
+            for name, shape in _LAYER_WEIGHTS
+        ]
+        open_function("layer", [f"%x: {act}", *weights, f"%y: {act}"], private=True)
+        layer(0, "%x", into="%y")
+        lines.append("  return")
+        lines.append("}")
+    open_function(entry_name(config), params)
     if form == "straight":
         residual = "%x"
         for n in range(config.layers):
             residual = layer(n, residual)
+        lines.append(f"  linalg.copy ins({residual} : {act}) outs(%out : {act})")
+        dealloc(residual, f"{t}x{h}")
+    elif form == "calls":
+        residual = "%x"
+        types = [act, *(f"memref<{'x'.join(map(str, dims(s)))}x{e}>" for _, s in _LAYER_WEIGHTS)]
+        for n in range(config.layers):
+            output = alloc(f"h_{n}", f"{t}x{h}")
+            arguments = [residual, *(f"%{name}_{n}" for name, _ in _LAYER_WEIGHTS), output]
+            lines.append(
+                f"  func.call @layer({', '.join(arguments)}) : ({', '.join([*types, act])}) -> ()"
+            )
+            if residual != "%x":
+                dealloc(residual, f"{t}x{h}")
+            residual = output
         lines.append(f"  linalg.copy ins({residual} : {act}) outs(%out : {act})")
         dealloc(residual, f"{t}x{h}")
     else:
@@ -319,7 +352,8 @@ def _mlp_suffixes(config: LlamaConfig, layer: int | None = None) -> list[str]:
     return [f"_e{j}" for j in chosen]
 
 
-def _name(config: LlamaConfig) -> str:
+def entry_name(config: LlamaConfig) -> str:
+    """The name of the function ``generate_llama`` makes for ``config``."""
     name = f"llama_{config.layers}l_{config.hidden}h_{config.tokens}t"
     if config.experts:
         name += f"_{config.experts}x{min(config.active_experts, config.experts)}moe"

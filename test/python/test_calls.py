@@ -1,0 +1,138 @@
+"""Calls: a ``func.call`` costs its callee's compute and holds its callee's
+own memory while it runs (liveness, simulator, planner), and the calls form
+of the workload generator (nested jit: one private ``@layer`` called per
+layer) computes what the straight form does, before and after offloading,
+on every runtime target."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hyperoffload.analysis.liveness import BufferLiveness
+from hyperoffload.hardware import load_profile
+from hyperoffload.runtime import run_function
+from hyperoffload.sim.simulator import simulate
+from hyperoffload.transforms import build_pass_manager
+from hyperoffload.workloads import LlamaConfig, generate_llama
+from mlir import ir
+from mlir.passmanager import PassManager
+
+TINY = LlamaConfig(layers=3, hidden=16, intermediate=24, context=8, tokens=2, dtype="f32")
+ENTRY = "llama_3l_16h_2t"
+NAMES = ("norm1", "wq", "wk", "wv", "kcache", "vcache", "wo", "norm2", "wgate", "wup", "wdown")
+
+
+def _arguments(config: LlamaConfig, seed: int = 0) -> list[np.ndarray]:
+    rng = np.random.default_rng(seed)
+    h, i, c, t = config.hidden, config.intermediate, config.context, config.tokens
+    shapes = {
+        "norm1": (h,), "wq": (h, h), "wk": (h, h), "wv": (h, h), "kcache": (h, c),
+        "vcache": (c, h), "wo": (h, h), "norm2": (h,), "wgate": (h, i), "wup": (h, i),
+        "wdown": (i, h),
+    }  # fmt: skip
+    per_layer = [
+        (rng.standard_normal(shapes[name]) * 0.1).astype(np.float32)
+        for _ in range(config.layers)
+        for name in NAMES
+    ]
+    x = rng.standard_normal((t, h)).astype(np.float32)
+    return [x, *per_layer, np.zeros((t, h), np.float32)]
+
+
+def _run(module: ir.Module, target: str = "cpu") -> np.ndarray:
+    arguments = _arguments(TINY)
+    run_function(module, ENTRY, arguments, target=target)
+    return arguments[-1]
+
+
+def _function(module: ir.Module, name: str) -> ir.Operation:
+    for op in module.body.operations:
+        if ir.StringAttr(op.operation.attributes["sym_name"]).value == name:
+            return op.operation
+    raise KeyError(name)
+
+
+def _inlined(module: ir.Module) -> ir.Module:
+    copy = ir.Module.parse(str(module))
+    PassManager.parse("builtin.module(inline)").run(copy.operation)
+    return copy
+
+
+def test_the_calls_form_computes_what_the_straight_form_does() -> None:
+    with ir.Context():
+        straight = _run(ir.Module.parse(generate_llama(TINY)))
+        calls = _run(ir.Module.parse(generate_llama(TINY, "calls")))
+    assert np.any(straight != 0)
+    assert np.array_equal(straight, calls)
+
+
+@pytest.mark.parametrize("hardware", ["gh200", "h100-pcie"])
+def test_a_call_costs_and_holds_what_its_inlined_body_does(hardware: str) -> None:
+    """The calls form with a 7B layer's shapes, simulated as it is, has the
+    compute time and the peak of the same module with its calls inlined."""
+    config = LlamaConfig(layers=3, hidden=512, intermediate=1376, context=256, tokens=64)
+    with ir.Context():
+        module = ir.Module.parse(generate_llama(config, "calls"))
+        inlined = _inlined(module)
+        name = "llama_3l_512h_64t"
+        as_calls = simulate(_function(module, name), load_profile(hardware))
+        as_inlined = simulate(_function(inlined, name), load_profile(hardware))
+        liveness = BufferLiveness(_function(module, name))
+    assert as_calls.compute_s > 0
+    assert as_calls.compute_s == pytest.approx(as_inlined.compute_s, rel=1e-12)
+    assert as_calls.peak_bytes == as_inlined.peak_bytes
+    assert liveness.peak_bytes == BufferLiveness(_function(inlined, name)).peak_bytes
+    assert set(liveness.call_bytes) == set(liveness.order.call_positions())
+    assert len(set(liveness.call_bytes.values())) == 1
+
+
+def test_a_callee_taken_out_of_its_module_finds_its_callees_where_it_is_told() -> None:
+    with ir.Context():
+        module = ir.Module.parse(generate_llama(TINY, "calls"))
+        function = _function(module, ENTRY)
+        attached = BufferLiveness(function)
+        detached = function.clone()
+        alone = BufferLiveness(detached)
+        told = BufferLiveness(detached, symbols=module.operation)
+    assert attached.call_bytes and not alone.call_bytes
+    assert told.call_bytes == attached.call_bytes
+    assert told.peak_bytes == attached.peak_bytes > alone.peak_bytes
+
+
+@pytest.mark.parametrize("target", ["cpu", "cpu-async", "gpu"])
+def test_an_offloaded_calls_form_meets_its_budget_with_the_callee_counted(target: str) -> None:
+    """Under a budget the caller's weights move around the calls; the
+    budget holds for the whole program (checked on the output with its
+    calls inlined) and the result is bit for bit the original's."""
+    with ir.Context():
+        original = ir.Module.parse(generate_llama(TINY, "calls"))
+        expected = _run(original, target)
+        offloaded = ir.Module.parse(generate_llama(TINY, "calls"))
+        before = BufferLiveness(_function(offloaded, ENTRY)).peak_bytes
+        budget = int(before * 0.7)
+        pm = build_pass_manager(
+            f"hyper-offload-pipeline{{budget={budget} functions={ENTRY} hw=h100-pcie}}"
+        )
+        pm.run(offloaded.operation)
+        text = str(offloaded)
+        assert "cache.prefetch" in text
+        lowered = ir.Module.parse(text)
+        whole = _function(_inlined(offloaded), ENTRY)
+        peak = simulate(whole, load_profile("h100-pcie")).peak_bytes
+        got = _run(lowered, target)
+    assert peak <= budget
+    assert np.array_equal(got, expected)
+
+
+def test_the_generator_command_line_prints_the_calls_form(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from hyperoffload.workloads.__main__ import main as generate
+
+    assert generate(["--layers", "3", "--form", "calls"]) == 0
+    text = capsys.readouterr().out
+    assert text.count("func.call @layer(") == 3
+    assert "func.func private @layer(%x: memref<1x256xf16>, %norm1_l: memref<256xf16>" in text
+    with pytest.raises(SystemExit):
+        generate(["--preset", "moe", "--form", "calls"])
+    assert "--form calls has dense MLPs only" in capsys.readouterr().err
