@@ -7,7 +7,9 @@
 For Llama-7B shapes at prefill (2048 tokens) and decode (1 token, 2048 of
 context), each form of the workload generator (``straight``: layers
 unrolled; ``scan``: stacked weights read by one ``scf.for``, JAX's
-``lax.scan``) runs ``hyper-offload-pipeline`` under ``max-slowdown`` (1%,
+``lax.scan``; ``calls``: one private ``@layer`` called per layer, nested
+jit's form, as given and with the pipeline's ``inline-calls``) runs
+``hyper-offload-pipeline`` under ``max-slowdown`` (1%,
 5%, 10%) and under a budget of 60% of the peak, and the table gives the
 peak cut, the part of it streaming the loop gave, the simulated slowdown,
 and the form's cut as a share of the straight form's (the issue's target:
@@ -23,14 +25,23 @@ import time
 import hyperoffload  # noqa: F401
 from hyperoffload.transforms import build_pass_manager, collect_instances
 from hyperoffload.workloads import LlamaConfig, generate_llama
+from hyperoffload.workloads.llama import entry_name
 from mlir import ir
 
-FORMS = ("straight", "scan")
+# (row label, generator form, extra pipeline options)
+FORMS = (
+    ("straight", "straight", ""),
+    ("scan", "scan", ""),
+    ("calls", "calls", ""),
+    ("calls, inline-calls", "calls", " inline-calls=true"),
+)
 MODES = ("max-slowdown=1%", "max-slowdown=5%", "max-slowdown=10%", "budget=60%")
 
 
-def offload(text: str, mode: str, hardware: str) -> tuple[dict[str, object] | None, float]:
-    """The pipeline's statistics for the one function of ``text`` (None
+def offload(
+    text: str, mode: str, hardware: str, entry: str
+) -> tuple[dict[str, object] | None, float]:
+    """The pipeline's statistics for function ``entry`` of ``text`` (None
     where it fails) and its wall-clock time."""
     with ir.Context():
         module = ir.Module.parse(text)
@@ -41,8 +52,7 @@ def offload(text: str, mode: str, hardware: str) -> tuple[dict[str, object] | No
                 pm.run(module.operation)
         except ir.MLIRError:
             return None, time.perf_counter() - started
-        (statistics,) = ran[0].statistics.values()
-        return statistics, time.perf_counter() - started
+        return ran[0].statistics[entry], time.perf_counter() - started
 
 
 def main() -> None:
@@ -64,8 +74,10 @@ def main() -> None:
     for phase, config in phases.items():
         for mode in MODES:
             cuts: dict[str, float] = {}
-            for form in FORMS:
-                statistics, seconds = offload(generate_llama(config, form), mode, args.hw)
+            for form, generated, options in FORMS:
+                statistics, seconds = offload(
+                    generate_llama(config, generated), mode + options, args.hw, entry_name(config)
+                )
                 if statistics is None:
                     print(f"| {phase} | {mode} | {form} | | infeasible | | | | | {seconds:.1f} |")
                     continue

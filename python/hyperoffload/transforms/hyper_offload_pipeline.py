@@ -17,6 +17,18 @@ statistics (and ``hyper-opt --report``'s ``before``) keep that function's
 figures and split the saving into ``saved_by_release_bytes`` and
 ``saved_by_offload_bytes``.
 
+Calls: a ``func.call`` counts its callee's compute time and the device
+memory the callee holds beyond its parameters (see
+:mod:`hyperoffload.analysis.liveness`), so a budget is of the whole
+program the planned function runs. The caller's buffers are planned
+around its calls (a call reads and writes its operands as the callee's
+body does); the callee's parameters stay on the device. A function another
+function calls is left unchanged, with a remark, under a percentage budget
+or ``max-slowdown`` unless ``functions=`` names it: it is part of its
+callers' program. With ``inline-calls`` the calls are first inlined
+(upstream ``inline``), so each call site's weights move one by one, as in
+straight-line code, instead of all of a call's operands at the call.
+
 Two modes:
 
 - ``budget=`` (bytes, a size, or a percentage of the unoffloaded peak):
@@ -108,6 +120,11 @@ class HyperOffloadPipelinePass(PlanOptions):
     reorder_compute: bool = option(
         False, "move independent compute before stalled waits to hide their copies"
     )
+    inline_calls: bool = option(
+        False,
+        "first inline every call of a function with a body (upstream inline, without its "
+        "cleanup pipeline): each call site is then planned as straight-line code",
+    )
     stream_loops: bool = option(
         True,
         "first stream weights a loop reads slice by slice (cache-stream-loop-slices); "
@@ -126,16 +143,36 @@ class HyperOffloadPipelinePass(PlanOptions):
         except (ValueError, ProfileError) as err:
             raise self.fail(module, str(err)) from None
         bound = self.dynamic_dim_bound or None
+        if self.inline_calls:
+            self._inline(module)
         # Each function alone: one that cannot be offloaded reports why and
         # the others are still offloaded (the pass fails at the end).
         failed = False
-        for function in self.structured_functions(module, budget, bound):
+        # In max-slowdown mode the slowdown is of the program: the functions
+        # others call are planned as part of their callers.
+        whole_program = slowdown is not None
+        for function in self.structured_functions(module, budget, bound, whole_program):
             try:
                 self._offload_function(module, function, hardware, budget, slowdown)
             except PassFailure:
                 failed = True
         if failed:
             raise self.failure(module, "a function cannot be offloaded")
+
+    def _inline(self, module: ir.Operation) -> None:
+        """Upstream ``inline`` with no cleanup pipeline: calls of functions
+        with a body are replaced by their bodies, private functions no
+        longer called are erased."""
+        from mlir import passmanager
+
+        pass_manager = passmanager.PassManager.parse(
+            "builtin.module(inline{default-pipeline=})", module.context
+        )
+        try:
+            pass_manager.run(module)
+        except ir.MLIRError as err:
+            message = err.error_diagnostics[0].message if err.error_diagnostics else str(err)
+            raise self.fail(module, f"inline-calls: upstream inline failed: {message}") from None
 
     def _offload_function(
         self,

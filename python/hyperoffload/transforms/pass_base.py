@@ -353,6 +353,7 @@ class ModulePass:
         module: ir.Operation,
         budget: Budget | None = None,
         dynamic_dim_bound: int | None = None,
+        whole_program: bool = False,
     ) -> list[ir.Operation]:
         """The selected functions (:meth:`selected_functions`) with a
         one-block body on buffers; a body with several blocks (``cf``
@@ -373,7 +374,8 @@ class ModulePass:
         unmet = False
         explicit = bool(getattr(self, "functions", ()))
         for function in self.selected_functions(module):
-            if budget is not None and budget.fraction is not None and not explicit:
+            percentage = budget is not None and budget.fraction is not None
+            if (percentage or whole_program) and not explicit:
                 callers = _other_callers(function)
                 if callers:
                     # A percentage is of the program's peak, which the
@@ -382,7 +384,8 @@ class ModulePass:
                     self.emit_remark(
                         function,
                         f"{self.name} leaves this function unchanged: it runs within "
-                        f"{', '.join('@' + c for c in callers)}, and a percentage budget "
+                        f"{', '.join('@' + c for c in callers)}, and "
+                        f"{'a percentage budget' if percentage else 'max-slowdown'} "
                         "applies to the functions nothing in the module calls (name it with "
                         "functions= to plan it alone)",
                     )
