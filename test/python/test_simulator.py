@@ -268,3 +268,40 @@ def test_branches_take_the_costlier_side_unless_constant(context: ir.Context) ->
     result = run(body)
     # The constant-false branch is skipped; the unknown one costs 2 s.
     assert result.compute_s == pytest.approx(2.0)
+
+
+@pytest.mark.parametrize("timeline", [True, False])
+def test_a_loop_body_runs_by_its_walked_positions_as_op_by_op(
+    monkeypatch: pytest.MonkeyPatch, timeline: bool
+) -> None:
+    """A streamed scan's loop (prefetches, waits and evicts in its body)
+    replayed from the walk's positions gives the floats, memory curve and
+    transfers of the replay that makes a Python op per body op (the
+    fallback for IR changed since the walk)."""
+    import dataclasses
+
+    from hyperoffload.hardware import load_profile
+    from hyperoffload.sim import simulator
+    from hyperoffload.transforms import build_pass_manager
+    from hyperoffload.workloads import LlamaConfig, generate_llama
+
+    config = dataclasses.replace(LlamaConfig.preset("7b"), layers=6, tokens=256, context=256)
+    with ir.Context():
+        module = ir.Module.parse(generate_llama(config, "scan"))
+        build_pass_manager("builtin.module(hyper-offload-pipeline{budget=40% hw=gh200})").run(
+            module.operation
+        )
+        function = first_function(module)
+        assert "scf.for" in str(function) and "cache.wait" in str(function)
+        profile = load_profile("gh200")
+        fast = simulate(function, profile, timeline=timeline)
+        monkeypatch.setattr(simulator, "_op_count", lambda region: -1)
+        slow = simulate(function, profile, timeline=timeline)
+    fields = ("makespan_s", "compute_s", "exposed_s", "peak_bytes", "peak_time_s", "peak_op")
+    assert [getattr(fast, f) for f in fields] == [getattr(slow, f) for f in fields]
+    assert (fast.memory, fast.transfers, fast.intervals) == (
+        slow.memory,
+        slow.transfers,
+        slow.intervals,
+    )
+    assert len(fast.transfers) > config.layers

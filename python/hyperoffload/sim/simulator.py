@@ -174,6 +174,8 @@ class _Simulator:
         # lookup by value.
         self._accesses = liveness.accesses_by_position()
         self._call_bytes = liveness.call_bytes
+        # Per position its op's compute seconds (made on first need).
+        self._seconds: list[float] | None = None
 
     # -- helpers -------------------------------------------------------------
 
@@ -240,12 +242,16 @@ class _Simulator:
             if buffer.on_device and buffer.kind in ("argument", "global"):
                 self._memory(0.0, buffer.size, buffer)
         # The function body's ops, with the positions the order gave them.
-        body = self.liveness.order.body_positions()
+        self._run_positions(self.liveness.order.body_positions())
+
+    def _run_positions(self, positions: list[int]) -> None:
+        """Run the ops at ``positions`` (of one block, in order): one by one
+        for a timeline, else stretch by stretch."""
         if self.timeline:
-            for position in body:
+            for position in positions:
                 self._run_position(position)
         else:
-            self._run_stretches(body)
+            self._run_stretches(positions)
 
     def _run_stretches(self, body: list[int]) -> None:
         """Run the body without a timeline, stretch by stretch.
@@ -257,7 +263,9 @@ class _Simulator:
         handlers (transfers, allocations) run one by one."""
         order = self.liveness.order
         names, descends = order.names, order.descends
-        seconds: list[float] = self.costs.seconds_at(order).tolist()
+        if self._seconds is None:
+            self._seconds = self.costs.seconds_at(order).tolist()
+        seconds = self._seconds
         start, count = 0, len(body)
         while start < count:
             stop = start
@@ -330,7 +338,7 @@ class _Simulator:
         if handler is not None:
             handler(self, None, position)
         elif order.descends[position]:
-            self._run_region_op(order.ops[position])
+            self._run_region_op(order.ops[position], position)
         elif position in self._call_bytes:
             held = self._call_bytes[position]
             self._memory(self.time, held, name)
@@ -494,7 +502,7 @@ class _Simulator:
         if root.on_device:
             self._memory(self.time, sign * root.size, root)
 
-    def _run_region_op(self, op: ir.Operation) -> None:
+    def _run_region_op(self, op: ir.Operation, position: int | None = None) -> None:
         name = op.name
         if name == "scf.for":
             trips = constant_trip_count(op)
@@ -510,8 +518,17 @@ class _Simulator:
                 self.compute += once * (trips - 1)
                 self.time += once * (trips - 1)
                 return
+            # The body's positions, when the walk saw every op of it (the
+            # IR has not changed since): each iteration runs them without
+            # making a Python op per op.
+            children = self.liveness.order.children(position) if position is not None else None
+            if children is not None and len(children) != _op_count(body):
+                children = None
             for _ in range(trips):
-                self._run_region(body)
+                if children is None:
+                    self._run_region(body)
+                else:
+                    self._run_positions(children)
             return
         if name == "scf.if":
             condition = _constant_bool(op.operands[0])
@@ -594,6 +611,11 @@ def _has_stateful_ops(region: ir.Region) -> bool:
                     return True
                 stack.extend(operation.regions)
     return False
+
+
+def _op_count(region: ir.Region) -> int:
+    """The ops directly in ``region``'s blocks."""
+    return sum(len(block.operations) for block in region.blocks)
 
 
 def _constant_bool(value: ir.Value) -> bool | None:
