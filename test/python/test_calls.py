@@ -14,33 +14,16 @@ from hyperoffload.runtime import run_function
 from hyperoffload.sim.simulator import simulate
 from hyperoffload.transforms import build_pass_manager
 from hyperoffload.workloads import LlamaConfig, generate_llama
+from llama_arguments import llama_arguments
 from mlir import ir
 from mlir.passmanager import PassManager
 
 TINY = LlamaConfig(layers=3, hidden=16, intermediate=24, context=8, tokens=2, dtype="f32")
 ENTRY = "llama_3l_16h_2t"
-NAMES = ("norm1", "wq", "wk", "wv", "kcache", "vcache", "wo", "norm2", "wgate", "wup", "wdown")
-
-
-def _arguments(config: LlamaConfig, seed: int = 0) -> list[np.ndarray]:
-    rng = np.random.default_rng(seed)
-    h, i, c, t = config.hidden, config.intermediate, config.context, config.tokens
-    shapes = {
-        "norm1": (h,), "wq": (h, h), "wk": (h, h), "wv": (h, h), "kcache": (h, c),
-        "vcache": (c, h), "wo": (h, h), "norm2": (h,), "wgate": (h, i), "wup": (h, i),
-        "wdown": (i, h),
-    }  # fmt: skip
-    per_layer = [
-        (rng.standard_normal(shapes[name]) * 0.1).astype(np.float32)
-        for _ in range(config.layers)
-        for name in NAMES
-    ]
-    x = rng.standard_normal((t, h)).astype(np.float32)
-    return [x, *per_layer, np.zeros((t, h), np.float32)]
 
 
 def _run(module: ir.Module, target: str = "cpu") -> np.ndarray:
-    arguments = _arguments(TINY)
+    arguments = llama_arguments(TINY, "calls")
     run_function(module, ENTRY, arguments, target=target)
     return arguments[-1]
 

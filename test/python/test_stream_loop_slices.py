@@ -16,36 +16,15 @@ from hyperoffload.cli.hyper_opt import main
 from hyperoffload.runtime import run_function
 from hyperoffload.transforms import build_pass_manager, collect_instances
 from hyperoffload.workloads import LlamaConfig, generate_llama
+from llama_arguments import KINDS as STACKED
+from llama_arguments import llama_arguments
 from mlir import ir
 
 TINY = LlamaConfig(layers=4, hidden=16, intermediate=24, context=8, tokens=2, dtype="f32")
-STACKED = ("norm1", "wq", "wk", "wv", "kcache", "vcache", "wo", "norm2", "wgate", "wup", "wdown")
-
-
-def _arguments(config: LlamaConfig, form: str, seed: int = 0) -> list[np.ndarray]:
-    """Inputs for ``generate_llama(config, form)``: the same weights in both
-    forms (the stacked ones are the per-layer ones, in order)."""
-    rng = np.random.default_rng(seed)
-    h, i, c, t = config.hidden, config.intermediate, config.context, config.tokens
-    shapes = {
-        "norm1": (h,), "wq": (h, h), "wk": (h, h), "wv": (h, h), "kcache": (h, c),
-        "vcache": (c, h), "wo": (h, h), "norm2": (h,), "wgate": (h, i), "wup": (h, i),
-        "wdown": (i, h),
-    }  # fmt: skip
-    weights = {
-        name: [(rng.standard_normal(shape) * 0.1).astype(np.float32) for _ in range(config.layers)]
-        for name, shape in shapes.items()
-    }
-    x = rng.standard_normal((t, h)).astype(np.float32)
-    if form == "scan":
-        stacked = [np.stack(weights[name]) for name in STACKED]
-        return [x, *stacked, np.zeros((t, h), np.float32)]
-    per_layer = [weights[name][layer] for layer in range(config.layers) for name in STACKED]
-    return [x, *per_layer, np.zeros((t, h), np.float32)]
 
 
 def _run(module: ir.Module, config: LlamaConfig, form: str, target: str = "cpu") -> np.ndarray:
-    arguments = _arguments(config, form)
+    arguments = llama_arguments(config, form)
     name = ir.StringAttr(module.body.operations[0].operation.attributes["sym_name"]).value
     run_function(module, name, arguments, target=target)
     return arguments[-1]

@@ -1,0 +1,33 @@
+"""Inputs for the workload generator's programs in tests: the same weights
+in every form (the stacked ones are the per-layer ones, in order)."""
+
+from __future__ import annotations
+
+import numpy as np
+from hyperoffload.workloads import LlamaConfig
+
+# The weight kinds of a layer, in parameter order.
+KINDS = ("norm1", "wq", "wk", "wv", "kcache", "vcache", "wo", "norm2", "wgate", "wup", "wdown")
+
+
+def llama_arguments(config: LlamaConfig, form: str, seed: int = 0) -> list[np.ndarray]:
+    """The input, the weights as ``generate_llama(config, form)`` takes them
+    (stacked for ``scan``, per layer for ``straight`` and ``calls``) and a
+    zeroed output."""
+    rng = np.random.default_rng(seed)
+    h, i, c, t = config.hidden, config.intermediate, config.context, config.tokens
+    shapes = {
+        "norm1": (h,), "wq": (h, h), "wk": (h, h), "wv": (h, h), "kcache": (h, c),
+        "vcache": (c, h), "wo": (h, h), "norm2": (h,), "wgate": (h, i), "wup": (h, i),
+        "wdown": (i, h),
+    }  # fmt: skip
+    weights = {
+        name: [(rng.standard_normal(shape) * 0.1).astype(np.float32) for _ in range(config.layers)]
+        for name, shape in shapes.items()
+    }
+    x = rng.standard_normal((t, h)).astype(np.float32)
+    if form == "scan":
+        stacked = [np.stack(weights[name]) for name in KINDS]
+        return [x, *stacked, np.zeros((t, h), np.float32)]
+    per_layer = [weights[name][layer] for layer in range(config.layers) for name in KINDS]
+    return [x, *per_layer, np.zeros((t, h), np.float32)]
