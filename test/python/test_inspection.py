@@ -258,3 +258,47 @@ def test_memory_series_is_the_simulated_curve() -> None:
     assert times[0] == 0.0 and times[-1] == result.makespan_s * 1e3
     assert times == sorted(times)
     assert max(values) * 2**20 == result.peak_bytes == HAND_PEAK
+
+
+def test_summary_says_the_report_in_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--summary=- prints, per function, the report's peak and makespan
+    before -> after, the copies and what moved; its figures are the JSON
+    report's of the same run."""
+    path = tmp_path / "report.json"
+    llama = str(REPO / "examples" / "llama-7b-2layers-prefill.mlir")
+    args = [llama, "--hyper-offload-pipeline=max-slowdown=1% hw=gh200", "-o", str(tmp_path / "o")]
+    assert main([*args, f"--report={path}", "--summary=-"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    (function,) = json.loads(path.read_text())["functions"]
+    mib = 2**20
+    before, after = function["before"]["peak_bytes"] / mib, function["peak_bytes"] / mib
+    moved = [d for d in function["plan"]["plan"]["decisions"] if d["offloaded"]]
+    assert lines[0] == f"@{function['name']} on gh200, simulated:"
+    assert lines[1].split() == [
+        "peak", "device", "memory", f"{before:.1f}", "MiB", "->", f"{after:.1f}", "MiB",
+        f"({1 - after / before:.1%}", "less;", "budget", "found",
+        f"{function['plan']['budget_bytes'] / mib:.1f}", "MiB)",
+    ]  # fmt: skip
+    assert lines[3].startswith(f"  transfers           {function['transfers']} copies")
+    assert lines[4].startswith(f"  offloaded           {len(moved)} buffers")
+    assert f"{moved[0]['buffer']} ({moved[0]['size_bytes'] / mib:.0f} MiB)" in lines[4]
+    assert main([llama, "--summary=-"]) == 1
+    assert "--summary=- writes to standard output" in capsys.readouterr().err
+
+
+def test_outputs_get_the_mode_a_plain_write_gives(tmp_path: Path) -> None:
+    """Written atomically, through a private temporary file, the IR and the
+    reports still end up readable as mlir-opt's would (0666 less umask)."""
+    import os
+    import stat
+
+    mask = os.umask(0o022)
+    try:
+        out, report = tmp_path / "out.mlir", tmp_path / "report.json"
+        assert main([EXAMPLE, "-o", str(out), f"--report={report}"]) == 0
+    finally:
+        os.umask(mask)
+    for path in (out, report):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o644

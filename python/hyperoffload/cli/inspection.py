@@ -18,7 +18,7 @@ from hyperoffload.cli.options import Options, UsageError
 from hyperoffload.hardware import HardwareProfile, ProfileError, load_profile
 from hyperoffload.output import write_text
 from hyperoffload.sim.plot import plot_memory
-from hyperoffload.sim.report import function_report
+from hyperoffload.sim.report import function_report, summary_text
 from hyperoffload.sim.simulator import SimulationError, SimulationResult, simulate
 from hyperoffload.sim.trace import write_trace
 from hyperoffload.sizes import parse_bytes
@@ -91,13 +91,15 @@ class Inspection:
             self.simulations.append(simulation)
 
     def write(self, opts: Options) -> None:
+        document = {
+            "hardware": self.hardware.name,
+            "budget_bytes": self.budget,
+            "functions": self.reports,
+        }
         if opts.report is not None:
-            document = {
-                "hardware": self.hardware.name,
-                "budget_bytes": self.budget,
-                "functions": self.reports,
-            }
             write_text(opts.report, json.dumps(document, indent=2) + "\n")
+        if opts.summary is not None:
+            write_text(opts.summary, summary_text(document, self.hardware.name))
         if opts.trace is not None:
             write_trace(self.simulations, opts.trace)
         if opts.memory_plot is not None:
@@ -156,8 +158,9 @@ def statistics_report(instances: list[pass_base.ModulePass]) -> str:
 def make_inspection(opts: Options, pipeline: str) -> Inspection | None:
     if not opts.inspecting:
         return None
-    if opts.report == "-" and opts.output == "-":
-        raise UsageError("--report=- writes to standard output: give the IR a file with -o")
+    for flag in ("report", "summary"):
+        if getattr(opts, flag) == "-" and opts.output == "-":
+            raise UsageError(f"--{flag}=- writes to standard output: give the IR a file with -o")
     elements = parse_pipeline(pipeline)
     try:
         hardware = load_profile(opts.hw or _pipeline_hw(elements) or "h100-pcie")

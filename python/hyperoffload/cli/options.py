@@ -44,6 +44,7 @@ class Options:
     help: bool = False
     version: bool = False
     report: str | None = None
+    summary: str | None = None
     trace: str | None = None
     memory_plot: str | None = None
     hw: str | None = None  # None: the pipeline's hw=, else h100-pcie
@@ -54,7 +55,7 @@ class Options:
 
     @property
     def inspecting(self) -> bool:
-        return any(x is not None for x in (self.report, self.trace, self.memory_plot))
+        return any(x is not None for x in (self.report, self.summary, self.trace, self.memory_plot))
 
 
 _BOOL_FLAGS = {
@@ -82,6 +83,7 @@ _VALUE_FLAGS = {
     "o": "output",
     "pass-pipeline": "pipeline",
     "report": "report",
+    "summary": "summary",
     "trace": "trace",
     "memory-plot": "memory_plot",
     "hw": "hw",
@@ -107,6 +109,10 @@ _GENERAL_HELP = [
     ("--dump-pass-pipeline", "print the pass pipeline before running it (to stderr)"),
     ("--show-dialects", "list the registered dialects and exit"),
     ("--report=<file>", "JSON report: liveness and simulated timeline, before and after"),
+    (
+        "--summary=<file>",
+        "the report in words: peak, makespan, transfers and what moved, per function",
+    ),
     ("--trace=<file>", "Chrome/Perfetto trace (JSON) of the simulated timeline"),
     ("--memory-plot=<file>", "device memory over time, .png or .svg (needs matplotlib)"),
     (

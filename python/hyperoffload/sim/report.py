@@ -174,3 +174,51 @@ def function_report(
     if before is not None:
         entry["before"] = before
     return entry
+
+
+def summary_text(document: dict[str, Any], hardware: str) -> str:
+    """``hyper-opt --summary``: the report's headline per function, in
+    words: peak and makespan before -> after, the copies, and what moved
+    to the pool (what dead-buffer release saved, when the offload pipeline
+    ran)."""
+    mib = 2**20
+    lines: list[str] = []
+    for entry in document["functions"]:
+        if "error" in entry:
+            lines.append(f"@{entry['name']}: not analysed: {entry['error']}")
+            continue
+        before = entry.get("before") or entry
+        peak, was = entry["peak_bytes"], before["peak_bytes"]
+        plan = entry.get("plan")
+        lines.append(f"@{entry['name']} on {hardware}, simulated:")
+        line = f"  peak device memory  {was / mib:9.1f} MiB -> {peak / mib:9.1f} MiB"
+        line += f" ({1 - peak / was:.1%} less" if was else " ("
+        if isinstance(plan, dict) and plan.get("budget_bytes") is not None:
+            line += f"; budget found {plan['budget_bytes'] / mib:.1f} MiB"
+        lines.append(line + ")")
+        span, span_was = entry["makespan_s"], before["makespan_s"]
+        change = f"{span / span_was - 1:+.2%}" if span_was else "n/a"
+        lines.append(
+            f"  makespan            {span_was * 1e3:9.3f} ms  -> {span * 1e3:9.3f} ms  ({change})"
+        )
+        overlap = entry["overlap_ratio"]
+        lines.append(
+            f"  transfers           {entry['transfers']} copies, "
+            f"{entry['transfer_s'] * 1e3:.3f} ms on the link, "
+            + (f"overlap {overlap:.1%}, " if overlap is not None else "")
+            + f"exposed {entry['exposed_s'] * 1e6:.1f} us"
+        )
+        if isinstance(plan, dict):
+            released = plan.get("saved_by_release_bytes") or 0
+            if released:
+                lines.append(f"  released dead       {released / mib:.1f} MiB")
+            decisions = plan.get("plan", {}).get("decisions", [])
+            moved = [d for d in decisions if d["offloaded"]]
+            names = ", ".join(f"{d['buffer']} ({d['size_bytes'] / mib:.0f} MiB)" for d in moved[:3])
+            more = ", ..." if len(moved) > 3 else ""
+            total = sum(d["size_bytes"] for d in moved) / mib
+            lines.append(
+                f"  offloaded           {len(moved)} buffers, {total:.1f} MiB"
+                + (f": {names}{more}" if moved else "")
+            )
+    return "\n".join(lines) + "\n"
