@@ -11,7 +11,9 @@ pool buffer's pages are inaccessible except while a transfer copies it
   after it (``hyperoffload_pool_protect``), released before its
   ``memref.dealloc``;
 - the entry function registers its pool arguments and every pool global
-  (page-aligned) at its start and releases them before it returns;
+  (page-aligned, and no longer ``constant``: LLVM would forward loads of
+  a device copy to the constant it was copied from) at its start and
+  releases them before it returns;
 - the transfers open the pool around each copy: ``cache-lower-to-cpu
   guard-pool=true``, and the host emulation's ``mgpuMemcpy``.
 
@@ -64,6 +66,13 @@ def guard_pool(module: ir.Module, entry: ir.Operation) -> int:
             size = _size(type_)
             if is_remote_memref(type_) and size:
                 op.attributes["alignment"] = ir.IntegerAttr.get(i64, PAGE_ALIGNMENT)
+                # A constant global is immutable to LLVM, which then reads
+                # a load of the device copy straight from the global the
+                # copy came from (memcpy forwarding): a pool read no real
+                # device could make. Mutable (its pages are, by mprotect),
+                # the opaque guard calls around the copy stop that.
+                if "constant" in op.attributes:
+                    del op.attributes["constant"]
                 symbol = ir.StringAttr(op.attributes["sym_name"]).value
                 at_entry.append((symbol, None, type_, size))
         elif op.name == "memref.alloc" and is_remote_memref(op.results[0].type):
