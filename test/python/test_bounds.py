@@ -196,3 +196,33 @@ def test_integral_bound_moves_whole_buffers(context: ir.Context) -> None:
     # Still a bound: a real plan within 0% keeps all but one weight at the
     # peak (only one 0.4 s copy fits between its end and the use).
     assert reached_without_slowdown(WHOLE_BUFFERS, context, makespan) == 7600
+
+
+# %w (1000 B, a 1 s copy) is read twice, 0.25 s apart, 2 s after the peak (a
+# 4000 B temporary over [0, 1)). Between its two reads there is no time to
+# drop and fetch it again, but no plan needs to: remote at entry, it is
+# fetched after the peak and stays for both reads. The bound once tied the
+# gap between the reads to the first and last gaps, so the short window
+# between the reads capped how much of %w could be away at the peak.
+READ_TWICE = """
+func.func @f(%w: memref<250xf32>, %o: memref<250xf32> {cache.policy = "keep"},
+             %x: memref<1000xf32> {cache.policy = "keep"}, %s: f32) {
+  %t = memref.alloc() : memref<1000xf32>
+  linalg.fill ins(%s : f32) outs(%t : memref<1000xf32>)
+  memref.dealloc %t : memref<1000xf32>
+  linalg.fill ins(%s : f32) outs(%x : memref<1000xf32>)
+  linalg.copy ins(%w : memref<250xf32>) outs(%o : memref<250xf32>)
+  linalg.fill ins(%s : f32) outs(%o : memref<250xf32>)
+  linalg.copy ins(%w : memref<250xf32>) outs(%o : memref<250xf32>)
+  return
+}
+"""
+
+
+def test_bound_lets_a_buffer_stay_between_two_close_reads(context: ir.Context) -> None:
+    planner, makespan, peak = planner_for(READ_TWICE)
+    assert peak == 1000 + 1000 + 4000 + 4000
+    middle = [g for g in planner.gaps if 0 <= g.after and g.before < planner.steps.count]
+    assert len(middle) == 1 and middle[0].transfer_s == pytest.approx(1.0)
+    assert peak_bounds(planner, 0.0, makespan) == (9000, 9000)
+    assert reached_without_slowdown(READ_TWICE, context, makespan) == 9000

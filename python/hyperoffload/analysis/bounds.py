@@ -27,7 +27,10 @@
     write-back: ``sum(writeback_g * x_g for write-backs starting at or
     after t) <= engines * ((1 + s) * T - t)``;
   - ``x_g = x_h`` for a parameter's or global's first and last gap (it is
-    remote at entry or not at all, as the planner applies them).
+    remote at entry or not at all, as the planner applies them), and
+    ``x_m <= x_g`` for a gap ``m`` between two of its uses (dropped and
+    fetched back only if it is remote; it may stay on the device between
+    two close uses while remote).
 
   Every real plan with at most ``s`` slowdown satisfies these with 0/1
   values, so the LP optimum is a lower bound on its step-model peak (the
@@ -212,14 +215,21 @@ def _model(planner: OffloadPlanner, slowdown: float, base_makespan_s: float) -> 
         start = 0 if gap.after < 0 else gap.after + 1
         window = steps.time_between(start, min(gap.before, count))
         upper[index] = min(1.0, (window + stall) / copy)
-    # Gaps the planner applies together (a parameter's or global's first
-    # and last: it is remote at entry or not at all) move together.
-    pairs = [
-        (column[index], column[member])
-        for index in column
-        for member in planner.partners(index)
-        if member > index and member in column
-    ]
+    # Gaps the planner applies together: a parameter's or global's first
+    # and last move together (it is remote at entry or not at all); a gap
+    # between two of its uses needs them (only a remote buffer can be
+    # dropped and fetched back) but is not needed by them: the planner may
+    # keep the buffer on the device between two close uses.
+    pairs, needs = [], []
+    for index in column:
+        for member in planner.partners(index):
+            if member == index or member not in column:
+                continue
+            if index in planner.partners(member):
+                if member > index:
+                    pairs.append((column[index], column[member]))
+            else:
+                needs.append((column[index], column[member]))  # x_index <= x_member
     equal = None
     if pairs:
         equal_rows = np.repeat(np.arange(len(pairs)), 2)
@@ -228,9 +238,15 @@ def _model(planner: OffloadPlanner, slowdown: float, base_makespan_s: float) -> 
         equal = coo_matrix(
             (equal_values, (equal_rows, equal_cols)), shape=(len(pairs), n + 1)
         ).tocsr()
+    implied = coo_matrix((0, n + 1))
+    if needs:
+        need_rows = np.repeat(np.arange(len(needs)), 2)
+        need_cols = np.array(needs, dtype=np.int64).reshape(-1)
+        need_values = np.tile([1.0, -1.0], len(needs))
+        implied = coo_matrix((need_values, (need_rows, need_cols)), shape=(len(needs), n + 1))
     return _Model(
-        A_ub=vstack([memory, coo_matrix(link_rows), prefix]).tocsr(),
-        b_ub=np.concatenate([-base, link_limit, prefix_limit]),
+        A_ub=vstack([memory, coo_matrix(link_rows), prefix, implied]).tocsr(),
+        b_ub=np.concatenate([-base, link_limit, prefix_limit, np.zeros(len(needs))]),
         A_eq=equal,
         b_eq=np.zeros(len(pairs)) if pairs else None,
         upper=upper,
