@@ -80,6 +80,44 @@ func.func @clamped(%w: memref<5x32x32xf32>, %x: memref<4x32xf32>, %y: memref<4x3
 
 // -----
 
+// IREE's form of a JAX matmul: the slice is read through an expand_shape
+// of it. The slice's last use is the op reading the view, not the view:
+// each evict follows the matmul (the verifier, third RUN line, checks it).
+
+// REMARK: remark: streams %arg0 slice by slice (4 KiB per iteration), each prefetched one iteration ahead
+
+// CHECK-LABEL: func.func @through_a_view(
+// CHECK: %[[D0:.+]], %{{.+}} = cache.prefetch
+// CHECK: memref.expand_shape %[[D0]]
+// CHECK-NEXT: linalg.generic
+// CHECK: cache.evict %[[D0]]
+// CHECK: scf.for %{{.+}} = %{{.+}} to %{{.+}} step %{{.+}} iter_args(%[[CUR:.+]] = %{{.+}}) -> (memref<32x32xf32>)
+// CHECK:   memref.expand_shape %[[CUR]]
+// CHECK-NEXT:   linalg.generic
+// CHECK:   cache.evict %[[CUR]]
+// CHECK:   scf.yield
+#in = affine_map<(d0, d1, d2, d3) -> (d0, d2)>
+#w = affine_map<(d0, d1, d2, d3) -> (d2, d1, d3)>
+#out = affine_map<(d0, d1, d2, d3) -> (d0, d1, d3)>
+func.func @through_a_view(%w: memref<5x32x32xf32>, %x: memref<4x32xf32>, %y: memref<4x1x32xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c5 = arith.constant 5 : index
+  scf.for %i = %c0 to %c5 step %c1 {
+    %s = memref.subview %w[%i, 0, 0] [1, 32, 32] [1, 1, 1] : memref<5x32x32xf32> to memref<32x32xf32, strided<[32, 1], offset: ?>>
+    %e = memref.expand_shape %s [[0], [1, 2]] output_shape [32, 1, 32] : memref<32x32xf32, strided<[32, 1], offset: ?>> into memref<32x1x32xf32, strided<[32, 32, 1], offset: ?>>
+    linalg.generic {indexing_maps = [#in, #w, #out], iterator_types = ["parallel", "parallel", "reduction", "parallel"]} ins(%x, %e : memref<4x32xf32>, memref<32x1x32xf32, strided<[32, 32, 1], offset: ?>>) outs(%y : memref<4x1x32xf32>) {
+    ^bb0(%a: f32, %b: f32, %c: f32):
+      %m = arith.mulf %a, %b : f32
+      %r = arith.addf %c, %m : f32
+      linalg.yield %r : f32
+    }
+  }
+  return
+}
+
+// -----
+
 // Two iterations: the peeled one and the pipeliner's epilogue, no loop
 // left; the second slice's copy runs during the first's work.
 

@@ -84,6 +84,7 @@ from hyperoffload.analysis.loop_slices import (
     position_in,
     slice_candidates,
 )
+from hyperoffload.analysis.offload_plan import REBUILT_VIEWS
 from hyperoffload.dialects import cache
 from hyperoffload.ir_utils import update_function_type
 from hyperoffload.sizes import format_bytes
@@ -207,8 +208,7 @@ def stream_slices(stream: SliceStream) -> None:
     for view in stream.slices:
         device_type = ir.MemRefType(view.results[0].type)
         view.results[0].set_type(_remote(device_type))
-        users = [use.owner for use in view.results[0].uses]
-        anchors = [ancestor_in(u.operation if hasattr(u, "operation") else u, body) for u in users]
+        anchors = [ancestor_in(user, body) for user in _users_through_views(view.results[0])]
         assert all(anchors), "the slices' users are in the loop body (find_slice_streams)"
         first = min(anchors, key=lambda op: position_in(op, body))  # type: ignore[arg-type]
         last = max(anchors, key=lambda op: position_in(op, body))  # type: ignore[arg-type]
@@ -222,6 +222,22 @@ def stream_slices(stream: SliceStream) -> None:
         point = ir.InsertionPoint(after) if after is not None else ir.InsertionPoint(body)
         with point, view.location:
             cache.EvictOp(prefetch.result)
+
+
+def _users_through_views(value: ir.Value) -> list[ir.Operation]:
+    """The ops using ``value``, and those using the views of it (an
+    ``expand_shape`` of the slice is read by the matmul after it): the
+    slice's last use is the last of all of them."""
+    users: list[ir.Operation] = []
+    pending = [value]
+    while pending:
+        for use in pending.pop().uses:
+            owner = use.owner
+            op = owner.operation if hasattr(owner, "operation") else owner
+            users.append(op)
+            if op.name in REBUILT_VIEWS and use.operand_number == 0:
+                pending.append(op.results[0])
+    return users
 
 
 def _next(op: ir.Operation, block: ir.Block) -> ir.Operation | None:
