@@ -64,3 +64,20 @@ def mlir_chunks(
                 if keep(module):
                     chunks.append((f"{path.relative_to(ROOT)}#{index}", chunk))
     return chunks
+
+
+def stub_python(directory: Path, package: str, init: str) -> str:
+    """An interpreter (a wrapper script around this one) whose ``package``
+    is a stand-in with ``init`` as its ``__init__.py``: a missing or
+    broken install, for the frontends' child processes."""
+    import sys
+
+    stub = directory / "site" / package
+    stub.mkdir(parents=True)
+    (stub / "__init__.py").write_text(init)
+    wrapper = directory / "python"
+    wrapper.write_text(
+        f'#!/bin/sh\nPYTHONPATH="{directory / "site"}" exec "{sys.executable}" "$@"\n'
+    )
+    wrapper.chmod(0o755)
+    return str(wrapper)

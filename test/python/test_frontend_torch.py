@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import stub_python
 from hyperoffload.cli import hyper_import
 from hyperoffload.frontends import torch as frontend
 from hyperoffload.frontends.torch import ExportSpec, FrontendError
@@ -105,17 +106,7 @@ def test_non_upstream_ops_are_located_errors() -> None:
 
 
 def _interpreter(tmp_path: Path, torch_init: str) -> str:
-    """A Python whose ``torch`` is ``torch_init`` (a stand-in for a broken
-    or missing install)."""
-    package = tmp_path / "site" / "torch"
-    package.mkdir(parents=True)
-    (package / "__init__.py").write_text(torch_init)
-    wrapper = tmp_path / "python"
-    wrapper.write_text(
-        f'#!/bin/sh\nPYTHONPATH="{tmp_path / "site"}" exec "{sys.executable}" "$@"\n'
-    )
-    wrapper.chmod(0o755)
-    return str(wrapper)
+    return stub_python(tmp_path, "torch", torch_init)
 
 
 def test_missing_torch_is_one_line_with_the_way_out(

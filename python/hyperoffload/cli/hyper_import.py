@@ -1,13 +1,16 @@
 """``hyper-import``: a Hugging Face model (preset, checkpoint directory or hub
-id) to linalg-on-tensors MLIR that ``hyper-opt`` reads.
+id), or a StableHLO file (JAX), to linalg-on-tensors MLIR that ``hyper-opt``
+reads.
 
     hyper-import llama-3-8b --tokens 2048 -o llama.mlir
+    hyper-import --stablehlo model.stablehlo.mlir --no-inline -o model.mlir
     hyper-import mixtral-8x7b --layers 4 --decode --cache-tokens 32768 -o step.mlir
     hyper-import qwen2-7b --layers 2 | hyper-opt --hyper-bufferize-pipeline \\
         --hyper-offload-pipeline='max-slowdown=1% hw=gh200' --summary=- -o offloaded.mlir
 
-See :mod:`hyperoffload.frontends.torch` for what the export does. Errors are
-one line, ``hyper-import: error: MODEL: STAGE: MESSAGE (workaround)``, exit 1.
+See :mod:`hyperoffload.frontends.torch` and :mod:`hyperoffload.frontends.jax`
+for what the conversions do. Errors are one line, ``hyper-import: error:
+MODEL: STAGE: MESSAGE (workaround)``, exit 1.
 """
 
 from __future__ import annotations
@@ -15,7 +18,9 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
+from hyperoffload.frontends import jax as jax_frontend
 from hyperoffload.frontends.torch import (
     DTYPES,
     PRESETS,
@@ -72,7 +77,42 @@ def _parser() -> argparse.ArgumentParser:
         help="the interpreter with torch, torch-mlir and transformers (default: this one)",
     )
     parser.add_argument("--list-models", action="store_true", help="list the presets and exit")
+    parser.add_argument(
+        "--stablehlo",
+        metavar="FILE",
+        help="convert a StableHLO file (jax.jit(f).lower(...).as_text()) instead of a model, "
+        "with IREE's StableHLO input passes (the jax extra)",
+    )
+    parser.add_argument(
+        "--no-inline",
+        action="store_true",
+        help="--stablehlo: keep calls (nested jax.jit functions) instead of inlining them",
+    )
     return parser
+
+
+def _stablehlo(args: argparse.Namespace) -> int:
+    try:
+        text = Path(args.stablehlo).read_text()
+    except OSError as err:
+        print(f"hyper-import: error: cannot read {args.stablehlo}: {err.strerror}", file=sys.stderr)
+        return 1
+    try:
+        result = jax_frontend.convert(
+            text, args.output, inline=not args.no_inline, python=args.python, name=args.stablehlo
+        )
+    except FrontendError as err:
+        print(f"hyper-import: error: {err}", file=sys.stderr)
+        return 1
+    manifest = result.manifest
+    where = "" if args.output == "-" else f" -> {args.output} (+ {manifest_path(args.output)})"
+    print(
+        f"hyper-import: {args.stablehlo}: {result.size_bytes / 1e6:.2f} MB in "
+        f"{manifest['convert_s']:.1f} s, calls kept {manifest['calls_kept']} of "
+        f"{manifest['calls_in']}{where}",
+        file=sys.stderr,
+    )
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -82,6 +122,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         for name, preset in PRESETS.items():
             print(f"{name:14} {preset.model_type:8} {preset.about}")
         return 0
+    if args.stablehlo is not None:
+        if args.model is not None:
+            parser.error("give a model or --stablehlo, not both")
+        return _stablehlo(args)
     if args.model is None:
         parser.error("a model is required (a preset, a directory or a hub id; --list-models)")
     spec = ExportSpec(

@@ -5,7 +5,12 @@ that ``hyper-opt`` reads.
   through ``torch.export`` and torch-mlir (the ``torch`` extra:
   ``pip install 'hyperoffload-mlir[torch]'``); ``hyper-import`` on the
   command line.
+- :mod:`hyperoffload.frontends.jax`: JAX functions, or any StableHLO, through
+  IREE's StableHLO input passes (the ``jax`` extra); ``hyper-import
+  --stablehlo`` on the command line.
 
-A frontend's framework never shares a process with this package's MLIR:
-each export runs in a child process and hands back MLIR text.
+torch-mlir and IREE carry their own copies of MLIR, which never share a
+process with this package's: each conversion runs in a child process
+(:mod:`hyperoffload.frontends.common`) and hands back MLIR text, which
+upstream MLIR parses here before it is written.
 """

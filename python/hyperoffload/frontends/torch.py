@@ -47,15 +47,27 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
-import signal
-import subprocess
-import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
-from hyperoffload.output import write_text
+from hyperoffload.frontends.common import (
+    FrontendError,
+    check_upstream,
+    manifest_path,
+    run_worker,
+    write_export,
+)
+
+__all__ = [
+    "PRESETS",
+    "ExportResult",
+    "ExportSpec",
+    "FrontendError",
+    "check_upstream",
+    "export",
+    "manifest_path",
+    "resolve_source",
+]
 
 WORKER = Path(__file__).resolve().parent / "_torch_worker.py"
 # The versions the worker is tested with (the `torch` extra pins them).
@@ -203,11 +215,6 @@ DTYPES = ("f16", "bf16", "f32")
 ENCODERS = ("bert",)
 
 
-class FrontendError(Exception):
-    """An export that did not happen: one line naming the model, the stage
-    and, where one is known, the way around it."""
-
-
 @dataclasses.dataclass(frozen=True)
 class ExportSpec:
     """What to export. ``tokens`` defaults to 2048 for a prefill and 1 for
@@ -305,33 +312,6 @@ _WORKAROUNDS = {
 }
 
 
-def _workaround(message: str) -> str:
-    for phrase, advice in _WORKAROUNDS.items():
-        if phrase in message:
-            return f" ({advice})"
-    return ""
-
-
-def check_upstream(text: str, path: str) -> None:
-    """Parse ``text`` with upstream MLIR's dialects (and ours): an op of a
-    dialect upstream does not have, or IR that does not verify, is a
-    :class:`FrontendError` at ``path:line:col``."""
-    from mlir import ir
-
-    with ir.Context():
-        try:
-            ir.Module.parse(text)
-        except ir.MLIRError as err:
-            first = err.error_diagnostics[0] if err.error_diagnostics else None
-            if first is None:
-                raise FrontendError(f"{path}: error: {err}") from None
-            where = str(first.location)  # loc("-":LINE:COL)
-            line_col = where.removeprefix('loc("-":').removesuffix(")")
-            raise FrontendError(
-                f"{path}:{line_col}: error: the export is not upstream MLIR: {first.message}"
-            ) from None
-
-
 def export(spec: ExportSpec, output: str, *, python: str | None = None) -> ExportResult:
     """Export ``spec`` to ``output`` (``-``: standard output) and, beside a
     file, its manifest as ``OUTPUT.json`` (with constant weights it holds
@@ -340,50 +320,7 @@ def export(spec: ExportSpec, output: str, *, python: str | None = None) -> Expor
     source = resolve_source(spec.model)
     if spec.mode == "decode" and source.get("model_type") in ENCODERS:
         raise FrontendError(f"{spec.model}: an encoder ({source['model_type']}) has no decode step")
-    with tempfile.TemporaryDirectory(prefix="hyper-import-") as scratch:
-        request = {
-            **dataclasses.asdict(spec),
-            "tokens": spec.token_count,
-            "source": source,
-            "mlir_path": os.path.join(scratch, "export.mlir"),
-            "manifest_path": os.path.join(scratch, "manifest.json"),
-            "stage_path": os.path.join(scratch, "stage"),
-        }
-        request_path = os.path.join(scratch, "request.json")
-        Path(request_path).write_text(json.dumps(request))
-        command = [python or sys.executable, "-P", str(WORKER), request_path]
-        try:
-            done = subprocess.run(command, capture_output=True, text=True, check=False)
-        except OSError as err:
-            raise FrontendError(f"{spec.model}: cannot start {command[0]}: {err}") from None
-        if done.returncode != 0:
-            stage = Path(request["stage_path"])
-            where = stage.read_text() if stage.is_file() else "starting"
-            raise FrontendError(f"{spec.model}: {_worker_failure(done, where)}")
-        text = Path(request["mlir_path"]).read_text()
-        manifest = json.loads(Path(request["manifest_path"]).read_text())
-    check_upstream(text, output if output != "-" else "<stdout>")
-    write_text(output, text)
-    if output != "-":
-        write_text(manifest_path(output), json.dumps(manifest, indent=1) + "\n")
-    return ExportResult(output, len(text.encode()), manifest)
-
-
-def manifest_path(output: str) -> str:
-    """The manifest beside an export: ``X.mlir`` -> ``X.json``."""
-    path = Path(output)
-    return str(path.with_suffix(".json") if path.suffix == ".mlir" else Path(f"{output}.json"))
-
-
-def _worker_failure(done: subprocess.CompletedProcess[str], stage: str) -> str:
-    """One line for a failed worker: its own ``STAGE: MESSAGE`` line, or
-    for a crash the signal and the stage it was in."""
-    lines = [line for line in done.stderr.splitlines() if line.strip()]
-    if done.returncode < 0:
-        try:
-            name = signal.Signals(-done.returncode).name
-        except ValueError:
-            name = f"signal {-done.returncode}"
-        return f"{stage}: the worker crashed ({name})"
-    message = lines[-1] if lines else f"the export failed (exit status {done.returncode})"
-    return message + _workaround(message)
+    request = {**dataclasses.asdict(spec), "tokens": spec.token_count, "source": source}
+    text, manifest = run_worker(WORKER, request, spec.model, python, _WORKAROUNDS)
+    size = write_export(text, manifest, output)
+    return ExportResult(output, size, manifest)

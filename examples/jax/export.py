@@ -1,0 +1,119 @@
+"""Export a small JAX transformer in the four forms JAX programs take.
+
+    python examples/jax/export.py          # needs jax, jaxlib, iree-base-compiler
+
+The same two decoder layers (RMSNorm, single-head causal attention with a
+``jnp.tril`` mask, SiLU-gated MLP; hidden 16, MLP 32, 8 tokens, f32) as
+``jax.jit`` programs, lowered to StableHLO and converted to upstream
+linalg-on-tensors by :mod:`hyperoffload.frontends.jax` (IREE's StableHLO
+input passes):
+
+- ``scan``: ``lax.scan`` over stacked weights (an ``scf.for`` with an i32
+  index reading one slice of each stacked weight per iteration);
+- ``unrolled``: a Python loop over ``P[i]`` of the stacked weights (every
+  layer slices the same arguments);
+- ``calls``: nested ``jax.jit`` (one private ``@layer`` called per layer
+  with its slices; JAX's ``@tril``, ``@_where``, ``@silu`` helpers kept),
+  converted with ``inline=False``;
+- ``per-layer``: separate weight arrays per layer.
+
+Beside each ``NAME.mlir`` its manifest ``NAME.json`` holds the converter's
+manifest plus the inputs (seeded, argument order) and JAX's output, as
+base64 of little-endian float32, so tests need no JAX.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+from typing import Any
+
+import jax
+import jax.numpy as jnp
+import numpy as np
+from hyperoffload.frontends import jax as frontend
+
+HERE = Path(__file__).resolve().parent
+HIDDEN, MLP, LAYERS, TOKENS = 16, 32, 2, 8
+SHAPES = [(HIDDEN, HIDDEN)] * 4 + [(HIDDEN, MLP), (HIDDEN, MLP), (MLP, HIDDEN)]
+SHAPES += [(HIDDEN,), (HIDDEN,)]
+
+
+def layer(x: Any, w: list[Any]) -> Any:
+    wq, wk, wv, wo, wg, wu, wd, n1, n2 = w
+
+    def rms(v: Any, scale: Any) -> Any:
+        return v * jax.lax.rsqrt(jnp.mean(v * v, -1, keepdims=True) + 1e-5) * scale
+
+    h = rms(x, n1)
+    q, k, v = h @ wq, h @ wk, h @ wv
+    scores = (q @ k.T) / jnp.sqrt(jnp.float32(HIDDEN))
+    scores = jnp.where(jnp.tril(jnp.ones((TOKENS, TOKENS), bool)), scores, -1e9)
+    x = x + (jax.nn.softmax(scores, -1) @ v) @ wo
+    h = rms(x, n2)
+    return x + (jax.nn.silu(h @ wg) * (h @ wu)) @ wd
+
+
+def scan(x: Any, stacked: list[Any]) -> Any:
+    return jax.lax.scan(lambda carry, w: (layer(carry, w), None), x, stacked)[0]
+
+
+def unrolled(x: Any, stacked: list[Any]) -> Any:
+    for i in range(LAYERS):
+        x = layer(x, [w[i] for w in stacked])
+    return x
+
+
+_layer = jax.jit(layer)
+
+
+def calls(x: Any, stacked: list[Any]) -> Any:
+    for i in range(LAYERS):
+        x = _layer(x, [w[i] for w in stacked])
+    return x
+
+
+def per_layer(x: Any, layers: list[list[Any]]) -> Any:
+    for w in layers:
+        x = layer(x, w)
+    return x
+
+
+def _encoded(array: np.ndarray) -> dict[str, Any]:
+    data = np.ascontiguousarray(array, dtype="<f4")
+    return {
+        "shape": list(data.shape),
+        "dtype": "float32",
+        "base64": base64.b64encode(data.tobytes()).decode(),
+    }
+
+
+def main() -> None:
+    rng = np.random.default_rng(0)
+    x = rng.standard_normal((TOKENS, HIDDEN)).astype(np.float32)
+    stacked = [(rng.standard_normal((LAYERS, *s)) * 0.2).astype(np.float32) for s in SHAPES]
+    per = [[w[i] for w in stacked] for i in range(LAYERS)]
+    forms = {
+        "scan": (scan, [x, stacked], [x, *stacked], True),
+        "unrolled": (unrolled, [x, stacked], [x, *stacked], True),
+        "calls": (calls, [x, stacked], [x, *stacked], False),
+        "per-layer": (per_layer, [x, per], [x, *(w for ws in per for w in ws)], True),
+    }
+    for name, (fn, args, flat, inline) in forms.items():
+        path = HERE / f"{name}.mlir"
+        result = frontend.export(fn, *args, output=str(path), inline=inline)
+        output = np.asarray(jax.jit(fn)(*args))
+        manifest = {
+            **result.manifest,
+            "function": "main",
+            "versions": {**result.manifest["versions"], "jax": jax.__version__},
+            "inputs": [_encoded(np.asarray(a)) for a in flat],
+            "outputs": [_encoded(output)],
+        }
+        path.with_suffix(".json").write_text(json.dumps(manifest, indent=1) + "\n")
+        print(f"{name}: {result.size_bytes / 1e3:.0f} kB, {manifest['ops_by_dialect']}")
+
+
+if __name__ == "__main__":
+    main()
