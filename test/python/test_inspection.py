@@ -286,6 +286,13 @@ def test_summary_says_the_report_in_words(
     assert f"{moved[0]['buffer']} ({moved[0]['size_bytes'] / mib:.0f} MiB)" in lines[4]
     assert main([llama, "--summary=-"]) == 1
     assert "--summary=- writes to standard output" in capsys.readouterr().err
+    # Without a pipeline: the function as it is, sizes in the unit they need.
+    assert main([EXAMPLE, "--summary=-", "-o", str(tmp_path / "o")]) == 0
+    assert capsys.readouterr().out.splitlines()[:3] == [
+        "@mlp on h100-pcie, simulated:",
+        f"  peak device memory  {'560.0 KiB':>13}",
+        f"  makespan            {'36.431 us':>12}",
+    ]
 
 
 def test_outputs_get_the_mode_a_plain_write_gives(tmp_path: Path) -> None:

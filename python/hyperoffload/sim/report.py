@@ -178,29 +178,34 @@ def function_report(
 
 def summary_text(document: dict[str, Any], hardware: str) -> str:
     """``hyper-opt --summary``: the report's headline per function, in
-    words: peak and makespan before -> after, the copies, and what moved
-    to the pool (what dead-buffer release saved, when the offload pipeline
-    ran)."""
-    mib = 2**20
+    words: peak and makespan before -> after where a pipeline ran on it
+    (the offload pipeline's own 'before' where it planned the function),
+    the copies, and what dead-buffer release saved and what moved to the
+    pool where the offload pipeline planned it."""
     lines: list[str] = []
     for entry in document["functions"]:
         if "error" in entry:
             lines.append(f"@{entry['name']}: not analysed: {entry['error']}")
             continue
-        before = entry.get("before") or entry
-        peak, was = entry["peak_bytes"], before["peak_bytes"]
         plan = entry.get("plan")
+        before = entry.get("before")
+        if before is not None and not before["peak_bytes"]:
+            before = None  # its input held no buffers (tensors): nothing to compare
+        peak, span = entry["peak_bytes"], entry["makespan_s"]
         lines.append(f"@{entry['name']} on {hardware}, simulated:")
-        line = f"  peak device memory  {was / mib:9.1f} MiB -> {peak / mib:9.1f} MiB"
-        line += f" ({1 - peak / was:.1%} less" if was else " ("
-        if isinstance(plan, dict) and plan.get("budget_bytes") is not None:
-            line += f"; budget found {plan['budget_bytes'] / mib:.1f} MiB"
-        lines.append(line + ")")
-        span, span_was = entry["makespan_s"], before["makespan_s"]
-        change = f"{span / span_was - 1:+.2%}" if span_was else "n/a"
-        lines.append(
-            f"  makespan            {span_was * 1e3:9.3f} ms  -> {span * 1e3:9.3f} ms  ({change})"
-        )
+        if before is None:
+            lines.append(f"  peak device memory  {_size(peak):>13}")
+            lines.append(f"  makespan            {_time(span):>12}")
+        else:
+            was, span_was = before["peak_bytes"], before["makespan_s"]
+            line = f"  peak device memory  {_size(was):>13} -> {_size(peak):>13}"
+            line += f" ({1 - peak / was:.1%} less" if was else " (n/a"
+            if isinstance(plan, dict) and plan.get("budget_bytes") is not None:
+                line += f"; budget found {_size(plan['budget_bytes'])}"
+            lines.append(line + ")")
+            change = f"{span / span_was - 1:+.2%}" if span_was else "n/a"
+            times = f"{_time(span_was):>12}  -> {_time(span):>12}"
+            lines.append(f"  makespan            {times}  ({change})")
         overlap = entry["overlap_ratio"]
         lines.append(
             f"  transfers           {entry['transfers']} copies, "
@@ -208,17 +213,32 @@ def summary_text(document: dict[str, Any], hardware: str) -> str:
             + (f"overlap {overlap:.1%}, " if overlap is not None else "")
             + f"exposed {entry['exposed_s'] * 1e6:.1f} us"
         )
-        if isinstance(plan, dict):
+        if isinstance(plan, dict) and "plan" in plan:
             released = plan.get("saved_by_release_bytes") or 0
             if released:
-                lines.append(f"  released dead       {released / mib:.1f} MiB")
+                lines.append(f"  released dead       {_size(released)}")
             decisions = plan.get("plan", {}).get("decisions", [])
             moved = [d for d in decisions if d["offloaded"]]
-            names = ", ".join(f"{d['buffer']} ({d['size_bytes'] / mib:.0f} MiB)" for d in moved[:3])
+            names = ", ".join(f"{d['buffer']} ({_size(d['size_bytes'], 0)})" for d in moved[:3])
             more = ", ..." if len(moved) > 3 else ""
-            total = sum(d["size_bytes"] for d in moved) / mib
+            total = sum(d["size_bytes"] for d in moved)
             lines.append(
-                f"  offloaded           {len(moved)} buffers, {total:.1f} MiB"
+                f"  offloaded           {len(moved)} buffers, {_size(total)}"
                 + (f": {names}{more}" if moved else "")
             )
     return "\n".join(lines) + "\n"
+
+
+def _time(seconds: float) -> str:
+    """Seconds for people: ms from 1 ms, else us."""
+    if seconds >= 1e-3:
+        return f"{seconds * 1e3:.3f} ms"
+    return f"{seconds * 1e6:.3f} us"
+
+
+def _size(count: int, digits: int = 1) -> str:
+    """Bytes for people: MiB from 1 MiB, KiB from 1 KiB, else bytes."""
+    for unit, scale in (("MiB", 2**20), ("KiB", 2**10)):
+        if count >= scale:
+            return f"{count / scale:.{digits}f} {unit}"
+    return f"{count} B"
