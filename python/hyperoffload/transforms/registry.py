@@ -28,6 +28,12 @@ from hyperoffload import _native
 from hyperoffload.transforms.pass_base import ModulePass, OptionError
 
 
+def _hoist_result_copies() -> type[ModulePass]:
+    from hyperoffload.transforms.hoist_result_copies import HoistResultCopiesPass
+
+    return HoistResultCopiesPass
+
+
 def _release_dead_buffers() -> type[ModulePass]:
     from hyperoffload.transforms.release_dead_buffers import ReleaseDeadBuffersPass
 
@@ -121,6 +127,7 @@ def _lower_to_gpu() -> type[ModulePass]:
 _PASSES: dict[str, Callable[[], type[ModulePass]]] = {
     "cache-copy-repeated-results": _copy_repeated_results,
     "cache-fuse-weight-transposes": _fuse_weight_transposes,
+    "cache-hoist-result-copies": _hoist_result_copies,
     "cache-lower-to-cpu": _lower_to_cpu,
     "cache-lower-to-gpu": _lower_to_gpu,
     "cache-materialize-loop-results": _materialize_loop_results,
@@ -193,7 +200,7 @@ BUFFERIZE_PIPELINE = NamedPipeline(
         "function-boundary-type-conversion=identity-layout-map},"
         "cache-copy-repeated-results,"
         "buffer-results-to-out-params{modify-public-functions hoist-static-allocs},"
-        "buffer-deallocation-pipeline,canonicalize,cse,"
+        "cache-hoist-result-copies,buffer-deallocation-pipeline,canonicalize,cse,"
         "cache-release-dead-buffers,cache-widen-bool-buffers"
     ),
 )
