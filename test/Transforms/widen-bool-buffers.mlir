@@ -84,3 +84,76 @@ func.func @kept(%arg: memref<8xi1>, %out: memref<4xi1, strided<[1]>>) {
   memref.dealloc %b : memref<8xi1>
   return
 }
+
+// -----
+
+// JAX's nested jit: a boolean constant (a global) and an allocated mask are
+// passed to private helpers. Global, get_global, call operands and the
+// helpers' parameters are one group each and are widened together: the
+// global's value becomes 0/1 bytes, the helpers' types follow.
+// CHECK-LABEL: memref.global "private" constant @mask : memref<4xi8> = dense<[1, 0, 1, 1]>
+// CHECK-LABEL: func.func @main
+// CHECK:       %[[G:.+]] = memref.get_global @mask : memref<4xi8>
+// CHECK-NEXT:  %[[M:.+]] = memref.alloc() : memref<4xi8>
+// CHECK-NEXT:  call @not(%[[G]], %[[M]]) : (memref<4xi8>, memref<4xi8>) -> ()
+// CHECK-NEXT:  call @select(%[[M]], %{{.+}}, %{{.+}}) : (memref<4xi8>, memref<4xf32>, memref<4xf32>) -> ()
+// CHECK:       func.func private @not(%{{.+}}: memref<4xi8>, %{{.+}}: memref<4xi8>)
+// CHECK:       ^bb0(%[[I:.+]]: i8, %{{.+}}: i8):
+// CHECK-NEXT:    arith.trunci %[[I]] : i8 to i1
+// CHECK:         arith.extui %{{.+}} : i1 to i8
+// CHECK:       func.func private @select(%{{.+}}: memref<4xi8>, %{{.+}}: memref<4xf32>, %{{.+}}: memref<4xf32>)
+// STATS:      @main
+// STATS-NEXT:   (S) 2 widened_buffers
+// STATS-NEXT:   (S) 0 kept_bool_buffers
+#id = affine_map<(d0) -> (d0)>
+memref.global "private" constant @mask : memref<4xi1> = dense<[true, false, true, true]>
+func.func @main(%x: memref<4xf32>, %y: memref<4xf32>) {
+  %g = memref.get_global @mask : memref<4xi1>
+  %m = memref.alloc() : memref<4xi1>
+  call @not(%g, %m) : (memref<4xi1>, memref<4xi1>) -> ()
+  call @select(%m, %x, %y) : (memref<4xi1>, memref<4xf32>, memref<4xf32>) -> ()
+  memref.dealloc %m : memref<4xi1>
+  return
+}
+func.func private @not(%a: memref<4xi1>, %b: memref<4xi1>) {
+  %true = arith.constant true
+  linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel"]} ins(%a : memref<4xi1>) outs(%b : memref<4xi1>) {
+  ^bb0(%in: i1, %out: i1):
+    %n = arith.xori %in, %true : i1
+    linalg.yield %n : i1
+  }
+  return
+}
+func.func private @select(%m: memref<4xi1>, %x: memref<4xf32>, %y: memref<4xf32>) {
+  %zero = arith.constant 0.0 : f32
+  linalg.generic {indexing_maps = [#id, #id, #id], iterator_types = ["parallel"]} ins(%m, %x : memref<4xi1>, memref<4xf32>) outs(%y : memref<4xf32>) {
+  ^bb0(%c: i1, %in: f32, %out: f32):
+    %s = arith.select %c, %in, %zero : f32
+    linalg.yield %s : f32
+  }
+  return
+}
+
+// -----
+
+// A public callee's parameter type belongs to its other callers: the
+// buffer passed to it keeps i1, and so does the global read with it.
+// CHECK-LABEL: memref.global "private" constant @flags : memref<4xi1>
+// CHECK-LABEL: func.func @caller
+// CHECK:       memref.alloc() : memref<4xi1>
+// CHECK-NOT:   xi8>
+// STATS:      @caller
+// STATS-NEXT:   (S) 0 widened_buffers
+// STATS-NEXT:   (S) 2 kept_bool_buffers
+memref.global "private" constant @flags : memref<4xi1> = dense<true>
+func.func @caller() {
+  %g = memref.get_global @flags : memref<4xi1>
+  %m = memref.alloc() : memref<4xi1>
+  memref.copy %g, %m : memref<4xi1> to memref<4xi1>
+  call @public_helper(%m) : (memref<4xi1>) -> ()
+  memref.dealloc %m : memref<4xi1>
+  return
+}
+func.func @public_helper(%m: memref<4xi1>) {
+  return
+}

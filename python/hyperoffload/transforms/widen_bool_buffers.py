@@ -1,4 +1,4 @@
-"""``cache-widen-bool-buffers``: store allocated ``i1`` buffers as bytes.
+"""``cache-widen-bool-buffers``: store ``i1`` buffers as bytes.
 
 Bufferizing linalg-on-tensors leaves ``memref<...xi1>`` allocations where a
 boolean is reduced (torch-mlir's decomposed scaled-dot-product attention
@@ -20,11 +20,21 @@ buffers whose every use it understands:
 Before: IR on memrefs. After: the same values computed, with every widened
 buffer holding 0 or 1 bytes where it held ``false``/``true``.
 
-Conservative: buffers connected by ``memref.copy`` are widened together or
-not at all; a group is left as it is if any member is used by another op
-(a view such as ``memref.subview`` or ``memref.expand_shape``, a call, a
-load or store, a named linalg op other than ``linalg.fill``), or if it is a
-function argument or a global (their type belongs to the caller).
+The ``i1`` constants and helpers JAX passes masks through are widened too
+(``jnp.tril`` of a boolean constant, nested jit's ``@tril``/``@_where``): a
+private ``memref.global`` of ``i1`` (its initial value becomes 0/1 bytes)
+with its ``memref.get_global`` results, and the ``i1`` parameters of private
+functions with the operands every ``func.call`` passes them (the function
+type follows).
+
+Conservative: buffers that must share a type (connected by ``memref.copy``,
+a call operand and its parameter, a global and its reads) are widened
+together or not at all; a group is left as it is if any member is used by
+another op (a view such as ``memref.subview`` or ``memref.expand_shape``, a
+load or store, a named linalg op other than ``linalg.fill``, a return), or
+if it holds a parameter of a public function, a public global, or a
+function whose symbol something other than a call refers to (their types
+belong to others).
 
 Example::
 
@@ -56,10 +66,11 @@ from __future__ import annotations
 
 import dataclasses
 
+import numpy as np
 from mlir import ir
 from mlir.dialects import arith, linalg
 
-from hyperoffload.ir_utils import functions_with_bodies, walk_preorder
+from hyperoffload.ir_utils import functions_with_bodies, update_function_type, walk_preorder
 from hyperoffload.transforms.pass_base import ModulePass
 
 _ALLOCATIONS = ("memref.alloc", "memref.alloca")
@@ -74,10 +85,8 @@ class WidenBoolBuffersPass(ModulePass):
     summary = "Store allocated i1 buffers as i8 bytes so they can be lowered and run."
 
     def run(self, module: ir.Operation) -> None:
-        for function in functions_with_bodies(module):
-            widened, kept = widen_bool_buffers(function)
+        for name, (widened, kept) in widen_bool_buffers(module).items():
             if widened or kept:
-                name = ir.StringAttr(function.attributes["sym_name"]).value
                 self.statistics[name] = {
                     "widened_buffers": widened,
                     "kept_bool_buffers": kept,
@@ -102,58 +111,179 @@ def _widened(type_: ir.Type) -> ir.MemRefType:
     )
 
 
-def widen_bool_buffers(root: ir.Operation) -> tuple[int, int]:
-    """Widen the ``i1`` allocations nested in ``root`` (see the module
-    docstring); returns how many were widened and how many kept."""
-    allocations = [
-        op.results[0]
-        for op in walk_preorder(root)
-        if op.name in _ALLOCATIONS and _integer_width(op.results[0].type) == 1
-    ]
-    # Buffers copied into each other share one type: group them.
-    parent = list(range(len(allocations)))
+class _Groups:
+    """Union-find over the i1 buffers of a module: buffers that must share
+    one type (copied into each other, passed to a parameter, read from one
+    global) are widened together or not at all."""
 
-    def find(index: int) -> int:
-        while parent[index] != index:
-            parent[index] = parent[parent[index]]
-            index = parent[index]
-        return index
+    def __init__(self) -> None:
+        self.index: dict[object, int] = {}  # a value, or a global's symbol name
+        self.values: list[ir.Value | None] = []  # None for a global
+        self.owner: list[str | None] = []  # the function holding it, for statistics
+        self.parent: list[int] = []
+        self.supported: list[bool] = []
 
-    index_of = {value: index for index, value in enumerate(allocations)}
-    supported = [True] * len(allocations)
-    for index, value in enumerate(allocations):
+    def add(self, value: ir.Value | None, function: str | None, key: object = None) -> int:
+        key = value if key is None else key
+        if key not in self.index:
+            self.index[key] = len(self.values)
+            self.values.append(value)
+            self.owner.append(function)
+            self.parent.append(len(self.parent))
+            self.supported.append(True)
+        return self.index[key]
+
+    def find(self, node: int) -> int:
+        while self.parent[node] != node:
+            self.parent[node] = self.parent[self.parent[node]]
+            node = self.parent[node]
+        return node
+
+    def join(self, a: int, b: int) -> None:
+        self.parent[self.find(a)] = self.find(b)
+
+    def chosen(self) -> list[bool]:
+        ok: dict[int, bool] = {}
+        for node in range(len(self.values)):
+            root = self.find(node)
+            ok[root] = ok.get(root, True) and self.supported[node]
+        return [ok[self.find(node)] for node in range(len(self.values))]
+
+
+def widen_bool_buffers(module: ir.Operation) -> dict[str, tuple[int, int]]:
+    """Widen the ``i1`` buffers of ``module`` (see the module docstring);
+    per function, how many of its buffers were widened and how many kept."""
+    groups = _Groups()
+    functions = functions_with_bodies(module)
+    by_name = {ir.StringAttr(f.attributes["sym_name"]).value: f for f in functions}
+    globals_: dict[str, tuple[ir.Operation, int]] = {}
+    for op in module.regions[0].blocks[0].operations:
+        operation = op.operation
+        if operation.name != "memref.global":
+            continue
+        type_ = ir.TypeAttr(operation.attributes["type"]).value
+        if _integer_width(type_) == 1:
+            symbol = ir.StringAttr(operation.attributes["sym_name"]).value
+            node = groups.add(None, None, key=("global", symbol))
+            globals_[symbol] = (operation, node)
+            if _visibility(operation) != "private":
+                groups.supported[node] = False  # its type belongs to other modules
+    parameters: dict[str, list[int | None]] = {}
+    for name, function in by_name.items():
+        private = _visibility(function) == "private"
+        arguments = function.regions[0].blocks[0].arguments
+        parameters[name] = [
+            groups.add(a, name) if private and _integer_width(a.type) == 1 else None
+            for a in arguments
+        ]
+    for name, function in by_name.items():
+        for op in walk_preorder(function):
+            if op.name in _ALLOCATIONS and _integer_width(op.results[0].type) == 1:
+                groups.add(op.results[0], name)
+            elif op.name == "memref.get_global" and _integer_width(op.results[0].type) == 1:
+                node = groups.add(op.results[0], name)
+                symbol = ir.FlatSymbolRefAttr(op.attributes["name"]).value
+                if symbol in globals_:
+                    groups.join(node, globals_[symbol][1])
+                else:
+                    groups.supported[node] = False
+    for node, value in enumerate(list(groups.values)):
+        if value is None:
+            continue  # a global: its get_globals carry its uses
         for use in value.uses:
             user = use.owner.operation
-            if user.name not in _CARRIED:
-                supported[index] = False
-            elif user.name == "memref.copy":
+            if user.name == "memref.copy":
                 other = user.operands[1 - use.operand_number]
-                if other in index_of:
-                    parent[find(index)] = find(index_of[other])
+                if other in groups.index:
+                    groups.join(node, groups.index[other])
                 else:
-                    supported[index] = False
-            elif user.name == "linalg.fill" and use.operand_number == 0:
-                supported[index] = False
-    group_ok: dict[int, bool] = {}
-    for index in range(len(allocations)):
-        group = find(index)
-        group_ok[group] = group_ok.get(group, True) and supported[index]
-    chosen = [v for i, v in enumerate(allocations) if group_ok[find(i)]]
+                    groups.supported[node] = False
+            elif user.name == "func.call":
+                callee = ir.FlatSymbolRefAttr(user.attributes["callee"]).value
+                parameter = parameters.get(callee, [])
+                target = (
+                    parameter[use.operand_number] if use.operand_number < len(parameter) else None
+                )
+                if target is None:
+                    groups.supported[node] = False
+                else:
+                    groups.join(node, target)
+            elif user.name not in _CARRIED or (
+                user.name == "linalg.fill" and use.operand_number == 0
+            ):
+                groups.supported[node] = False
+    # A parameter of a function called in a way other than func.call (its
+    # symbol taken by func.constant, say) keeps i1.
+    for name, nodes in parameters.items():
+        if any(n is not None for n in nodes) and _symbol_used_otherwise(module, name):
+            for n in nodes:
+                if n is not None:
+                    groups.supported[n] = False
+    chosen = groups.chosen()
+    counts: dict[str, list[int]] = {}
     users: list[ir.Operation] = []
     seen: set[ir.Operation] = set()
-    for value in chosen:
+    for node, value in enumerate(groups.values):
+        owner = groups.owner[node]
+        if owner is not None and value is not None and not isinstance(value.owner, ir.Block):
+            counts.setdefault(owner, [0, 0])[0 if chosen[node] else 1] += 1
+        if not chosen[node] or value is None:
+            continue
         for use in value.uses:
             user = use.owner.operation
             if user.name in ("linalg.generic", "linalg.fill") and user not in seen:
                 seen.add(user)
                 users.append(user)
         value.set_type(_widened(value.type))
+    for symbol, (global_op, node) in globals_.items():
+        del symbol
+        if chosen[node]:
+            _widen_global(global_op)
+    for name, nodes in parameters.items():
+        if any(n is not None and chosen[n] for n in nodes):
+            update_function_type(by_name[name])
     for user in users:
         if user.name == "linalg.generic":
             _widen_generic(user)
         else:
             _widen_fill(user)
-    return len(chosen), len(allocations) - len(chosen)
+    return {name: (a, b) for name, (a, b) in counts.items()}
+
+
+def _visibility(symbol: ir.Operation) -> str:
+    if "sym_visibility" in symbol.attributes:
+        return ir.StringAttr(symbol.attributes["sym_visibility"]).value
+    return "public"
+
+
+def _symbol_used_otherwise(module: ir.Operation, name: str) -> bool:
+    """Whether ``@name`` is referred to by anything but a ``func.call``."""
+    for op in walk_preorder(module):
+        if op.name in ("func.call", "func.func"):
+            continue
+        for attribute in op.attributes:
+            if f"@{name}" in str(op.attributes[attribute]):
+                return True
+    return False
+
+
+def _widen_global(op: ir.Operation) -> None:
+    """Give an ``i1`` global ``i8`` elements (0 or 1), its initial value too."""
+    type_ = _widened(ir.TypeAttr(op.attributes["type"]).value)
+    op.attributes["type"] = ir.TypeAttr.get(type_)
+    if "initial_value" not in op.attributes:
+        return
+    initial = op.attributes["initial_value"]
+    if not isinstance(initial, ir.DenseIntElementsAttr):
+        return  # uninitialized (a unit attribute): nothing to convert
+    tensor = ir.RankedTensorType.get(list(type_.shape), ir.IntegerType.get_signless(8))
+    values = np.array([int(bool(v)) for v in initial], dtype=np.int8).reshape(type_.shape)
+    if initial.is_splat:
+        op.attributes["initial_value"] = ir.DenseElementsAttr.get_splat(
+            tensor, ir.IntegerAttr.get(ir.IntegerType.get_signless(8), int(values.flat[0]))
+        )
+    else:
+        op.attributes["initial_value"] = ir.DenseElementsAttr.get(values, type=tensor)
 
 
 def _widen_generic(op: ir.Operation) -> None:
