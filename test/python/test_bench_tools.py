@@ -36,3 +36,21 @@ def test_the_unoptimised_baseline_is_upstream_bufferization_alone() -> None:
     assert [p for p in _passes(floor) if p not in _passes(upstream)] == [
         "optimize-allocation-liveness"
     ]
+
+
+def test_frontend_rows_compare_with_the_generator_at_the_same_sizes() -> None:
+    """bench_frontends' generator column: the preset's layers, hidden and
+    MLP sizes and experts, the step's tokens and cache."""
+    import bench_frontends
+
+    prefill = bench_frontends.generator_config("llama-3-8b", "prefill")
+    assert (prefill.layers, prefill.hidden, prefill.intermediate) == (32, 4096, 14336)
+    assert (prefill.tokens, prefill.experts) == (2048, 0)
+    decode = bench_frontends.generator_config("mixtral-8x7b", "decode-32k")
+    assert (decode.tokens, decode.context, decode.experts, decode.active_experts) == (
+        1,
+        32768,
+        8,
+        2,
+    )
+    assert bench_frontends.generator_config("qwen2-7b", "decode-4k").hidden == 3584
