@@ -305,3 +305,69 @@ def test_a_loop_body_runs_by_its_walked_positions_as_op_by_op(
         slow.intervals,
     )
     assert len(fast.transfers) > config.layers
+
+
+def _streamed_scan(layers: int) -> tuple[ir.Module, ir.Operation]:
+    """A streamed, planned scan over ``layers`` Llama-7B-shaped layers."""
+    import dataclasses
+
+    from hyperoffload.transforms import build_pass_manager
+    from hyperoffload.workloads import LlamaConfig, generate_llama
+
+    config = dataclasses.replace(LlamaConfig.preset("7b"), layers=layers, tokens=256, context=256)
+    module = ir.Module.parse(generate_llama(config, "scan"))
+    build_pass_manager("builtin.module(hyper-offload-pipeline{budget=40% hw=gh200})").run(
+        module.operation
+    )
+    return module, first_function(module)
+
+
+@pytest.mark.parametrize("timeline", [True, False])
+def test_a_loop_in_a_steady_state_is_repeated_not_replayed(
+    monkeypatch: pytest.MonkeyPatch, timeline: bool
+) -> None:
+    """Once an iteration of a loop holding transfers repeats the one before
+    (same duration, copies, memory events and engine state, relative to
+    its start), the rest are appended shifted, not replayed: the figures,
+    memory curve and copies are those of the replay of every iteration
+    (times to rounding), and the iterations simulated do not grow with the
+    trip count."""
+    from hyperoffload.hardware import load_profile
+    from hyperoffload.sim import simulator
+
+    profile = load_profile("gh200")
+    simulated: list[int] = []
+    original = simulator._Simulator._iteration
+    same_as = simulator._Iteration.same_as
+
+    def counting(self: simulator._Simulator, start: simulator._Mark) -> object:
+        simulated.append(1)
+        return original(self, start)
+
+    with ir.Context():
+        _held, function = _streamed_scan(12)  # the module holds the function
+        monkeypatch.setattr(simulator._Simulator, "_iteration", counting)
+        repeated = simulate(function, profile, timeline=timeline)
+        steady = len(simulated)
+        monkeypatch.setattr(simulator._Iteration, "same_as", lambda self, other: False)
+        replayed = simulate(function, profile, timeline=timeline)
+        assert len(simulated) - steady > steady
+        for layers in (24, 48):
+            _longer_held, longer = _streamed_scan(layers)
+            monkeypatch.setattr(simulator._Iteration, "same_as", same_as)
+            simulated.clear()
+            simulate(longer, profile, timeline=timeline)
+            assert len(simulated) == steady
+    assert repeated.peak_bytes == replayed.peak_bytes
+    assert repeated.makespan_s == pytest.approx(replayed.makespan_s, rel=1e-12)
+    assert repeated.exposed_s == pytest.approx(replayed.exposed_s, rel=1e-9, abs=1e-15)
+    assert len(repeated.transfers) == len(replayed.transfers)
+    for mine, theirs in zip(repeated.transfers, replayed.transfers, strict=True):
+        assert (mine.direction, mine.bytes, mine.engine, mine.position) == (
+            theirs.direction,
+            theirs.bytes,
+            theirs.engine,
+            theirs.position,
+        )
+        assert mine.end_s == pytest.approx(theirs.end_s, rel=1e-12)
+    assert [d for _, d in repeated.memory] == [d for _, d in replayed.memory]

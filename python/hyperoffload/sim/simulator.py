@@ -22,7 +22,13 @@ takes its roofline time (:mod:`hyperoffload.analysis.cost_model`).
 - Region ops replay their bodies: ``scf.for`` with constant bounds its trip
   count times (a body without transfers or allocations is timed once and
   multiplied), any other loop once; ``scf.if`` with a constant condition
-  the taken branch, otherwise the branch with more compute.
+  the taken branch, otherwise the branch with more compute. A loop whose
+  iteration repeats the one before (the same duration, copies, memory
+  events and engine state relative to its start: a pipelined scan after
+  its first iterations) reaches a steady state: the remaining iterations
+  are appended shifted by that duration instead of replayed, so the time
+  to simulate a scan does not grow with its trip count beyond copying its
+  events.
 
 Results: makespan (including transfers still running at the end), compute
 time, transfer time per direction, exposed time (blocked waits plus that
@@ -143,6 +149,65 @@ _Label = str | Buffer
 _MemoryEvent = tuple[float, int, int, _Label]
 
 
+@dataclasses.dataclass(frozen=True)
+class _Mark:
+    """Where the simulation stood when a loop iteration began."""
+
+    time: float
+    compute: float
+    exposed: float
+    events: int
+    transfers: int
+    intervals: int
+    tokens: int
+
+
+@dataclasses.dataclass
+class _Iteration:
+    """One loop iteration, relative to its start: what a later one repeats
+    when the loop has reached a steady state."""
+
+    duration: float
+    compute: float
+    exposed: float
+    events: list[tuple[float, int, _Label]]
+    transfers: list[tuple[object, ...]]
+    engines: dict[str, list[float]]
+    tokens: list[_Token]
+
+    def same_as(self, other: _Iteration) -> bool:
+        """The same, up to rounding (times relative to the iteration start
+        differ in the last bits where the start differs)."""
+        scale = max(self.duration, 1e-30)
+
+        def close(a: float, b: float) -> bool:
+            return abs(a - b) <= 1e-9 * scale
+
+        if not (
+            close(self.duration, other.duration)
+            and close(self.compute, other.compute)
+            and close(self.exposed, other.exposed)
+            and len(self.events) == len(other.events)
+            and len(self.transfers) == len(other.transfers)
+        ):
+            return False
+        for (t, d, label), (u, e, other_label) in zip(self.events, other.events, strict=True):
+            if d != e or (label is not other_label and label != other_label) or not close(t, u):
+                return False
+        for mine, theirs in zip(self.transfers, other.transfers, strict=True):
+            for a, b in zip(mine, theirs, strict=True):
+                if isinstance(a, float) and isinstance(b, float):
+                    if not close(a, b):
+                        return False
+                elif a != b:
+                    return False
+        return all(
+            close(a, b)
+            for direction, frees in self.engines.items()
+            for a, b in zip(frees, other.engines[direction], strict=True)
+        )
+
+
 def _name_of(label: _Label) -> str | Callable[[], str]:
     """A :class:`LazyName` value for ``label``."""
     return label if isinstance(label, str) else functools.partial(getattr, label, "name")
@@ -176,6 +241,8 @@ class _Simulator:
         self._call_bytes = liveness.call_bytes
         # Per position its op's compute seconds (made on first need).
         self._seconds: list[float] | None = None
+        # Every token set, in order (a loop iteration's are a slice of it).
+        self._token_log: list[_Token] = []
 
     # -- helpers -------------------------------------------------------------
 
@@ -412,6 +479,7 @@ class _Simulator:
         record = self._transfer(POOL_TO_DEVICE, nbytes, ready, label, self.current_position)
         self.token_done[token] = record.end_s
         self.token_transfer[token] = record
+        self._token_log.append(token)
 
     def _evict(self, op: ir.Operation | None, position: int | None) -> None:
         root = self._freed_at(position) if position is not None else None
@@ -442,6 +510,7 @@ class _Simulator:
         else:
             done = ready
         self.token_done[token] = done
+        self._token_log.append(token)
         self._memory(done, -nbytes, label)
 
     def _wait(self, op: ir.Operation | None, position: int | None) -> None:
@@ -524,11 +593,20 @@ class _Simulator:
             children = self.liveness.order.children(position) if position is not None else None
             if children is not None and len(children) != _op_count(body):
                 children = None
-            for _ in range(trips):
+            previous: _Iteration | None = None
+            for trip in range(trips):
+                start = self._mark()
                 if children is None:
                     self._run_region(body)
                 else:
                     self._run_positions(children)
+                current = self._iteration(start)
+                if current is not None and previous is not None and current.same_as(previous):
+                    # A steady state: every later iteration repeats this
+                    # one, shifted by its duration.
+                    self._repeat(start, current, trips - trip - 1)
+                    return
+                previous = current
             return
         if name == "scf.if":
             condition = _constant_bool(op.operands[0])
@@ -542,6 +620,120 @@ class _Simulator:
             return
         for region in op.regions:
             self._run_region(region)
+
+    # -- steady state of loops -----------------------------------------------
+
+    def _mark(self) -> _Mark:
+        return _Mark(
+            self.time,
+            self.compute,
+            self.exposed,
+            len(self.memory_events),
+            len(self.transfers),
+            len(self.intervals),
+            len(self._token_log),
+        )
+
+    def _iteration(self, start: _Mark) -> _Iteration | None:
+        """What one loop iteration did, relative to its start; None if it
+        cannot be repeated by shifting (a copy it issued is waited later)."""
+        origin = start.time
+        transfers = self.transfers[start.transfers :]
+        if any(t.waited_s is None for t in transfers if t.direction == POOL_TO_DEVICE):
+            return None
+        end = self.time
+        return _Iteration(
+            duration=end - origin,
+            compute=self.compute - start.compute,
+            exposed=self.exposed - start.exposed,
+            events=[
+                (time - origin, delta, label)
+                for time, _, delta, label in self.memory_events[start.events :]
+            ],
+            transfers=[
+                (
+                    t.direction,
+                    t.bytes,
+                    t.engine,
+                    t.issued_s - origin,
+                    t.start_s - origin,
+                    t.end_s - origin,
+                    None if t.waited_s is None else t.waited_s - origin,
+                    t.stall_s,
+                    t.position,
+                )
+                for t in transfers
+            ],
+            engines={
+                direction: [max(0.0, free - end) for free in frees]
+                for direction, frees in self.engines.items()
+            },
+            tokens=self._token_log[start.tokens :],
+        )
+
+    def _repeat(self, start: _Mark, iteration: _Iteration, count: int) -> None:
+        """Append ``count`` more iterations like the one begun at ``start``
+        (its events, copies and spans shifted by its duration each time).
+
+        Each repeat begins exactly where the one before ends, and a time at
+        an iteration's start or end stays there: events at the same instant
+        keep the program order the peak's tie-break follows."""
+        if count <= 0:
+            return
+        origin, duration = start.time, iteration.duration
+        events = self.memory_events[start.events :]
+        transfers = self.transfers[start.transfers :]
+        intervals = self.intervals[start.intervals :]
+        tolerance = 1e-12 * max(duration, 1e-30)
+        begin = self.time  # where the first repeat starts: this one's end
+
+        def place(time: float, first: float) -> float:
+            relative = time - origin
+            if abs(relative) <= tolerance:
+                return first
+            if abs(relative - duration) <= tolerance:
+                return first + duration
+            return first + relative
+
+        for _ in range(count):
+            for time, _, delta, label in events:
+                self._memory(place(time, begin), delta, label)
+            for record in transfers:
+                self.transfers.append(
+                    TransferRecord(
+                        record.direction,
+                        record.__dict__["_buffer"],
+                        record.bytes,
+                        record.engine,
+                        place(record.issued_s, begin),
+                        place(record.start_s, begin),
+                        place(record.end_s, begin),
+                        record.position,
+                        None if record.waited_s is None else place(record.waited_s, begin),
+                        record.stall_s,
+                    )
+                )
+            for interval in intervals:
+                self.intervals.append(
+                    dataclasses.replace(
+                        interval,
+                        start=place(interval.start, begin),
+                        end=place(interval.end, begin),
+                    )
+                )
+            begin += duration
+        offset = begin - self.time
+        self.time = begin
+        self.compute += iteration.compute * count
+        self.exposed += iteration.exposed * count
+        for frees in self.engines.values():
+            for engine, free in enumerate(frees):
+                frees[engine] = free + offset
+        last = {record.position: record for record in self.transfers[-len(transfers) :]}
+        for token in set(iteration.tokens):
+            self.token_done[token] += offset
+            if isinstance(token, int) and token in last:
+                self.token_transfer[token] = last[token]
 
     def _static_compute(self, region: ir.Region) -> float:
         total = 0.0
