@@ -8,7 +8,8 @@ For Llama-7B shapes at prefill (2048 tokens) and decode (1 token, 2048 of
 context), each form of the workload generator (``straight``: layers
 unrolled; ``scan``: stacked weights read by one ``scf.for``, JAX's
 ``lax.scan``; ``calls``: one private ``@layer`` called per layer, nested
-jit's form, as given and with the pipeline's ``inline-calls``) runs
+jit's form, as given and with the pipeline's ``inline-calls``; ``branch``:
+an early exit after half the layers, two blocks and two returns) runs
 ``hyper-offload-pipeline`` under ``max-slowdown`` (1%,
 5%, 10%) and under a budget of 60% of the peak, and the table gives the
 peak cut, the part of it streaming the loop gave, the simulated slowdown,
@@ -34,6 +35,7 @@ FORMS = (
     ("scan", "scan", ""),
     ("calls", "calls", ""),
     ("calls, inline-calls", "calls", " inline-calls=true"),
+    ("branch", "branch", ""),
 )
 MODES = ("max-slowdown=1%", "max-slowdown=5%", "max-slowdown=10%", "budget=60%")
 
@@ -59,7 +61,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--layers", type=int, default=16)
     parser.add_argument("--hw", default="gh200")
+    parser.add_argument(
+        "--forms",
+        nargs="+",
+        choices=[label for label, _, _ in FORMS],
+        help="rows to run (default: all; straight always runs, for the share)",
+    )
     args = parser.parse_args()
+    forms = [f for f in FORMS if not args.forms or f[0] in args.forms or f[0] == "straight"]
     base = dataclasses.replace(LlamaConfig.preset("7b"), layers=args.layers, context=2048)
     phases = {
         "prefill 2048": dataclasses.replace(base, tokens=2048),
@@ -74,7 +83,7 @@ def main() -> None:
     for phase, config in phases.items():
         for mode in MODES:
             cuts: dict[str, float] = {}
-            for form, generated, options in FORMS:
+            for form, generated, options in forms:
                 statistics, seconds = offload(
                     generate_llama(config, generated), mode + options, args.hw, entry_name(config)
                 )

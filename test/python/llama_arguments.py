@@ -10,10 +10,12 @@ from hyperoffload.workloads import LlamaConfig
 KINDS = ("norm1", "wq", "wk", "wv", "kcache", "vcache", "wo", "norm2", "wgate", "wup", "wdown")
 
 
-def llama_arguments(config: LlamaConfig, form: str, seed: int = 0) -> list[np.ndarray]:
+def llama_arguments(
+    config: LlamaConfig, form: str, seed: int = 0, exit_early: bool = False
+) -> list[object]:
     """The input, the weights as ``generate_llama(config, form)`` takes them
-    (stacked for ``scan``, per layer for ``straight`` and ``calls``) and a
-    zeroed output."""
+    (stacked for ``scan``, per layer for ``straight``, ``calls`` and
+    ``branch``; for ``branch`` then the exit flag) and a zeroed output."""
     rng = np.random.default_rng(seed)
     h, i, c, t = config.hidden, config.intermediate, config.context, config.tokens
     shapes = {
@@ -30,4 +32,5 @@ def llama_arguments(config: LlamaConfig, form: str, seed: int = 0) -> list[np.nd
         stacked = [np.stack(weights[name]) for name in KINDS]
         return [x, *stacked, np.zeros((t, h), np.float32)]
     per_layer = [weights[name][layer] for layer in range(config.layers) for name in KINDS]
-    return [x, *per_layer, np.zeros((t, h), np.float32)]
+    flag = [int(exit_early)] if form == "branch" else []
+    return [x, *flag, *per_layer, np.zeros((t, h), np.float32)]

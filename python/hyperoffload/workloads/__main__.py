@@ -4,6 +4,8 @@ python -m hyperoffload.workloads --preset 7b --layers 2 --tokens 2048 --context 
 python -m hyperoffload.workloads --preset mixtral --layers 2      # mixture of experts
 python -m hyperoffload.workloads --preset 7b-32k --layers 2       # long context
 python -m hyperoffload.workloads --preset 7b --layers 16 --form scan  # lax.scan over layers
+python -m hyperoffload.workloads --preset 7b --layers 16 --form calls   # nested jit: @layer calls
+python -m hyperoffload.workloads --preset 7b --layers 16 --form branch  # early exit half way
 """
 
 from __future__ import annotations

@@ -26,8 +26,12 @@ dimension, and one ``scf.for`` over the layers reading slice ``[l]`` of
 each, the hidden state carried in a buffer; ``calls`` is what nested jit
 gives: the weights are the straight form's parameters, and each layer is a
 ``func.call`` of one private ``@layer`` function taking the layer's input,
-its weights and a buffer for its output. All forms compute the same values
-from the same weights (the stacked ones are the straight ones, in order).
+its weights and a buffer for its output; ``branch`` is the straight form
+with an early exit after half the layers (layer skipping, a draft model's
+exit: an ``i32`` parameter ``%exit`` after ``%x``, a ``cf.cond_br`` on it,
+two blocks and two returns). All forms compute the same values from the
+same weights (the stacked ones are the straight ones, in order; the branch
+form's exit returns the first half's output).
 """
 
 from __future__ import annotations
@@ -70,7 +74,7 @@ class LlamaConfig:
 
 
 PRESETS = ("tiny", "7b", "13b", "70b", "7b-32k", "moe", "mixtral")
-FORMS = ("straight", "scan", "calls")
+FORMS = ("straight", "scan", "calls", "branch")
 
 # The weights (and KV caches) of one layer, in parameter order, as
 # (name, shape in terms of h, i, c).
@@ -91,7 +95,8 @@ _LAYER_WEIGHTS = (
 
 def generate_llama(config: LlamaConfig, form: str = "straight") -> str:
     """MLIR text of one decoder step with ``config``'s shapes, in ``form``
-    (``straight``, ``scan`` or ``calls``; see the module docstring)."""
+    (``straight``, ``scan``, ``calls`` or ``branch``; see the module
+    docstring)."""
     if form not in FORMS:
         raise ValueError(f"unknown form '{form}' (expected one of {', '.join(FORMS)})")
     if form != "straight" and config.experts:
@@ -119,6 +124,8 @@ def generate_llama(config: LlamaConfig, form: str = "straight") -> str:
             used_types[name] = (
                 f"memref<{shape_text}x{e}, strided<[{', '.join(map(str, strides))}], offset: ?>>"
             )
+    if form == "branch":
+        params.append("%exit: i32")
     for layer in range(config.layers if form != "scan" else 0):
         params += [
             f"%norm1_{layer}: memref<{h}x{e}>",
@@ -159,7 +166,7 @@ def generate_llama(config: LlamaConfig, form: str = "straight") -> str:
 
     def weight(name: str, layer: int, suffix: str = "") -> str:
         """The value layer ``layer`` reads weight ``name`` through."""
-        return f"%{name}_l" if form != "straight" else f"%{name}_{layer}{suffix}"
+        return f"%{name}_l" if form in ("scan", "calls") else f"%{name}_{layer}{suffix}"
 
     def weight_type(name: str, shape: str) -> str:
         return used_types.get(name, f"memref<{shape}x{e}>")
@@ -261,7 +268,7 @@ def generate_llama(config: LlamaConfig, form: str = "straight") -> str:
         h1 = alloc(f"h1_{n}", f"{t}x{h}")
         add(residual, attn, h1)
         dealloc(attn, f"{t}x{h}")
-        if form == "straight" and residual != "%x":
+        if form in ("straight", "branch") and residual != "%x":
             dealloc(residual, f"{t}x{h}")
         normed2 = alloc(f"n2_{n}", f"{t}x{h}")
         scale(h1, weight("norm2", n), normed2, "norm2")
@@ -300,6 +307,26 @@ def generate_llama(config: LlamaConfig, form: str = "straight") -> str:
     if form == "straight":
         residual = "%x"
         for n in range(config.layers):
+            residual = layer(n, residual)
+        lines.append(f"  linalg.copy ins({residual} : {act}) outs(%out : {act})")
+        dealloc(residual, f"{t}x{h}")
+    elif form == "branch":
+        # An early exit after half the layers (layer skipping, a draft
+        # model's exit): a nonzero %exit returns the hidden state there.
+        residual = "%x"
+        half = config.layers // 2
+        for n in range(half):
+            residual = layer(n, residual)
+        lines.append("  %c0_i32 = arith.constant 0 : i32")
+        lines.append("  %early = arith.cmpi ne, %exit, %c0_i32 : i32")
+        lines.append("  cf.cond_br %early, ^exit, ^rest")
+        lines.append("^exit:")
+        lines.append(f"  linalg.copy ins({residual} : {act}) outs(%out : {act})")
+        if residual != "%x":
+            dealloc(residual, f"{t}x{h}")
+        lines.append("  return")
+        lines.append("^rest:")
+        for n in range(half, config.layers):
             residual = layer(n, residual)
         lines.append(f"  linalg.copy ins({residual} : {act}) outs(%out : {act})")
         dealloc(residual, f"{t}x{h}")

@@ -1,0 +1,82 @@
+"""The generator's branch form (an early exit after half the layers: two
+blocks, a ``cf.cond_br`` on an ``i32`` flag, two returns) computes what the
+straight form does on either path, and stays bit for bit the same after
+``hyper-offload-pipeline`` (which lifts the branch to ``scf.if`` with
+upstream ``lift-cf-to-scf`` and plans around it) on every runtime target."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pytest
+from hyperoffload import _native
+from hyperoffload.analysis.schedule_rules import check_schedule
+from hyperoffload.ir_utils import function_named, walk_preorder
+from hyperoffload.runtime import run_function
+from hyperoffload.transforms import build_pass_manager
+from hyperoffload.workloads import LlamaConfig, generate_llama
+from hyperoffload.workloads.llama import entry_name
+from llama_arguments import llama_arguments
+from mlir import ir
+
+TINY = LlamaConfig(layers=4, hidden=16, intermediate=24, context=8, tokens=2, dtype="f32")
+
+
+def _run(module: ir.Module, exit_early: bool, target: str = "cpu") -> np.ndarray:
+    arguments = llama_arguments(TINY, "branch", exit_early=exit_early)
+    run_function(module, entry_name(TINY), arguments, target=target)
+    return arguments[-1]  # type: ignore[return-value]
+
+
+def test_the_branch_form_is_two_blocks_and_two_returns() -> None:
+    text = generate_llama(TINY, "branch")
+    assert text.count("cf.cond_br") == 1 and text.count("  return") == 2
+    assert f"func.func @{entry_name(TINY)}(%x: memref<2x16xf32>, %exit: i32," in text
+
+
+def test_either_path_computes_what_the_straight_form_does() -> None:
+    """Not exiting: the four layers; exiting: the first two, as a two-layer
+    straight form with the same weights computes them."""
+    with ir.Context():
+        branch = ir.Module.parse(generate_llama(TINY, "branch"))
+        full, early = _run(branch, False), _run(branch, True)
+        straight = ir.Module.parse(generate_llama(TINY))
+        arguments = llama_arguments(TINY, "straight")
+        run_function(straight, entry_name(TINY), arguments)
+        half = dataclasses.replace(TINY, layers=2)
+        first_two = [*arguments[: 1 + 2 * 11], np.zeros_like(arguments[-1])]
+        run_function(ir.Module.parse(generate_llama(half)), entry_name(half), first_two)
+    assert np.array_equal(full, arguments[-1])
+    assert np.array_equal(early, first_two[-1])
+    assert not np.array_equal(full, early)
+
+
+@pytest.mark.parametrize("target", ["cpu", "cpu-async", "gpu"])
+def test_an_offloaded_branch_form_matches_bit_for_bit(target: str) -> None:
+    """At 60% of the peak the weights of both halves move (the second
+    half's inside the lifted branch), nothing touches the pool, the
+    schedule verifies, and both paths compute what they did."""
+    with ir.Context():
+        given = ir.Module.parse(generate_llama(TINY, "branch"))
+        want = [_run(given, flag) for flag in (False, True)]
+        module = ir.Module.parse(generate_llama(TINY, "branch"))
+        build_pass_manager("hyper-offload-pipeline{budget=60% hw=gh200}").run(module.operation)
+        function = function_named(module.operation, entry_name(TINY))
+        names = [op.name for op in walk_preorder(function)]
+        assert "scf.if" in names and "cf.cond_br" not in names
+        assert "cache.prefetch" in names
+        assert _native.remote_accesses(module.operation) == []
+        assert check_schedule(function) == []
+        got = [_run(module, flag, target) for flag in (False, True)]
+    for mine, theirs in zip(got, want, strict=True):
+        assert np.array_equal(mine.view(np.uint32), theirs.view(np.uint32))
+
+
+def test_the_generator_command_line_prints_the_branch_form(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from hyperoffload.workloads.__main__ import main as generate
+
+    assert generate(["--layers", "2", "--form", "branch"]) == 0
+    assert "cf.cond_br %early, ^exit, ^rest" in capsys.readouterr().out
