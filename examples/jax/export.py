@@ -1,4 +1,4 @@
-"""Export a small JAX transformer in the four forms JAX programs take.
+"""Export a small JAX transformer in the five forms JAX programs take.
 
     python examples/jax/export.py          # needs jax, jaxlib, iree-base-compiler
 
@@ -15,7 +15,11 @@ input passes):
 - ``calls``: nested ``jax.jit`` (one private ``@layer`` called per layer
   with its slices; JAX's ``@tril``, ``@_where``, ``@silu`` helpers kept),
   converted with ``inline=False``;
-- ``per-layer``: separate weight arrays per layer.
+- ``per-layer``: separate weight arrays per layer;
+- ``fori``: ``lax.fori_loop`` over the stacked weights (an ``scf.for`` that
+  also carries the layer index as a ``tensor<i32>`` and reads each slice
+  at it, wrapped for negative indices: ``cache-uplift-loop-counters``
+  makes that index the induction variable).
 
 Beside each ``NAME.mlir`` its manifest ``NAME.json`` holds the converter's
 manifest plus the inputs (seeded, argument order) and JAX's output, as
@@ -80,6 +84,13 @@ def per_layer(x: Any, layers: list[list[Any]]) -> Any:
     return x
 
 
+def fori(x: Any, stacked: list[Any]) -> Any:
+    def body(i: Any, carry: Any) -> Any:
+        return layer(carry, [jax.lax.dynamic_index_in_dim(w, i, keepdims=False) for w in stacked])
+
+    return jax.lax.fori_loop(0, LAYERS, body, x)
+
+
 def _encoded(array: np.ndarray) -> dict[str, Any]:
     data = np.ascontiguousarray(array, dtype="<f4")
     return {
@@ -99,6 +110,7 @@ def main() -> None:
         "unrolled": (unrolled, [x, stacked], [x, *stacked], True),
         "calls": (calls, [x, stacked], [x, *stacked], False),
         "per-layer": (per_layer, [x, per], [x, *(w for ws in per for w in ws)], True),
+        "fori": (fori, [x, stacked], [x, *stacked], True),
     }
     for name, (fn, args, flat, inline) in forms.items():
         path = HERE / f"{name}.mlir"

@@ -1,4 +1,9 @@
 // RUN: hyper-opt %s --split-input-file --cache-hoist-result-copies | FileCheck %s
+// RUN: hyper-opt %s --split-input-file --cache-hoist-result-copies --mlir-pass-statistics -o /dev/null 2>&1 | FileCheck %s --check-prefix=STATS
+// STATS:      @slice_result
+// STATS-NEXT:   (S) 1 hoisted_copies
+// STATS:      @left_alone
+// STATS-NEXT:   (S) 1 hoisted_copies
 
 // A decode step's form after buffer-results-to-out-params: the result is a
 // slice of a larger buffer, made and copied into the out-parameter right

@@ -1,5 +1,5 @@
 """hyperoffload.frontends.jax and ``hyper-import --stablehlo``: the committed
-JAX exports (examples/jax: one small transformer as lax.scan, unrolled,
+JAX exports (examples/jax: one small transformer as lax.scan, fori_loop, unrolled,
 nested jit and per-layer weights) through both pipelines against JAX's
 output, and the converter's failures. Converting runs where an interpreter
 with iree-base-compiler is found (this one, or HYPEROFFLOAD_JAX_PYTHON)."""
@@ -25,10 +25,11 @@ from hyperoffload.frontends.common import FrontendError
 from hyperoffload.ir_utils import function_named, is_remote_memref, walk_preorder
 from hyperoffload.runtime import run_function
 from hyperoffload.transforms import build_pass_manager
+from hyperoffload.transforms.registry import BUFFERIZE_PIPELINE
 from mlir import ir
 
 JAX = Path(__file__).resolve().parents[2] / "examples" / "jax"
-FORMS = ["scan", "unrolled", "calls", "per-layer"]
+FORMS = ["scan", "unrolled", "calls", "per-layer", "fori"]
 IREE_PYTHON = os.environ.get("HYPEROFFLOAD_JAX_PYTHON", sys.executable)
 
 
@@ -87,6 +88,9 @@ def test_the_exports_are_upstream_mlir_in_jax_forms() -> None:
         assert f"func.func private {callee}(" in calls
     for form in ("unrolled", "per-layer"):
         assert "scf.for" not in (JAX / f"{form}.mlir").read_text()
+    # fori_loop: the loop also carries the layer index as a 0-d tensor.
+    fori = (JAX / "fori.mlir").read_text()
+    assert fori.count("scf.for") == 1 and "-> (tensor<i32>, tensor<8x16xf32>)" in fori
 
 
 @pytest.mark.parametrize("form", FORMS)
@@ -162,6 +166,27 @@ def test_scan_streams_its_stacked_weights() -> None:
             if op.name == "cache.prefetch" and "memref<2x" not in str(op.operands[0].type)
         ]
     assert len(slices) == 2 * len(stacked)
+
+
+def test_fori_loop_streams_once_its_counter_is_the_induction_variable() -> None:
+    """lax.fori_loop reads each slice at a counter the loop carries as a
+    tensor<i32>: without cache-uplift-loop-counters the stacked weights
+    stay whole (the slices do not move with the induction variable); with
+    it (in hyper-bufferize-pipeline) all nine stream."""
+    with ir.Context():
+        module = _bufferized("fori")
+        build_pass_manager("cache-stream-loop-slices").run(module.operation)
+        main = function_named(module.operation, "main")
+        stacked = list(main.regions[0].blocks[0].arguments)[1:10]
+        assert all(is_remote_memref(a.type) for a in stacked)
+        assert check_schedule(main) == []
+        plain = ir.Module.parse((JAX / "fori.mlir").read_text())
+        without = BUFFERIZE_PIPELINE.text.replace("cache-uplift-loop-counters,", "")
+        build_pass_manager(without).run(plain.operation)
+        build_pass_manager("cache-stream-loop-slices").run(plain.operation)
+        plain_main = function_named(plain.operation, "main")
+        arguments = list(plain_main.regions[0].blocks[0].arguments)[1:10]
+        assert not any(is_remote_memref(a.type) for a in arguments)
 
 
 def test_missing_iree_is_one_line_with_the_way_out(tmp_path: Path) -> None:

@@ -134,6 +134,9 @@ def statistics_report(instances: list[pass_base.ModulePass]) -> str:
                 "slowdown",
                 "widened_buffers",
                 "kept_bool_buffers",
+                "scalarized_generics",
+                "uplifted_counters",
+                "hoisted_copies",
             ):
                 if key in data:
                     lines.append(f"    (S) {data[key]} {key}")

@@ -28,6 +28,12 @@ from hyperoffload import _native
 from hyperoffload.transforms.pass_base import ModulePass, OptionError
 
 
+def _uplift_loop_counters() -> type[ModulePass]:
+    from hyperoffload.transforms.uplift_loop_counters import UpliftLoopCountersPass
+
+    return UpliftLoopCountersPass
+
+
 def _hoist_result_copies() -> type[ModulePass]:
     from hyperoffload.transforms.hoist_result_copies import HoistResultCopiesPass
 
@@ -138,6 +144,7 @@ _PASSES: dict[str, Callable[[], type[ModulePass]]] = {
     "cache-split-shared-constants": _split_shared_constants,
     "cache-strip-transfers": _strip_transfers,
     "cache-stream-loop-slices": _stream_loop_slices,
+    "cache-uplift-loop-counters": _uplift_loop_counters,
     "cache-verify-schedule": _verify_schedule,
     "cache-widen-bool-buffers": _widen_bool_buffers,
     "hyper-offload-pipeline": _hyper_offload_pipeline,
@@ -194,7 +201,8 @@ BUFFERIZE_PIPELINE = NamedPipeline(
     name="hyper-bufferize-pipeline",
     summary="Bufferize linalg-on-tensors (torch-mlir output) for offload planning.",
     text=(
-        "cache-fuse-weight-transposes,func.func(linalg-fuse-elementwise-ops),"
+        "cache-uplift-loop-counters,cache-fuse-weight-transposes,"
+        "func.func(linalg-fuse-elementwise-ops),"
         "cache-split-shared-constants,cache-materialize-loop-results,"
         "one-shot-bufferize{bufferize-function-boundaries "
         "function-boundary-type-conversion=identity-layout-map},"

@@ -1,0 +1,213 @@
+"""``cache-uplift-loop-counters``: a counter a loop carries as a 0-d tensor
+becomes its induction variable.
+
+JAX's ``lax.fori_loop`` over stacked layers comes out of IREE's StableHLO
+input passes as an ``scf.for`` that also carries the layer index as a
+``tensor<i32>`` iteration argument, increments it with a 0-d
+``linalg.generic``, and computes each slice's index from it (wrapping
+negative indices) in more 0-d generics before a ``tensor.extract``. The
+slices then do not move with the induction variable as far as
+``cache-stream-loop-slices`` can tell, and the stacked weights stay whole.
+Upstream has no pass that relates a carried counter to the induction
+variable; this one does it for the counters it can prove equal:
+
+- inside ``scf.for`` bodies, each ``linalg.generic`` over 0-d tensors only
+  becomes its payload on scalars between ``tensor.extract`` and
+  ``tensor.from_elements`` (and an extract of a ``from_elements`` is
+  folded);
+- an iteration argument that is a 0-d integer tensor of the induction
+  variable's type, starts at a constant ``k`` and is yielded as itself
+  plus the loop's constant step, is ``k + (iv - lb)`` in every iteration:
+  its reads (``tensor.extract``) become that;
+- where a counter was replaced, upstream ``int-range-optimizations`` runs
+  on the function, folding what the induction variable's range decides
+  (JAX's ``index < 0 ? index + n : index``).
+
+Before: linalg-on-tensors. After: the same values, with the counters'
+reads replaced by the induction variable (the carried counter itself is
+left for canonicalization; it no longer feeds anything else).
+
+Conservative: only counters with constant start, lower bound and step
+whose increment is the step; 0-d generics outside loops are left alone.
+
+Example (inside the loop ``scf.for %i = %c0 to %c2 step %c1 ... : i32``
+carrying ``%n = dense<0> : tensor<i32>``)::
+
+    %w = linalg.generic {indexing_maps = [#s, #s], iterator_types = []}
+        ins(%n : tensor<i32>) outs(%e : tensor<i32>) {
+    ^bb0(%in: i32, %out: i32):
+      %neg = arith.cmpi slt, %in, %c0_i32 : i32
+      ...
+    %idx = tensor.extract %w[] : tensor<i32>
+
+becomes::
+
+    %idx = ... %i ...   // arith on %i, the wrap folded away
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from mlir import ir
+from mlir.dialects import arith, tensor
+
+from hyperoffload.ir_utils import functions_with_bodies, walk_preorder
+from hyperoffload.transforms.pass_base import ModulePass, run_or_restore
+
+
+@dataclasses.dataclass(frozen=True)
+class UpliftLoopCountersPass(ModulePass):
+    """Replace the reads of a loop-carried 0-d counter by the induction
+    variable (scalarizing the 0-d generics in loops first)."""
+
+    name = "cache-uplift-loop-counters"
+    summary = "Make a counter a loop carries as a 0-d tensor its induction variable."
+
+    def run(self, module: ir.Operation) -> None:
+        for function in functions_with_bodies(module):
+            scalarized, uplifted = uplift_loop_counters(function)
+            if uplifted:
+                function, problem = run_or_restore(function, "func.func(int-range-optimizations)")
+                if problem is not None:
+                    self.emit_remark(
+                        function,
+                        "upstream int-range-optimizations made this function invalid "
+                        f"({problem}); its counters are uplifted, their ranges not folded",
+                    )
+            if scalarized or uplifted:
+                name = ir.StringAttr(function.attributes["sym_name"]).value
+                self.statistics[name] = {
+                    "scalarized_generics": scalarized,
+                    "uplifted_counters": uplifted,
+                }
+
+
+def _zero_d(type_: ir.Type) -> bool:
+    return isinstance(type_, ir.RankedTensorType) and ir.RankedTensorType(type_).rank == 0
+
+
+def _owner(value: ir.Value) -> ir.Operation | None:
+    owner = value.owner
+    return None if isinstance(owner, ir.Block) else owner.operation
+
+
+def _constant_int(value: ir.Value) -> int | None:
+    """The integer a constant (scalar or splat 0-d tensor) holds."""
+    op = _owner(value)
+    if op is None or op.name != "arith.constant":
+        return None
+    attribute = op.attributes["value"]
+    if isinstance(attribute, ir.IntegerAttr):
+        return ir.IntegerAttr(attribute).value
+    if isinstance(attribute, ir.DenseIntElementsAttr):
+        elements = ir.DenseIntElementsAttr(attribute)
+        if elements.is_splat:
+            return ir.IntegerAttr(elements.get_splat_value()).value
+    return None
+
+
+def uplift_loop_counters(function: ir.Operation) -> tuple[int, int]:
+    """Scalarize the 0-d generics in ``function``'s loops and uplift their
+    counters; returns how many of each."""
+    loops = [op for op in walk_preorder(function) if op.name == "scf.for"]
+    scalarized = 0
+    for loop in loops:
+        for op in list(walk_preorder(loop)):
+            if op.name == "linalg.generic" and _scalarize(op):
+                scalarized += 1
+    for loop in loops:
+        for op in list(walk_preorder(loop)):
+            if op.name == "tensor.extract" and not len(op.operands) - 1:
+                source = _owner(op.operands[0])
+                if source is not None and source.name == "tensor.from_elements":
+                    op.results[0].replace_all_uses_with(source.operands[0])
+                    op.erase()
+    uplifted = sum(_uplift(loop) for loop in loops)
+    return scalarized, uplifted
+
+
+def _scalarize(op: ir.Operation) -> bool:
+    """Rewrite a ``linalg.generic`` over 0-d tensors only as its payload on
+    the extracted scalars; False (unchanged) for any other generic."""
+    if len(ir.ArrayAttr(op.attributes["iterator_types"])):
+        return False
+    if not all(_zero_d(v.type) for v in [*op.operands, *op.results]) or not len(op.results):
+        return False
+    block = op.regions[0].blocks[0]
+    mapping: dict[ir.Value, ir.Value] = {}
+    with ir.InsertionPoint(op), op.location:
+        for argument, operand in zip(block.arguments, op.operands, strict=True):
+            if next(iter(argument.uses), None) is not None:  # an unread out: no read of it
+                mapping[argument] = tensor.extract(operand, [])
+        for inner in block.operations:
+            operation = inner.operation
+            if operation.name == "linalg.yield":
+                for result, value in zip(op.results, operation.operands, strict=True):
+                    scalar = mapping.get(value, value)
+                    result.replace_all_uses_with(tensor.from_elements(result.type, [scalar]))
+                break
+            clone = operation.clone()
+            for index, operand in enumerate(clone.operands):
+                if operand in mapping:
+                    clone.operands[index] = mapping[operand]
+            for old, new in zip(operation.results, clone.results, strict=True):
+                mapping[old] = new
+    op.erase()
+    return True
+
+
+def _uplift(loop: ir.Operation) -> int:
+    """Replace the reads of ``loop``'s counters by ``k + (iv - lb)``."""
+    body = loop.regions[0].blocks[0]
+    iv = body.arguments[0]
+    lower, step = _constant_int(loop.operands[0]), _constant_int(loop.operands[2])
+    if lower is None or step is None:
+        return 0
+    terminator = body.operations[len(body.operations) - 1].operation
+    count = 0
+    for index, init in enumerate(list(loop.operands)[3:]):
+        argument = body.arguments[1 + index]
+        if not _zero_d(argument.type):
+            continue
+        element = ir.RankedTensorType(argument.type).element_type
+        start = _constant_int(init)
+        if element != iv.type or start is None:
+            continue
+        if not _increments(terminator.operands[index], argument, step):
+            continue
+        reads = [
+            use.owner.operation
+            for use in argument.uses
+            if use.owner.operation.name == "tensor.extract"
+        ]
+        first = body.operations[0].operation
+        with ir.InsertionPoint(first), loop.location:
+            value = iv
+            if start != lower:
+                offset = arith.constant(iv.type, start - lower)
+                value = arith.addi(iv, offset)
+        for read in reads:
+            read.results[0].replace_all_uses_with(value)
+        count += 1
+    return count
+
+
+def _increments(yielded: ir.Value, argument: ir.Value, step: int) -> bool:
+    """Whether ``yielded`` is ``from_elements(extract(argument) + step)``."""
+    packed = _owner(yielded)
+    if packed is None or packed.name != "tensor.from_elements":
+        return False
+    add = _owner(packed.operands[0])
+    if add is None or add.name != "arith.addi":
+        return False
+    for mine, other in ((0, 1), (1, 0)):
+        read = _owner(add.operands[mine])
+        if (
+            read is not None
+            and read.name == "tensor.extract"
+            and read.operands[0] == argument
+            and _constant_int(add.operands[other]) == step
+        ):
+            return True
+    return False

@@ -1,0 +1,87 @@
+// RUN: hyper-opt %s --split-input-file --cache-uplift-loop-counters | FileCheck %s
+// RUN: hyper-opt %s --split-input-file --cache-uplift-loop-counters --mlir-pass-statistics -o /dev/null 2>&1 | FileCheck %s --check-prefix=STATS
+// STATS:      @fori
+// STATS-NEXT:   (S) 3 scalarized_generics
+// STATS-NEXT:   (S) 1 uplifted_counters
+// STATS:      @not_the_step
+// STATS-NEXT:   (S) 1 scalarized_generics
+// STATS-NEXT:   (S) 0 uplifted_counters
+
+// JAX's lax.fori_loop as IREE's StableHLO input passes give it: the layer
+// index carried as a tensor<i32>, incremented and wrapped (index < 0 ?
+// index + 2 : index) by 0-d generics, then read for the slice. The reads
+// become the induction variable, and int-range-optimizations folds the
+// wrap (the induction variable is in [0, 2)): the slice moves with %i.
+
+// CHECK-LABEL: func.func @fori
+// CHECK:       scf.for %[[I:.+]] = %{{.+}} to %{{.+}} step %{{.+}} iter_args(%{{.+}} = %{{.+}}, %{{.+}} = %{{.+}}) -> (tensor<i32>, tensor<4x8xf32>) : i32 {
+// CHECK-NOT:     linalg.generic {{.*}}iterator_types = []
+// CHECK:         %[[IDX:.+]] = arith.index_cast %[[I]] : i32 to index
+// CHECK-NEXT:    tensor.extract_slice %{{.+}}[%[[IDX]], 0, 0] [1, 8, 8] [1, 1, 1]
+#s = affine_map<() -> ()>
+func.func @fori(%x: tensor<4x8xf32>, %w: tensor<2x8x8xf32>) -> tensor<4x8xf32> {
+  %c0_i32 = arith.constant 0 : i32
+  %c1_i32 = arith.constant 1 : i32
+  %c2_i32 = arith.constant 2 : i32
+  %zero = arith.constant dense<0> : tensor<i32>
+  %r:2 = scf.for %i = %c0_i32 to %c2_i32 step %c1_i32 iter_args(%n = %zero, %h = %x) -> (tensor<i32>, tensor<4x8xf32>) : i32 {
+    %e0 = tensor.empty() : tensor<i32>
+    %next = linalg.generic {indexing_maps = [#s, #s], iterator_types = []} ins(%n : tensor<i32>) outs(%e0 : tensor<i32>) {
+    ^bb0(%in: i32, %out: i32):
+      %a = arith.addi %in, %c1_i32 : i32
+      linalg.yield %a : i32
+    } -> tensor<i32>
+    %e1 = tensor.empty() : tensor<i1>
+    %neg = linalg.generic {indexing_maps = [#s, #s], iterator_types = []} ins(%n : tensor<i32>) outs(%e1 : tensor<i1>) {
+    ^bb0(%in: i32, %out: i1):
+      %c = arith.cmpi slt, %in, %c0_i32 : i32
+      linalg.yield %c : i1
+    } -> tensor<i1>
+    %e2 = tensor.empty() : tensor<i32>
+    %wrapped = linalg.generic {indexing_maps = [#s, #s, #s], iterator_types = []} ins(%neg, %n : tensor<i1>, tensor<i32>) outs(%e2 : tensor<i32>) {
+    ^bb0(%b: i1, %in: i32, %out: i32):
+      %p = arith.addi %in, %c2_i32 : i32
+      %v = arith.select %b, %p, %in : i32
+      linalg.yield %v : i32
+    } -> tensor<i32>
+    %k = tensor.extract %wrapped[] : tensor<i32>
+    %idx = arith.index_cast %k : i32 to index
+    %slice = tensor.extract_slice %w[%idx, 0, 0] [1, 8, 8] [1, 1, 1] : tensor<2x8x8xf32> to tensor<8x8xf32>
+    %init = tensor.empty() : tensor<4x8xf32>
+    %y = linalg.matmul ins(%h, %slice : tensor<4x8xf32>, tensor<8x8xf32>) outs(%init : tensor<4x8xf32>) -> tensor<4x8xf32>
+    scf.yield %next, %y : tensor<i32>, tensor<4x8xf32>
+  }
+  return %r#1 : tensor<4x8xf32>
+}
+
+// -----
+
+// A counter that moves by 2 while the loop steps by 1 is not the
+// induction variable: its reads stay (the 0-d generic is still scalarized).
+
+// CHECK-LABEL: func.func @not_the_step
+// CHECK:       scf.for %{{.+}} = %{{.+}} to %{{.+}} step %{{.+}} iter_args(%[[N:[a-z0-9_]+]] = %{{.+}}, %{{.+}} = %{{.+}})
+// CHECK:         arith.addi %{{.+}}, %c2_i32 : i32
+// CHECK:         %[[K:.+]] = tensor.extract %[[N]][] : tensor<i32>
+// CHECK-NEXT:    arith.index_cast %[[K]] : i32 to index
+func.func @not_the_step(%x: tensor<4x8xf32>, %w: tensor<4x8x8xf32>) -> tensor<4x8xf32> {
+  %c0_i32 = arith.constant 0 : i32
+  %c2_i32 = arith.constant 2 : i32
+  %c1_i32 = arith.constant 1 : i32
+  %zero = arith.constant dense<0> : tensor<i32>
+  %r:2 = scf.for %i = %c0_i32 to %c2_i32 step %c1_i32 iter_args(%n = %zero, %h = %x) -> (tensor<i32>, tensor<4x8xf32>) : i32 {
+    %e0 = tensor.empty() : tensor<i32>
+    %next = linalg.generic {indexing_maps = [affine_map<() -> ()>, affine_map<() -> ()>], iterator_types = []} ins(%n : tensor<i32>) outs(%e0 : tensor<i32>) {
+    ^bb0(%in: i32, %out: i32):
+      %a = arith.addi %in, %c2_i32 : i32
+      linalg.yield %a : i32
+    } -> tensor<i32>
+    %k = tensor.extract %n[] : tensor<i32>
+    %idx = arith.index_cast %k : i32 to index
+    %slice = tensor.extract_slice %w[%idx, 0, 0] [1, 8, 8] [1, 1, 1] : tensor<4x8x8xf32> to tensor<8x8xf32>
+    %init = tensor.empty() : tensor<4x8xf32>
+    %y = linalg.matmul ins(%h, %slice : tensor<4x8xf32>, tensor<8x8xf32>) outs(%init : tensor<4x8xf32>) -> tensor<4x8xf32>
+    scf.yield %next, %y : tensor<i32>, tensor<4x8xf32>
+  }
+  return %r#1 : tensor<4x8xf32>
+}
