@@ -6,7 +6,9 @@ frees at the end of the block) is freed right after its last use, by
 upstream's ``optimize-allocation-liveness`` where its result verifies
 (``cache-release-dead-buffers``); that costs no copy. Then weights a loop
 reads slice by slice (stacked layers) are streamed through it
-(``cache-stream-loop-slices``; option ``stream-loops``): in ``max-slowdown``
+(``cache-stream-loop-slices``), and stacked weights straight-line code
+reads at constant slices are fetched slice by slice
+(``cache-stream-static-slices``; option ``stream-loops`` for both): in ``max-slowdown``
 mode only where the streamed function simulates within the slowdown (the
 first slice's copy, before the loop, has nothing to hide behind). Then runs
 ``cache-plan-offload`` (around the streamed slices), then (strategy ``ours``)
@@ -72,7 +74,7 @@ from mlir import ir
 
 from hyperoffload.analysis.link_fill import fill_link, headrooms
 from hyperoffload.analysis.liveness import BufferLiveness, LivenessError
-from hyperoffload.analysis.loop_slices import find_slice_streams
+from hyperoffload.analysis.loop_slices import SliceStream, find_slice_streams
 from hyperoffload.analysis.offload_plan import (
     PLACEMENTS,
     OffloadPlanner,
@@ -81,6 +83,7 @@ from hyperoffload.analysis.offload_plan import (
     PlanStatistics,
 )
 from hyperoffload.analysis.schedule_rules import check_schedule
+from hyperoffload.analysis.static_slices import StaticStream, find_static_streams
 from hyperoffload.hardware import HardwareProfile, ProfileError, load_profile
 from hyperoffload.ir_utils import function_named
 from hyperoffload.sim.report import figures
@@ -97,6 +100,7 @@ from hyperoffload.transforms.plan_offload import (
 from hyperoffload.transforms.release_dead_buffers import release
 from hyperoffload.transforms.schedule_transfers import schedule_function
 from hyperoffload.transforms.stream_loop_slices import stream_function
+from hyperoffload.transforms.stream_static_slices import stream_static
 
 BISECTION_RESOLUTION = 0.005
 # Plans tried, each for a smaller budget, until the simulated peak fits.
@@ -127,8 +131,9 @@ class HyperOffloadPipelinePass(PlanOptions):
     )
     stream_loops: bool = option(
         True,
-        "first stream weights a loop reads slice by slice (cache-stream-loop-slices); "
-        "with max-slowdown only where that keeps within it",
+        "first stream weights a loop reads slice by slice (cache-stream-loop-slices) and "
+        "stacked weights read at constant slices (cache-stream-static-slices); with "
+        "max-slowdown only where that keeps within it",
     )
 
     def run(self, module: ir.Operation) -> None:
@@ -208,7 +213,9 @@ class HyperOffloadPipelinePass(PlanOptions):
                 liveness = BufferLiveness(function, dynamic_dim_bound=bound)
                 before = simulate(function, hardware, liveness=liveness, timeline=False)
             released = before
-            if self.stream_loops and find_slice_streams(function):
+            if self.stream_loops and (
+                find_slice_streams(function) or find_static_streams(function)
+            ):
                 # Read now: streaming erases the loop's ops (names are
                 # printed only when read, otherwise).
                 given_figures = figures(given_liveness, given)
@@ -276,7 +283,11 @@ class HyperOffloadPipelinePass(PlanOptions):
         then, its liveness and simulation."""
         bound = self.dynamic_dim_bound or None
         function = _find(module, name)
-        streams = sorted(find_slice_streams(function), key=lambda s: -s.slice_bytes * s.trip_count)
+        candidates: list[SliceStream | StaticStream] = [
+            *find_slice_streams(function),
+            *find_static_streams(function),
+        ]
+        streams = sorted(candidates, key=lambda s: -s.slice_bytes * s.trip_count)
         chosen: list[int] = []
         for stream in streams:
             if limit is not None and chosen and self._meets(module, name, hardware, chosen, limit):
@@ -284,15 +295,20 @@ class HyperOffloadPipelinePass(PlanOptions):
             number = stream.argument.arg_number
             if slowdown is not None:
                 copy = module.clone()
-                streamed_function, _ = stream_function(_find(copy, name), {*chosen, number})
+                streamed_function = _stream_arguments(_find(copy, name), {*chosen, number})
                 streamed = simulate(
                     streamed_function, hardware, dynamic_dim_bound=bound, timeline=False
                 )
                 if streamed.makespan_s > before.makespan_s * (1 + slowdown):
                     if self.remarks:
+                        how = (
+                            "through the loop"
+                            if isinstance(stream, SliceStream)
+                            else ("slice by slice")
+                        )
                         self.emit_remark(
-                            stream.loop,
-                            f"keeps %arg{number} whole: streaming it through the loop "
+                            getattr(stream, "loop", function),
+                            f"keeps %arg{number} whole: streaming it {how} "
                             f"simulates {streamed.makespan_s / before.makespan_s - 1:.2%} "
                             "slower, over max-slowdown",
                         )
@@ -301,9 +317,16 @@ class HyperOffloadPipelinePass(PlanOptions):
         if not chosen:
             return function, liveness, before
         function, remarks = stream_function(function, set(chosen))
+        static = stream_static(function, set(chosen))
         if self.remarks:
             for where, message, _ in remarks:
                 self.emit_remark(where, message)
+            for stream in static:
+                self.emit_remark(
+                    function,
+                    f"streams %arg{stream.argument.arg_number} slice by slice, each slice "
+                    "prefetched where the one before it is first read",
+                )
         streamed_liveness = BufferLiveness(function, dynamic_dim_bound=bound)
         streamed = simulate(function, hardware, liveness=streamed_liveness, timeline=False)
         return function, streamed_liveness, streamed
@@ -330,7 +353,7 @@ class HyperOffloadPipelinePass(PlanOptions):
         """Whether the planner can meet ``limit`` with ``arguments`` of
         function ``name`` streamed (on a copy of the module)."""
         copy = module.clone()
-        function, _ = stream_function(_find(copy, name), set(arguments))
+        function = _stream_arguments(_find(copy, name), set(arguments))
         liveness = BufferLiveness(function, dynamic_dim_bound=self.dynamic_dim_bound or None)
         try:
             return (
@@ -610,6 +633,15 @@ def _fields(statistics: PlanStatistics) -> dict[str, object]:
     """The plan's fields as a dict; unlike dataclasses.asdict it does not
     deep-copy (its decisions are plain dicts already)."""
     return {f.name: getattr(statistics, f.name) for f in dataclasses.fields(statistics)}
+
+
+def _stream_arguments(function: ir.Operation, arguments: set[int]) -> ir.Operation:
+    """Stream the parameters ``arguments`` of ``function``: through their
+    loops, or slice by slice in straight-line code; the function (the loop
+    streaming may put a copy in its place)."""
+    function, _ = stream_function(function, arguments)
+    stream_static(function, arguments)
+    return function
 
 
 def _find(module: ir.Operation, name: str) -> ir.Operation:

@@ -28,6 +28,12 @@ from hyperoffload import _native
 from hyperoffload.transforms.pass_base import ModulePass, OptionError
 
 
+def _stream_static_slices() -> type[ModulePass]:
+    from hyperoffload.transforms.stream_static_slices import StreamStaticSlicesPass
+
+    return StreamStaticSlicesPass
+
+
 def _uplift_loop_counters() -> type[ModulePass]:
     from hyperoffload.transforms.uplift_loop_counters import UpliftLoopCountersPass
 
@@ -144,6 +150,7 @@ _PASSES: dict[str, Callable[[], type[ModulePass]]] = {
     "cache-split-shared-constants": _split_shared_constants,
     "cache-strip-transfers": _strip_transfers,
     "cache-stream-loop-slices": _stream_loop_slices,
+    "cache-stream-static-slices": _stream_static_slices,
     "cache-uplift-loop-counters": _uplift_loop_counters,
     "cache-verify-schedule": _verify_schedule,
     "cache-widen-bool-buffers": _widen_bool_buffers,

@@ -1,0 +1,71 @@
+// RUN: hyper-opt %s --split-input-file --cache-stream-static-slices 2>/dev/null | FileCheck %s
+// RUN: hyper-opt %s --split-input-file --cache-stream-static-slices 2>&1 >/dev/null | FileCheck %s --check-prefix=REMARK
+// RUN: hyper-opt %s --split-input-file --cache-stream-static-slices --cache-verify-schedule -o /dev/null
+
+// JAX's unrolled form: a Python loop over P[i] reads one stacked weight at
+// constant slices, the second through an expand_shape. The weight goes to
+// the pool; slice 0 is prefetched at the start, slice 1 where slice 0 is
+// first read; each is waited for before its first reader and evicted after
+// its last; the reshape is made again on the device copy.
+
+// REMARK: remark: streams %arg0 slice by slice (256 B a slice of each), each slice prefetched where the one before it is first read
+
+// CHECK-LABEL: func.func @unrolled(
+// CHECK-SAME: %[[W:.+]]: memref<2x8x8xf32, #cache.remote>, %[[X:.+]]: memref<4x8xf32>, %[[Y:.+]]: memref<4x8xf32>, %[[Z:.+]]: memref<4x1x8xf32>)
+// CHECK-NEXT: %[[S0:.+]] = memref.subview %[[W]][0, 0, 0] [1, 8, 8] [1, 1, 1]
+// CHECK-NEXT: %[[D0:.+]], %[[T0:.+]] = cache.prefetch %[[S0]]
+// CHECK:      %[[S1:.+]] = memref.subview %[[W]][1, 0, 0] [1, 8, 8] [1, 1, 1]
+// CHECK-NEXT: %[[D1:.+]], %[[T1:.+]] = cache.prefetch %[[S1]]
+// CHECK-NEXT: cache.wait %[[T0]]
+// CHECK-NEXT: linalg.generic {{.*}} ins(%[[X]], %[[D0]] : memref<4x8xf32>, memref<1x8x8xf32>)
+// CHECK:      cache.evict %[[D0]]
+// CHECK-NEXT: cache.wait %[[T1]]
+// CHECK-NEXT: %[[E:.+]] = memref.expand_shape %[[D1]] {{.*}} : memref<1x8x8xf32> into memref<1x8x1x8xf32>
+// CHECK-NEXT: linalg.generic {{.*}} ins(%[[X]], %[[E]] : memref<4x8xf32>, memref<1x8x1x8xf32>)
+// CHECK:      cache.evict %[[D1]]
+// CHECK-NEXT: return
+#x = affine_map<(d0, d1, d2, d3) -> (d0, d2)>
+#w = affine_map<(d0, d1, d2, d3) -> (d3, d2, d1)>
+#y = affine_map<(d0, d1, d2, d3) -> (d0, d1)>
+#x5 = affine_map<(d0, d1, d2, d3, d4) -> (d0, d3)>
+#w5 = affine_map<(d0, d1, d2, d3, d4) -> (d4, d3, d1, d2)>
+#z5 = affine_map<(d0, d1, d2, d3, d4) -> (d0, d1, d2)>
+func.func @unrolled(%w: memref<2x8x8xf32>, %x: memref<4x8xf32>, %y: memref<4x8xf32>, %z: memref<4x1x8xf32>) {
+  %s0 = memref.subview %w[0, 0, 0] [1, 8, 8] [1, 1, 1] : memref<2x8x8xf32> to memref<1x8x8xf32, strided<[64, 8, 1]>>
+  %s1 = memref.subview %w[1, 0, 0] [1, 8, 8] [1, 1, 1] : memref<2x8x8xf32> to memref<1x8x8xf32, strided<[64, 8, 1], offset: 64>>
+  %e1 = memref.expand_shape %s1 [[0], [1], [2, 3]] output_shape [1, 8, 1, 8] : memref<1x8x8xf32, strided<[64, 8, 1], offset: 64>> into memref<1x8x1x8xf32, strided<[64, 8, 8, 1], offset: 64>>
+  linalg.generic {indexing_maps = [#x, #w, #y], iterator_types = ["parallel", "parallel", "reduction", "reduction"]} ins(%x, %s0 : memref<4x8xf32>, memref<1x8x8xf32, strided<[64, 8, 1]>>) outs(%y : memref<4x8xf32>) {
+  ^bb0(%a: f32, %b: f32, %c: f32):
+    %m = arith.mulf %a, %b : f32
+    %r = arith.addf %c, %m : f32
+    linalg.yield %r : f32
+  }
+  linalg.generic {indexing_maps = [#x5, #w5, #z5], iterator_types = ["parallel", "parallel", "parallel", "reduction", "reduction"]} ins(%x, %e1 : memref<4x8xf32>, memref<1x8x1x8xf32, strided<[64, 8, 8, 1], offset: 64>>) outs(%z : memref<4x1x8xf32>) {
+  ^bb0(%a: f32, %b: f32, %c: f32):
+    %m = arith.mulf %a, %b : f32
+    %r = arith.addf %c, %m : f32
+    linalg.yield %r : f32
+  }
+  return
+}
+
+// -----
+
+// Left whole: a slice written (an output of a linalg op), a slice that is
+// not whole along the first dimension, a single slice.
+
+// CHECK-LABEL: func.func @left_alone(
+// CHECK-SAME: %{{.+}}: memref<2x8xf32>, %{{.+}}: memref<2x8xf32>, %{{.+}}: memref<2x8xf32>
+// CHECK-NOT: cache.prefetch
+func.func @left_alone(%written: memref<2x8xf32>, %half: memref<2x8xf32>, %once: memref<2x8xf32>, %c: f32) {
+  %a0 = memref.subview %written[0, 0] [1, 8] [1, 1] : memref<2x8xf32> to memref<1x8xf32, strided<[8, 1]>>
+  %a1 = memref.subview %written[1, 0] [1, 8] [1, 1] : memref<2x8xf32> to memref<1x8xf32, strided<[8, 1], offset: 8>>
+  linalg.fill ins(%c : f32) outs(%a0 : memref<1x8xf32, strided<[8, 1]>>)
+  linalg.copy ins(%a0 : memref<1x8xf32, strided<[8, 1]>>) outs(%a1 : memref<1x8xf32, strided<[8, 1], offset: 8>>)
+  %b0 = memref.subview %half[0, 0] [1, 4] [1, 1] : memref<2x8xf32> to memref<1x4xf32, strided<[8, 1]>>
+  %b1 = memref.subview %half[1, 0] [1, 4] [1, 1] : memref<2x8xf32> to memref<1x4xf32, strided<[8, 1], offset: 8>>
+  linalg.copy ins(%b0 : memref<1x4xf32, strided<[8, 1]>>) outs(%b1 : memref<1x4xf32, strided<[8, 1], offset: 8>>)
+  %o0 = memref.subview %once[0, 0] [1, 8] [1, 1] : memref<2x8xf32> to memref<1x8xf32, strided<[8, 1]>>
+  linalg.copy ins(%o0 : memref<1x8xf32, strided<[8, 1]>>) outs(%a1 : memref<1x8xf32, strided<[8, 1], offset: 8>>)
+  return
+}
