@@ -8,7 +8,8 @@ The transformer of examples/jax/export.py (RMSNorm, single-head causal
 attention with a ``jnp.tril`` mask, SiLU-gated MLP) at Llama-7B sizes
 (hidden 4096, MLP 11008; f32, as the example computes its scale in f32),
 in each form JAX programs take (``scan``, ``fori``, ``unrolled``,
-``per-layer``, nested jit ``calls``), lowered with
+``per-layer``, nested jit ``calls``: as given, and with the pipeline's
+``inline-calls``), lowered with
 shapes only (``jax.ShapeDtypeStruct``: no weights are made) and converted
 by :mod:`hyperoffload.frontends.jax` (IREE's StableHLO input passes), then
 ``hyper-bufferize-pipeline`` and ``hyper-offload-pipeline{max-slowdown=1%}``.
@@ -68,6 +69,7 @@ def main() -> int:
         "scan": (example.scan, [x, stacked], True),  # type: ignore[attr-defined]
         "fori": (example.fori, [x, stacked], True),  # type: ignore[attr-defined]
         "calls": (example.calls, [x, stacked], False),  # type: ignore[attr-defined]
+        "calls, inline-calls": (example.calls, [x, stacked], False),  # type: ignore[attr-defined]
     }
     print(
         f"JAX transformer, Llama-7B sizes, {args.layers} layers, {args.tokens} tokens, f32, "
@@ -89,6 +91,8 @@ def main() -> int:
                 module = ir.Module.parse(Path(path).read_text())
                 build_pass_manager("hyper-bufferize-pipeline").run(module.operation)
                 options = f"max-slowdown={args.max_slowdown} hw={args.hw}"
+                if name.endswith("inline-calls"):
+                    options += " inline-calls=true"
                 started = time.perf_counter()
                 try:
                     with collect_instances() as ran:

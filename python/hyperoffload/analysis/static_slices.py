@@ -16,7 +16,8 @@ slice, only the slices in flight need to be on the device.
 the function body taking one whole slice along the first dimension at a
 constant index (at least two distinct slices), each slice only read by
 linalg ops in the function body (directly or through ``expand_shape`` /
-``collapse_shape``), and no call in the module passing the
+``collapse_shape`` / ``cast``), and no call in the
+module passing the
 function device memory for it. ``cache-stream-loop-slices`` (and
 ``hyper-offload-pipeline``) fetch each slice one slice ahead, as they do
 per iteration in a loop.
@@ -36,9 +37,9 @@ from hyperoffload.analysis.references import module_references
 from hyperoffload.ir_utils import is_remote_memref, memory_space
 from hyperoffload.sizes import memref_bytes
 
-# Views a slice may be read through (reshapes: a contiguous slice stays
-# contiguous, so they can be made again on its device copy).
-RESHAPES = ("memref.expand_shape", "memref.collapse_shape")
+# Views a slice may be read through (reshapes and casts: a contiguous
+# slice stays contiguous, so they can be made again on its device copy).
+RESHAPES = ("memref.expand_shape", "memref.collapse_shape", "memref.cast")
 
 
 @dataclasses.dataclass
