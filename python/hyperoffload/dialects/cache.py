@@ -73,6 +73,17 @@ def remote_memref_type(
     )
 
 
+def in_pool(type_: ir.MemRefType) -> ir.MemRefType:
+    """``type_`` moved to ``#cache.remote``: same shape, element type and
+    layout (a parameter or a view of one that is fetched from the pool)."""
+    return ir.MemRefType.get(
+        list(type_.shape),
+        type_.element_type,
+        layout=type_.layout,
+        memory_space=remote_memory_space(type_.context),
+    )
+
+
 def device_memref_type(type_: ir.MemRefType) -> ir.MemRefType:
     """The device-memory counterpart of ``type_``: same shape and element
     type, identity layout, default memory space."""

@@ -1,12 +1,13 @@
 """What every frontend shares: its error, the child process its framework
 runs in, and the check that what comes back is upstream MLIR.
 
-A worker is a script beside this module, run as ``PYTHON -P SCRIPT
-REQUEST.json`` (``-P``: the script's folder, which holds modules named like
-the frameworks, stays off ``sys.path``). The request names where the
-worker writes its MLIR text, its manifest and, before each stage, the
-stage's name; a failure is one line ``STAGE: MESSAGE`` on standard error
-and exit status 2, a crash is reported with the stage it was in.
+The work runs in ``_worker.py`` (``PYTHON -P _worker.py REQUEST.json``;
+``-P``: its folder, which holds modules named like the frameworks, stays
+off ``sys.path``), which loads the framework's script beside it. The
+request names where it writes its MLIR text, its manifest and, before each
+stage, the stage's name; a failure is one line ``STAGE: MESSAGE`` on
+standard error and exit status 2, a crash is reported with the stage it
+was in.
 """
 
 from __future__ import annotations
@@ -28,26 +29,31 @@ class FrontendError(Exception):
     and, where one is known, the way around it."""
 
 
+WORKER = Path(__file__).resolve().parent / "_worker.py"
+
+
 def run_worker(
-    worker: Path,
+    worker: str,
     request: dict[str, Any],
     who: str,
     python: str | None,
     workarounds: dict[str, str],
 ) -> tuple[str, dict[str, Any]]:
-    """Run ``worker`` on ``request`` in a child process; returns the MLIR
-    text and the manifest it wrote. ``who`` prefixes every error;
+    """Run the ``worker`` script (``torch`` or ``jax``) on ``request`` in a
+    child process (``_worker.py``); returns the MLIR text and the manifest
+    it wrote. ``who`` prefixes every error;
     ``workarounds`` maps a phrase of a failure to the advice added to it."""
     with tempfile.TemporaryDirectory(prefix="hyperoffload-frontend-") as scratch:
         full = {
             **request,
+            "worker": worker,
             "mlir_path": os.path.join(scratch, "export.mlir"),
             "manifest_path": os.path.join(scratch, "manifest.json"),
             "stage_path": os.path.join(scratch, "stage"),
         }
         request_path = os.path.join(scratch, "request.json")
         Path(request_path).write_text(json.dumps(full))
-        command = [python or sys.executable, "-P", str(worker), request_path]
+        command = [python or sys.executable, "-P", str(WORKER), request_path]
         try:
             done = subprocess.run(command, capture_output=True, text=True, check=False)
         except OSError as err:

@@ -10,7 +10,7 @@ or ``hyper-import --stablehlo FILE -o model.mlir`` for a file of StableHLO
 :func:`lower` is ``jax.jit(fn).lower(*args).as_text()`` in the caller's
 process (the caller has jax). The conversion runs IREE's
 ``iree-stablehlo-input-transformation-pipeline`` (iree-base-compiler, with
-its own MLIR) in a child process (``_jax_worker.py``): StableHLO becomes
+its own MLIR) in a child process (``_jax_convert.py``): StableHLO becomes
 upstream ``func``/``linalg``/``tensor``/``arith``/``math``/``scf``, which
 is then parsed by upstream MLIR here (an op upstream does not have is an
 error at its line). ``lax.scan`` becomes an ``scf.for`` over the stacked
@@ -34,7 +34,6 @@ from hyperoffload.frontends.common import FrontendError, run_worker, write_expor
 
 __all__ = ["FrontendError", "JaxExport", "convert", "export", "lower"]
 
-WORKER = Path(__file__).resolve().parent / "_jax_worker.py"
 # The versions the worker is tested with (the `jax` extra pins them).
 VERSIONS = {"jax": "0.10.2", "jaxlib": "0.10.2", "iree-base-compiler": "3.13.0"}
 _WORKAROUNDS = {
@@ -83,7 +82,7 @@ def convert(
         source = os.path.join(scratch, "input.stablehlo.mlir")
         Path(source).write_text(stablehlo)
         request = {"stablehlo_path": source, "inline": inline, "name": name}
-        text, manifest = run_worker(WORKER, request, name, python, _WORKAROUNDS)
+        text, manifest = run_worker("jax", request, name, python, _WORKAROUNDS)
     size = write_export(text, manifest, output)
     return JaxExport(output, size, manifest)
 

@@ -35,7 +35,7 @@ does instead:
   returns the logits and each layer's new key and value.
 
 torch, transformers and torch-mlir run in a child process (the script
-``_torch_worker.py``, on ``python=`` or this interpreter): torch-mlir
+``_torch_export.py``, on ``python=`` or this interpreter): torch-mlir
 carries its own MLIR, which must not share a process with ours. The output
 is parsed here by upstream MLIR before it is written; an op upstream does
 not have is an error at its line. Every failure is a :class:`FrontendError`
@@ -69,7 +69,6 @@ __all__ = [
     "resolve_source",
 ]
 
-WORKER = Path(__file__).resolve().parent / "_torch_worker.py"
 # The versions the worker is tested with (the `torch` extra pins them).
 VERSIONS = {"torch": "2.13.0", "torch-mlir": "20261001", "transformers": "5.23.0"}
 
@@ -321,6 +320,6 @@ def export(spec: ExportSpec, output: str, *, python: str | None = None) -> Expor
     if spec.mode == "decode" and source.get("model_type") in ENCODERS:
         raise FrontendError(f"{spec.model}: an encoder ({source['model_type']}) has no decode step")
     request = {**dataclasses.asdict(spec), "tokens": spec.token_count, "source": source}
-    text, manifest = run_worker(WORKER, request, spec.model, python, _WORKAROUNDS)
+    text, manifest = run_worker("torch", request, spec.model, python, _WORKAROUNDS)
     size = write_export(text, manifest, output)
     return ExportResult(output, size, manifest)

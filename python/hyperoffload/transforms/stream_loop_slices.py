@@ -190,24 +190,15 @@ def _by_loop(streams: list[SliceStream]) -> list[tuple[ir.Operation, list[SliceS
     return groups
 
 
-def _remote(type_: ir.MemRefType) -> ir.MemRefType:
-    return ir.MemRefType.get(
-        list(type_.shape),
-        type_.element_type,
-        layout=type_.layout,
-        memory_space=cache.remote_memory_space(),
-    )
-
-
 def stream_slices(stream: SliceStream) -> None:
     """Move the parameter to the pool and fetch each of its slices inside
     the loop's iteration: prefetch right after the view, wait before the
     first use, evict after the last."""
-    stream.argument.set_type(_remote(ir.MemRefType(stream.argument.type)))
+    stream.argument.set_type(cache.in_pool(ir.MemRefType(stream.argument.type)))
     body = stream.loop.regions[0].blocks[0]
     for view in stream.slices:
         device_type = ir.MemRefType(view.results[0].type)
-        view.results[0].set_type(_remote(device_type))
+        view.results[0].set_type(cache.in_pool(device_type))
         anchors = [ancestor_in(user, body) for user in _users_through_views(view.results[0])]
         assert all(anchors), "the slices' users are in the loop body (find_slice_streams)"
         first = min(anchors, key=lambda op: position_in(op, body))  # type: ignore[arg-type]

@@ -80,15 +80,6 @@ class StreamStaticSlicesPass(ModulePass):
                 self.statistics[name] = {"streamed": names}
 
 
-def _remote(type_: ir.MemRefType) -> ir.MemRefType:
-    return ir.MemRefType.get(
-        list(type_.shape),
-        type_.element_type,
-        layout=type_.layout,
-        memory_space=cache.remote_memory_space(),
-    )
-
-
 def stream_static(function: ir.Operation, arguments: set[int] | None = None) -> list[StaticStream]:
     """Stream the stacked parameters of ``function`` (those among
     ``arguments``, by number, if given); returns the streams made."""
@@ -105,7 +96,7 @@ def stream_static(function: ir.Operation, arguments: set[int] | None = None) -> 
 
 
 def _stream(stream: StaticStream) -> None:
-    stream.argument.set_type(_remote(ir.MemRefType(stream.argument.type)))
+    stream.argument.set_type(cache.in_pool(ir.MemRefType(stream.argument.type)))
     previous_first: ir.Operation | None = None
     for view, readers, reshapes in zip(stream.slices, stream.readers, stream.reshapes, strict=True):
         first, last = readers[0], readers[-1]
@@ -114,7 +105,7 @@ def _stream(stream: StaticStream) -> None:
         anchor = previous_first if previous_first is not None else _entry(view)
         if anchor != view:
             view.move_before(anchor)
-        view.results[0].set_type(_remote(ir.MemRefType(view.results[0].type)))
+        view.results[0].set_type(cache.in_pool(ir.MemRefType(view.results[0].type)))
         with ir.InsertionPoint.after(view), view.location:
             prefetch = cache.PrefetchOp(view.results[0])
         with ir.InsertionPoint(first), view.location:

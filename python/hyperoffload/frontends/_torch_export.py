@@ -1,45 +1,18 @@
-"""The torch side of ``hyperoffload.frontends.torch``, run in its own process.
-
-    python -P _torch_worker.py REQUEST.json
-
-It imports torch, transformers and torch-mlir and nothing of ours: torch-mlir
-carries its own copy of MLIR, which must not share a process with the one
-our package loads, and a crash inside torch is a failed stage, not a dead
-caller. ``REQUEST.json`` is what :func:`hyperoffload.frontends.torch.export`
-resolved (a config, shapes, paths); the worker writes the MLIR text and a
-manifest (arguments by name, results, timings, the torch reference output
-when the weights are data) to the paths it names. A failure is one line on
-standard error, ``STAGE: MESSAGE``, and exit status 2.
-
-Run with ``-P`` so that the script's own folder (which holds a module named
-``torch``) is not put in front of the real ``torch`` on ``sys.path``.
+"""The torch side of ``hyperoffload.frontends.torch``, run by ``_worker.py``
+in its own process: torch, transformers and torch-mlir, nothing of ours.
+``run(request, stages)`` builds the config and model the request resolved,
+exports it and writes the MLIR text and a manifest (arguments by name,
+results, timings, the torch reference output when the weights are data)
+to the paths the request names.
 """
 
 from __future__ import annotations
 
 import json
-import sys
 import time
 import warnings
 from collections.abc import Callable
 from typing import Any
-
-STAGE = "starting"
-STAGE_FILE: str | None = None
-
-
-class StageError(Exception):
-    pass
-
-
-def _stage(name: str) -> None:
-    """Name the stage running now; in the request's stage file too, so a
-    crash (which prints nothing of ours) can still be said to be in it."""
-    global STAGE
-    STAGE = name
-    if STAGE_FILE is not None:
-        with open(STAGE_FILE, "w") as handle:
-            handle.write(name)
 
 
 def _dtype(torch: Any, name: str) -> Any:
@@ -174,7 +147,7 @@ def _forward(
     decode = request["mode"] == "decode"
     layers = config.num_hidden_layers
 
-    def run(model: Any, state: dict[str, Any] | None, inputs: list[Any]) -> Any:
+    def step(model: Any, state: dict[str, Any] | None, inputs: list[Any]) -> Any:
         ids = inputs[0]
         kwargs: dict[str, Any] = {"input_ids": ids}
         past = 0
@@ -202,11 +175,11 @@ def _forward(
                 results.append(layer.values[:, :, -ids.shape[1] :, :])
         return tuple(results) if len(results) > 1 else results[0]
 
-    return run
+    return step
 
 
-def _export(request: dict[str, Any]) -> dict[str, Any]:
-    _stage("importing torch")
+def run(request: dict[str, Any], stages: Any) -> dict[str, Any]:
+    stages.enter("importing torch")
     warnings.filterwarnings("ignore")
     import torch
     import transformers
@@ -215,10 +188,10 @@ def _export(request: dict[str, Any]) -> dict[str, Any]:
 
     transformers.logging.set_verbosity_error()
     started = time.perf_counter()
-    _stage("config")
+    stages.enter("config")
     config = _config(transformers, request)
     as_arguments = request["weights"] == "arguments"
-    _stage("model")
+    stages.enter("model")
     torch.manual_seed(request["seed"])
     if as_arguments:
         # Shapes only: fake tensors have no storage, so a 47-billion-parameter
@@ -238,7 +211,7 @@ def _export(request: dict[str, Any]) -> dict[str, Any]:
     if as_arguments:
         weights = list(model.named_parameters()) + list(model.named_buffers())
     names = [name for name, _ in weights]
-    run = _forward(torch, transformers, config, request, names)
+    forward = _forward(torch, transformers, config, request, names)
     input_count = len(inputs)
 
     class Exported(torch.nn.Module):
@@ -252,13 +225,13 @@ def _export(request: dict[str, Any]) -> dict[str, Any]:
         def forward(self, *args: Any) -> Any:
             if as_arguments:
                 state = dict(zip(names, args[input_count:], strict=True))
-                return run(self.hidden.model, state, list(args[:input_count]))
-            return run(self.model, None, list(args))
+                return forward(self.hidden.model, state, list(args[:input_count]))
+            return forward(self.model, None, list(args))
 
     arguments = [t for _, t in inputs] + [t for _, t in weights]
-    _stage("torch.export")
+    stages.enter("torch.export")
     program = torch.export.export(Exported(), tuple(arguments), strict=False)
-    _stage("torch-mlir")
+    stages.enter("torch-mlir")
     module = fx.export_and_import(
         program,
         output_type="linalg-on-tensors",
@@ -286,9 +259,9 @@ def _export(request: dict[str, Any]) -> dict[str, Any]:
         ],
     }
     if not as_arguments:
-        _stage("reference")
+        stages.enter("reference")
         with torch.no_grad():
-            out = run(model, None, [t for _, t in inputs])
+            out = forward(model, None, [t for _, t in inputs])
         outputs = out if isinstance(out, tuple) else (out,)
         manifest["reference"] = {
             "inputs": [t.tolist() for _, t in inputs],
@@ -309,37 +282,3 @@ def _version(distribution: str) -> str | None:
         return metadata.version(distribution)
     except metadata.PackageNotFoundError:
         return None
-
-
-def _one_line(error: BaseException) -> str:
-    lines = [line.strip() for line in str(error).splitlines() if line.strip()]
-    # torch-mlir's compiler errors start with a heading and end with a
-    # reproducer; the diagnostic is the first line naming an error.
-    for line in lines:
-        if "error:" in line:
-            return line
-    text = lines[0] if lines else ""
-    return f"{type(error).__name__}: {text}" if text else type(error).__name__
-
-
-def main(argv: list[str]) -> int:
-    if len(argv) != 2:
-        print("usage: _torch_worker.py REQUEST.json", file=sys.stderr)
-        return 2
-    global STAGE_FILE
-    with open(argv[1]) as handle:
-        request = json.load(handle)
-    STAGE_FILE = request.get("stage_path")
-    try:
-        _export(request)
-    except ModuleNotFoundError as error:
-        print(f"{STAGE}: {error.name} is not installed", file=sys.stderr)
-        return 2
-    except Exception as error:
-        print(f"{STAGE}: {_one_line(error)}", file=sys.stderr)
-        return 2
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv))
