@@ -25,6 +25,9 @@ RUNS = [
     ["--cache-lower-to-gpu"],
     ["--cache-widen-bool-buffers"],
     ["--cache-stream-loop-slices"],
+    ["--cache-stream-static-slices"],
+    ["--cache-uplift-loop-counters"],
+    ["--cache-hoist-result-copies"],
     ["--hyper-bufferize-pipeline"],
     ["--hyper-offload-pipeline=budget=50%"],
     ["--hyper-offload-pipeline=max-slowdown=1%"],
@@ -33,7 +36,12 @@ RUNS = [
 # Runs whose output must pass the schedule verifier: the pipeline always
 # (it verifies), the planner and scheduler when their input did.
 PIPELINE = "--hyper-offload-pipeline"
-PRESERVING = ("--cache-plan-offload", "--cache-schedule-transfers", "--cache-stream-loop-slices")
+PRESERVING = (
+    "--cache-plan-offload",
+    "--cache-schedule-transfers",
+    "--cache-stream-loop-slices",
+    "--cache-stream-static-slices",
+)
 LOCATED = re.compile(r"^\S.*:\d+:\d+: error: ", re.MULTILINE)
 
 
