@@ -71,6 +71,17 @@ def test_sources(tmp_path: Path) -> None:
         "model_type": "qwen2",
     }
     assert frontend.resolve_source("Qwen/Qwen2-7B")["kind"] == "path"
+    # Hub ids have dots (Qwen2.5); a path that is not a directory is not one.
+    assert frontend.resolve_source("Qwen/Qwen2.5-7B") == {
+        "kind": "path",
+        "path": "Qwen/Qwen2.5-7B",
+        "model_type": None,
+    }
+    config_file = tmp_path / "config.json"
+    with pytest.raises(FrontendError, match="a file; give a checkpoint directory"):
+        frontend.resolve_source(str(config_file))
+    with pytest.raises(FrontendError, match="not a preset"):
+        frontend.resolve_source(str(tmp_path / "missing" / "dir"))
     with pytest.raises(FrontendError, match="not a preset, a checkpoint directory or a hub id"):
         frontend.resolve_source("llama-9000")
     empty = tmp_path / "empty"

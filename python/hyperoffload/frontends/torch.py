@@ -286,7 +286,9 @@ def resolve_source(model: str) -> dict[str, Any]:
         except json.JSONDecodeError as err:
             raise FrontendError(f"{model}: config.json is not JSON: {err}") from None
         return {"kind": "path", "path": str(path.resolve()), "model_type": model_type}
-    if path.suffix or "/" not in model:
+    if path.is_file():
+        raise FrontendError(f"{model}: a file; give a checkpoint directory holding a config.json")
+    if model.count("/") != 1 or model.startswith(("/", ".")) or model.endswith("/"):
         known = ", ".join(PRESETS)
         raise FrontendError(
             f"{model}: not a preset, a checkpoint directory or a hub id (owner/name); "
