@@ -200,3 +200,26 @@ def test_real_shapes_export_as_arguments(tmp_path: Path) -> None:
     signature = next(line for line in out.read_text().splitlines() if "func.func @forward(" in line)
     assert signature.split(") ->")[0].count("%arg") == len(names)
     assert result.size_bytes < 1_000_000
+
+
+@needs_torch
+def test_a_checkpoint_directory_exports_its_config(tmp_path: Path) -> None:
+    """A directory holding a config.json (no weights) exports what the
+    config says, here one Qwen2 layer as a decode step."""
+    checkpoint = tmp_path / "checkpoint"
+    checkpoint.mkdir()
+    config = {
+        "model_type": "qwen2",
+        "hidden_size": 32,
+        "intermediate_size": 64,
+        "num_hidden_layers": 2,
+        "num_attention_heads": 4,
+        "num_key_value_heads": 2,
+        "vocab_size": 64,
+    }
+    (checkpoint / "config.json").write_text(json.dumps(config))
+    spec = ExportSpec(str(checkpoint), layers=1, mode="decode", cache_tokens=16)
+    result = frontend.export(spec, str(tmp_path / "step.mlir"), python=TORCH_PYTHON)
+    assert result.manifest["model_type"] == "qwen2" and result.manifest["layers"] == 1
+    names = [a["name"] for a in result.manifest["arguments"]]
+    assert names[:3] == ["input_ids", "past.0.key", "past.0.value"]

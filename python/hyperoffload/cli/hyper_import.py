@@ -152,7 +152,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if spec.mode == "decode":
         shape += f" with a {spec.cache_tokens}-token cache"
     print(
-        f"hyper-import: {spec.model} ({manifest['model_type']}, {manifest['layers']} layers), "
+        f"hyper-import: {spec.model} ({manifest['model_type']}, {manifest['layers']} "
+        f"layer{'s' if manifest['layers'] != 1 else ''}), "
         f"{shape}, weights as {spec.weights}: {result.size_bytes / 1e6:.2f} MB in "
         f"{manifest['export_s']:.1f} s{where}",
         file=sys.stderr,
