@@ -729,7 +729,11 @@ class _Simulator:
         for frees in self.engines.values():
             for engine, free in enumerate(frees):
                 frees[engine] = free + offset
-        last = {record.position: record for record in self.transfers[-len(transfers) :]}
+        # The copies of the last repeat, for the waits after the loop.
+        last = {
+            record.position: record
+            for record in self.transfers[len(self.transfers) - len(transfers) :]
+        }
         for token in set(iteration.tokens):
             self.token_done[token] += offset
             if isinstance(token, int) and token in last:
