@@ -222,8 +222,9 @@ def callee_of(call: ir.Operation) -> ir.Operation | None:
 
 
 def constant_int(value: ir.Value) -> int | None:
-    """The value of an ``arith.constant`` integer or boolean; None for any
-    other value."""
+    """The value of an ``arith.constant`` integer or boolean, or of the
+    splat of an integer tensor constant (``dense<0> : tensor<i32>``); None
+    for any other value."""
     owner = value.owner
     if isinstance(owner, ir.Block):
         return None
@@ -235,6 +236,10 @@ def constant_int(value: ir.Value) -> int | None:
         return int(attr.value)
     if isinstance(attr, ir.IntegerAttr):
         return int(attr.value)
+    if isinstance(attr, ir.DenseIntElementsAttr):
+        elements = ir.DenseIntElementsAttr(attr)
+        if elements.is_splat:
+            return int(ir.IntegerAttr(elements.get_splat_value()).value)
     return None
 
 

@@ -52,6 +52,7 @@ import dataclasses
 from mlir import ir
 from mlir.dialects import arith, tensor
 
+from hyperoffload.analysis.program import constant_int
 from hyperoffload.ir_utils import functions_with_bodies, walk_preorder
 from hyperoffload.transforms.pass_base import ModulePass, run_or_restore
 
@@ -92,32 +93,16 @@ def _owner(value: ir.Value) -> ir.Operation | None:
     return None if isinstance(owner, ir.Block) else owner.operation
 
 
-def _constant_int(value: ir.Value) -> int | None:
-    """The integer a constant (scalar or splat 0-d tensor) holds."""
-    op = _owner(value)
-    if op is None or op.name != "arith.constant":
-        return None
-    attribute = op.attributes["value"]
-    if isinstance(attribute, ir.IntegerAttr):
-        return ir.IntegerAttr(attribute).value
-    if isinstance(attribute, ir.DenseIntElementsAttr):
-        elements = ir.DenseIntElementsAttr(attribute)
-        if elements.is_splat:
-            return ir.IntegerAttr(elements.get_splat_value()).value
-    return None
-
-
 def uplift_loop_counters(function: ir.Operation) -> tuple[int, int]:
     """Scalarize the 0-d generics in ``function``'s loops and uplift their
     counters; returns how many of each."""
     loops = [op for op in walk_preorder(function) if op.name == "scf.for"]
-    scalarized = 0
-    for loop in loops:
-        for op in list(walk_preorder(loop)):
-            if op.name == "linalg.generic" and _scalarize(op):
-                scalarized += 1
-    for loop in loops:
-        for op in list(walk_preorder(loop)):
+    # The ops in loops, each once: a loop nested in another is in its walk.
+    outermost = [loop for loop in loops if not _in_loop(loop)]
+    inside = [op for loop in outermost for op in walk_preorder(loop)]
+    scalarized = sum(1 for op in inside if op.name == "linalg.generic" and _scalarize(op))
+    for loop in outermost:
+        for op in walk_preorder(loop):
             if op.name == "tensor.extract" and not len(op.operands) - 1:
                 source = _owner(op.operands[0])
                 if source is not None and source.name == "tensor.from_elements":
@@ -125,6 +110,16 @@ def uplift_loop_counters(function: ir.Operation) -> tuple[int, int]:
                     op.erase()
     uplifted = sum(_uplift(loop) for loop in loops)
     return scalarized, uplifted
+
+
+def _in_loop(op: ir.Operation) -> bool:
+    """Whether an ``scf.for`` encloses ``op`` (within its function)."""
+    parent = op.parent.operation
+    while parent.name != "func.func":
+        if parent.name == "scf.for":
+            return True
+        parent = parent.parent.operation
+    return False
 
 
 def _scalarize(op: ir.Operation) -> bool:
@@ -161,7 +156,7 @@ def _uplift(loop: ir.Operation) -> int:
     """Replace the reads of ``loop``'s counters by ``k + (iv - lb)``."""
     body = loop.regions[0].blocks[0]
     iv = body.arguments[0]
-    lower, step = _constant_int(loop.operands[0]), _constant_int(loop.operands[2])
+    lower, step = constant_int(loop.operands[0]), constant_int(loop.operands[2])
     if lower is None or step is None:
         return 0
     terminator = body.operations[len(body.operations) - 1].operation
@@ -171,7 +166,7 @@ def _uplift(loop: ir.Operation) -> int:
         if not _zero_d(argument.type):
             continue
         element = ir.RankedTensorType(argument.type).element_type
-        start = _constant_int(init)
+        start = constant_int(init)
         if element != iv.type or start is None:
             continue
         if not _increments(terminator.operands[index], argument, step):
@@ -207,7 +202,7 @@ def _increments(yielded: ir.Value, argument: ir.Value, step: int) -> bool:
             read is not None
             and read.name == "tensor.extract"
             and read.operands[0] == argument
-            and _constant_int(add.operands[other]) == step
+            and constant_int(add.operands[other]) == step
         ):
             return True
     return False
