@@ -100,7 +100,7 @@ from hyperoffload.transforms.plan_offload import (
 from hyperoffload.transforms.release_dead_buffers import release
 from hyperoffload.transforms.schedule_transfers import schedule_function
 from hyperoffload.transforms.stream_loop_slices import stream_function
-from hyperoffload.transforms.stream_static_slices import stream_static
+from hyperoffload.transforms.stream_static_slices import describe, stream_static
 
 BISECTION_RESOLUTION = 0.005
 # Plans tried, each for a smaller budget, until the simulated peak fits.
@@ -301,13 +301,10 @@ class HyperOffloadPipelinePass(PlanOptions):
                 )
                 if streamed.makespan_s > before.makespan_s * (1 + slowdown):
                     if self.remarks:
-                        how = (
-                            "through the loop"
-                            if isinstance(stream, SliceStream)
-                            else ("slice by slice")
-                        )
+                        looped = isinstance(stream, SliceStream)
+                        how = "through the loop" if looped else "slice by slice"
                         self.emit_remark(
-                            getattr(stream, "loop", function),
+                            stream.loop if looped else function,
                             f"keeps %arg{number} whole: streaming it {how} "
                             f"simulates {streamed.makespan_s / before.makespan_s - 1:.2%} "
                             "slower, over max-slowdown",
@@ -321,12 +318,8 @@ class HyperOffloadPipelinePass(PlanOptions):
         if self.remarks:
             for where, message, _ in remarks:
                 self.emit_remark(where, message)
-            for stream in static:
-                self.emit_remark(
-                    function,
-                    f"streams %arg{stream.argument.arg_number} slice by slice, each slice "
-                    "prefetched where the one before it is first read",
-                )
+            if static:
+                self.emit_remark(function, describe(static))
         streamed_liveness = BufferLiveness(function, dynamic_dim_bound=bound)
         streamed = simulate(function, hardware, liveness=streamed_liveness, timeline=False)
         return function, streamed_liveness, streamed

@@ -69,15 +69,22 @@ class StreamStaticSlicesPass(ModulePass):
         for function in self.selected_functions(module):
             streams = stream_static(function)
             if streams:
-                names = [f"%arg{s.argument.arg_number}" for s in streams]
-                slices = format_bytes(sum(s.slice_bytes for s in streams))
-                self.emit_remark(
-                    function,
-                    f"streams {', '.join(names)} slice by slice ({slices} a slice of each), "
-                    "each slice prefetched where the one before it is first read",
-                )
+                self.emit_remark(function, describe(streams))
                 name = ir.StringAttr(function.attributes["sym_name"]).value
-                self.statistics[name] = {"streamed": names}
+                self.statistics[name] = {"streamed": [_name(s) for s in streams]}
+
+
+def _name(stream: StaticStream) -> str:
+    return f"%arg{stream.argument.arg_number}"
+
+
+def describe(streams: list[StaticStream]) -> str:
+    """The remark saying what :func:`stream_static` streamed."""
+    slices = format_bytes(sum(s.slice_bytes for s in streams))
+    return (
+        f"streams {', '.join(_name(s) for s in streams)} slice by slice ({slices} a slice of "
+        "each), each slice prefetched where the one before it is first read"
+    )
 
 
 def stream_static(function: ir.Operation, arguments: set[int] | None = None) -> list[StaticStream]:
@@ -97,12 +104,12 @@ def stream_static(function: ir.Operation, arguments: set[int] | None = None) -> 
 
 def _stream(stream: StaticStream) -> None:
     stream.argument.set_type(cache.in_pool(ir.MemRefType(stream.argument.type)))
-    previous_first: ir.Operation | None = None
+    # Where the next slice is issued: before the wait for the one before,
+    # that is where that slice is first read (the first at the start).
+    issue_before: ir.Operation | None = None
     for view, readers, reshapes in zip(stream.slices, stream.readers, stream.reshapes, strict=True):
         first, last = readers[0], readers[-1]
-        # Issued where the slice before is first read, before its wait (the
-        # first slice at the function's start).
-        anchor = previous_first if previous_first is not None else _entry(view)
+        anchor = issue_before if issue_before is not None else _entry(view)
         if anchor != view:
             view.move_before(anchor)
         view.results[0].set_type(cache.in_pool(ir.MemRefType(view.results[0].type)))
@@ -113,16 +120,15 @@ def _stream(stream: StaticStream) -> None:
         device = prefetch.result
         # The reshapes made again on the device copy (contiguous, so with
         # identity layouts), after the wait; the old ones go.
-        made: list[tuple[ir.Value, ir.Value]] = [(view.results[0], device)]
+        mapping: dict[ir.Value, ir.Value] = {view.results[0]: device}
         point = wait.operation
         for reshape in reshapes:
             clone = reshape.clone(ir.InsertionPoint.after(point))
-            clone.operands[0] = dict(made)[reshape.operands[0]]
-            shaped = ir.MemRefType(reshape.results[0].type)
-            clone.results[0].set_type(ir.MemRefType.get(list(shaped.shape), shaped.element_type))
-            made.append((reshape.results[0], clone.results[0]))
+            clone.operands[0] = mapping[reshape.operands[0]]
+            device_type = cache.device_memref_type(ir.MemRefType(reshape.results[0].type))
+            clone.results[0].set_type(device_type)
+            mapping[reshape.results[0]] = clone.results[0]
             point = clone
-        mapping = dict(made)
         for reader in readers:
             for index, operand in enumerate(reader.operands):
                 if operand in mapping:
@@ -131,8 +137,7 @@ def _stream(stream: StaticStream) -> None:
             reshape.erase()
         with ir.InsertionPoint.after(last), view.location:
             cache.EvictOp(device)
-        # The next slice is issued before this one is waited for.
-        previous_first = wait.operation
+        issue_before = wait.operation
 
 
 def _entry(view: ir.Operation) -> ir.Operation:
