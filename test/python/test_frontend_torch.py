@@ -208,15 +208,7 @@ def test_a_checkpoint_directory_exports_its_config(tmp_path: Path) -> None:
     config says, here one Qwen2 layer as a decode step."""
     checkpoint = tmp_path / "checkpoint"
     checkpoint.mkdir()
-    config = {
-        "model_type": "qwen2",
-        "hidden_size": 32,
-        "intermediate_size": 64,
-        "num_hidden_layers": 2,
-        "num_attention_heads": 4,
-        "num_key_value_heads": 2,
-        "vocab_size": 64,
-    }
+    config = {"model_type": "qwen2", **frontend.PRESETS["qwen2-tiny"].config}
     (checkpoint / "config.json").write_text(json.dumps(config))
     spec = ExportSpec(str(checkpoint), layers=1, mode="decode", cache_tokens=16)
     result = frontend.export(spec, str(tmp_path / "step.mlir"), python=TORCH_PYTHON)

@@ -33,6 +33,7 @@ from mlir import ir
 from hyperoffload import _native
 from hyperoffload.analysis.program import constant_trip_count
 from hyperoffload.analysis.references import module_references
+from hyperoffload.dialects.cache import device_memref_type
 from hyperoffload.ir_utils import is_remote_memref, memory_space
 from hyperoffload.sizes import memref_bytes
 
@@ -64,8 +65,7 @@ class SliceStream:
         """Bytes of one iteration's slices together (as device copies)."""
         total = 0
         for view in self.slices:
-            type_ = ir.MemRefType(view.results[0].type)
-            total += memref_bytes(ir.MemRefType.get(list(type_.shape), type_.element_type))
+            total += memref_bytes(device_memref_type(ir.MemRefType(view.results[0].type)))
         return total
 
 

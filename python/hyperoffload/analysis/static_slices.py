@@ -34,6 +34,7 @@ from mlir import ir
 
 from hyperoffload import _native
 from hyperoffload.analysis.references import module_references
+from hyperoffload.dialects.cache import device_memref_type
 from hyperoffload.ir_utils import is_remote_memref, memory_space
 from hyperoffload.sizes import memref_bytes
 
@@ -56,8 +57,7 @@ class StaticStream:
     @property
     def slice_bytes(self) -> int:
         """Bytes of one slice as a device copy."""
-        type_ = ir.MemRefType(self.slices[0].results[0].type)
-        return memref_bytes(ir.MemRefType.get(list(type_.shape), type_.element_type))
+        return memref_bytes(device_memref_type(ir.MemRefType(self.slices[0].results[0].type)))
 
     @property
     def trip_count(self) -> int:
