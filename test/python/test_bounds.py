@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import first_function, unit_profile
+from hyperoffload.analysis import bounds
 from hyperoffload.analysis.bounds import (
     integral_peak_bound,
     lp_peak_bound,
@@ -16,8 +17,10 @@ from hyperoffload.analysis.bounds import (
     working_set_peak,
 )
 from hyperoffload.analysis.offload_plan import OffloadPlanner
+from hyperoffload.hardware import load_profile
 from hyperoffload.sim import simulate
 from hyperoffload.transforms import build_pass_manager
+from hyperoffload.workloads import LlamaConfig, generate_llama
 from mlir import ir
 
 # %w (2000 B, a 2 s copy) is used first and last. The peak (8000 B) is a
@@ -144,21 +147,33 @@ func.func @f(%w0: memref<250xf32>, %w1: memref<250xf32>, %w2: memref<250xf32>,
 def test_lp_bound_shares_the_link_among_copies_due_together(context: ir.Context) -> None:
     planner, makespan, peak = planner_for(DUE_TOGETHER)
     assert (peak, makespan) == (12000, pytest.approx(5.0))
-    # The whole makespan has room for all three copies; the 2 s before their
-    # use has room for two.
-    assert lp_peak_bound(planner, 0.0, makespan) == 10000
-    # A 1 s stall (20% of 5 s) gives the link the third second.
-    assert lp_peak_bound(planner, 0.2, makespan) == 9000
+    # The 2 s before their use have room for two copies, but a weight away
+    # at the peak (over [0, 1)) is copied after it, in [1, 2): one of them.
+    assert lp_peak_bound(planner, 0.0, makespan) == 11000
+    # A 1 s stall (20% of 5 s) gives the link [1, 3): two.
+    assert lp_peak_bound(planner, 0.2, makespan) == 10000
     assert lp_peak_bound(planner, 100.0, makespan) <= planner.plan().min_feasible_bytes
-    # A real plan within 0% reaches 11000: a copy holds its buffer from its
-    # start, so of two copies made before the use only the later one's
-    # buffer is away at the peak.
+    # A real plan within 0% reaches the bound: a copy holds its buffer from
+    # its start, so of two copies made before the use only the later one's
+    # buffer is away at the peak. (The gap rows alone allowed 10000.)
     assert reached_without_slowdown(DUE_TOGETHER, context, makespan) == 11000
 
 
+def test_absence_rows_past_the_cap_are_left_out(
+    context: ir.Context, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With no room for absence columns the bound is the gap rows' (still a
+    bound, only looser)."""
+    monkeypatch.setattr(bounds, "MAX_ABSENCE_COLUMNS", 0)
+    planner, makespan, _ = planner_for(DUE_TOGETHER)
+    assert peak_bounds(planner, 0.0, makespan) == (10000, 10000)
+
+
 # Four 400 B weights (0.4 s copies) are due at t = 1.5 s; each could be away
-# at the peak (a 4000 B temporary over [0, 1)). The link moves 3.75 copies
-# by then: the LP takes 3.75 weights away, whole buffers only 3.
+# at the peak (a 4000 B temporary over [0, 1)). A weight away then is
+# copied after it, in [1, 1.5): room for 1.25 copies, so the LP takes 1.25
+# weights away, whole buffers only one. (The gap rows alone, which count
+# the link's time from the start, allowed 3.75 and 3.)
 WHOLE_BUFFERS = """
 #map = affine_map<(d0) -> (d0)>
 func.func @f(%w0: memref<100xf32>, %w1: memref<100xf32>, %w2: memref<100xf32>,
@@ -188,12 +203,12 @@ func.func @f(%w0: memref<100xf32>, %w1: memref<100xf32>, %w2: memref<100xf32>,
 def test_integral_bound_moves_whole_buffers(context: ir.Context) -> None:
     planner, makespan, peak = planner_for(WHOLE_BUFFERS)
     assert (peak, makespan) == (8000, pytest.approx(2.5))
-    assert lp_peak_bound(planner, 0.0, makespan) == 6500
-    assert integral_peak_bound(planner, 0.0, makespan) == 6800
-    assert peak_bounds(planner, 0.0, makespan) == (6500, 6800)
+    assert lp_peak_bound(planner, 0.0, makespan) == 7500
+    assert integral_peak_bound(planner, 0.0, makespan) == 7600
+    assert peak_bounds(planner, 0.0, makespan) == (7500, 7600)
     # Never below the LP, with or without time to search.
-    assert integral_peak_bound(planner, 0.0, makespan, time_limit_s=0.0) >= 6500
-    # Still a bound: a real plan within 0% keeps all but one weight at the
+    assert integral_peak_bound(planner, 0.0, makespan, time_limit_s=0.0) >= 7500
+    # A real plan within 0% reaches it: it keeps all but one weight at the
     # peak (only one 0.4 s copy fits between its end and the use).
     assert reached_without_slowdown(WHOLE_BUFFERS, context, makespan) == 7600
 
@@ -226,3 +241,43 @@ def test_bound_lets_a_buffer_stay_between_two_close_reads(context: ir.Context) -
     assert len(middle) == 1 and middle[0].transfer_s == pytest.approx(1.0)
     assert peak_bounds(planner, 0.0, makespan) == (9000, 9000)
     assert reached_without_slowdown(READ_TWICE, context, makespan) == 9000
+
+
+def _pipeline_peak(text: str, hardware: str, slowdown: str, context: ir.Context) -> int:
+    module = ir.Module.parse(text)
+    build_pass_manager(
+        f"builtin.module(hyper-offload-pipeline{{max-slowdown={slowdown} hw={hardware}}})", context
+    ).run(module.operation)
+    return simulate(first_function(module), load_profile(hardware)).peak_bytes
+
+
+@pytest.mark.parametrize("hardware", ["gh200", "ascend910-supernode"])
+@pytest.mark.parametrize(
+    "config",
+    [
+        LlamaConfig(layers=2, tokens=256, context=256),
+        LlamaConfig(layers=2, hidden=512, intermediate=1376, tokens=1, context=2048),
+        LlamaConfig(layers=2, tokens=1, context=512, experts=4),
+    ],
+    ids=["prefill", "decode", "moe"],
+)
+def test_bounds_never_exceed_what_the_pipeline_reaches(
+    config: LlamaConfig, hardware: str, context: ir.Context
+) -> None:
+    """The absence rows make the bounds tight (they match the pipeline on
+    the programs above); they must still be bounds on real programs."""
+    # The pipeline first frees dead buffers: bound the program it plans.
+    released = ir.Module.parse(generate_llama(config))
+    build_pass_manager("builtin.module(cache-release-dead-buffers)", context).run(
+        released.operation
+    )
+    text = str(released)
+    profile = load_profile(hardware)
+    _MODULES.append(ir.Module.parse(text))
+    function = first_function(_MODULES[-1])
+    before = simulate(function, profile)
+    planner = OffloadPlanner(function, profile, before.peak_bytes)
+    for slowdown in (0.0, 0.01, 0.1):
+        lp, integral = peak_bounds(planner, slowdown, before.makespan_s)
+        assert lp <= integral
+        assert integral <= _pipeline_peak(text, hardware, f"{slowdown:%}", context)
