@@ -55,8 +55,16 @@ func.func @weights(%w0: memref<250xf32>, %w1: memref<250xf32>, %x: memref<1000xf
 // STATS-NEXT:   @weights
 // STATS-NEXT:     (S) 6000 budget_bytes
 // STATS-NEXT:     (S) 7000 peak_before_bytes
+// STATS-NEXT:     (S) 7000 peak_released_bytes
 // STATS-NEXT:     (S) 6000 peak_after_bytes
+// STATS-NEXT:     (S) 0 saved_by_release_bytes
+// STATS-NEXT:     (S) 0 saved_by_streaming_bytes
+// STATS-NEXT:     (S) 1000 saved_by_offload_bytes
+// STATS-NEXT:     (S) 4.0 makespan_before_s
+// STATS-NEXT:     (S) 4.0 makespan_after_s
 // STATS-NEXT:     (S) 0.0 slowdown
+// STATS-NEXT:     (S) 0.0 exposed_s
+// STATS-NEXT:     (S) 1.0 overlap_ratio
 // STATS-NEXT:     (S) 2000 offloaded-bytes-params
 // STATS:          (S) 2 transfers
 // STATS:          kept %arg2 (4000 bytes): budget met without it

@@ -127,19 +127,11 @@ def statistics_report(instances: list[pass_base.ModulePass]) -> str:
             data = dataclasses.asdict(value) if dataclasses.is_dataclass(value) else value
             plan = data.get("plan") or data
             lines.append(f"  @{function}")
-            for key in (
-                "budget_bytes",
-                "peak_before_bytes",
-                "peak_after_bytes",
-                "slowdown",
-                "widened_buffers",
-                "kept_bool_buffers",
-                "scalarized_generics",
-                "uplifted_counters",
-                "hoisted_copies",
-            ):
-                if key in data:
-                    lines.append(f"    (S) {data[key]} {key}")
+            # Every number the pass kept for the function, in its order
+            # (names, tables and the plan's decisions are for --report).
+            for key, value in data.items():
+                if isinstance(value, int | float) and not isinstance(value, bool):
+                    lines.append(f"    (S) {value} {key}")
             for kind, amount in (plan.get("offloaded_bytes") or {}).items():
                 lines.append(f"    (S) {amount} offloaded-bytes-{kind}")
             for key in ("transfers", "estimated_exposed_s", "planned_peak"):
