@@ -40,10 +40,11 @@ def memref_bytes(memref: ir.Type, dynamic_dim_bound: int | None = None) -> int:
     """Bytes the buffer of ``memref`` spans.
 
     With the identity layout that is elements x element size; with a strided
-    layout, the extent from offset 0 to the last element addressed. A
-    dynamic dimension takes ``dynamic_dim_bound`` if given; otherwise, as
-    for dynamic strides or offsets, unranked memrefs and sizes beyond 64-bit
-    addresses, SizeError is raised.
+    layout, the extent from offset 0 to the last element addressed (from the
+    first element where the offset is dynamic: a parameter that callers pass
+    views at different offsets). A dynamic dimension takes
+    ``dynamic_dim_bound`` if given; otherwise, as for dynamic strides,
+    unranked memrefs and sizes beyond 64-bit addresses, SizeError is raised.
     """
     if not isinstance(memref, ir.MemRefType):
         raise SizeError(f"{memref} is not a ranked memref")
@@ -79,10 +80,10 @@ def _memref_bytes(memref: ir.MemRefType, dynamic_dim_bound: int | None) -> int:
         strides, offset = memref.get_strides_and_offset()
     except (ValueError, RuntimeError):
         raise SizeError(f"{memref} has a layout that is not strided") from None
-    if memref.is_dynamic_stride_or_offset(offset) or any(
-        memref.is_dynamic_stride_or_offset(stride) for stride in strides
-    ):
-        raise SizeError(f"{memref} has a dynamic stride or offset")
+    if any(memref.is_dynamic_stride_or_offset(stride) for stride in strides):
+        raise SizeError(f"{memref} has a dynamic stride")
+    if memref.is_dynamic_stride_or_offset(offset):
+        offset = 0  # a view at an offset its callers choose: the bytes it spans
     last = offset + sum((dim - 1) * stride for dim, stride in zip(shape, strides, strict=True))
     return (last + 1) * element
 

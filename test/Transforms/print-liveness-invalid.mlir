@@ -39,7 +39,7 @@ func.func @permuted(%a: memref<4x8xf32, affine_map<(d0, d1) -> (d1, d0)>>) {
 // CHECK: Buffer liveness: @after_dynamic_stride
 // CHECK-NEXT: buffer
 // CHECK-NEXT: %arg0   argument  32 (32 B)
-// CHECK: error: cannot size buffer %arg0: memref<8xf32, strided<[?]>> has a dynamic stride or offset
+// CHECK: error: cannot size buffer %arg0: memref<8xf32, strided<[?]>> has a dynamic stride
 // expected-error @+1 {{cannot size buffer %arg0}}
 func.func @dynamic_stride(%a: memref<8xf32, strided<[?]>>) {
   return
