@@ -104,11 +104,12 @@ def test_bufferized_export_computes_what_jax_computed(form: str) -> None:
 @pytest.mark.parametrize("form", FORMS)
 @pytest.mark.parametrize("target", ["cpu", "cpu-async", "gpu"])
 def test_offloaded_export_matches_bit_for_bit(form: str, target: str) -> None:
-    """At 70% of the peak (75% for the calls form, planned in @main with
-    @layer's memory counted; the scan's stacked weights are streamed
-    through its loop): nothing touches the pool, the schedule verifies, and
-    the output is bit for bit the bufferized program's."""
-    share = 75 if form == "calls" else 70
+    """At 70% of the peak (97% for the calls form, planned in @main with
+    @layer's memory counted: each call needs its layer's slices whole, and
+    the next layer's arrive during it; the scan's stacked weights are
+    streamed through its loop): nothing touches the pool, the schedule
+    verifies, and the output is bit for bit the bufferized program's."""
+    share = 97 if form == "calls" else 70
     with ir.Context():
         want = _run(form, _bufferized(form))
         module = _bufferized(form)
@@ -126,16 +127,20 @@ def test_offloaded_export_matches_bit_for_bit(form: str, target: str) -> None:
 
 
 def test_calls_form_is_planned_around_its_calls() -> None:
-    """Nested jit: @main is planned with @layer's memory counted at each
-    call (the callees are left as they are), within the budget, and the
-    schedule verifies; it computes bit for bit what the bufferized program
-    does (JAX's boolean mask reaches @tril as bytes: cache-widen-bool-buffers
-    widens the global and the helpers' parameters)."""
+    """Nested jit: each call is passed its layer's slices of the stacked
+    weights (cache-elide-argument-copies: no copy per call), @main is
+    planned with @layer's memory counted at each call (the callees are
+    left as they are), within the budget, and the schedule verifies; it
+    computes bit for bit what the bufferized program does (JAX's boolean
+    mask reaches @tril as bytes: cache-widen-bool-buffers widens the global
+    and the helpers' parameters)."""
     with ir.Context():
         module = _bufferized("calls")
         main = function_named(module.operation, "main")
+        # One copy left: the result into its out-parameter.
+        assert [op.name for op in walk_preorder(main)].count("memref.copy") == 1
         given = BufferLiveness(main, symbols=module.operation).peak_bytes
-        build_pass_manager("hyper-offload-pipeline{budget=75% hw=gh200}").run(module.operation)
+        build_pass_manager("hyper-offload-pipeline{budget=97% hw=gh200}").run(module.operation)
         main = function_named(module.operation, "main")
         names = [op.name for op in walk_preorder(main)]
         assert names.count("func.call") == 2 and "cache.prefetch" in names
@@ -143,7 +148,7 @@ def test_calls_form_is_planned_around_its_calls() -> None:
         assert "cache.prefetch" not in [op.name for op in walk_preorder(layer)]
         assert _native.remote_accesses(module.operation) == []
         assert check_schedule(main) == []
-        assert BufferLiveness(main, symbols=module.operation).peak_bytes <= 0.75 * given
+        assert BufferLiveness(main, symbols=module.operation).peak_bytes <= 0.97 * given
         got, want = _run("calls", module), _run("calls", _bufferized("calls"))
     assert np.array_equal(got.view(np.uint32), want.view(np.uint32))
 

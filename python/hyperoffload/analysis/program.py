@@ -249,3 +249,38 @@ def constant_trip_count(op: ir.Operation) -> int | None:
     if lower is None or upper is None or step is None or step <= 0:
         return None
     return max(0, -(-(upper - lower) // step))
+
+
+# Ops that read a memref operand through whatever layout it has: op name ->
+# the operand numbers they only read (``linalg`` inputs are checked apart).
+_LAYOUT_FREE_READS = {"memref.load": (0,), "memref.copy": (0,), "memref.dim": (0,)}
+
+
+def reads_any_layout(op: ir.Operation, operand_number: int) -> bool:
+    """Whether ``op`` only reads its operand ``operand_number``, in a way
+    that takes any layout: an input of a ``linalg`` structured op, the
+    source of ``memref.load``, ``memref.copy`` or ``memref.dim``."""
+    name = op.name
+    if name in _LAYOUT_FREE_READS:
+        return operand_number in _LAYOUT_FREE_READS[name]
+    if name.startswith("linalg.") and "operandSegmentSizes" in op.attributes:
+        segments = list(ir.DenseI32ArrayAttr(op.attributes["operandSegmentSizes"]))
+        return len(segments) == 2 and operand_number < segments[0]
+    return False
+
+
+def read_only_parameters(function: ir.Operation) -> list[int]:
+    """The memref parameters of ``function`` (with a body) that it only
+    reads, each use as :func:`reads_any_layout` allows."""
+    block = function.regions[0].blocks[0]
+    found = []
+    for index, argument in enumerate(block.arguments):
+        if isinstance(argument.type, ir.MemRefType) and all(
+            reads_any_layout(_operation(use.owner), use.operand_number) for use in argument.uses
+        ):
+            found.append(index)
+    return found
+
+
+def _operation(owner: object) -> ir.Operation:
+    return owner.operation if hasattr(owner, "operation") else owner  # type: ignore[return-value]

@@ -40,6 +40,12 @@ def _uplift_loop_counters() -> type[ModulePass]:
     return UpliftLoopCountersPass
 
 
+def _elide_argument_copies() -> type[ModulePass]:
+    from hyperoffload.transforms.elide_argument_copies import ElideArgumentCopiesPass
+
+    return ElideArgumentCopiesPass
+
+
 def _hoist_result_copies() -> type[ModulePass]:
     from hyperoffload.transforms.hoist_result_copies import HoistResultCopiesPass
 
@@ -138,6 +144,7 @@ def _lower_to_gpu() -> type[ModulePass]:
 
 _PASSES: dict[str, Callable[[], type[ModulePass]]] = {
     "cache-copy-repeated-results": _copy_repeated_results,
+    "cache-elide-argument-copies": _elide_argument_copies,
     "cache-fuse-weight-transposes": _fuse_weight_transposes,
     "cache-hoist-result-copies": _hoist_result_copies,
     "cache-lower-to-cpu": _lower_to_cpu,
@@ -203,7 +210,10 @@ class NamedPipeline:
 # two constants into one that two unranked casts then read, which one-shot
 # bufferization rejects: each such cast gets its own constant back. A
 # loop's tensor state (lax.scan's hidden state) is written back into its
-# iteration argument, so one-shot bufferization keeps it in one buffer.
+# iteration argument, so one-shot bufferization keeps it in one buffer. A
+# private callee that only reads a parameter is passed its caller's view
+# (strided layout) instead of the copy the identity layout needs (nested
+# jit's per-layer slices of stacked weights).
 BUFFERIZE_PIPELINE = NamedPipeline(
     name="hyper-bufferize-pipeline",
     summary="Bufferize linalg-on-tensors (torch-mlir output) for offload planning.",
@@ -213,7 +223,7 @@ BUFFERIZE_PIPELINE = NamedPipeline(
         "cache-split-shared-constants,cache-materialize-loop-results,"
         "one-shot-bufferize{bufferize-function-boundaries "
         "function-boundary-type-conversion=identity-layout-map},"
-        "cache-copy-repeated-results,"
+        "cache-elide-argument-copies,cache-copy-repeated-results,"
         "buffer-results-to-out-params{modify-public-functions hoist-static-allocs},"
         "cache-hoist-result-copies,buffer-deallocation-pipeline,canonicalize,cse,"
         "cache-release-dead-buffers,cache-widen-bool-buffers"
