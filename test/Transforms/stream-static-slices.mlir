@@ -69,3 +69,69 @@ func.func @left_alone(%written: memref<2x8xf32>, %half: memref<2x8xf32>, %once: 
   linalg.copy ins(%o0 : memref<1x8xf32, strided<[8, 1]>>) outs(%a1 : memref<1x8xf32, strided<[8, 1], offset: 8>>)
   return
 }
+
+// -----
+
+// Nested jit after cache-elide-argument-copies: each layer is a call passed
+// its slice (collapsed, cast to the callee's strided parameter). The callee
+// only reads the parameter, so the call reads the slice: each slice is
+// fetched one call ahead and passed on as its device copy, cast to the
+// parameter's type.
+
+// REMARK: remark: streams %arg0 slice by slice (256 B a slice of each), each slice prefetched where the one before it is first read
+
+// CHECK-LABEL: func.func @calls(
+// CHECK-SAME: %[[W:[^:]+]]: memref<2x8x8xf32, #cache.remote>, %[[X:[^:]+]]: memref<4x8xf32>
+// CHECK-NEXT: %[[S0:.+]] = memref.subview %[[W]][0, 0, 0]
+// CHECK-NEXT: %[[D0:.+]], %[[T0:.+]] = cache.prefetch %[[S0]]
+// CHECK:      %[[S1:.+]] = memref.subview %[[W]][1, 0, 0]
+// CHECK-NEXT: %[[D1:.+]], %[[T1:.+]] = cache.prefetch %[[S1]]
+// CHECK-NEXT: cache.wait %[[T0]]
+// CHECK-NEXT: %[[V0:.+]] = memref.collapse_shape %[[D0]] {{.*}} : memref<1x8x8xf32> into memref<8x8xf32>
+// CHECK-NEXT: %[[P0:.+]] = memref.cast %[[V0]] : memref<8x8xf32> to memref<8x8xf32, strided<[8, 1], offset: ?>>
+// CHECK-NEXT: call @layer(%[[X]], %[[P0]], %{{.+}})
+// CHECK-NEXT: cache.evict %[[D0]]
+// CHECK-NEXT: cache.wait %[[T1]]
+// CHECK:      call @layer(%{{.+}}, %{{.+}}, %{{.+}})
+// CHECK-NEXT: cache.evict %[[D1]]
+func.func @calls(%w: memref<2x8x8xf32>, %x: memref<4x8xf32>, %out: memref<4x8xf32>) {
+  %s0 = memref.subview %w[0, 0, 0] [1, 8, 8] [1, 1, 1] : memref<2x8x8xf32> to memref<1x8x8xf32, strided<[64, 8, 1]>>
+  %v0 = memref.collapse_shape %s0 [[0, 1], [2]] : memref<1x8x8xf32, strided<[64, 8, 1]>> into memref<8x8xf32, strided<[8, 1]>>
+  %c0 = memref.cast %v0 : memref<8x8xf32, strided<[8, 1]>> to memref<8x8xf32, strided<[8, 1], offset: ?>>
+  %h = memref.alloc() : memref<4x8xf32>
+  call @layer(%x, %c0, %h) : (memref<4x8xf32>, memref<8x8xf32, strided<[8, 1], offset: ?>>, memref<4x8xf32>) -> ()
+  %s1 = memref.subview %w[1, 0, 0] [1, 8, 8] [1, 1, 1] : memref<2x8x8xf32> to memref<1x8x8xf32, strided<[64, 8, 1], offset: 64>>
+  %v1 = memref.collapse_shape %s1 [[0, 1], [2]] : memref<1x8x8xf32, strided<[64, 8, 1], offset: 64>> into memref<8x8xf32, strided<[8, 1], offset: 64>>
+  %c1 = memref.cast %v1 : memref<8x8xf32, strided<[8, 1], offset: 64>> to memref<8x8xf32, strided<[8, 1], offset: ?>>
+  call @layer(%h, %c1, %out) : (memref<4x8xf32>, memref<8x8xf32, strided<[8, 1], offset: ?>>, memref<4x8xf32>) -> ()
+  memref.dealloc %h : memref<4x8xf32>
+  return
+}
+func.func private @layer(%x: memref<4x8xf32>, %w: memref<8x8xf32, strided<[8, 1], offset: ?>>, %out: memref<4x8xf32>) {
+  %zero = arith.constant 0.0 : f32
+  linalg.fill ins(%zero : f32) outs(%out : memref<4x8xf32>)
+  linalg.matmul ins(%x, %w : memref<4x8xf32>, memref<8x8xf32, strided<[8, 1], offset: ?>>) outs(%out : memref<4x8xf32>)
+  return
+}
+
+// -----
+
+// A callee that writes what it is passed: the slices stay where they are.
+
+// CHECK-LABEL: func.func @writing_calls(
+// CHECK-SAME: %{{.+}}: memref<2x8xf32>
+// CHECK-NOT: cache.prefetch
+func.func @writing_calls(%w: memref<2x8xf32>) {
+  %s0 = memref.subview %w[0, 0] [1, 8] [1, 1] : memref<2x8xf32> to memref<1x8xf32, strided<[8, 1]>>
+  %s1 = memref.subview %w[1, 0] [1, 8] [1, 1] : memref<2x8xf32> to memref<1x8xf32, strided<[8, 1], offset: 8>>
+  %c0 = memref.cast %s0 : memref<1x8xf32, strided<[8, 1]>> to memref<1x8xf32, strided<[8, 1], offset: ?>>
+  %c1 = memref.cast %s1 : memref<1x8xf32, strided<[8, 1], offset: 8>> to memref<1x8xf32, strided<[8, 1], offset: ?>>
+  call @zero(%c0) : (memref<1x8xf32, strided<[8, 1], offset: ?>>) -> ()
+  call @zero(%c1) : (memref<1x8xf32, strided<[8, 1], offset: ?>>) -> ()
+  return
+}
+func.func private @zero(%w: memref<1x8xf32, strided<[8, 1], offset: ?>>) {
+  %zero = arith.constant 0.0 : f32
+  linalg.fill ins(%zero : f32) outs(%w : memref<1x8xf32, strided<[8, 1], offset: ?>>)
+  return
+}

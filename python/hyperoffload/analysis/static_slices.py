@@ -15,10 +15,10 @@ slice, only the slices in flight need to be on the device.
 :func:`find_static_streams` finds such parameters: every use a subview in
 the function body taking one whole slice along the first dimension at a
 constant index (at least two distinct slices), each slice only read by
-linalg ops in the function body (directly or through ``expand_shape`` /
-``collapse_shape`` / ``cast``), and no call in the
-module passing the
-function device memory for it. ``cache-stream-loop-slices`` (and
+linalg ops or calls in the function body (directly or through
+``expand_shape`` / ``collapse_shape`` / ``cast``; a call's callee only
+reading the parameter: nested jit passes each layer its slices), and no
+call in the module passing the function device memory for it. ``cache-stream-loop-slices`` (and
 ``hyper-offload-pipeline``) fetch each slice one slice ahead, as they do
 per iteration in a loop.
 
@@ -33,6 +33,7 @@ import dataclasses
 from mlir import ir
 
 from hyperoffload import _native
+from hyperoffload.analysis.program import callee_of, read_only_parameters, reads_any_layout
 from hyperoffload.analysis.references import module_references
 from hyperoffload.dialects.cache import device_memref_type
 from hyperoffload.ir_utils import is_remote_memref, memory_space
@@ -82,11 +83,16 @@ def _whole_slice(view: ir.Operation, shape: list[int]) -> int | None:
 
 
 def _reads_only(op: ir.Operation, value: ir.Value) -> bool:
-    """Whether linalg op ``op`` takes ``value`` as an input only."""
+    """Whether ``op`` only reads ``value``: a linalg op taking it as an
+    input only, or a call whose callee only reads the parameters it passes
+    it to (the callee's body: a read of a slice there is a read here)."""
+    indices = [index for index, operand in enumerate(op.operands) if operand == value]
+    if op.name == "func.call":
+        callee = callee_of(op)
+        return callee is not None and set(indices) <= set(read_only_parameters(callee))
     if not op.name.startswith("linalg.") or "operandSegmentSizes" not in op.attributes:
         return False
-    inputs = ir.DenseI32ArrayAttr(op.attributes["operandSegmentSizes"])[0]
-    return all(index < inputs for index, operand in enumerate(op.operands) if operand == value)
+    return all(reads_any_layout(op, index) for index in indices)
 
 
 def find_static_streams(function: ir.Operation) -> list[StaticStream]:

@@ -46,6 +46,7 @@ from __future__ import annotations
 import dataclasses
 
 from mlir import ir
+from mlir.dialects import memref
 
 from hyperoffload.analysis.static_slices import StaticStream, find_static_streams
 from hyperoffload.dialects import cache
@@ -123,21 +124,35 @@ def _stream(stream: StaticStream) -> None:
         mapping: dict[ir.Value, ir.Value] = {view.results[0]: device}
         point = wait.operation
         for reshape in reshapes:
-            clone = reshape.clone(ir.InsertionPoint.after(point))
-            clone.operands[0] = mapping[reshape.operands[0]]
+            source = mapping[reshape.operands[0]]
             device_type = cache.device_memref_type(ir.MemRefType(reshape.results[0].type))
+            if reshape.name == "memref.cast" and source.type == device_type:
+                mapping[reshape.results[0]] = source  # a cast between layouts: none now
+                continue
+            clone = reshape.clone(ir.InsertionPoint.after(point))
+            clone.operands[0] = source
             clone.results[0].set_type(device_type)
             mapping[reshape.results[0]] = clone.results[0]
             point = clone
         for reader in readers:
             for index, operand in enumerate(reader.operands):
                 if operand in mapping:
-                    reader.operands[index] = mapping[operand]
+                    reader.operands[index] = _as(mapping[operand], operand.type, reader)
         for reshape in reversed(reshapes):
             reshape.erase()
         with ir.InsertionPoint.after(last), view.location:
             cache.EvictOp(device)
         issue_before = wait.operation
+
+
+def _as(value: ir.Value, type_: ir.Type, reader: ir.Operation) -> ir.Value:
+    """``value`` (a device copy, identity layout) where ``reader`` reads
+    ``type_``: itself for a linalg op (any layout), cast for a call (its
+    callee's parameter type, a strided layout the copy casts to)."""
+    if reader.name != "func.call" or value.type == type_:
+        return value
+    with ir.InsertionPoint(reader), reader.location:
+        return memref.cast(type_, value)
 
 
 def _entry(view: ir.Operation) -> ir.Operation:
