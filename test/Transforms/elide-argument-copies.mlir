@@ -117,3 +117,32 @@ func.func @public_layer(%w: memref<8xf32>, %r: memref<f32>) {
     }
   return
 }
+
+// -----
+
+// The copy is passed twice to one call: the second parameter would read an
+// empty buffer, so the copy stays.
+
+// CHECK-LABEL: func.func @twice(
+// CHECK: memref.copy
+// CHECK: call @two_readers(%[[C:.+]], %[[C]], %{{.+}}) : (memref<8xf32>, memref<8xf32>, memref<f32>) -> ()
+func.func @twice(%w: memref<2x8xf32>, %r: memref<f32>) {
+  %s = memref.subview %w[1, 0] [1, 8] [1, 1] : memref<2x8xf32> to memref<8xf32, strided<[1], offset: 8>>
+  %copy = memref.alloc() : memref<8xf32>
+  memref.copy %s, %copy : memref<8xf32, strided<[1], offset: 8>> to memref<8xf32>
+  call @two_readers(%copy, %copy, %r) : (memref<8xf32>, memref<8xf32>, memref<f32>) -> ()
+  return
+}
+func.func private @two_readers(%a: memref<8xf32>, %b: memref<8xf32>, %r: memref<f32>) {
+  linalg.reduce ins(%a : memref<8xf32>) outs(%r : memref<f32>) dimensions = [0]
+    (%in: f32, %acc: f32) {
+      %s = arith.addf %in, %acc : f32
+      linalg.yield %s : f32
+    }
+  linalg.reduce ins(%b : memref<8xf32>) outs(%r : memref<f32>) dimensions = [0]
+    (%in: f32, %acc: f32) {
+      %s = arith.addf %in, %acc : f32
+      linalg.yield %s : f32
+    }
+  return
+}

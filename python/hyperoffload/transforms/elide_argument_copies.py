@@ -39,13 +39,14 @@ Example (``@layer(%w: memref<16x16xf32>)`` only reads ``%w``)::
     memref.copy %v, %copy : ... to memref<16x16xf32>
     call @layer(%copy) : (memref<16x16xf32>) -> ()
 
-becomes (``@layer(%w: memref<16x16xf32, strided<[16, 1], offset: ?>>)``)::
+becomes::
 
     %s = memref.subview %stack[1, 0, 0] [1, 16, 16] [1, 1, 1] : ...
     %v = memref.collapse_shape %s [[0, 1], [2]] : ...
     %c = memref.cast %v : memref<16x16xf32, strided<[16, 1], offset: 256>> to
         memref<16x16xf32, strided<[16, 1], offset: ?>>
     call @layer(%c) : (memref<16x16xf32, strided<[16, 1], offset: ?>>) -> ()
+    // and @layer(%w: memref<16x16xf32, strided<[16, 1], offset: ?>>)
 """
 
 from __future__ import annotations
@@ -160,9 +161,13 @@ def _elidable_copy(
     if not isinstance(passed, ir.OpResult) or passed.owner.name != "memref.alloc":
         return None
     copy = None
+    passed_to_call = 0
     for use in passed.uses:
         owner = use.owner.operation if hasattr(use.owner, "operation") else use.owner
         if owner == call:
+            passed_to_call += 1
+            if passed_to_call > 1:
+                return None  # the other parameter would read no copy
             continue
         if owner.name != "memref.copy" or use.operand_number != 1 or copy is not None:
             return None
