@@ -1,4 +1,4 @@
-"""Export a small JAX transformer in the five forms JAX programs take.
+"""Export a small JAX transformer in the six forms JAX programs take.
 
     python examples/jax/export.py          # needs jax, jaxlib, iree-base-compiler
 
@@ -19,11 +19,15 @@ input passes):
 - ``fori``: ``lax.fori_loop`` over the stacked weights (an ``scf.for`` that
   also carries the layer index as a ``tensor<i32>`` and reads each slice
   at it, wrapped for negative indices: ``cache-uplift-loop-counters``
-  makes that index the induction variable).
+  makes that index the induction variable);
+- ``while``: ``lax.while_loop`` over the stacked weights for a layer count
+  passed at run time (an ``scf.while`` carrying the index and the state:
+  its trip count is not known when compiling).
 
 Beside each ``NAME.mlir`` its manifest ``NAME.json`` holds the converter's
 manifest plus the inputs (seeded, argument order) and JAX's output, as
-base64 of little-endian float32, so tests need no JAX.
+base64 of little-endian float32 (int32 for the layer count), so tests need
+no JAX.
 """
 
 from __future__ import annotations
@@ -91,11 +95,22 @@ def fori(x: Any, stacked: list[Any]) -> Any:
     return jax.lax.fori_loop(0, LAYERS, body, x)
 
 
+def while_loop(x: Any, stacked: list[Any], count: Any) -> Any:
+    def body(state: tuple[Any, Any]) -> tuple[Any, Any]:
+        i, carry = state
+        weights = [jax.lax.dynamic_index_in_dim(w, i, keepdims=False) for w in stacked]
+        return i + 1, layer(carry, weights)
+
+    return jax.lax.while_loop(lambda state: state[0] < count, body, (jnp.int32(0), x))[1]
+
+
 def _encoded(array: np.ndarray) -> dict[str, Any]:
-    data = np.ascontiguousarray(array, dtype="<f4")
+    dtype = "int32" if np.asarray(array).dtype == np.int32 else "float32"
+    # asarray, not ascontiguousarray: that makes a 0-d array (the count) 1-d.
+    data = np.asarray(array, dtype="<i4" if dtype == "int32" else "<f4")
     return {
         "shape": list(data.shape),
-        "dtype": "float32",
+        "dtype": dtype,
         "base64": base64.b64encode(data.tobytes()).decode(),
     }
 
@@ -105,12 +120,14 @@ def main() -> None:
     x = rng.standard_normal((TOKENS, HIDDEN)).astype(np.float32)
     stacked = [(rng.standard_normal((LAYERS, *s)) * 0.2).astype(np.float32) for s in SHAPES]
     per = [[w[i] for w in stacked] for i in range(LAYERS)]
+    count = np.int32(LAYERS)
     forms = {
         "scan": (scan, [x, stacked], [x, *stacked], True),
         "unrolled": (unrolled, [x, stacked], [x, *stacked], True),
         "calls": (calls, [x, stacked], [x, *stacked], False),
         "per-layer": (per_layer, [x, per], [x, *(w for ws in per for w in ws)], True),
         "fori": (fori, [x, stacked], [x, *stacked], True),
+        "while": (while_loop, [x, stacked, count], [x, *stacked, count], True),
     }
     for name, (fn, args, flat, inline) in forms.items():
         path = HERE / f"{name}.mlir"

@@ -6,6 +6,9 @@
 // STATS:      @not_the_step
 // STATS-NEXT:   (S) 1 scalarized_generics
 // STATS-NEXT:   (S) 0 uplifted_counters
+// STATS:      @while_loop
+// STATS-NEXT:   (S) 2 scalarized_generics
+// STATS-NEXT:   (S) 0 uplifted_counters
 
 // JAX's lax.fori_loop as IREE's StableHLO input passes give it: the layer
 // index carried as a tensor<i32>, incremented and wrapped (index < 0 ?
@@ -84,4 +87,46 @@ func.func @not_the_step(%x: tensor<4x8xf32>, %w: tensor<4x8x8xf32>) -> tensor<4x
     scf.yield %next, %y : tensor<i32>, tensor<4x8xf32>
   }
   return %r#1 : tensor<4x8xf32>
+}
+
+// -----
+
+// lax.while_loop: the counter is compared (before region) and incremented
+// (do region) by 0-d generics; both become scalar arith (a 0-d i1 tensor
+// would otherwise bufferize to an i1 buffer). An scf.while has no
+// induction variable: nothing is uplifted.
+
+// CHECK-LABEL: func.func @while_loop(
+// CHECK: scf.while
+// CHECK-NOT: linalg.generic
+// CHECK: arith.cmpi slt, %{{.+}}, %{{.+}} : i32
+// CHECK: scf.condition
+// CHECK: } do {
+// CHECK-NOT: linalg.generic
+// CHECK: arith.addi %{{.+}}, %{{.+}} : i32
+// CHECK: scf.yield
+#s = affine_map<() -> ()>
+func.func @while_loop(%n: tensor<i32>, %x: tensor<8xf32>) -> tensor<8xf32> {
+  %c1 = arith.constant 1 : i32
+  %zero = arith.constant dense<0> : tensor<i32>
+  %r:2 = scf.while (%i = %zero, %h = %x) : (tensor<i32>, tensor<8xf32>) -> (tensor<i32>, tensor<8xf32>) {
+    %e = tensor.empty() : tensor<i1>
+    %go = linalg.generic {indexing_maps = [#s, #s, #s], iterator_types = []} ins(%i, %n : tensor<i32>, tensor<i32>) outs(%e : tensor<i1>) {
+    ^bb0(%a: i32, %b: i32, %out: i1):
+      %lt = arith.cmpi slt, %a, %b : i32
+      linalg.yield %lt : i1
+    } -> tensor<i1>
+    %flag = tensor.extract %go[] : tensor<i1>
+    scf.condition(%flag) %i, %h : tensor<i32>, tensor<8xf32>
+  } do {
+  ^bb0(%i: tensor<i32>, %h: tensor<8xf32>):
+    %e = tensor.empty() : tensor<i32>
+    %next = linalg.generic {indexing_maps = [#s, #s], iterator_types = []} ins(%i : tensor<i32>) outs(%e : tensor<i32>) {
+    ^bb0(%a: i32, %out: i32):
+      %p = arith.addi %a, %c1 : i32
+      linalg.yield %p : i32
+    } -> tensor<i32>
+    scf.yield %next, %h : tensor<i32>, tensor<8xf32>
+  }
+  return %r#1 : tensor<8xf32>
 }

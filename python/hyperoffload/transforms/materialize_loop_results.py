@@ -2,7 +2,8 @@
 
 JAX's ``lax.scan`` carries the hidden state through an ``scf.for`` as a
 tensor iteration argument, and each iteration yields a freshly computed
-tensor (a matmul into a new ``tensor.empty``). Upstream one-shot
+tensor (a matmul into a new ``tensor.empty``); ``lax.while_loop`` does the
+same through an ``scf.while``'s ``do`` region. Upstream one-shot
 bufferization refuses it (``Yield operand #0 is not equivalent to the
 corresponding iter bbArg``); with ``allow-return-allocs-from-loops`` it
 bufferizes, but ownership-based deallocation then passes buffers through
@@ -14,10 +15,13 @@ its value into the iteration argument with upstream's
 buffer for the whole loop (a copy of it per iteration), and each
 iteration's temporaries are allocated and freed inside it.
 
-Before: ``scf.for`` ops on tensors. After: each tensor a loop yields is the
-iteration argument of its index, or a ``materialize_in_destination`` into
-it. Conservative: a yield of the iteration argument itself is left alone;
-the copy is made even where bufferization could have worked in place.
+Before: ``scf.for`` and ``scf.while`` ops on tensors. After: each tensor a
+loop yields is the iteration argument of its index (for ``scf.while``, the
+``do`` region's), or a ``materialize_in_destination`` into it.
+Conservative: a yield of the iteration argument itself is left alone; the
+copy is made even where bufferization could have worked in place; an
+``scf.while`` whose condition forwards other types than it yields is left
+alone.
 
 Example::
 
@@ -48,7 +52,8 @@ from hyperoffload.transforms.pass_base import ModulePass
 
 @dataclasses.dataclass(frozen=True)
 class MaterializeLoopResultsPass(ModulePass):
-    """Make each tensor an ``scf.for`` yields its iteration argument's."""
+    """Make each tensor an ``scf.for`` or ``scf.while`` yields its iteration
+    argument's."""
 
     name = "cache-materialize-loop-results"
     summary = "Write the tensors a loop yields into its iteration arguments (lax.scan's state)."
@@ -57,7 +62,7 @@ class MaterializeLoopResultsPass(ModulePass):
         loops: list[ir.Operation] = []
 
         def visit(op: ir.Operation) -> ir.WalkResult:
-            if op.name == "scf.for":
+            if op.name in ("scf.for", "scf.while"):
                 loops.append(op)
             return ir.WalkResult.ADVANCE
 
@@ -67,12 +72,22 @@ class MaterializeLoopResultsPass(ModulePass):
 
 
 def materialize_yields(loop: ir.Operation) -> int:
-    """Route each tensor ``loop`` (an ``scf.for``) yields that is not its
-    iteration argument through ``materialize_in_destination`` into it;
-    how many were."""
-    body = loop.regions[0].blocks[0]
-    terminator = body.operations[len(body.operations) - 1].operation
-    arguments = list(body.arguments)[1:]
+    """Route each tensor ``loop`` (an ``scf.for``, or the ``do`` region of
+    an ``scf.while``) yields that is not its iteration argument through
+    ``materialize_in_destination`` into it; how many were."""
+    if loop.name == "scf.while":
+        body = loop.regions[1].blocks[0]
+        arguments = list(body.arguments)
+        terminator = body.operations[len(body.operations) - 1].operation
+        # The do region's arguments are what the condition forwards: the
+        # n-th yield goes to the n-th before-region argument, which one-shot
+        # bufferization requires to be the n-th do-region argument's buffer.
+        if [a.type for a in arguments] != [v.type for v in terminator.operands]:
+            return 0
+    else:
+        body = loop.regions[0].blocks[0]
+        terminator = body.operations[len(body.operations) - 1].operation
+        arguments = list(body.arguments)[1:]
     changed = 0
     for index, (value, argument) in enumerate(
         zip(list(terminator.operands), arguments, strict=True)

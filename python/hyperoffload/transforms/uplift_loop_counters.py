@@ -11,10 +11,11 @@ slices then do not move with the induction variable as far as
 Upstream has no pass that relates a carried counter to the induction
 variable; this one does it for the counters it can prove equal:
 
-- inside ``scf.for`` bodies, each ``linalg.generic`` over 0-d tensors only
-  becomes its payload on scalars between ``tensor.extract`` and
-  ``tensor.from_elements`` (and an extract of a ``from_elements`` is
-  folded);
+- inside ``scf.for`` bodies (and ``scf.while`` regions: ``lax.while_loop``
+  compares and increments its counter the same way), each
+  ``linalg.generic`` over 0-d tensors only becomes its payload on scalars
+  between ``tensor.extract`` and ``tensor.from_elements`` (and an extract
+  of a ``from_elements`` is folded);
 - an iteration argument that is a 0-d integer tensor of the induction
   variable's type, starts at a constant ``k`` and is yielded as itself
   plus the loop's constant step, is ``k + (iv - lb)`` in every iteration:
@@ -97,8 +98,11 @@ def uplift_loop_counters(function: ir.Operation) -> tuple[int, int]:
     """Scalarize the 0-d generics in ``function``'s loops and uplift their
     counters; returns how many of each."""
     loops = [op for op in walk_preorder(function) if op.name == "scf.for"]
-    # The ops in loops, each once: a loop nested in another is in its walk.
-    outermost = [loop for loop in loops if not _in_loop(loop)]
+    # The ops in loops (lax.while_loop's scf.while too: its condition and
+    # counter are 0-d generics), each once: a loop nested in another is in
+    # its walk.
+    every_loop = [op for op in walk_preorder(function) if op.name in _LOOPS]
+    outermost = [loop for loop in every_loop if not _in_loop(loop)]
     inside = [op for loop in outermost for op in walk_preorder(loop)]
     scalarized = sum(1 for op in inside if op.name == "linalg.generic" and _scalarize(op))
     for loop in outermost:
@@ -112,11 +116,15 @@ def uplift_loop_counters(function: ir.Operation) -> tuple[int, int]:
     return scalarized, uplifted
 
 
+_LOOPS = ("scf.for", "scf.while")
+
+
 def _in_loop(op: ir.Operation) -> bool:
-    """Whether an ``scf.for`` encloses ``op`` (within its function)."""
+    """Whether an ``scf.for`` or ``scf.while`` encloses ``op`` (within its
+    function)."""
     parent = op.parent.operation
     while parent.name != "func.func":
-        if parent.name == "scf.for":
+        if parent.name in _LOOPS:
             return True
         parent = parent.parent.operation
     return False
