@@ -9,7 +9,8 @@ attention with a ``jnp.tril`` mask, SiLU-gated MLP) at Llama-7B sizes
 (hidden 4096, MLP 11008; f32, as the example computes its scale in f32),
 in each form JAX programs take (``scan``, ``fori``, ``unrolled``,
 ``per-layer``, nested jit ``calls``: as given, and with the pipeline's
-``inline-calls``), lowered with
+``inline-calls``; ``while``: ``lax.while_loop`` with the layer count an
+input), lowered with
 shapes only (``jax.ShapeDtypeStruct``: no weights are made) and converted
 by :mod:`hyperoffload.frontends.jax` (IREE's StableHLO input passes), then
 ``hyper-bufferize-pipeline`` and ``hyper-offload-pipeline{max-slowdown=1%}``.
@@ -49,6 +50,7 @@ def main() -> int:
     parser.add_argument("--tokens", type=int, default=2048)
     parser.add_argument("--hw", default="gh200")
     parser.add_argument("--max-slowdown", default="1%")
+    parser.add_argument("--forms", nargs="*", help="only these forms (default: all)")
     args = parser.parse_args()
     import jax
     import jax.numpy as jnp
@@ -70,7 +72,18 @@ def main() -> int:
         "fori": (example.fori, [x, stacked], True),  # type: ignore[attr-defined]
         "calls": (example.calls, [x, stacked], False),  # type: ignore[attr-defined]
         "calls, inline-calls": (example.calls, [x, stacked], False),  # type: ignore[attr-defined]
+        # lax.while_loop, the layer count an input (trip count unknown).
+        "while": (
+            example.while_loop,  # type: ignore[attr-defined]
+            [x, stacked, jax.ShapeDtypeStruct((), jnp.int32)],
+            True,
+        ),
     }
+    if args.forms:
+        unknown = set(args.forms) - set(forms)
+        if unknown:
+            parser.error(f"unknown forms {sorted(unknown)}; known: {sorted(forms)}")
+        forms = {name: form for name, form in forms.items() if name in args.forms}
     print(
         f"JAX transformer, Llama-7B sizes, {args.layers} layers, {args.tokens} tokens, f32, "
         f"{args.hw} (simulated), hyper-offload-pipeline{{max-slowdown={args.max_slowdown}}}\n"
