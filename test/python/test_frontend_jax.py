@@ -221,6 +221,31 @@ def test_unrolled_stacked_weights_stream_slice_by_slice() -> None:
     assert np.array_equal(got.view(np.uint32), want.view(np.uint32))
 
 
+@pytest.mark.parametrize("target", ["cpu", "cpu-async", "gpu"])
+def test_nested_jit_stacked_weights_stream_into_the_calls(target: str) -> None:
+    """Nested jit passes each call its slices (cache-elide-argument-copies):
+    cache-stream-static-slices moves all nine stacked weights to the pool
+    and fetches each call's slices one call ahead, casting each device copy
+    to @layer's strided parameter; the offload pipeline then plans around
+    that (with the pool guard on: no pool read), the schedule verifies, and
+    the program computes bit for bit what the bufferized one does."""
+    with ir.Context():
+        want = _run("calls", _bufferized("calls"))
+        module = _bufferized("calls")
+        build_pass_manager("cache-stream-static-slices").run(module.operation)
+        main = function_named(module.operation, "main")
+        stacked = list(main.regions[0].blocks[0].arguments)[1:10]
+        assert all(is_remote_memref(a.type) for a in stacked)
+        names = [op.name for op in walk_preorder(main)]
+        assert names.count("cache.prefetch") == 2 * 9 and names.count("func.call") == 2
+        build_pass_manager("hyper-offload-pipeline{budget=100% hw=gh200}").run(module.operation)
+        main = function_named(module.operation, "main")
+        assert _native.remote_accesses(module.operation) == []
+        assert check_schedule(main) == []
+        got = _run("calls", module, target)
+    assert np.array_equal(got.view(np.uint32), want.view(np.uint32))
+
+
 def test_missing_iree_is_one_line_with_the_way_out(tmp_path: Path) -> None:
     python = stub_python(
         tmp_path, "iree", "raise ModuleNotFoundError(\"No module named 'iree'\", name='iree')\n"
