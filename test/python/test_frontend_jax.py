@@ -203,6 +203,17 @@ def test_fori_loop_streams_once_its_counter_is_the_induction_variable() -> None:
         assert not any(is_remote_memref(a.type) for a in arguments)
 
 
+def _streamed_slice_by_slice(form: str) -> tuple[ir.Module, list[str]]:
+    """The bufferized export after cache-stream-static-slices, with its nine
+    stacked weights checked to be in the pool, and the op names of @main."""
+    module = _bufferized(form)
+    build_pass_manager("cache-stream-static-slices").run(module.operation)
+    main = function_named(module.operation, "main")
+    stacked = list(main.regions[0].blocks[0].arguments)[1:10]
+    assert all(is_remote_memref(a.type) for a in stacked)
+    return module, [op.name for op in walk_preorder(main)]
+
+
 def test_unrolled_stacked_weights_stream_slice_by_slice() -> None:
     """JAX's unrolled form reads each stacked weight at constant slices
     (some through an expand_shape): cache-stream-static-slices moves all
@@ -210,13 +221,9 @@ def test_unrolled_stacked_weights_stream_slice_by_slice() -> None:
     verifies and the program computes what the bufferized one does."""
     with ir.Context():
         want = _run("unrolled", _bufferized("unrolled"))
-        module = _bufferized("unrolled")
-        build_pass_manager("cache-stream-static-slices").run(module.operation)
-        main = function_named(module.operation, "main")
-        stacked = list(main.regions[0].blocks[0].arguments)[1:10]
-        assert all(is_remote_memref(a.type) for a in stacked)
-        assert [op.name for op in walk_preorder(main)].count("cache.prefetch") == 2 * 9
-        assert check_schedule(main) == []
+        module, names = _streamed_slice_by_slice("unrolled")
+        assert names.count("cache.prefetch") == 2 * 9
+        assert check_schedule(function_named(module.operation, "main")) == []
         got = _run("unrolled", module, "cpu-async")
     assert np.array_equal(got.view(np.uint32), want.view(np.uint32))
 
@@ -231,12 +238,7 @@ def test_nested_jit_stacked_weights_stream_into_the_calls(target: str) -> None:
     the program computes bit for bit what the bufferized one does."""
     with ir.Context():
         want = _run("calls", _bufferized("calls"))
-        module = _bufferized("calls")
-        build_pass_manager("cache-stream-static-slices").run(module.operation)
-        main = function_named(module.operation, "main")
-        stacked = list(main.regions[0].blocks[0].arguments)[1:10]
-        assert all(is_remote_memref(a.type) for a in stacked)
-        names = [op.name for op in walk_preorder(main)]
+        module, names = _streamed_slice_by_slice("calls")
         assert names.count("cache.prefetch") == 2 * 9 and names.count("func.call") == 2
         build_pass_manager("hyper-offload-pipeline{budget=100% hw=gh200}").run(module.operation)
         main = function_named(module.operation, "main")
