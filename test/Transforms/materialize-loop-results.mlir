@@ -8,6 +8,7 @@
 // bbArg") keeps the state in one buffer.
 
 // CHECK-LABEL: func.func @scan(
+// CHECK-SAME: %{{[^:]+}}: tensor<4x64x64xf32>, %{{[^:]+}}: tensor<8x64xf32> {bufferization.writable = false})
 // CHECK: scf.for %{{.+}} = %{{.+}} to %{{.+}} step %{{.+}} iter_args(%[[H:.+]] = %{{.+}}) -> (tensor<8x64xf32>)  : i32 {
 // CHECK:   %[[M:.+]] = linalg.matmul
 // CHECK-NEXT:   %[[S:.+]] = bufferization.materialize_in_destination %[[M]] in %[[H]] : (tensor<8x64xf32>, tensor<8x64xf32>) -> tensor<8x64xf32>
@@ -15,17 +16,22 @@
 
 // Bufferized: the slice of the stacked weight is a subview in the loop (what
 // cache-stream-loop-slices streams), the state is copied back in place, the
-// temporary freed in the iteration; no ownership flags, no helper.
+// temporary freed in the iteration; no ownership flags, no helper. The
+// state starts as a copy of %x: the function's parameter is marked
+// non-writable, so the call never overwrites its caller's input.
 // BUF-LABEL: func.func @scan(
-// BUF-SAME: %[[W:.+]]: memref<4x64x64xf32>, %[[X:.+]]: memref<8x64xf32>, %[[OUT:.+]]: memref<8x64xf32>)
+// BUF-SAME: %[[W:[^:]+]]: memref<4x64x64xf32>, %[[X:[^:]+]]: memref<8x64xf32>, %[[OUT:[^:]+]]: memref<8x64xf32>)
+// BUF: %[[H:.+]] = memref.alloc()
+// BUF-NEXT: memref.copy %[[X]], %[[H]]
 // BUF: scf.for
 // BUF:   memref.subview %[[W]][%{{.+}}, 0, 0] [1, 64, 64] [1, 1, 1]
 // BUF:   %[[T:.+]] = memref.alloc()
-// BUF:   linalg.matmul ins(%[[X]], %{{.+}} : {{.+}}) outs(%[[T]] : memref<8x64xf32>)
-// BUF:   memref.copy %[[T]], %[[X]]
+// BUF:   linalg.matmul ins(%[[H]], %{{.+}} : {{.+}}) outs(%[[T]] : memref<8x64xf32>)
+// BUF:   memref.copy %[[T]], %[[H]]
 // BUF:   memref.dealloc %[[T]]
 // BUF: }
-// BUF: memref.copy %[[X]], %[[OUT]]
+// BUF: memref.copy %[[H]], %[[OUT]]
+// BUF-NOT: writable
 // BUF-NOT: dealloc_helper
 func.func @scan(%w: tensor<4x64x64xf32>, %x: tensor<8x64xf32>) -> tensor<8x64xf32> {
   %c0 = arith.constant 0 : i32
@@ -75,16 +81,18 @@ func.func @same(%x: tensor<4xf32>) -> tensor<4xf32> {
 // CHECK-NEXT:   scf.yield %{{.+}}, %[[S]] : i32, tensor<8x64xf32>
 
 // BUF-LABEL: func.func @while_loop(
-// BUF-SAME: %[[W:.+]]: memref<4x64x64xf32>, %[[X:.+]]: memref<8x64xf32>, %[[N:.+]]: i32, %[[OUT:.+]]: memref<8x64xf32>)
+// BUF-SAME: %[[W:[^:]+]]: memref<4x64x64xf32>, %[[X:[^:]+]]: memref<8x64xf32>, %[[N:[^:]+]]: i32, %[[OUT:[^:]+]]: memref<8x64xf32>)
+// BUF: %[[H:.+]] = memref.alloc()
+// BUF-NEXT: memref.copy %[[X]], %[[H]]
 // BUF: scf.while
 // BUF: } do {
 // BUF:   memref.subview %[[W]][%{{.+}}, 0, 0] [1, 64, 64] [1, 1, 1]
 // BUF:   %[[T:.+]] = memref.alloc()
-// BUF:   linalg.matmul ins(%[[X]], %{{.+}} : {{.+}}) outs(%[[T]] : memref<8x64xf32>)
-// BUF:   memref.copy %[[T]], %[[X]]
+// BUF:   linalg.matmul ins(%[[H]], %{{.+}} : {{.+}}) outs(%[[T]] : memref<8x64xf32>)
+// BUF:   memref.copy %[[T]], %[[H]]
 // BUF:   memref.dealloc %[[T]]
 // BUF: }
-// BUF: memref.copy %[[X]], %[[OUT]]
+// BUF: memref.copy %[[H]], %[[OUT]]
 // BUF-NOT: dealloc_helper
 func.func @while_loop(%w: tensor<4x64x64xf32>, %x: tensor<8x64xf32>, %n: i32) -> tensor<8x64xf32> {
   %c0 = arith.constant 0 : i32

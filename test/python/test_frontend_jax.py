@@ -110,6 +110,25 @@ def test_bufferized_export_computes_what_jax_computed(form: str) -> None:
     np.testing.assert_allclose(got, _decoded(want), rtol=2e-5, atol=2e-5)
 
 
+@pytest.mark.parametrize("form", ["scan", "fori", "while"])
+def test_a_loop_leaves_its_callers_input_alone(form: str) -> None:
+    """The loop forms carry the state in a copy of ``x``, not in the
+    caller's array (JAX's inputs are values): called twice with the same
+    arrays, the program leaves them as they were and computes the same."""
+    manifest = _manifest(form)
+    inputs = [_decoded(entry) for entry in manifest["inputs"]]
+    given = [array.copy() for array in inputs]
+    outputs = []
+    with ir.Context():
+        module = _bufferized(form)
+        for _ in range(2):
+            out = np.zeros(manifest["outputs"][0]["shape"], dtype=np.float32)
+            run_function(module, "main", [*inputs, out], target="cpu")
+            outputs.append(out)
+    assert all(np.array_equal(a, b) for a, b in zip(inputs, given, strict=True))
+    assert np.array_equal(outputs[0].view(np.uint32), outputs[1].view(np.uint32))
+
+
 @pytest.mark.parametrize("form", FORMS)
 @pytest.mark.parametrize("target", ["cpu", "cpu-async", "gpu"])
 def test_offloaded_export_matches_bit_for_bit(form: str, target: str) -> None:

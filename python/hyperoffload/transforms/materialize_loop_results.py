@@ -15,6 +15,13 @@ its value into the iteration argument with upstream's
 buffer for the whole loop (a copy of it per iteration), and each
 iteration's temporaries are allocated and freed inside it.
 
+The state starts from the loop's initial value; where that is a parameter
+of a public function (JAX's ``x``), bufferization would carry the state in
+the caller's buffer and the call would overwrite its input (a second call
+with the same array computes something else). Such a parameter is marked
+``bufferization.writable = false``: one-shot bufferization copies it into
+the state's buffer first (one state's worth of memory).
+
 Before: ``scf.for`` and ``scf.while`` ops on tensors. After: each tensor a
 loop yields is the iteration argument of its index (for ``scf.while``, the
 ``do`` region's), or a ``materialize_in_destination`` into it.
@@ -68,7 +75,8 @@ class MaterializeLoopResultsPass(ModulePass):
 
         module.walk(visit)
         for loop in loops:
-            materialize_yields(loop)
+            if materialize_yields(loop):
+                protect_initial_values(loop)
 
 
 def materialize_yields(loop: ir.Operation) -> int:
@@ -99,3 +107,41 @@ def materialize_yields(loop: ir.Operation) -> int:
         terminator.operands[index] = stored.result
         changed += 1
     return changed
+
+
+def protect_initial_values(loop: ir.Operation) -> int:
+    """Mark each parameter of a public function that ``loop`` starts a
+    tensor iteration argument from ``bufferization.writable = false``, so
+    one-shot bufferization copies it instead of carrying the state in the
+    caller's buffer (the attribute goes with bufferization); how many."""
+    function = loop.parent.operation
+    while function.name != "func.func":
+        function = function.parent.operation
+    if "sym_visibility" in function.attributes and (
+        ir.StringAttr(function.attributes["sym_visibility"]).value != "public"
+    ):
+        return 0  # its callers' operands: one-shot's module analysis decides
+    entry = function.regions[0].blocks[0]
+    parameters = list(entry.arguments)
+    if "arg_attrs" in function.attributes:
+        attrs = [ir.DictAttr(a) for a in ir.ArrayAttr(function.attributes["arg_attrs"])]
+    else:
+        attrs = [ir.DictAttr.get({}) for _ in parameters]
+    marked = 0
+    for value in loop.operands:
+        if not isinstance(value.type, ir.RankedTensorType) or not isinstance(
+            value, ir.BlockArgument
+        ):
+            continue
+        if value.owner != entry:
+            continue
+        index = value.arg_number
+        entries = {named.name: named.attr for named in attrs[index]}
+        if "bufferization.writable" in entries:
+            continue
+        entries["bufferization.writable"] = ir.BoolAttr.get(False)
+        attrs[index] = ir.DictAttr.get(entries)
+        marked += 1
+    if marked:
+        function.attributes["arg_attrs"] = ir.ArrayAttr.get(list(attrs))
+    return marked
