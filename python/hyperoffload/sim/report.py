@@ -180,8 +180,8 @@ def summary_text(document: dict[str, Any], hardware: str) -> str:
     """``hyper-opt --summary``: the report's headline per function, in
     words: peak and makespan before -> after where a pipeline ran on it
     (the offload pipeline's own 'before' where it planned the function),
-    the copies, and what dead-buffer release saved and what moved to the
-    pool where the offload pipeline planned it."""
+    the copies, and what dead-buffer release and slice streaming saved and
+    what moved to the pool where the offload pipeline planned it."""
     lines: list[str] = []
     for entry in document["functions"]:
         if "error" in entry:
@@ -217,6 +217,10 @@ def summary_text(document: dict[str, Any], hardware: str) -> str:
             released = plan.get("saved_by_release_bytes") or 0
             if released:
                 lines.append(f"  released dead       {_size(released)}")
+            streamed = plan.get("saved_by_streaming_bytes") or 0
+            if streamed:
+                # Stacked weights fetched slice by slice: not in the plan's list.
+                lines.append(f"  streamed slices     {_size(streamed)} less peak")
             decisions = plan.get("plan", {}).get("decisions", [])
             moved = [d for d in decisions if d["offloaded"]]
             names = ", ".join(f"{d['buffer']} ({_size(d['size_bytes'], 0)})" for d in moved[:3])
