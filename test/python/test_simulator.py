@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 from conftest import first_function, unit_profile
+from hyperoffload.analysis.cost_model import CostModel, static_time
+from hyperoffload.ir_utils import walk_preorder
 from hyperoffload.sim import simulate
 from hyperoffload.sim.simulator import DEVICE_TO_POOL, POOL_TO_DEVICE
 from mlir import ir
@@ -371,3 +373,43 @@ def test_a_loop_in_a_steady_state_is_repeated_not_replayed(
         )
         assert mine.end_s == pytest.approx(theirs.end_s, rel=1e-12)
     assert [d for _, d in repeated.memory] == [d for _, d in replayed.memory]
+
+
+WHILE_LOOP = """
+func.func @f(%n: i32, %x: memref<1000xf32>, %s: f32) {{
+  %c0 = arith.constant 0 : i32
+  %c1 = arith.constant 1 : i32
+  %r = scf.while (%i = %c0) : (i32) -> i32 {{
+    %go = arith.cmpi slt, %i, %n : i32
+    scf.condition(%go) %i : i32
+  }} do {{
+  ^bb0(%i: i32):
+    %t = memref.alloc() : memref<1000xf32>
+    linalg.fill ins(%s : f32) outs(%t : memref<1000xf32>)
+    memref.copy %t, %x : memref<1000xf32> to memref<1000xf32>
+    memref.dealloc %t : memref<1000xf32>
+    %next = arith.addi %i, %c1 : i32
+    scf.yield %next : i32
+  }} {attributes}
+  return
+}}
+"""
+
+
+@pytest.mark.parametrize(("attributes", "trips"), [("", 1), ("{cache.trip_count_bound = 5}", 5)])
+def test_a_while_loop_runs_its_bound(context: ir.Context, attributes: str, trips: int) -> None:
+    """An scf.while runs once unless it has a cache.trip_count_bound, then
+    that many times (an allocating body: replayed to a steady state); its
+    peak is one iteration's either way."""
+    text = WHILE_LOOP.format(attributes=f"attributes {attributes}" if attributes else "")
+    module = ir.Module.parse(text)
+    result = simulate(first_function(module), unit_profile())
+    plain = ir.Module.parse(WHILE_LOOP.format(attributes=""))  # held: its function is used
+    once = simulate(first_function(plain), unit_profile())
+    assert once.makespan_s == pytest.approx(3.0)  # a 1 s fill, a 2 s copy through HBM
+    assert result.makespan_s == pytest.approx(trips * once.makespan_s)
+    assert result.compute_s == pytest.approx(trips * once.compute_s)
+    assert result.peak_bytes == once.peak_bytes == 4000 + 4000
+    # The cost model (what the planner times steps by) agrees.
+    (loop,) = [op for op in walk_preorder(first_function(module)) if op.name == "scf.while"]
+    assert static_time(CostModel(unit_profile()), loop) == pytest.approx(trips * 3.0)

@@ -33,7 +33,7 @@ from hyperoffload import _native
 from hyperoffload.analysis.program import (
     ProgramOrder,
     callee_of,
-    constant_trip_count,
+    trip_count,
 )
 from hyperoffload.hardware import HardwareProfile
 from hyperoffload.sizes import SizeError, element_bytes, memref_bytes
@@ -250,8 +250,9 @@ def static_times_at(model: CostModel, order: ProgramOrder, positions: list[int])
 def static_time(model: CostModel, op: ir.Operation) -> float:
     """Compute time of ``op`` including the ops nested in its regions, as the
     simulator replays them: an ``scf.for`` with constant bounds its trip count
-    times, an ``scf.if`` its costlier branch, other region ops each region
-    once. Transfers are not included."""
+    times (a loop with a ``cache.trip_count_bound``, ``scf.while`` too, that
+    many times), an ``scf.if`` its costlier branch, other region ops each
+    region once. Transfers are not included."""
     if not len(op.regions) or op.name.startswith("linalg."):
         return model.cost(op).seconds
     regions = [
@@ -260,7 +261,7 @@ def static_time(model: CostModel, op: ir.Operation) -> float:
     ]
     if op.name == "scf.if":
         return max(regions, default=0.0)
-    if op.name == "scf.for":
-        trips = constant_trip_count(op)
+    if op.name in ("scf.for", "scf.while"):
+        trips = trip_count(op)
         return sum(regions) * (1 if trips is None else trips)
     return sum(regions)

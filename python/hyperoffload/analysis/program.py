@@ -251,6 +251,27 @@ def constant_trip_count(op: ir.Operation) -> int | None:
     return max(0, -(-(upper - lower) // step))
 
 
+# The iterations a loop whose trip count is not a constant is taken to run
+# (an ``scf.for`` with dynamic bounds, an ``scf.while``): set by
+# ``hyper-offload-pipeline{trip-count-bound=N}`` or by hand.
+TRIP_COUNT_BOUND = "cache.trip_count_bound"
+
+
+def trip_count(op: ir.Operation) -> int | None:
+    """How many times the simulator and the cost model run loop ``op``'s
+    body: an ``scf.for``'s constant trip count, else the loop's
+    ``cache.trip_count_bound``; None where neither is known (the body then
+    counts once). Streaming needs the exact count: it uses
+    :func:`constant_trip_count`."""
+    if op.name == "scf.for":
+        trips = constant_trip_count(op)
+        if trips is not None:
+            return trips
+    if TRIP_COUNT_BOUND in op.attributes:
+        return max(0, ir.IntegerAttr(op.attributes[TRIP_COUNT_BOUND]).value)
+    return None
+
+
 # Ops that read a memref operand through whatever layout it has: op name ->
 # the operand numbers they only read (``linalg`` inputs are checked apart).
 _LAYOUT_FREE_READS = {"memref.load": (0,), "memref.copy": (0,), "memref.dim": (0,)}

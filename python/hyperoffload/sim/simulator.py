@@ -21,7 +21,9 @@ takes its roofline time (:mod:`hyperoffload.analysis.cost_model`).
   replayed one by one, so its transfers are not on the caller's engines.
 - Region ops replay their bodies: ``scf.for`` with constant bounds its trip
   count times (a body without transfers or allocations is timed once and
-  multiplied), any other loop once; ``scf.if`` with a constant condition
+  multiplied), a loop with a ``cache.trip_count_bound`` (an ``scf.for``
+  with dynamic bounds, an ``scf.while`` without transfers in it) that many
+  times, any other loop once; ``scf.if`` with a constant condition
   the taken branch, otherwise the branch with more compute. A loop whose
   iteration repeats the one before (the same duration, copies, memory
   events and engine state relative to its start: a pipelined scan after
@@ -50,7 +52,7 @@ from mlir import ir
 from hyperoffload._native import AccessBit
 from hyperoffload.analysis.cost_model import CostModel, OpCost
 from hyperoffload.analysis.liveness import Buffer, BufferLiveness, LazyName
-from hyperoffload.analysis.program import constant_int, constant_trip_count
+from hyperoffload.analysis.program import constant_int, trip_count
 from hyperoffload.errors import LocatedError
 from hyperoffload.hardware import HardwareProfile
 from hyperoffload.ir_utils import memory_space
@@ -573,8 +575,27 @@ class _Simulator:
 
     def _run_region_op(self, op: ir.Operation, position: int | None = None) -> None:
         name = op.name
+        if name == "scf.while" and trip_count(op) is not None:
+            # Its bound's worth of iterations, condition and body each time
+            # (at least one condition), to a steady state as for scf.for.
+            trips = max(1, trip_count(op) or 0)
+            previous_iteration: _Iteration | None = None
+            for trip in range(trips):
+                start = self._mark()
+                for region in op.regions:
+                    self._run_region(region)
+                current = self._iteration(start)
+                if (
+                    current is not None
+                    and previous_iteration is not None
+                    and current.same_as(previous_iteration)
+                ):
+                    self._repeat(start, current, trips - trip - 1)
+                    return
+                previous_iteration = current
+            return
         if name == "scf.for":
-            trips = constant_trip_count(op)
+            trips = trip_count(op)
             body = op.regions[0]
             if trips is None:
                 trips = 1

@@ -55,6 +55,13 @@ smallest feasible one), if a function it cannot plan (branches that
 ``lift-cf-to-scf`` cannot structure) does not meet it, or if the result
 does not verify.
 
+Loops whose trip count is not a constant (an ``scf.for`` with dynamic
+bounds, JAX's ``lax.while_loop`` as an ``scf.while``) count once in the
+simulated time unless ``trip-count-bound=N`` is given: each such loop then
+gets ``cache.trip_count_bound = N`` (kept in the output: the plan's time
+assumes it) and the simulator and cost model run it ``N`` times. Their
+weights still do not stream (that needs the exact count).
+
 Conservative: everything the three passes are conservative about; in
 ``max-slowdown`` mode the bisection stops at 0.5% of the unoffloaded peak.
 
@@ -82,10 +89,11 @@ from hyperoffload.analysis.offload_plan import (
     PlanError,
     PlanStatistics,
 )
+from hyperoffload.analysis.program import TRIP_COUNT_BOUND, constant_trip_count
 from hyperoffload.analysis.schedule_rules import check_schedule
 from hyperoffload.analysis.static_slices import StaticStream, find_static_streams
 from hyperoffload.hardware import HardwareProfile, ProfileError, load_profile
-from hyperoffload.ir_utils import function_named
+from hyperoffload.ir_utils import function_named, walk_preorder
 from hyperoffload.sim.report import figures
 from hyperoffload.sim.simulator import SimulationError, SimulationResult, simulate
 from hyperoffload.sizes import format_bytes
@@ -135,6 +143,12 @@ class HyperOffloadPipelinePass(PlanOptions):
         "stacked weights read at constant slices (cache-stream-static-slices); with "
         "max-slowdown only where that keeps within it",
     )
+    trip_count_bound: int = option(
+        0,
+        "iterations to assume for loops whose trip count is not a constant (an scf.for "
+        "with dynamic bounds, an scf.while), recorded on each as cache.trip_count_bound "
+        "(0: such a loop's body counts once)",
+    )
 
     def run(self, module: ir.Operation) -> None:
         if bool(self.budget) == bool(self.max_slowdown):
@@ -148,8 +162,12 @@ class HyperOffloadPipelinePass(PlanOptions):
         except (ValueError, ProfileError) as err:
             raise self.fail(module, str(err)) from None
         bound = self.dynamic_dim_bound or None
+        if self.trip_count_bound < 0:
+            raise self.fail(module, f"trip-count-bound must be >= 0, got {self.trip_count_bound}")
         if self.inline_calls:
             self._inline(module)
+        if self.trip_count_bound:
+            bound_loops(module, self.trip_count_bound)
         # Each function alone: one that cannot be offloaded reports why and
         # the others are still offloaded (the pass fails at the end).
         failed = False
@@ -635,6 +653,20 @@ def _stream_arguments(function: ir.Operation, arguments: set[int]) -> ir.Operati
     function, _ = stream_function(function, arguments)
     stream_static(function, arguments)
     return function
+
+
+def bound_loops(module: ir.Operation, trips: int) -> int:
+    """Give each loop of ``module`` whose trip count is not a constant (and
+    that has no bound yet) the bound ``trips``; how many."""
+    marked = 0
+    for op in walk_preorder(module):
+        if op.name not in ("scf.for", "scf.while") or TRIP_COUNT_BOUND in op.attributes:
+            continue
+        if op.name == "scf.for" and constant_trip_count(op) is not None:
+            continue
+        op.attributes[TRIP_COUNT_BOUND] = ir.IntegerAttr.get(ir.IntegerType.get_signless(64), trips)
+        marked += 1
+    return marked
 
 
 def _find(module: ir.Operation, name: str) -> ir.Operation:
