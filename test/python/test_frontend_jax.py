@@ -347,8 +347,9 @@ def test_while_loop_bufferizes_and_a_budget_it_cannot_meet_is_a_located_error() 
     loop (it refused it: 'Yield operand #0 is not equivalent to the
     corresponding iter bbArg'), and the program computes what JAX did (the
     bufferized test above). Its trip count is an input: the stacked weights
-    stay whole inside the loop, so within 1% nothing moves, and a 70%
-    budget fails at the loop, naming what it keeps."""
+    stay whole inside the loop, so within 1% nothing moves (with
+    trip-count-bound too, which only changes its simulated time), and a
+    70% budget fails at the loop, naming what it keeps."""
     with ir.Context():
         module = _bufferized("while")
         main = function_named(module.operation, "main")
@@ -358,6 +359,15 @@ def test_while_loop_bufferizes_and_a_budget_it_cannot_meet_is_a_located_error() 
         main = function_named(module.operation, "main")
         assert BufferLiveness(main, symbols=module.operation).peak_bytes == given
         assert check_schedule(main) == []
+        # Timed as two iterations (the bound stays on the loop), it still
+        # lowers and computes what it did.
+        module = _bufferized("while")
+        want = _run("while", module)
+        options = "max-slowdown=1% hw=gh200 trip-count-bound=2"
+        build_pass_manager(f"hyper-offload-pipeline{{{options}}}").run(module.operation)
+        assert "cache.trip_count_bound = 2" in str(module)
+        got = _run("while", module, "gpu")
+        assert np.array_equal(got.view(np.uint32), want.view(np.uint32))
         module = _bufferized("while")
         with pytest.raises(ir.MLIRError) as raised:
             build_pass_manager("hyper-offload-pipeline{budget=70% hw=gh200}").run(module.operation)

@@ -211,7 +211,7 @@ def summary_text(document: dict[str, Any], hardware: str) -> str:
             f"  transfers           {entry['transfers']} copies, "
             f"{entry['transfer_s'] * 1e3:.3f} ms on the link, "
             + (f"overlap {overlap:.1%}, " if overlap is not None else "")
-            + f"exposed {entry['exposed_s'] * 1e6:.1f} us"
+            + f"exposed {_time(entry['exposed_s'])}"
         )
         if isinstance(plan, dict) and "plan" in plan:
             released = plan.get("saved_by_release_bytes") or 0
