@@ -107,6 +107,11 @@ MLIR_CAPI_EXPORTED int hyperoffloadLinalgStaticLoopRanges(MlirOperation op,
                                                           int64_t *ranges,
                                                           int capacity);
 
+/// The number of inputs (destination-style `ins`) of a linalg op (upstream's
+/// LinalgOp interface, whatever its dialect), or -1 if `op` is not one: its
+/// regions are then program, not a payload.
+MLIR_CAPI_EXPORTED int hyperoffloadLinalgNumInputs(MlirOperation op);
+
 /// Writes into `key` (at most `capacity` entries) what an op's cost follows
 /// from: its name, its attribute dictionary, its operand types and which
 /// operands are the same value, and the names of the ops in its regions, as

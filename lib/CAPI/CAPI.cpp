@@ -382,6 +382,13 @@ int hyperoffloadLinalgStaticLoopRanges(MlirOperation cOp, int64_t *ranges,
   return static_cast<int>(loops.size());
 }
 
+int hyperoffloadLinalgNumInputs(MlirOperation cOp) {
+  auto linalgOp = dyn_cast<linalg::LinalgOp>(unwrap(cOp));
+  if (!linalgOp)
+    return -1;
+  return static_cast<int>(linalgOp.getNumDpsInputs());
+}
+
 void hyperoffload::operationKey(Operation *op,
                                 SmallVectorImpl<uint64_t> &items) {
   auto pointer = [](const void *p) {

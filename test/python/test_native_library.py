@@ -292,3 +292,30 @@ def test_region_op_names_and_attributes() -> None:
         assert _native.with_attribute(addresses, "cache.policy") == [0]
         assert _native.with_attribute(addresses, "no.such") == []
         assert _native.with_attribute([], "cache.policy") == []
+
+
+def test_linalg_inputs_follow_the_linalg_interface() -> None:
+    """``linalg_inputs``: the inputs of any LinalgOp (named, generic, map),
+    None for other ops, those with program regions included."""
+    text = """
+    #id = affine_map<(d0) -> (d0)>
+    func.func @f(%a: memref<4xf32>, %b: memref<4xf32>, %c: memref<4xf32>, %n: index) {
+      linalg.add ins(%a, %b : memref<4xf32>, memref<4xf32>) outs(%c : memref<4xf32>)
+      linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel"]}
+          ins(%a : memref<4xf32>) outs(%c : memref<4xf32>) {
+      ^bb0(%x: f32, %y: f32):
+        linalg.yield %x : f32
+      }
+      %c0 = arith.constant 0 : index
+      %c1 = arith.constant 1 : index
+      scf.for %i = %c0 to %n step %c1 {
+        memref.copy %a, %c : memref<4xf32> to memref<4xf32>
+      }
+      return
+    }
+    """
+    with ir.Context():
+        module = ir.Module.parse(text)
+        body = module.body.operations[0].regions[0].blocks[0]
+        found = [_native.linalg_inputs(op.operation) for op in body.operations]
+    assert found == [2, 1, None, None, None, None]

@@ -843,6 +843,18 @@ NB_MODULE(_native, m) {
       "Static loop ranges of a linalg op (None for a dynamic one), or None "
       "if `op` is not a linalg op.");
   m.def(
+      "linalg_inputs",
+      [](MlirOperation op) -> std::optional<int> {
+        int inputs = hyperoffloadLinalgNumInputs(op);
+        if (inputs < 0)
+          return std::nullopt;
+        return inputs;
+      },
+      "op"_a,
+      "How many leading operands of a linalg op (upstream's LinalgOp "
+      "interface) are inputs, or None if `op` is not one (its regions, if "
+      "any, are then program rather than a payload).");
+  m.def(
       "remote_accesses",
       [](MlirOperation root) {
         std::vector<std::tuple<uint64_t, int32_t, int32_t>> found;

@@ -253,7 +253,7 @@ def static_time(model: CostModel, op: ir.Operation) -> float:
     times (a loop with a ``cache.trip_count_bound``, ``scf.while`` too, that
     many times), an ``scf.if`` its costlier branch, other region ops each
     region once. Transfers are not included."""
-    if not len(op.regions) or op.name.startswith("linalg."):
+    if not len(op.regions) or _native.linalg_inputs(op) is not None:  # a payload region
         return model.cost(op).seconds
     regions = [
         sum(static_time(model, inner.operation) for block in region.blocks for inner in block)

@@ -23,6 +23,7 @@ from mlir import ir
 from hyperoffload._native import (
     LivenessWalk,
     OperationList,
+    linalg_inputs,
     liveness_walk,
     loop_op_names,
     operation_address,
@@ -279,15 +280,13 @@ _LAYOUT_FREE_READS = {"memref.load": (0,), "memref.copy": (0,), "memref.dim": (0
 
 def reads_any_layout(op: ir.Operation, operand_number: int) -> bool:
     """Whether ``op`` only reads its operand ``operand_number``, in a way
-    that takes any layout: an input of a ``linalg`` structured op, the
+    that takes any layout: an input of a linalg op (the LinalgOp interface), the
     source of ``memref.load``, ``memref.copy`` or ``memref.dim``."""
     name = op.name
     if name in _LAYOUT_FREE_READS:
         return operand_number in _LAYOUT_FREE_READS[name]
-    if name.startswith("linalg.") and "operandSegmentSizes" in op.attributes:
-        segments = list(ir.DenseI32ArrayAttr(op.attributes["operandSegmentSizes"]))
-        return len(segments) == 2 and operand_number < segments[0]
-    return False
+    inputs = linalg_inputs(op)  # upstream's LinalgOp interface
+    return inputs is not None and operand_number < inputs
 
 
 def read_only_parameters(function: ir.Operation) -> list[int]:

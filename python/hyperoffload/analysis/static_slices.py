@@ -90,8 +90,8 @@ def _reads_only(op: ir.Operation, value: ir.Value) -> bool:
     if op.name == "func.call":
         callee = callee_of(op)
         return callee is not None and set(indices) <= set(read_only_parameters(callee))
-    if not op.name.startswith("linalg.") or "operandSegmentSizes" not in op.attributes:
-        return False
+    if _native.linalg_inputs(op) is None:
+        return False  # a memref.copy or load reading a slice is left whole
     return all(reads_any_layout(op, index) for index in indices)
 
 

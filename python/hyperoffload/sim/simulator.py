@@ -49,7 +49,7 @@ from itertools import accumulate
 
 from mlir import ir
 
-from hyperoffload._native import AccessBit
+from hyperoffload._native import AccessBit, linalg_inputs
 from hyperoffload.analysis.cost_model import CostModel, OpCost
 from hyperoffload.analysis.liveness import Buffer, BufferLiveness, LazyName
 from hyperoffload.analysis.program import constant_int, trip_count
@@ -423,7 +423,7 @@ class _Simulator:
         handler = _HANDLERS.get(name)
         if handler is not None:
             handler(self, op, None)
-        elif len(op.regions) and not name.startswith("linalg."):
+        elif len(op.regions) and linalg_inputs(op) is None:  # not a payload region
             self._run_region_op(op)
         else:
             self._compute(name, self._cost(op))
@@ -765,7 +765,7 @@ class _Simulator:
         for block in region.blocks:
             for op in block.operations:
                 operation = op.operation
-                if len(operation.regions) and not operation.name.startswith("linalg."):
+                if len(operation.regions) and linalg_inputs(operation) is None:
                     total += sum(self._static_compute(r) for r in operation.regions)
                 else:
                     total += self._cost(operation).seconds

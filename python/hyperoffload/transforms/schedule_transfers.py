@@ -452,7 +452,7 @@ def _may_move(op: ir.Operation, effects: dict[int, str], defined: set[int]) -> b
     name = op.name
     if name.startswith("cache.") or name in ("memref.alloc", "memref.alloca", "memref.dealloc"):
         return False
-    if name == "func.return" or (len(op.regions) and not name.startswith("linalg.")):
+    if name == "func.return" or (len(op.regions) and _native.linalg_inputs(op) is None):
         return False
     if any(effect in ("unknown", "free") or "alloc" in effect for effect in effects.values()):
         return False
