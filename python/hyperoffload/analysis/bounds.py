@@ -32,9 +32,9 @@
     fetched back only if it is remote; it may stay on the device between
     two close uses while remote).
 
-  - *absence rows*, per hot step ``k`` (its unoffloaded bytes above the
-    optimum of the rows so far, the hottest first up to
-    ``MAX_ABSENCE_COLUMNS``): ``y_gk in [0, x_g]`` says gap ``g`` is away
+  - *absence rows*, per hot step ``k`` (one whose memory row holds the
+    optimum of the rows so far; added in rounds, see ``_model``):
+    ``y_gk in [0, x_g]`` says gap ``g`` is away
     during step ``k``; ``base_k - sum(size_g * y_gk) <= P``; away at a
     later hot step only if away at the one before (a gap is away over one
     run of steps from where it is freed); and per deadline ``d``:
@@ -122,10 +122,11 @@ class _Model:
 
 def lp_peak_bound(planner: OffloadPlanner, slowdown: float, base_makespan_s: float) -> int:
     """Smallest peak (bytes) the LP relaxation allows within ``slowdown``."""
-    model = _model(planner, slowdown, base_makespan_s)
-    if isinstance(model, int):
-        return model
-    return int(np.floor(_relaxed_optimum(model) * model.unit))
+    built = _model(planner, slowdown, base_makespan_s)
+    if isinstance(built, int):
+        return built
+    model, relaxed = built
+    return int(np.floor(relaxed * model.unit))
 
 
 def integral_peak_bound(
@@ -145,10 +146,10 @@ def peak_bounds(
     one program and one solve of its relaxation."""
     from scipy.optimize import Bounds, LinearConstraint, milp
 
-    model = _model(planner, slowdown, base_makespan_s)
-    if isinstance(model, int):
-        return model, model
-    relaxed = _relaxed_optimum(model)
+    built = _model(planner, slowdown, base_makespan_s)
+    if isinstance(built, int):
+        return built, built
+    model, relaxed = built
     integrality = model.integral
     # A gap whose copies cannot fit its window whole is never offloaded.
     upper = np.where(integrality == 1, np.floor(model.upper + 1e-9), model.upper)
@@ -170,10 +171,6 @@ def peak_bounds(
     return int(np.floor(relaxed * model.unit)), int(np.floor(max(relaxed, proven) * model.unit))
 
 
-def _relaxed_optimum(model: _Model) -> float:
-    return float(_relaxed_solution(model)[-1])
-
-
 def _relaxed_solution(model: _Model) -> np.ndarray:
     from scipy.optimize import linprog
 
@@ -191,10 +188,13 @@ def _relaxed_solution(model: _Model) -> np.ndarray:
     return np.asarray(result.x)
 
 
-def _model(planner: OffloadPlanner, slowdown: float, base_makespan_s: float) -> _Model | int:
+def _model(
+    planner: OffloadPlanner, slowdown: float, base_makespan_s: float
+) -> tuple[_Model, float] | int:
     """The program for ``planner``'s gaps with the absence rows of the
-    steps where its relaxation peaks (see the module docstring), or the
-    peak itself when there is nothing to offload.
+    steps where its relaxation peaks (see the module docstring) and the
+    optimum of that relaxation, or the peak itself when there is nothing to
+    offload.
 
     Rows are generated: solve, add the absence rows of (the hottest
     :data:`ABSENCE_STEPS_PER_ROUND` of) the steps whose memory row holds
@@ -217,17 +217,19 @@ def _model(planner: OffloadPlanner, slowdown: float, base_makespan_s: float) -> 
         # The first `count` rows are the gap rows' memory rows, one per step.
         slack = current.b_ub[:count] - current.A_ub[:count] @ solution
         binding = np.setdiff1d(np.flatnonzero(slack <= _BINDING), hot)
+        if len(binding) == 0:
+            break
         hottest = np.argsort(-base[binding], kind="stable")[:ABSENCE_STEPS_PER_ROUND]
         added = np.union1d(hot, binding[hottest])
         extended = _with_absence(planner, model, added, stall, period)
-        if len(binding) == 0 or extended.columns > MAX_ABSENCE_COLUMNS + model.columns:
+        if extended.columns > MAX_ABSENCE_COLUMNS + model.columns:
             break
         improved = _relaxed_solution(extended)
-        hot, current = added, extended
-        if improved[-1] <= solution[-1] * (1 + _BINDING):
+        risen = improved[-1] > solution[-1] * (1 + _BINDING)
+        hot, current, solution = added, extended, improved
+        if not risen:
             break  # no tighter: more steps of the same kind will not help
-        solution = improved
-    return current
+    return current, float(solution[-1])
 
 
 def _gap_model(planner: OffloadPlanner, slowdown: float, base_makespan_s: float) -> _Model | int:
