@@ -577,22 +577,12 @@ class _Simulator:
         name = op.name
         if name == "scf.while" and trip_count(op) is not None:
             # Its bound's worth of iterations, condition and body each time
-            # (at least one condition), to a steady state as for scf.for.
-            trips = max(1, trip_count(op) or 0)
-            previous_iteration: _Iteration | None = None
-            for trip in range(trips):
-                start = self._mark()
+            # (at least one condition).
+            def both_regions() -> None:
                 for region in op.regions:
                     self._run_region(region)
-                current = self._iteration(start)
-                if (
-                    current is not None
-                    and previous_iteration is not None
-                    and current.same_as(previous_iteration)
-                ):
-                    self._repeat(start, current, trips - trip - 1)
-                    return
-                previous_iteration = current
+
+            self._iterate(max(1, trip_count(op) or 0), both_regions)
             return
         if name == "scf.for":
             trips = trip_count(op)
@@ -614,20 +604,10 @@ class _Simulator:
             children = self.liveness.order.children(position) if position is not None else None
             if children is not None and len(children) != _op_count(body):
                 children = None
-            previous: _Iteration | None = None
-            for trip in range(trips):
-                start = self._mark()
-                if children is None:
-                    self._run_region(body)
-                else:
-                    self._run_positions(children)
-                current = self._iteration(start)
-                if current is not None and previous is not None and current.same_as(previous):
-                    # A steady state: every later iteration repeats this
-                    # one, shifted by its duration.
-                    self._repeat(start, current, trips - trip - 1)
-                    return
-                previous = current
+            if children is None:
+                self._iterate(trips, lambda: self._run_region(body))
+            else:
+                self._iterate(trips, lambda: self._run_positions(children))
             return
         if name == "scf.if":
             condition = _constant_bool(op.operands[0])
@@ -643,6 +623,20 @@ class _Simulator:
             self._run_region(region)
 
     # -- steady state of loops -----------------------------------------------
+
+    def _iterate(self, trips: int, iteration: Callable[[], None]) -> None:
+        """Run ``iteration`` ``trips`` times, until one repeats the one
+        before it: a steady state, every later iteration that one shifted
+        by its duration."""
+        previous: _Iteration | None = None
+        for trip in range(trips):
+            start = self._mark()
+            iteration()
+            current = self._iteration(start)
+            if current is not None and previous is not None and current.same_as(previous):
+                self._repeat(start, current, trips - trip - 1)
+                return
+            previous = current
 
     def _mark(self) -> _Mark:
         return _Mark(
