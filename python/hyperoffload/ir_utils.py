@@ -64,6 +64,13 @@ def update_function_type(function: ir.Operation) -> None:
     )
 
 
+def visibility(symbol: ir.Operation) -> str:
+    """A symbol's ``sym_visibility`` (``public`` when it has none)."""
+    if "sym_visibility" in symbol.attributes:
+        return ir.StringAttr(symbol.attributes["sym_visibility"]).value
+    return "public"
+
+
 def functions_with_bodies(module: ir.Operation) -> list[ir.Operation]:
     """The ``func.func`` ops of ``module`` that have a body."""
     functions = []

@@ -33,7 +33,7 @@ import dataclasses
 from mlir import ir
 
 from hyperoffload import _native
-from hyperoffload.analysis.program import callee_of, read_only_parameters, reads_any_layout
+from hyperoffload.analysis.program import callee_of, read_only_parameters
 from hyperoffload.analysis.references import module_references
 from hyperoffload.dialects.cache import device_memref_type
 from hyperoffload.ir_utils import is_remote_memref, memory_space
@@ -90,9 +90,9 @@ def _reads_only(op: ir.Operation, value: ir.Value) -> bool:
     if op.name == "func.call":
         callee = callee_of(op)
         return callee is not None and set(indices) <= set(read_only_parameters(callee))
-    if _native.linalg_inputs(op) is None:
-        return False  # a memref.copy or load reading a slice is left whole
-    return all(reads_any_layout(op, index) for index in indices)
+    # A linalg op (not a memref.copy or load: such a slice is left whole).
+    inputs = _native.linalg_inputs(op)
+    return inputs is not None and all(index < inputs for index in indices)
 
 
 def find_static_streams(function: ir.Operation) -> list[StaticStream]:

@@ -58,7 +58,7 @@ from mlir.dialects import memref
 
 from hyperoffload.analysis.offload_plan import REBUILT_VIEWS
 from hyperoffload.analysis.program import read_only_parameters, reads_any_layout
-from hyperoffload.ir_utils import update_function_type, walk_preorder
+from hyperoffload.ir_utils import update_function_type, visibility, walk_preorder
 from hyperoffload.transforms.pass_base import ModulePass
 
 
@@ -104,10 +104,7 @@ def elide_argument_copies(module: ir.Operation) -> dict[str, int]:
 
 
 def _is_private(function: ir.Operation) -> bool:
-    if "sym_visibility" not in function.attributes:
-        return False
-    visibility = ir.StringAttr(function.attributes["sym_visibility"]).value
-    return visibility == "private" and len(function.regions[0].blocks) > 0
+    return visibility(function) == "private" and len(function.regions[0].blocks) > 0
 
 
 def _elide(

@@ -54,6 +54,7 @@ import dataclasses
 from mlir import ir
 from mlir.dialects import bufferization
 
+from hyperoffload.ir_utils import visibility
 from hyperoffload.transforms.pass_base import ModulePass
 
 
@@ -117,9 +118,7 @@ def protect_initial_values(loop: ir.Operation) -> int:
     function = loop.parent.operation
     while function.name != "func.func":
         function = function.parent.operation
-    if "sym_visibility" in function.attributes and (
-        ir.StringAttr(function.attributes["sym_visibility"]).value != "public"
-    ):
+    if visibility(function) != "public":
         return 0  # its callers' operands: one-shot's module analysis decides
     entry = function.regions[0].blocks[0]
     parameters = list(entry.arguments)

@@ -70,7 +70,12 @@ import numpy as np
 from mlir import ir
 from mlir.dialects import arith, linalg
 
-from hyperoffload.ir_utils import functions_with_bodies, update_function_type, walk_preorder
+from hyperoffload.ir_utils import (
+    functions_with_bodies,
+    update_function_type,
+    visibility,
+    walk_preorder,
+)
 from hyperoffload.transforms.pass_base import ModulePass
 
 _ALLOCATIONS = ("memref.alloc", "memref.alloca")
@@ -166,11 +171,11 @@ def widen_bool_buffers(module: ir.Operation) -> dict[str, tuple[int, int]]:
             symbol = ir.StringAttr(operation.attributes["sym_name"]).value
             node = groups.add(None, None, key=("global", symbol))
             globals_[symbol] = (operation, node)
-            if _visibility(operation) != "private":
+            if visibility(operation) != "private":
                 groups.supported[node] = False  # its type belongs to other modules
     parameters: dict[str, list[int | None]] = {}
     for name, function in by_name.items():
-        private = _visibility(function) == "private"
+        private = visibility(function) == "private"
         arguments = function.regions[0].blocks[0].arguments
         parameters[name] = [
             groups.add(a, name) if private and _integer_width(a.type) == 1 else None
@@ -248,12 +253,6 @@ def widen_bool_buffers(module: ir.Operation) -> dict[str, tuple[int, int]]:
         else:
             _widen_fill(user)
     return {name: (a, b) for name, (a, b) in counts.items()}
-
-
-def _visibility(symbol: ir.Operation) -> str:
-    if "sym_visibility" in symbol.attributes:
-        return ir.StringAttr(symbol.attributes["sym_visibility"]).value
-    return "public"
 
 
 def _symbol_used_otherwise(module: ir.Operation, name: str) -> bool:
