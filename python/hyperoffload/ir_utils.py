@@ -71,6 +71,19 @@ def visibility(symbol: ir.Operation) -> str:
     return "public"
 
 
+def symbol_used_otherwise(module: ir.Operation, name: str) -> bool:
+    """Whether ``@name`` is referred to by anything in ``module`` but a
+    ``func.call`` (matched in each attribute's text: a reference under
+    another name's prefix counts too, which only ever says yes)."""
+    for op in walk_preorder(module):
+        if op.name in ("func.call", "func.func"):
+            continue
+        for attribute in op.attributes:
+            if f"@{name}" in str(op.attributes[attribute]):
+                return True
+    return False
+
+
 def functions_with_bodies(module: ir.Operation) -> list[ir.Operation]:
     """The ``func.func`` ops of ``module`` that have a body."""
     functions = []

@@ -146,3 +146,29 @@ func.func private @two_readers(%a: memref<8xf32>, %b: memref<8xf32>, %r: memref<
     }
   return
 }
+
+// -----
+
+// The callee's address is taken (func.constant): something other than the
+// calls may call it with the old signature, so it keeps it and the copy stays.
+
+// CHECK-LABEL: func.func @address_taken(
+// CHECK: memref.copy
+// CHECK-LABEL: func.func private @taken(
+// CHECK-SAME: memref<8xf32>
+func.func @address_taken(%w: memref<2x8xf32>, %r: memref<f32>) -> ((memref<8xf32>, memref<f32>) -> ()) {
+  %s = memref.subview %w[1, 0] [1, 8] [1, 1] : memref<2x8xf32> to memref<8xf32, strided<[1], offset: 8>>
+  %copy = memref.alloc() : memref<8xf32>
+  memref.copy %s, %copy : memref<8xf32, strided<[1], offset: 8>> to memref<8xf32>
+  call @taken(%copy, %r) : (memref<8xf32>, memref<f32>) -> ()
+  %f = func.constant @taken : (memref<8xf32>, memref<f32>) -> ()
+  return %f : (memref<8xf32>, memref<f32>) -> ()
+}
+func.func private @taken(%w: memref<8xf32>, %r: memref<f32>) {
+  linalg.reduce ins(%w : memref<8xf32>) outs(%r : memref<f32>) dimensions = [0]
+    (%in: f32, %acc: f32) {
+      %s = arith.addf %in, %acc : f32
+      linalg.yield %s : f32
+    }
+  return
+}

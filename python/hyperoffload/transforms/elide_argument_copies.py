@@ -20,7 +20,7 @@ Before: bufferized functions, before deallocation is added (the pass sits in
 program with fewer copies; a private callee's parameter may have a strided
 layout; results are bit-identical (the callee reads the same elements).
 
-Conservative: only private functions that every symbol use calls; only
+Conservative: only private functions nothing but ``func.call`` refers to; only
 parameters the callee uses as ``linalg`` inputs, ``memref.load`` sources,
 ``memref.copy`` sources and ``memref.dim`` operands (any other use may need
 the identity layout, or write); a copy only if its buffer is a
@@ -58,7 +58,12 @@ from mlir.dialects import memref
 
 from hyperoffload.analysis.offload_plan import REBUILT_VIEWS
 from hyperoffload.analysis.program import read_only_parameters, reads_any_layout
-from hyperoffload.ir_utils import update_function_type, visibility, walk_preorder
+from hyperoffload.ir_utils import (
+    symbol_used_otherwise,
+    update_function_type,
+    visibility,
+    walk_preorder,
+)
 from hyperoffload.transforms.pass_base import ModulePass
 
 
@@ -78,7 +83,6 @@ def elide_argument_copies(module: ir.Operation) -> dict[str, int]:
     """Rewrite ``module``; per callee, the copies elided."""
     functions: dict[str, ir.Operation] = {}
     calls: dict[str, list[ir.Operation]] = {}
-    other_uses: set[str] = set()
     for op in walk_preorder(module):
         name = op.name
         if name == "func.func":
@@ -87,12 +91,10 @@ def elide_argument_copies(module: ir.Operation) -> dict[str, int]:
         elif name == "func.call":
             callee = ir.FlatSymbolRefAttr(op.attributes["callee"]).value
             calls.setdefault(callee, []).append(op)
-        elif name == "func.constant":
-            other_uses.add(ir.FlatSymbolRefAttr(op.attributes["value"]).value)
     read_only = {
         symbol: read_only_parameters(function)
         for symbol, function in functions.items()
-        if _is_private(function) and symbol not in other_uses and calls.get(symbol)
+        if _is_private(function) and calls.get(symbol) and not symbol_used_otherwise(module, symbol)
     }
     elided: dict[str, int] = {}
     for symbol, parameters in read_only.items():

@@ -72,6 +72,7 @@ from mlir.dialects import arith, linalg
 
 from hyperoffload.ir_utils import (
     functions_with_bodies,
+    symbol_used_otherwise,
     update_function_type,
     visibility,
     walk_preorder,
@@ -220,7 +221,7 @@ def widen_bool_buffers(module: ir.Operation) -> dict[str, tuple[int, int]]:
     # A parameter of a function called in a way other than func.call (its
     # symbol taken by func.constant, say) keeps i1.
     for name, nodes in parameters.items():
-        if any(n is not None for n in nodes) and _symbol_used_otherwise(module, name):
+        if any(n is not None for n in nodes) and symbol_used_otherwise(module, name):
             for n in nodes:
                 if n is not None:
                     groups.supported[n] = False
@@ -253,17 +254,6 @@ def widen_bool_buffers(module: ir.Operation) -> dict[str, tuple[int, int]]:
         else:
             _widen_fill(user)
     return {name: (a, b) for name, (a, b) in counts.items()}
-
-
-def _symbol_used_otherwise(module: ir.Operation, name: str) -> bool:
-    """Whether ``@name`` is referred to by anything but a ``func.call``."""
-    for op in walk_preorder(module):
-        if op.name in ("func.call", "func.func"):
-            continue
-        for attribute in op.attributes:
-            if f"@{name}" in str(op.attributes[attribute]):
-                return True
-    return False
 
 
 def _widen_global(op: ir.Operation) -> None:
