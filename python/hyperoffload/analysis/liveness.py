@@ -356,18 +356,81 @@ class BufferLiveness:
         steps = np.asarray(step_of, dtype=np.int64)
         first = np.where(allocated > 0, steps[allocated], 0)
         last = np.maximum(steps[freed], first + 1)
-        np.add.at(delta, first, sizes)
-        np.subtract.at(delta, last, sizes)
+        branching = self._branching_steps(step_of)
+        inner = np.zeros(len(sizes), dtype=bool)
+        if branching:
+            # Buffers allocated inside a branching step count there by the
+            # peak of its positions (below), from the next step as usual.
+            body = np.asarray([*self.order.body_positions(), -1], dtype=np.int64)
+            inner = (
+                (allocated > 0)
+                & np.isin(first, np.fromiter(branching, dtype=np.int64))
+                & (allocated != body[first])
+            )
+        np.add.at(delta, np.where(inner, first + 1, first), sizes)
+        np.subtract.at(delta, np.where(inner, np.maximum(last, first + 1), last), sizes)
         profile = np.cumsum(delta[: count + 1])
-        if self.call_bytes:
+        calls = dict(self.call_bytes)
+        for step, position in branching.items():
+            profile[step] += self._inner_peak(
+                position, sizes[inner], allocated[inner], freed[inner], calls
+            )
+        if calls:
             # A step holding calls holds, besides its buffers, what its
             # largest call holds.
             extra = np.zeros(count + 1, dtype=np.int64)
-            calls = np.fromiter(self.call_bytes, dtype=np.int64)
-            held = np.fromiter(self.call_bytes.values(), dtype=np.int64)
-            np.maximum.at(extra, steps[calls], held)
+            at = np.fromiter(calls, dtype=np.int64)
+            held = np.fromiter(calls.values(), dtype=np.int64)
+            np.maximum.at(extra, steps[at], held)
             profile += extra
         return profile
+
+    def _branching_steps(self, step_of: list[int]) -> dict[int, int]:
+        """Per body step whose op has regions that run at most once each
+        (``scf.if``, ``scf.index_switch``, ``scf.execute_region``: not a
+        loop, not a multi-block region), the op's position."""
+        order = self.order
+        found: dict[int, int] = {}
+        for position in order.body_positions():
+            if (
+                order.descends[position]
+                and order.end[position] > position
+                and position not in order.repeating
+            ):
+                found[step_of[position]] = position
+        return found
+
+    def _inner_peak(
+        self,
+        position: int,
+        sizes: np.ndarray,
+        allocated: np.ndarray,
+        freed: np.ndarray,
+        calls: dict[int, int],
+    ) -> int:
+        """The most device memory the buffers allocated inside the region
+        op at ``position`` hold at once, position by position (its regions
+        laid out one after the other, so the branches of an ``scf.if``
+        never hold theirs together), with what its calls hold (taken out
+        of ``calls``). A buffer counts from its allocation up to its free
+        when both are directly in one block; otherwise (freed in a nested
+        branch, or after the op) up to the op's end."""
+        order = self.order
+        end = order.end[position]
+        here = (allocated > position) & (allocated <= end)
+        delta = np.zeros(end - position + 2, dtype=np.int64)
+        parents = order.parent
+        for size, start, stop in zip(
+            sizes[here].tolist(), allocated[here].tolist(), freed[here].tolist(), strict=True
+        ):
+            if stop > end or stop >= len(parents) or parents[stop] != parents[start]:
+                stop = end + 1
+            delta[start - position] += size
+            delta[stop - position] -= size
+        for call in [c for c in calls if position < c <= end]:
+            delta[call - position] += calls[call]
+            delta[call - position + 1] -= calls.pop(call)
+        return int(np.cumsum(delta).max(initial=0))
 
     def live_at(self, position: int) -> list[Buffer]:
         """Device buffers occupying memory at ``position``."""
