@@ -27,6 +27,7 @@
 // REPORT-NEXT: "peak_after_bytes": 4096,
 // REPORT-NEXT: "saved_by_release_bytes": 1024,
 // REPORT-NEXT: "saved_by_streaming_bytes": 0,
+// REPORT-NEXT: "saved_by_regions_bytes": 0,
 // REPORT-NEXT: "saved_by_offload_bytes": 0,
 func.func @held(%x: memref<256xf32>, %o: memref<256xf32>) {
   %a = memref.alloc() : memref<256xf32>

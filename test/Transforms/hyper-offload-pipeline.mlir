@@ -59,6 +59,7 @@ func.func @weights(%w0: memref<250xf32>, %w1: memref<250xf32>, %x: memref<1000xf
 // STATS-NEXT:     (S) 6000 peak_after_bytes
 // STATS-NEXT:     (S) 0 saved_by_release_bytes
 // STATS-NEXT:     (S) 0 saved_by_streaming_bytes
+// STATS-NEXT:     (S) 0 saved_by_regions_bytes
 // STATS-NEXT:     (S) 1000 saved_by_offload_bytes
 // STATS-NEXT:     (S) 4.0 makespan_before_s
 // STATS-NEXT:     (S) 4.0 makespan_after_s

@@ -221,6 +221,10 @@ def summary_text(document: dict[str, Any], hardware: str) -> str:
             if streamed:
                 # Stacked weights fetched slice by slice: not in the plan's list.
                 lines.append(f"  streamed slices     {_size(streamed)} less peak")
+            regions = plan.get("saved_by_regions_bytes") or 0
+            if regions:
+                # Weights planned inside branch regions: not in the plan's list.
+                lines.append(f"  planned in branches {_size(regions)} less peak")
             decisions = plan.get("plan", {}).get("decisions", [])
             moved = [d for d in decisions if d["offloaded"]]
             names = ", ".join(f"{d['buffer']} ({_size(d['size_bytes'], 0)})" for d in moved[:3])

@@ -19,6 +19,22 @@ statistics (and ``hyper-opt --report``'s ``before``) keep that function's
 figures and split the saving into ``saved_by_release_bytes`` and
 ``saved_by_offload_bytes``.
 
+Branches: a multi-block function is lifted to ``scf`` by upstream
+``lift-cf-to-scf``; an ``scf.if`` is then one step of the planner, whose
+memory is the peak of its regions' own buffers plus what is held across
+it. Parameters that one region of a body-level ``scf.if`` alone uses
+(an early exit's later layers: :mod:`hyperoffload.analysis.branch_regions`)
+are first planned inside that region (``plan-regions``, on by default):
+the region's ops are moved into a private function of their own
+(:mod:`hyperoffload.transforms.region_functions`), planned and scheduled
+like any function (within ``max-slowdown`` of its own time, or within what
+the budget leaves beside the buffers held across the ``scf.if`` that the
+planner cannot move), and moved back; the function's plan then works
+around them. So those weights stay in the pool on the path that exits,
+and arrive one by one on the path that runs the region. A region whose
+plan fails is left as it was. The statistics keep what this saved as
+``saved_by_regions_bytes``.
+
 Calls: a ``func.call`` counts its callee's compute time and the device
 memory the callee holds beyond its parameters (see
 :mod:`hyperoffload.analysis.liveness`), so a budget is of the whole
@@ -62,7 +78,9 @@ gets ``cache.trip_count_bound = N`` (kept in the output: the plan's time
 assumes it) and the simulator and cost model run it ``N`` times. Their
 weights still do not stream (that needs the exact count).
 
-Conservative: everything the three passes are conservative about; in
+Conservative: everything the three passes are conservative about (and
+:mod:`hyperoffload.analysis.branch_regions`: an ``scf.if`` with results, a
+parameter two regions use, a function a call calls); in
 ``max-slowdown`` mode the bisection stops at 0.5% of the unoffloaded peak.
 
 Example::
@@ -79,6 +97,7 @@ import dataclasses
 
 from mlir import ir
 
+from hyperoffload.analysis.branch_regions import BranchRegion, find_branch_regions, region_span
 from hyperoffload.analysis.link_fill import fill_link, headrooms
 from hyperoffload.analysis.liveness import BufferLiveness, LivenessError
 from hyperoffload.analysis.loop_slices import SliceStream, find_slice_streams
@@ -105,6 +124,7 @@ from hyperoffload.transforms.plan_offload import (
     make_planner,
     plan_and_rewrite,
 )
+from hyperoffload.transforms.region_functions import inline_region, outline_region
 from hyperoffload.transforms.release_dead_buffers import release
 from hyperoffload.transforms.schedule_transfers import schedule_function
 from hyperoffload.transforms.stream_loop_slices import stream_function
@@ -142,6 +162,11 @@ class HyperOffloadPipelinePass(PlanOptions):
         "first stream weights a loop reads slice by slice (cache-stream-loop-slices) and "
         "stacked weights read at constant slices (cache-stream-static-slices); with "
         "max-slowdown only where that keeps within it",
+    )
+    plan_regions: bool = option(
+        True,
+        "first plan the weights that one region of an scf.if alone uses (an early exit's "
+        "later layers) inside that region, op by op, instead of for all of it",
     )
     trip_count_bound: int = option(
         0,
@@ -243,6 +268,13 @@ class HyperOffloadPipelinePass(PlanOptions):
                     function, liveness, before = self._stream(
                         module, name, hardware, liveness, before, slowdown, limit_given
                     )
+            streamed_peak = before.peak_bytes
+            if self.plan_regions:
+                planned = self._plan_regions(
+                    module, name, hardware, liveness, slowdown, limit_given
+                )
+                if planned is not None:
+                    function, liveness, before = planned
             if limit_given is not None:
                 choice = _Choice(limit_given)
             else:
@@ -266,7 +298,8 @@ class HyperOffloadPipelinePass(PlanOptions):
             "peak_released_bytes": released.peak_bytes,
             "peak_after_bytes": after.peak_bytes,
             "saved_by_release_bytes": given.peak_bytes - released.peak_bytes,
-            "saved_by_streaming_bytes": released.peak_bytes - before.peak_bytes,
+            "saved_by_streaming_bytes": released.peak_bytes - streamed_peak,
+            "saved_by_regions_bytes": streamed_peak - before.peak_bytes,
             "saved_by_offload_bytes": before.peak_bytes - after.peak_bytes,
             "hardware": hardware.name,
             "before": given_figures or figures(given_liveness, given),
@@ -341,6 +374,81 @@ class HyperOffloadPipelinePass(PlanOptions):
         streamed_liveness = BufferLiveness(function, dynamic_dim_bound=bound)
         streamed = simulate(function, hardware, liveness=streamed_liveness, timeline=False)
         return function, streamed_liveness, streamed
+
+    def _plan_regions(
+        self,
+        module: ir.Operation,
+        name: str,
+        hardware: HardwareProfile,
+        liveness: BufferLiveness,
+        slowdown: float | None,
+        limit: int | None,
+    ) -> tuple[ir.Operation, BufferLiveness, SimulationResult] | None:
+        """Plan inside each ``scf.if`` region of function ``name`` the
+        parameters only it uses (:mod:`hyperoffload.analysis.branch_regions`):
+        the region's ops moved into a function of their own
+        (:mod:`hyperoffload.transforms.region_functions`), planned within
+        ``slowdown`` of that function's own time or, with a budget
+        (``limit``), within what the budget leaves beside the buffers held
+        across the ``scf.if`` that the region does not use and the planner
+        cannot move; then moved back.
+        A region whose plan fails is left as it was (its ops copies of
+        those it had). The function as it is then, its liveness and
+        simulation; None where it has no such region."""
+        bound = self.dynamic_dim_bound or None
+        function = _find(module, name)
+        regions = find_branch_regions(function, liveness)
+        if not regions:
+            return None
+        for index, branch in enumerate(regions):
+            region_limit = None
+            if limit is not None:
+                current = BufferLiveness(function, dynamic_dim_bound=bound)
+                planner = make_planner(function, hardware, limit, self, current)
+                movable = {c.root for c in planner.candidates if c.reason is None}
+                region_limit = limit - _held_beside(current, branch, movable)
+                if region_limit <= 0:
+                    continue
+            body_name = f"{name}__region{index}"
+            outlined = outline_region(
+                function, branch.op, branch.region, branch.arguments, body_name
+            )
+            pristine = _find(module, body_name).clone()
+            try:
+                self._plan_outlined(module, body_name, hardware, slowdown, region_limit)
+                pristine.erase()
+            except (LivenessError, SimulationError, PlanError):
+                # Not planned: the region goes back as it was.
+                failed = _find(module, body_name)
+                ir.InsertionPoint(failed).insert(pristine)
+                failed.erase()
+            inline_region(function, outlined, _find(module, body_name))
+        after = BufferLiveness(function, dynamic_dim_bound=bound)
+        return function, after, simulate(function, hardware, liveness=after, timeline=False)
+
+    def _plan_outlined(
+        self,
+        module: ir.Operation,
+        name: str,
+        hardware: HardwareProfile,
+        slowdown: float | None,
+        limit: int | None,
+    ) -> None:
+        """Plan and schedule function ``name`` (a region moved out): the
+        smallest peak within ``slowdown`` of its own time, or ``limit``."""
+        bound = self.dynamic_dim_bound or None
+        function = _find(module, name)
+        liveness = BufferLiveness(function, dynamic_dim_bound=bound)
+        if limit is not None:
+            choice = _Choice(limit)
+        else:
+            assert slowdown is not None
+            before = simulate(function, hardware, liveness=liveness, timeline=False)
+            choice = self._search(module, name, hardware, before.makespan_s, slowdown, liveness)
+        if choice.headroom is not None:
+            self._fill(function, hardware, choice, liveness)
+        else:
+            self._plan_within(function, hardware, choice.limit, liveness, choice.placement)
 
     def _unoffloaded_planner(
         self, function: ir.Operation, hardware: HardwareProfile, liveness: BufferLiveness
@@ -687,6 +795,28 @@ def holds_dead_buffers(liveness: BufferLiveness) -> bool:
         and buffer.last_use is not None
         and any(names[p] != "memref.dealloc" for p in range(buffer.last_use + 1, buffer.freed_at))
         for buffer in liveness.buffers
+    )
+
+
+def _held_beside(liveness: BufferLiveness, branch: BranchRegion, movable: set[int]) -> int:
+    """Device bytes held across ``branch``'s ``scf.if`` by buffers its
+    region does not use and the planner cannot move (``movable``: the
+    root indices of its candidates): what a budget leaves the region is
+    the rest."""
+    span = region_span(liveness, branch.op, branch.region)
+    position = liveness.order.position_of(branch.op)
+    if span is None or position is None:
+        return 0
+    used = {
+        root
+        for at, accesses in liveness.accesses_by_position().items()
+        if span[0] <= at <= span[1]
+        for root, _ in accesses
+    }
+    return sum(
+        buffer.size
+        for index, buffer in enumerate(liveness.buffers)
+        if index not in used and index not in movable and buffer.is_live_in_memory_at(position)
     )
 
 

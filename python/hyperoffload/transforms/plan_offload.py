@@ -45,7 +45,9 @@ not; buffers used through a view nested in a region
 dynamic sizes and globals shared with other functions are left on the
 device (the reason is
 in the statistics and, with ``remarks=true``, a remark); an op with regions
-is one step, so a loop's buffers are fetched before it and evicted after.
+is one step, so a loop's buffers are fetched before it and evicted after
+(``hyper-offload-pipeline`` plans the weights one branch of an ``scf.if``
+alone uses inside that branch first).
 
 Example (``budget=1KiB``, 256xf32 is 1 KiB)::
 

@@ -1,0 +1,42 @@
+// RUN: hyper-opt %s --hyper-offload-pipeline='budget=3000 hw=%S/../Inputs/unit.toml' | FileCheck %s
+// RUN: not hyper-opt %s --hyper-offload-pipeline='budget=3000 hw=%S/../Inputs/unit.toml plan-regions=false' -o /dev/null 2>&1 | FileCheck %s --check-prefix=OFF
+// RUN: hyper-opt %s --hyper-offload-pipeline='budget=3000 hw=%S/../Inputs/unit.toml' --summary=- -o %t | FileCheck %s --check-prefix=SUMMARY
+
+// An early exit as lift-cf-to-scf leaves it: the layers after the exit
+// are the else region, their weights (%w1, %w2, %w3: 1000 B each) used
+// only there. Planned inside that region (budget 3000 B, as the region
+// may hold all of it), %w2 and %w3 arrive before their layers and leave
+// after them; %w1 stays for the region, and the function's own plan moves
+// it around the if, with the weights before it. Held whole for the if
+// (plan-regions=false) the region needs 4000 B, over the budget.
+// CHECK-LABEL: func.func @early_exit(
+// CHECK-SAME: %[[X:[^:]+]]: memref<250xf32, #cache.remote>, %[[W0:[^:]+]]: memref<250xf32, #cache.remote>, %[[W1:[^:]+]]: memref<250xf32, #cache.remote>, %[[W2:[^:]+]]: memref<250xf32, #cache.remote>, %[[W3:[^:]+]]: memref<250xf32, #cache.remote>, %[[O:[^:]+]]: memref<250xf32>
+// CHECK: %[[D1:[^,]+]], %[[T1:[^ ]+]] = cache.prefetch %[[W1]]
+// CHECK-NEXT: cache.wait %[[T1]]
+// CHECK-NEXT: scf.if
+// CHECK-NEXT: } else {
+// CHECK-NEXT: %[[D2:[^,]+]], %[[T2:[^ ]+]] = cache.prefetch %[[W2]]
+// CHECK-NEXT: linalg.add ins(%[[O]], %[[D1]] :
+// CHECK-NEXT: cache.wait %[[T2]]
+// CHECK-NEXT: linalg.add ins(%[[O]], %[[D2]] :
+// CHECK-NEXT: cache.evict %[[D2]]
+// CHECK-NEXT: %[[D3:[^,]+]], %[[T3:[^ ]+]] = cache.prefetch %[[W3]]
+// CHECK-NEXT: cache.wait %[[T3]]
+// CHECK-NEXT: linalg.add ins(%[[O]], %[[D3]] :
+// CHECK-NEXT: cache.evict %[[D3]]
+// CHECK-NEXT: }
+// CHECK-NEXT: cache.evict %[[D1]]
+// CHECK-NEXT: return
+// OFF: error: budget of 3000 bytes is infeasible
+// SUMMARY: planned in branches
+func.func @early_exit(%x: memref<250xf32>, %w0: memref<250xf32>, %w1: memref<250xf32>, %w2: memref<250xf32>, %w3: memref<250xf32>, %o: memref<250xf32>, %c: i1) {
+  linalg.add ins(%x, %w0 : memref<250xf32>, memref<250xf32>) outs(%o : memref<250xf32>)
+  cf.cond_br %c, ^exit, ^rest
+^exit:
+  return
+^rest:
+  linalg.add ins(%o, %w1 : memref<250xf32>, memref<250xf32>) outs(%o : memref<250xf32>)
+  linalg.add ins(%o, %w2 : memref<250xf32>, memref<250xf32>) outs(%o : memref<250xf32>)
+  linalg.add ins(%o, %w3 : memref<250xf32>, memref<250xf32>) outs(%o : memref<250xf32>)
+  return
+}

@@ -1,0 +1,149 @@
+"""Planning inside branch regions: which regions qualify
+(:mod:`hyperoffload.analysis.branch_regions`), moving a region into a
+function and back (:mod:`hyperoffload.transforms.region_functions`), and
+the pipeline's plans inside them (``plan-regions``)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hyperoffload import _native
+from hyperoffload.analysis.branch_regions import find_branch_regions
+from hyperoffload.analysis.liveness import BufferLiveness
+from hyperoffload.analysis.schedule_rules import check_schedule
+from hyperoffload.ir_utils import function_named, walk_preorder
+from hyperoffload.runtime import run_function
+from hyperoffload.transforms import build_pass_manager, collect_instances
+from hyperoffload.transforms.region_functions import inline_region, outline_region
+from hyperoffload.workloads import LlamaConfig, generate_llama
+from hyperoffload.workloads.llama import entry_name
+from llama_arguments import llama_arguments
+from mlir import ir
+
+TINY = LlamaConfig(layers=4, hidden=16, intermediate=24, context=8, tokens=2, dtype="f32")
+
+EARLY_EXIT = """
+func.func @f(%x: memref<250xf32>, %w0: memref<250xf32>, %w1: memref<250xf32>,
+             %w2: memref<250xf32>, %o: memref<250xf32>, %c: i1) {
+  %one = arith.constant 1.0 : f32
+  linalg.add ins(%x, %w0 : memref<250xf32>, memref<250xf32>) outs(%o : memref<250xf32>)
+  scf.if %c {
+    linalg.add ins(%o, %w0 : memref<250xf32>, memref<250xf32>) outs(%o : memref<250xf32>)
+  } else {
+    linalg.add ins(%o, %w1 : memref<250xf32>, memref<250xf32>) outs(%o : memref<250xf32>)
+    linalg.fill ins(%one : f32) outs(%x : memref<250xf32>)
+    linalg.add ins(%o, %w2 : memref<250xf32>, memref<250xf32>) outs(%o : memref<250xf32>)
+  }
+  return
+}
+"""
+
+
+def _regions(text: str) -> list[tuple[int, list[int]]]:
+    with ir.Context():
+        module = ir.Module.parse(text)
+        function = module.body.operations[-1].operation
+        found = find_branch_regions(function, BufferLiveness(function))
+        return [(r.region, r.arguments) for r in found]
+
+
+def test_only_parameters_one_region_alone_uses_are_region_local() -> None:
+    """%w1 and %w2 only in the else region; %w0 in the then region and
+    before the if; %x before the if and in the else region; %o everywhere."""
+    assert _regions(EARLY_EXIT) == [(1, [2, 3])]
+
+
+def test_an_if_with_results_and_a_called_function_have_none() -> None:
+    with_results = """
+func.func @f(%w: memref<4xf32>, %o: memref<4xf32>, %c: i1) -> i1 {
+  %r = scf.if %c -> i1 {
+    linalg.copy ins(%w : memref<4xf32>) outs(%o : memref<4xf32>)
+    scf.yield %c : i1
+  } else {
+    scf.yield %c : i1
+  }
+  return %r : i1
+}
+"""
+    assert _regions(with_results) == []
+    called = (
+        EARLY_EXIT
+        + """
+func.func @g(%x: memref<250xf32>, %o: memref<250xf32>, %c: i1) {
+  func.call @f(%x, %x, %x, %x, %o, %c)
+    : (memref<250xf32>, memref<250xf32>, memref<250xf32>, memref<250xf32>,
+       memref<250xf32>, i1) -> ()
+  return
+}
+"""
+    )
+    with ir.Context():
+        module = ir.Module.parse(called)
+        function = function_named(module.operation, "f")
+        assert find_branch_regions(function, BufferLiveness(function)) == []
+
+
+def test_a_region_moved_out_and_back_is_the_function_it_was() -> None:
+    """The outlined function takes the values from above as parameters
+    (all kept but the region-local ones; the constant copied in), and
+    moving it back unplanned gives the text the function had."""
+    with ir.Context():
+        module = ir.Module.parse(EARLY_EXIT)
+        given = str(module)
+        function = module.body.operations[0].operation
+        (branch,) = find_branch_regions(function, BufferLiveness(function))
+        outlined = outline_region(function, branch.op, branch.region, branch.arguments, "f_else")
+        body = function_named(module.operation, "f_else")
+        assert body is not None and module.operation.verify()
+        text = str(body)
+        assert text.startswith("func.func private @f_else(%arg0: memref<250xf32>")
+        # %o, %w1, %x, %w2 in order of first use: %w1 and %w2 may move.
+        assert text.count('{cache.policy = "keep"}') == 2
+        assert "arith.constant {hyperoffload.copied_constant = 0 : i64} 1.000000e+00 : f32" in text
+        assert len(outlined.values) == 4
+        inline_region(function, outlined, body)
+        assert function_named(module.operation, "f_else") is None
+        assert str(module) == given
+
+
+def _nested_prefetches(function: ir.Operation) -> tuple[int, int]:
+    """Prefetches directly in the body and inside the scf.if."""
+    body = [op.operation for op in function.regions[0].blocks[0].operations]
+    top = sum(op.name == "cache.prefetch" for op in body)
+    nested = sum(op.name == "cache.prefetch" for op in walk_preorder(function)) - top
+    return top, nested
+
+
+@pytest.mark.parametrize("target", ["cpu", "cpu-async", "gpu"])
+def test_the_branch_form_planned_inside_its_region_matches_bit_for_bit(target: str) -> None:
+    """At 45% of the peak the second half's weights are prefetched inside
+    the else region (with plan-regions=false the if holds them all and the
+    budget is infeasible there), the schedule verifies, nothing reads the
+    pool, and both paths compute what they did."""
+    pipeline = "hyper-offload-pipeline{budget=45% hw=h100-pcie}"
+
+    def run(module: ir.Module, exit_early: bool, on: str = "cpu") -> np.ndarray:
+        arguments = llama_arguments(TINY, "branch", exit_early=exit_early)
+        run_function(module, entry_name(TINY), arguments, target=on)
+        return arguments[-1]  # type: ignore[return-value]
+
+    with ir.Context():
+        given = ir.Module.parse(generate_llama(TINY, "branch"))
+        want = [run(given, flag) for flag in (False, True)]
+        module = ir.Module.parse(generate_llama(TINY, "branch"))
+        with collect_instances() as ran:
+            build_pass_manager(pipeline).run(module.operation)
+        statistics = ran[0].statistics[entry_name(TINY)]
+        function = function_named(module.operation, entry_name(TINY))
+        assert _nested_prefetches(function)[1] > 0
+        assert statistics["saved_by_regions_bytes"] > 0
+        assert _native.remote_accesses(module.operation) == []
+        assert check_schedule(function) == []
+        got = [run(module, flag, target) for flag in (False, True)]
+        unplanned = ir.Module.parse(generate_llama(TINY, "branch"))
+        with pytest.raises(ir.MLIRError, match="where nothing is left to offload"):
+            build_pass_manager(pipeline.replace("}", " plan-regions=false}")).run(
+                unplanned.operation
+            )
+    for mine, theirs in zip(got, want, strict=True):
+        assert np.array_equal(mine.view(np.uint32), theirs.view(np.uint32))
