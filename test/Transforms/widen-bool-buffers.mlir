@@ -157,3 +157,41 @@ func.func @caller() {
 func.func @public_helper(%m: memref<4xi1>) {
   return
 }
+
+// -----
+
+// Tests that a 0-d flag read by a load (lax.cond's condition after
+// bufferization) is stored as a byte: the load reads the byte and
+// truncates it for the scf.if; a store extends what it stores.
+// CHECK-LABEL: func.func @cond_flag
+// CHECK:       %[[F:.+]] = memref.alloc() : memref<i8>
+// CHECK:       ^bb0(%[[IN:[^:]+]]: i32, %[[OUT:[^:]+]]: i8):
+// CHECK:         %[[C:.+]] = arith.cmpi sgt, %[[IN]]
+// CHECK-NEXT:    %[[W:.+]] = arith.extui %[[C]] : i1 to i8
+// CHECK-NEXT:    linalg.yield %[[W]] : i8
+// CHECK:       %[[B:.+]] = memref.load %[[F]][] : memref<i8>
+// CHECK-NEXT:  %[[T:.+]] = arith.trunci %[[B]] : i8 to i1
+// CHECK-NEXT:  scf.if %[[T]] {
+// CHECK:       %[[E:.+]] = arith.extui %{{.+}} : i1 to i8
+// CHECK-NEXT:  memref.store %[[E]], %[[F]][] : memref<i8>
+// STATS:      @cond_flag
+// STATS-NEXT:   (S) 1 widened_buffers
+// STATS-NEXT:   (S) 0 kept_bool_buffers
+#scalar = affine_map<() -> ()>
+func.func @cond_flag(%stop: memref<i32>, %x: memref<4xf32>) {
+  %zero = arith.constant 0 : i32
+  %f = memref.alloc() : memref<i1>
+  linalg.generic {indexing_maps = [#scalar, #scalar], iterator_types = []} ins(%stop : memref<i32>) outs(%f : memref<i1>) {
+  ^bb0(%in: i32, %out: i1):
+    %c = arith.cmpi sgt, %in, %zero : i32
+    linalg.yield %c : i1
+  }
+  %b = memref.load %f[] : memref<i1>
+  scf.if %b {
+    linalg.fill ins(%zero : i32) outs(%stop : memref<i32>)
+  }
+  %n = arith.xori %b, %b : i1
+  memref.store %n, %f[] : memref<i1>
+  memref.dealloc %f : memref<i1>
+  return
+}

@@ -15,6 +15,9 @@ buffers whose every use it understands:
   truncated to ``i1`` (``arith.trunci``) where the payload uses it, and a
   yielded ``i1`` for it is extended (``arith.extui``, so 0 or 1);
 - ``linalg.fill`` of it fills the extended scalar;
+- ``memref.load`` of it loads the byte and truncates it (the ``i1``
+  condition of an ``scf.if``, JAX's ``lax.cond``), ``memref.store`` into it
+  stores the extended value;
 - ``memref.copy`` between two such buffers and ``memref.dealloc`` carry over.
 
 Before: IR on memrefs. After: the same values computed, with every widened
@@ -31,7 +34,7 @@ Conservative: buffers that must share a type (connected by ``memref.copy``,
 a call operand and its parameter, a global and its reads) are widened
 together or not at all; a group is left as it is if any member is used by
 another op (a view such as ``memref.subview`` or ``memref.expand_shape``, a
-load or store, a named linalg op other than ``linalg.fill``, a return), or
+named linalg op other than ``linalg.fill``, a return), or
 if it holds a parameter of a public function, a public global, or a
 function whose symbol something other than a call refers to (their types
 belong to others).
@@ -80,7 +83,14 @@ from hyperoffload.ir_utils import (
 from hyperoffload.transforms.pass_base import ModulePass
 
 _ALLOCATIONS = ("memref.alloc", "memref.alloca")
-_CARRIED = ("memref.dealloc", "memref.copy", "linalg.generic", "linalg.fill")
+_CARRIED = (
+    "memref.dealloc",
+    "memref.copy",
+    "linalg.generic",
+    "linalg.fill",
+    "memref.load",
+    "memref.store",
+)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -215,7 +225,7 @@ def widen_bool_buffers(module: ir.Operation) -> dict[str, tuple[int, int]]:
                 else:
                     groups.join(node, target)
             elif user.name not in _CARRIED or (
-                user.name == "linalg.fill" and use.operand_number == 0
+                user.name in ("linalg.fill", "memref.store") and use.operand_number != 1
             ):
                 groups.supported[node] = False
     # A parameter of a function called in a way other than func.call (its
@@ -237,7 +247,7 @@ def widen_bool_buffers(module: ir.Operation) -> dict[str, tuple[int, int]]:
             continue
         for use in value.uses:
             user = use.owner.operation
-            if user.name in ("linalg.generic", "linalg.fill") and user not in seen:
+            if user.name in _REWRITTEN and user not in seen:
                 seen.add(user)
                 users.append(user)
         value.set_type(_widened(value.type))
@@ -249,10 +259,7 @@ def widen_bool_buffers(module: ir.Operation) -> dict[str, tuple[int, int]]:
         if any(n is not None and chosen[n] for n in nodes):
             update_function_type(by_name[name])
     for user in users:
-        if user.name == "linalg.generic":
-            _widen_generic(user)
-        else:
-            _widen_fill(user)
+        _REWRITTEN[user.name](user)
     return {name: (a, b) for name, (a, b) in counts.items()}
 
 
@@ -298,6 +305,22 @@ def _widen_generic(op: ir.Operation) -> None:
             yield_op.operands[result] = wide
 
 
+def _widen_load(op: ir.Operation) -> None:
+    """A load of a widened buffer loads the byte and truncates it."""
+    loaded = op.results[0]
+    loaded.set_type(ir.IntegerType.get_signless(8))
+    with ir.InsertionPoint.after(op), op.location:
+        narrow = arith.trunci(ir.IntegerType.get_signless(1), loaded)
+    loaded.replace_all_uses_except(narrow, narrow.owner.operation)
+
+
+def _widen_store(op: ir.Operation) -> None:
+    """A store into a widened buffer stores the extended byte."""
+    with ir.InsertionPoint(op), op.location:
+        wide = arith.extui(ir.IntegerType.get_signless(8), op.operands[0])
+    op.operands[0] = wide
+
+
 def _widen_fill(op: ir.Operation) -> None:
     """Rebuild a ``linalg.fill`` of a widened buffer with a byte scalar."""
     value, output = op.operands[0], op.operands[1]
@@ -305,3 +328,12 @@ def _widen_fill(op: ir.Operation) -> None:
         byte = arith.extui(ir.IntegerType.get_signless(8), value)
         linalg.fill(byte, outs=[output])
     op.erase()
+
+
+# Per op that uses a widened buffer and changes with it, its rewrite.
+_REWRITTEN = {
+    "linalg.generic": _widen_generic,
+    "linalg.fill": _widen_fill,
+    "memref.load": _widen_load,
+    "memref.store": _widen_store,
+}
