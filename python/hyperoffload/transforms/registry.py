@@ -82,6 +82,12 @@ def _verify_schedule() -> type[ModulePass]:
     return VerifySchedulePass
 
 
+def _materialize_branch_results() -> type[ModulePass]:
+    from hyperoffload.transforms.materialize_branch_results import MaterializeBranchResultsPass
+
+    return MaterializeBranchResultsPass
+
+
 def _materialize_loop_results() -> type[ModulePass]:
     from hyperoffload.transforms.materialize_loop_results import MaterializeLoopResultsPass
 
@@ -149,6 +155,7 @@ _PASSES: dict[str, Callable[[], type[ModulePass]]] = {
     "cache-hoist-result-copies": _hoist_result_copies,
     "cache-lower-to-cpu": _lower_to_cpu,
     "cache-lower-to-gpu": _lower_to_gpu,
+    "cache-materialize-branch-results": _materialize_branch_results,
     "cache-materialize-loop-results": _materialize_loop_results,
     "cache-plan-offload": _plan_offload,
     "cache-print-liveness": _print_liveness,
@@ -210,7 +217,9 @@ class NamedPipeline:
 # two constants into one that two unranked casts then read, which one-shot
 # bufferization rejects: each such cast gets its own constant back. A
 # loop's tensor state (lax.scan's hidden state) is written back into its
-# iteration argument, so one-shot bufferization keeps it in one buffer. A
+# iteration argument, so one-shot bufferization keeps it in one buffer; a
+# branch's tensor results (lax.cond's) are written into one destination
+# each, so neither needs runtime ownership flags. A
 # private callee that only reads a parameter is passed its caller's view
 # (strided layout) instead of the copy the identity layout needs (nested
 # jit's per-layer slices of stacked weights).
@@ -221,6 +230,7 @@ BUFFERIZE_PIPELINE = NamedPipeline(
         "cache-uplift-loop-counters,cache-fuse-weight-transposes,"
         "func.func(linalg-fuse-elementwise-ops),"
         "cache-split-shared-constants,cache-materialize-loop-results,"
+        "cache-materialize-branch-results,"
         "one-shot-bufferize{bufferize-function-boundaries "
         "function-boundary-type-conversion=identity-layout-map},"
         "cache-elide-argument-copies,cache-copy-repeated-results,"
