@@ -10,7 +10,7 @@ attention with a ``jnp.tril`` mask, SiLU-gated MLP) at Llama-7B sizes
 in each form JAX programs take (``scan``, ``fori``, ``unrolled``,
 ``per-layer``, nested jit ``calls``: as given, and with the pipeline's
 ``inline-calls``; ``while``: ``lax.while_loop`` with the layer count an
-input), lowered with
+input; ``cond``: ``lax.cond`` exiting after half the layers), lowered with
 shapes only (``jax.ShapeDtypeStruct``: no weights are made) and converted
 by :mod:`hyperoffload.frontends.jax` (IREE's StableHLO input passes), then
 ``hyper-bufferize-pipeline`` and ``hyper-offload-pipeline{max-slowdown=1%}``.
@@ -78,6 +78,12 @@ def main() -> int:
             [x, stacked, jax.ShapeDtypeStruct((), jnp.int32)],
             True,
         ),
+        # lax.cond: an early exit after half the layers, per-layer weights.
+        "cond": (
+            example.early_exit,  # type: ignore[attr-defined]
+            [x, per, jax.ShapeDtypeStruct((), jnp.int32)],
+            True,
+        ),
     }
     if args.forms:
         unknown = set(args.forms) - set(forms)
@@ -89,10 +95,10 @@ def main() -> int:
         f"{args.hw} (simulated), hyper-offload-pipeline{{max-slowdown={args.max_slowdown}}}\n"
     )
     print(
-        "| form | convert | peak before | peak after | cut | by streaming | slowdown "
-        "| share of per-layer cut | compile s |"
+        "| form | convert | peak before | peak after | cut | by streaming | in branches "
+        "| slowdown | share of per-layer cut | compile s |"
     )
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     reference: float | None = None
     with tempfile.TemporaryDirectory() as scratch:
         for name, (fn, fn_args, inline) in forms.items():
@@ -126,6 +132,7 @@ def main() -> int:
                 f"| {name} | {converted:.1f} s, {result.size_bytes / 1e3:.0f} kB "
                 f"| {before / 2**30:.2f} GiB | {after / 2**30:.2f} GiB | {cut:.1%} "
                 f"| {stats['saved_by_streaming_bytes'] / 2**30:.2f} GiB "
+                f"| {stats['saved_by_regions_bytes'] / 2**30:.2f} GiB "
                 f"| {stats['slowdown']:.2%} | {share} | {seconds:.1f} |",
                 flush=True,
             )

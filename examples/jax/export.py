@@ -1,4 +1,4 @@
-"""Export a small JAX transformer in the six forms JAX programs take.
+"""Export a small JAX transformer in the seven forms JAX programs take.
 
     python examples/jax/export.py          # needs jax, jaxlib, iree-base-compiler
 
@@ -22,12 +22,16 @@ input passes):
   makes that index the induction variable);
 - ``while``: ``lax.while_loop`` over the stacked weights for a layer count
   passed at run time (an ``scf.while`` carrying the index and the state:
-  its trip count is not known when compiling).
+  its trip count is not known when compiling);
+- ``cond``: an early exit, ``lax.cond`` on an int32 ``stop`` input after
+  the first half of the layers (per-layer weights): an ``scf.if`` yielding
+  the state, the second half's weights used only in its region.
 
 Beside each ``NAME.mlir`` its manifest ``NAME.json`` holds the converter's
 manifest plus the inputs (seeded, argument order) and JAX's output, as
-base64 of little-endian float32 (int32 for the layer count), so tests need
-no JAX.
+base64 of little-endian float32 (int32 for the layer count and the stop
+flag), so tests need no JAX; ``cond.json`` also holds JAX's output when it
+exits (``outputs_exit``, the flag set).
 """
 
 from __future__ import annotations
@@ -104,6 +108,19 @@ def while_loop(x: Any, stacked: list[Any], count: Any) -> Any:
     return jax.lax.while_loop(lambda state: state[0] < count, body, (jnp.int32(0), x))[1]
 
 
+def early_exit(x: Any, layers: list[list[Any]], stop: Any) -> Any:
+    half = len(layers) // 2
+    for w in layers[:half]:
+        x = layer(x, w)
+
+    def rest(h: Any) -> Any:
+        for w in layers[half:]:
+            h = layer(h, w)
+        return h
+
+    return jax.lax.cond(stop > 0, lambda h: h, rest, x)
+
+
 def _encoded(array: np.ndarray) -> dict[str, Any]:
     dtype = "int32" if np.asarray(array).dtype == np.int32 else "float32"
     # asarray, not ascontiguousarray: that makes a 0-d array (the count) 1-d.
@@ -128,6 +145,12 @@ def main() -> None:
         "per-layer": (per_layer, [x, per], [x, *(w for ws in per for w in ws)], True),
         "fori": (fori, [x, stacked], [x, *stacked], True),
         "while": (while_loop, [x, stacked, count], [x, *stacked, count], True),
+        "cond": (
+            early_exit,
+            [x, per, np.int32(0)],
+            [x, *(w for ws in per for w in ws), np.int32(0)],
+            True,
+        ),
     }
     for name, (fn, args, flat, inline) in forms.items():
         path = HERE / f"{name}.mlir"
@@ -140,6 +163,9 @@ def main() -> None:
             "inputs": [_encoded(np.asarray(a)) for a in flat],
             "outputs": [_encoded(output)],
         }
+        if name == "cond":
+            exited = np.asarray(jax.jit(fn)(*args[:-1], np.int32(1)))
+            manifest["outputs_exit"] = [_encoded(exited)]
         path.with_suffix(".json").write_text(json.dumps(manifest, indent=1) + "\n")
         print(f"{name}: {result.size_bytes / 1e3:.0f} kB, {manifest['ops_by_dialect']}")
 

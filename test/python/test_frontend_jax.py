@@ -31,8 +31,8 @@ from mlir import ir
 JAX = Path(__file__).resolve().parents[2] / "examples" / "jax"
 FORMS = ["scan", "unrolled", "calls", "per-layer", "fori"]
 # lax.while_loop: its trip count is an input, so its stacked weights cannot
-# stream (they stay whole inside the loop).
-ALL_FORMS = [*FORMS, "while"]
+# stream (they stay whole inside the loop); lax.cond: an early exit.
+ALL_FORMS = [*FORMS, "while", "cond"]
 IREE_PYTHON = os.environ.get("HYPEROFFLOAD_JAX_PYTHON", sys.executable)
 
 
@@ -100,6 +100,9 @@ def test_the_exports_are_upstream_mlir_in_jax_forms() -> None:
     # while_loop: an scf.while carrying the index and the state.
     loop = (JAX / "while.mlir").read_text()
     assert loop.count("scf.while") == 1 and "scf.for" not in loop
+    # cond: an scf.if yielding the state, from either region.
+    cond = (JAX / "cond.mlir").read_text()
+    assert cond.count("scf.if") == 1 and "-> (tensor<8x16xf32>) {" in cond
 
 
 @pytest.mark.parametrize("form", ALL_FORMS)
@@ -339,6 +342,41 @@ module @jit_f {
   }
 }
 """  # noqa: E501
+
+
+@pytest.mark.parametrize("target", ["cpu", "cpu-async", "gpu"])
+def test_cond_early_exit_is_planned_inside_its_branch(target: str) -> None:
+    """lax.cond: cache-materialize-branch-results gives the scf.if's result
+    one buffer, so bufferization needs no runtime ownership (before it, a
+    @dealloc_helper on memref<?xindex> that liveness cannot size), and
+    both paths compute what JAX did. At 50% of the peak the second layer's
+    weights, used only in the branch that runs it, are prefetched inside
+    that branch; the schedule verifies and both paths stay bit for bit."""
+    manifest = _manifest("cond")
+    inputs = [_decoded(entry) for entry in manifest["inputs"]]
+    shape = manifest["outputs"][0]["shape"]
+
+    def run(module: ir.Module, stop: int, on: str = "cpu") -> np.ndarray:
+        out = np.zeros(shape, dtype=np.float32)
+        flag = np.array(stop, dtype=np.int32)
+        run_function(module, "main", [*inputs[:-1], flag, out], target=on)
+        return out
+
+    with ir.Context():
+        module = _bufferized("cond")
+        assert "dealloc_helper" not in str(module)
+        want = [run(module, stop) for stop in (0, 1)]
+        for got, key in zip(want, ("outputs", "outputs_exit"), strict=True):
+            np.testing.assert_allclose(got, _decoded(manifest[key][0]), rtol=2e-5, atol=2e-5)
+        build_pass_manager("hyper-offload-pipeline{budget=50% hw=gh200}").run(module.operation)
+        main = function_named(module.operation, "main")
+        (branch,) = [op for op in walk_preorder(main) if op.name == "scf.if"]
+        assert any(op.name == "cache.prefetch" for op in walk_preorder(branch))
+        assert _native.remote_accesses(module.operation) == []
+        assert check_schedule(main) == []
+        got = [run(module, stop, target) for stop in (0, 1)]
+    for mine, theirs in zip(got, want, strict=True):
+        assert np.array_equal(mine.view(np.uint32), theirs.view(np.uint32))
 
 
 def test_while_loop_bufferizes_and_a_budget_it_cannot_meet_is_a_located_error() -> None:
