@@ -1,6 +1,7 @@
 """hyperoffload.frontends.jax and ``hyper-import --stablehlo``: the committed
-JAX exports (examples/jax: one small transformer as lax.scan, fori_loop, unrolled,
-nested jit and per-layer weights) through both pipelines against JAX's
+JAX exports (examples/jax: one small transformer as lax.scan, fori_loop,
+while_loop, an early exit through lax.cond, unrolled, nested jit and
+per-layer weights) through both pipelines against JAX's
 output, and the converter's failures. Converting runs where an interpreter
 with iree-base-compiler is found (this one, or HYPEROFFLOAD_JAX_PYTHON)."""
 
