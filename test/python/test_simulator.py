@@ -413,3 +413,49 @@ def test_a_while_loop_runs_its_bound(context: ir.Context, attributes: str, trips
     # The cost model (what the planner times steps by) agrees.
     (loop,) = [op for op in walk_preorder(first_function(module)) if op.name == "scf.while"]
     assert static_time(CostModel(unit_profile()), loop) == pytest.approx(trips * 3.0)
+
+
+CALLED = """
+func.func private @g(%w: memref<250xf32, #cache.remote>, %x: memref<1000xf32>, %s: f32) {
+  %dw, %tw = cache.prefetch %w : memref<250xf32, #cache.remote> -> memref<250xf32>
+  linalg.fill ins(%s : f32) outs(%x : memref<1000xf32>)
+  linalg.fill ins(%s : f32) outs(%x : memref<1000xf32>)
+  cache.wait %tw
+  %e = cache.evict %dw : memref<250xf32>
+  return
+}
+func.func private @plain(%x: memref<1000xf32>, %s: f32) {
+  linalg.fill ins(%s : f32) outs(%x : memref<1000xf32>)
+  return
+}
+func.func @f(%w: memref<250xf32, #cache.remote>, %v: memref<250xf32, #cache.remote>,
+             %x: memref<1000xf32>, %s: f32) {
+  %dv, %tv = cache.prefetch %v : memref<250xf32, #cache.remote> -> memref<250xf32>
+  func.call @plain(%x, %s) : (memref<1000xf32>, f32) -> ()
+  func.call @g(%w, %x, %s) : (memref<250xf32, #cache.remote>, memref<1000xf32>, f32) -> ()
+  cache.wait %tv
+  %e = cache.evict %dv : memref<250xf32>
+  return
+}
+"""
+
+
+@pytest.mark.parametrize("timeline", [True, False])
+def test_a_callee_that_moves_data_runs_on_the_callers_engines(
+    context: ir.Context, timeline: bool
+) -> None:
+    """@g prefetches its own weight (a clone planned per call site would):
+    its copy queues behind the caller's %v on the one engine (issued at 1 s,
+    it runs 1-2 s), hides behind @g's 2 s of fills, and its device copy
+    counts while it is held; @plain, which moves nothing, still runs as one
+    step. 3 s of compute, no stall; peak: %x (4000 B) + both copies."""
+    module = ir.Module.parse(CALLED)
+    function = module.body.operations[2].operation
+    result = simulate(function, unit_profile(1, 0.0), timeline=timeline)
+    assert result.makespan_s == pytest.approx(3.0)
+    assert result.exposed_s == 0.0
+    assert [(r.start_s, r.end_s, r.waited_s) for r in result.transfers] == [
+        (0.0, 1.0, 3.0),
+        (1.0, 2.0, 3.0),
+    ]
+    assert result.peak_bytes == 4000 + 1000 + 1000

@@ -17,8 +17,9 @@ takes its roofline time (:mod:`hyperoffload.analysis.cost_model`).
   device arguments and globals are resident from the start.
 - ``func.call`` of a function with a body runs for that body's compute
   time and holds the callee's own device memory beyond its parameters
-  while it runs (``BufferLiveness.call_bytes``); the callee's ops are not
-  replayed one by one, so its transfers are not on the caller's engines.
+  while it runs (``BufferLiveness.call_bytes``); a callee that prefetches
+  or evicts (planned per call site by ``hyper-offload-pipeline``) is
+  replayed op by op instead, on the caller's clock, engines and memory.
 - Region ops replay their bodies: ``scf.for`` with constant bounds its trip
   count times (a body without transfers or allocations is timed once and
   multiplied), a loop with a ``cache.trip_count_bound`` (an ``scf.for``
@@ -49,7 +50,7 @@ from itertools import accumulate
 
 from mlir import ir
 
-from hyperoffload._native import AccessBit, linalg_inputs
+from hyperoffload._native import AccessBit, linalg_inputs, operation_address
 from hyperoffload.analysis.cost_model import CostModel, OpCost
 from hyperoffload.analysis.liveness import Buffer, BufferLiveness, LazyName
 from hyperoffload.analysis.program import constant_int, trip_count
@@ -245,6 +246,8 @@ class _Simulator:
         self._seconds: list[float] | None = None
         # Every token set, in order (a loop iteration's are a slice of it).
         self._token_log: list[_Token] = []
+        # Calls replayed op by op: those whose callee moves data itself.
+        self._inline = _calls_with_transfers(liveness)
 
     # -- helpers -------------------------------------------------------------
 
@@ -338,7 +341,12 @@ class _Simulator:
         start, count = 0, len(body)
         while start < count:
             stop = start
-            while stop < count and not descends[body[stop]] and names[body[stop]] != "cache.wait":
+            while (
+                stop < count
+                and not descends[body[stop]]
+                and names[body[stop]] != "cache.wait"
+                and body[stop] not in self._inline
+            ):
                 stop += 1
             stretch = body[start:stop]
             if self.replayed + len(stretch) > MAX_REPLAYED_OPS:
@@ -408,6 +416,8 @@ class _Simulator:
             handler(self, None, position)
         elif order.descends[position]:
             self._run_region_op(order.ops[position], position)
+        elif position in self._inline:
+            self._run_call(self._inline[position])
         elif position in self._call_bytes:
             held = self._call_bytes[position]
             self._memory(self.time, held, name)
@@ -415,6 +425,22 @@ class _Simulator:
             self._memory(self.time, -held, name)
         else:
             self._compute(name, self.costs.cost_at(order, position))
+
+    def _run_call(self, callee: BufferLiveness) -> None:
+        """Replay the body of a called function op by op on this clock,
+        these copy engines and this memory (its parameters are the
+        caller's buffers, already counted): its transfers and waits are
+        the caller's. Its tokens are its own."""
+        child = _Simulator(callee, self.hardware, self.timeline)
+        child.costs, child._cost_cache = self.costs, self._cost_cache
+        child.time, child.compute, child.exposed = self.time, self.compute, self.exposed
+        child.sequence, child.replayed = self.sequence, self.replayed
+        child.engines = self.engines
+        child.memory_events, child.intervals = self.memory_events, self.intervals
+        child.transfers = self.transfers
+        child._run_positions(callee.order.body_positions())
+        self.time, self.compute, self.exposed = child.time, child.compute, child.exposed
+        self.sequence, self.replayed = child.sequence, child.replayed
 
     def _run_op(self, op: ir.Operation) -> None:
         """Run an op the walk did not see (the IR changed since)."""
@@ -809,6 +835,32 @@ _HANDLERS = {
 }
 
 _STATEFUL = frozenset(_HANDLERS)
+
+
+def _calls_with_transfers(liveness: BufferLiveness) -> dict[int, BufferLiveness]:
+    """Per call position of ``liveness``'s function whose callee (with a
+    body) prefetches or evicts, the callee's liveness."""
+    order = liveness.order
+    found: dict[int, BufferLiveness] = {}
+    known: dict[int, BufferLiveness | None] = {}
+    for position in order.call_positions():
+        callee = order.callee(position)
+        if callee is None:
+            continue
+        key = operation_address(callee)
+        if key not in known:
+            analysed = BufferLiveness(
+                callee,
+                dynamic_dim_bound=liveness.dynamic_dim_bound,
+                strict_sizes=liveness.strict_sizes,
+                symbols=order.symbols,
+            )
+            names = analysed.order.names
+            moves = "cache.prefetch" in names or "cache.evict" in names
+            known[key] = analysed if moves else None
+        if known[key] is not None:
+            found[position] = known[key]  # type: ignore[assignment]
+    return found
 
 
 def _has_stateful_ops(region: ir.Region) -> bool:
