@@ -359,7 +359,7 @@ class BufferLiveness:
         branching = self._branching_steps(step_of)
         inner = np.zeros(len(sizes), dtype=bool)
         if branching:
-            # Buffers allocated inside a branching step count there by the
+            # Buffers allocated inside a region op's step count there by the
             # peak of its positions (below), from the next step as usual.
             body = np.asarray([*self.order.body_positions(), -1], dtype=np.int64)
             inner = (
@@ -386,18 +386,19 @@ class BufferLiveness:
         return profile
 
     def _branching_steps(self, step_of: list[int]) -> dict[int, int]:
-        """Per body step whose op has regions that run at most once each
-        (``scf.if``, ``scf.index_switch``, ``scf.execute_region``: not a
-        loop, not a multi-block region), the op's position."""
+        """Per body step whose op has regions of one block each (``scf.if``,
+        ``scf.for``, ``scf.while``, ...: not a region with several blocks,
+        whose branches may go back), the op's position."""
         order = self.order
         found: dict[int, int] = {}
         for position in order.body_positions():
-            if (
-                order.descends[position]
-                and order.end[position] > position
-                and position not in order.repeating
+            if not order.descends[position] or order.end[position] == position:
+                continue
+            if position in order.repeating and any(
+                len(region.blocks) > 1 for region in order.ops[position].regions
             ):
-                found[step_of[position]] = position
+                continue
+            found[step_of[position]] = position
         return found
 
     def _inner_peak(
@@ -411,10 +412,12 @@ class BufferLiveness:
         """The most device memory the buffers allocated inside the region
         op at ``position`` hold at once, position by position (its regions
         laid out one after the other, so the branches of an ``scf.if``
-        never hold theirs together), with what its calls hold (taken out
-        of ``calls``). A buffer counts from its allocation up to its free
-        when both are directly in one block; otherwise (freed in a nested
-        branch, or after the op) up to the op's end."""
+        never hold theirs together, and a loop's iteration frees what it
+        allocated before the next allocates it again), with what its calls
+        hold (taken out of ``calls``). A buffer counts from its allocation
+        up to its free when both are directly in one block, the free after
+        the allocation; otherwise (freed in a nested branch, after the op,
+        or by a later iteration) up to the op's end."""
         order = self.order
         end = order.end[position]
         here = (allocated > position) & (allocated <= end)
@@ -423,7 +426,12 @@ class BufferLiveness:
         for size, start, stop in zip(
             sizes[here].tolist(), allocated[here].tolist(), freed[here].tolist(), strict=True
         ):
-            if stop > end or stop >= len(parents) or parents[stop] != parents[start]:
+            if (
+                stop > end
+                or stop <= start
+                or stop >= len(parents)
+                or parents[stop] != parents[start]
+            ):
                 stop = end + 1
             delta[start - position] += size
             delta[stop - position] -= size

@@ -3,10 +3,11 @@ between their uses, so that the device-memory peak fits a budget.
 
 The planner works on the ops of the function body (*steps*); an op with
 regions is one step that uses every buffer its body uses. Its memory is
-what its buffers hold at once: for a loop, every buffer allocated in it
-together; for a branching op (``scf.if``), the peak over its regions'
-ops of the buffers they allocate (the branches laid out one after the
-other), with what is held across it
+the peak over its regions' ops of the buffers they allocate (an
+``scf.if``'s branches laid out one after the other, a loop's iteration
+as one: what it allocates and frees within the iteration), with what is
+held across it; a region with several blocks holds everything it
+allocates together
 (:meth:`hyperoffload.analysis.liveness.BufferLiveness.step_profile`). For each
 candidate buffer it knows the steps that use it and the idle *gaps* between
 them:
