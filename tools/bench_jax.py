@@ -10,7 +10,7 @@ attention with a ``jnp.tril`` mask, SiLU-gated MLP) at Llama-7B sizes
 in each form JAX programs take (``scan``, ``fori``, ``unrolled``,
 ``per-layer``, nested jit ``calls``: as given, and with the pipeline's
 ``inline-calls``; ``while``: ``lax.while_loop`` with the layer count an
-input; ``cond``: ``lax.cond`` exiting after half the layers), lowered with
+input, planned with ``trip-count-bound`` set to it; ``cond``: ``lax.cond`` exiting after half the layers), lowered with
 shapes only (``jax.ShapeDtypeStruct``: no weights are made) and converted
 by :mod:`hyperoffload.frontends.jax` (IREE's StableHLO input passes), then
 ``hyper-bufferize-pipeline`` and ``hyper-offload-pipeline{max-slowdown=1%}``.
@@ -112,6 +112,9 @@ def main() -> int:
                 options = f"max-slowdown={args.max_slowdown} hw={args.hw}"
                 if name.endswith("inline-calls"):
                     options += " inline-calls=true"
+                if name == "while":
+                    # Timed as the layer count it is given at run time.
+                    options += f" trip-count-bound={args.layers}"
                 started = time.perf_counter()
                 try:
                     with collect_instances() as ran:

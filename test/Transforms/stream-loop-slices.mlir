@@ -146,6 +146,54 @@ func.func @two(%w: memref<2x256xf32>, %o: memref<256xf32>) {
 
 // -----
 
+// lax.while_loop's form: the slice index is computed from the loop's
+// state (a counter in a buffer, clamped into the stacked dimension), the
+// trip count unknown. Each iteration prefetches its slice where it takes
+// it, waits right before its first use and evicts it after its last, all
+// in the do region (canonicalization folds the cast of the device copy
+// into the add); the stacked buffer moves to the pool.
+
+// REMARK: remark: streams %arg0 slice by slice (1 KiB per iteration), fetched in each iteration of the while loop
+
+// CHECK-LABEL: func.func @counted(
+// CHECK-SAME: %[[W:[^:]+]]: memref<4x256xf32, #cache.remote>
+// CHECK: scf.while
+// CHECK: } do {
+// CHECK: %[[S:.+]] = memref.subview %[[W]][%{{.+}}, 0] [1, 256] [1, 1] : memref<4x256xf32, #cache.remote> to memref<256xf32, strided<[1], offset: ?>, #cache.remote>
+// CHECK-NEXT: %[[D:.+]], %[[T:.+]] = cache.prefetch %[[S]]
+// CHECK: cache.wait %[[T]]
+// CHECK-NEXT: linalg.add ins(%{{[^,]+}}, %[[D]] :
+// CHECK-NEXT: cache.evict %[[D]]
+// CHECK: scf.yield
+func.func @counted(%w: memref<4x256xf32>, %n: memref<i32>, %o: memref<256xf32>) {
+  %c0 = arith.constant 0 : index
+  %c3 = arith.constant 3 : index
+  %zero = arith.constant 0 : i32
+  %one = arith.constant 1 : i32
+  %i = memref.alloc() : memref<i32>
+  memref.store %zero, %i[] : memref<i32>
+  scf.while : () -> () {
+    %k = memref.load %i[] : memref<i32>
+    %m = memref.load %n[] : memref<i32>
+    %go = arith.cmpi slt, %k, %m : i32
+    scf.condition(%go)
+  } do {
+    %k = memref.load %i[] : memref<i32>
+    %x = arith.index_cast %k : i32 to index
+    %lo = arith.maxsi %x, %c0 : index
+    %at = arith.minsi %lo, %c3 : index
+    %s = memref.subview %w[%at, 0] [1, 256] [1, 1] : memref<4x256xf32> to memref<256xf32, strided<[1], offset: ?>>
+    %next = arith.addi %k, %one : i32
+    linalg.add ins(%o, %s : memref<256xf32>, memref<256xf32, strided<[1], offset: ?>>) outs(%o : memref<256xf32>)
+    memref.store %next, %i[] : memref<i32>
+    scf.yield
+  }
+  memref.dealloc %i : memref<i32>
+  return
+}
+
+// -----
+
 // Left alone, each with a remark saying why: a slice the loop writes (a
 // state, not a weight), a slice that does not move with the loop, a
 // stacked buffer also read outside the loop, a single iteration, and a

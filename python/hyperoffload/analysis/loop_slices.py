@@ -20,6 +20,12 @@ the body of one ``scf.for`` whose offsets follow the induction variable
 effects; an op declaring none may write), the loop runs a known number of
 times (at least twice), and no call in the module passes the function
 device memory for it (its callers would then pass pool memory).
+
+JAX's ``lax.while_loop`` reads its slices in the ``do`` region of an
+``scf.while``, at an index computed from the loop's state (a counter
+loaded from its buffer, clamped into the stacked dimension): such slices
+qualify too when an offset is computed inside that region (each iteration
+may read another slice), whatever the trip count (which is not known).
 Conservative: a parameter used any other way, a slice that does not move
 with the loop, or a global, is left alone.
 """
@@ -31,7 +37,7 @@ import dataclasses
 from mlir import ir
 
 from hyperoffload import _native
-from hyperoffload.analysis.program import constant_trip_count
+from hyperoffload.analysis.program import constant_trip_count, trip_count
 from hyperoffload.analysis.references import module_references
 from hyperoffload.dialects.cache import device_memref_type
 from hyperoffload.ir_utils import is_remote_memref, memory_space
@@ -141,8 +147,9 @@ class NotStreamed:
 
 
 def slice_candidates(function: ir.Operation) -> list[SliceStream | NotStreamed]:
-    """Per parameter of ``function`` that a ``scf.for`` body takes a
-    ``memref.subview`` of: a :class:`SliceStream`, or why it is none."""
+    """Per parameter of ``function`` that an ``scf.for`` body (an
+    ``scf.while`` do region) takes a ``memref.subview`` of: a
+    :class:`SliceStream`, or why it is none."""
     body = function.regions[0].blocks[0]
     callers: list[str] | None = None  # walked for only if a loop slices a parameter
     found: list[SliceStream | NotStreamed] = []
@@ -165,15 +172,24 @@ def slice_candidates(function: ir.Operation) -> list[SliceStream | NotStreamed]:
     return found
 
 
+def loop_body(loop: ir.Operation) -> ir.Block:
+    """The block a loop's iterations run: an ``scf.for``'s body, an
+    ``scf.while``'s ``do`` region."""
+    return loop.regions[1 if loop.name == "scf.while" else 0].blocks[0]
+
+
 def _slicing_loop(argument: ir.BlockArgument) -> ir.Operation | None:
-    """The first ``scf.for`` whose body takes a subview of ``argument``."""
+    """The first ``scf.for`` body or ``scf.while`` do region that takes a
+    subview of ``argument``, as its loop."""
     for use in argument.uses:
         owner = use.owner
         op = owner.operation if hasattr(owner, "operation") else owner
         parent = op.parent
-        parent_op = parent.operation if hasattr(parent, "operation") else parent
-        if op.name == "memref.subview" and parent_op.operation.name == "scf.for":
-            return parent_op.operation
+        parent_op = (parent.operation if hasattr(parent, "operation") else parent).operation
+        if op.name != "memref.subview" or parent_op.name not in ("scf.for", "scf.while"):
+            continue
+        if op.block == loop_body(parent_op):
+            return parent_op
     return None
 
 
@@ -192,17 +208,26 @@ def _stream_of(argument: ir.BlockArgument, loop: ir.Operation) -> SliceStream | 
         if parent_op.operation != loop:
             return refused("it is also sliced outside this loop's body")
         slices.append(op)
-    trips = constant_trip_count(loop)
-    if trips is None:
-        return refused("the loop's trip count is not a constant")
-    if trips < 2:
-        return refused(f"the loop runs {trips} time(s)")
-    body = loop.regions[0].blocks[0]
-    iv = body.arguments[0]
-    for view in slices:
-        offsets = list(view.operands)[1:]
-        if not any(_follows_iv(offset, iv, body, set()) for offset in offsets):
-            return refused("a slice does not move with the loop's induction variable")
+    body = loop_body(loop)
+    if loop.name == "scf.while":
+        # Its trip count is not known: its bound if given, else once.
+        trips = trip_count(loop) or 1
+        for view in slices:
+            offsets = list(view.operands)[1:]
+            if not any(_operation(o) is not None and _operation(o).block == body for o in offsets):
+                return refused("a slice does not move with the loop's state")
+    else:
+        constant = constant_trip_count(loop)
+        if constant is None:
+            return refused("the loop's trip count is not a constant")
+        if constant < 2:
+            return refused(f"the loop runs {constant} time(s)")
+        trips = constant
+        iv = body.arguments[0]
+        for view in slices:
+            offsets = list(view.operands)[1:]
+            if not any(_follows_iv(offset, iv, body, set()) for offset in offsets):
+                return refused("a slice does not move with the loop's induction variable")
         result_type = ir.MemRefType(view.results[0].type)
         if not result_type.has_static_shape:
             return refused("a slice has a dynamic shape")

@@ -27,7 +27,11 @@ same values are computed; a carried buffer is verified as one slot by
 ``cache-verify-schedule``. Conservative: where upstream's pipeliner
 declines (a loop of two iterations: one is left after peeling), the loop
 keeps the unpipelined form (each iteration fetches its own slice, exposed
-until its first use), with a remark.
+until its first use), with a remark. An ``scf.while`` (JAX's
+``lax.while_loop``, slices at an index computed from its state) always
+keeps that form: each iteration prefetches its slices where it takes
+them, so a slice used late in the iteration arrives behind the work
+before it.
 
 Options: ``functions=`` (which functions; default all).
 
@@ -81,6 +85,7 @@ from hyperoffload.analysis.loop_slices import (
     SliceStream,
     ancestor_in,
     find_slice_streams,
+    loop_body,
     position_in,
     slice_candidates,
 )
@@ -123,14 +128,17 @@ _Remark = tuple[ir.Operation, str, list[str]]
 
 
 def stream_function(
-    function: ir.Operation, arguments: set[int] | None = None
+    function: ir.Operation, arguments: set[int] | None = None, pipelined: bool = True
 ) -> tuple[ir.Operation, list[_Remark]]:
     """Stream every loop of ``function`` that reads a parameter slice by
     slice (those parameters among ``arguments``, by number, if given): the
     function (canonicalization may put a copy in its place) and per loop
     the op to remark at, the remark and the parameters. Upstream
     ``canonicalize`` then folds the pipeliner's bound arithmetic (where it
-    verifies; else the function keeps it)."""
+    verifies; else the function keeps it). Without ``pipelined`` each
+    iteration fetches its own slices (the form an ``scf.while`` always
+    gets): a slice used late in the iteration arrives behind the work
+    before it, one slice of each weight on the device instead of two."""
     streams = [
         stream
         for stream in find_slice_streams(function)
@@ -148,6 +156,14 @@ def stream_function(
         names = [_argument_name(s) for s in group]
         per_iteration = format_bytes(sum(s.slice_bytes for s in group))
         what = f"streams {', '.join(names)} slice by slice ({per_iteration} per iteration)"
+        if loop.name == "scf.while":
+            # Which slice the next iteration reads is known only once it runs.
+            message = f"{what}, fetched in each iteration of the while loop"
+            remarks.append((loop, message, names))
+            continue
+        if not pipelined:
+            remarks.append((loop, f"{what}, fetched in each iteration", names))
+            continue
         pipelined = pipeline(loop, group)
         if pipelined is None:
             message = f"{what}, fetched in each iteration: upstream's pipeliner declined the loop"
@@ -165,7 +181,7 @@ def _at(function: ir.Operation, location: ir.Location) -> ir.Operation:
     found: list[ir.Operation] = []
 
     def visit(op: ir.Operation) -> ir.WalkResult:
-        if op.name == "scf.for" and op.location == location:
+        if op.name in ("scf.for", "scf.while") and op.location == location:
             found.append(op)
             return ir.WalkResult.INTERRUPT
         return ir.WalkResult.ADVANCE
@@ -195,7 +211,7 @@ def stream_slices(stream: SliceStream) -> None:
     the loop's iteration: prefetch right after the view, wait before the
     first use, evict after the last."""
     stream.argument.set_type(cache.in_pool(ir.MemRefType(stream.argument.type)))
-    body = stream.loop.regions[0].blocks[0]
+    body = loop_body(stream.loop)
     for view in stream.slices:
         device_type = ir.MemRefType(view.results[0].type)
         view.results[0].set_type(cache.in_pool(device_type))
