@@ -94,6 +94,7 @@ early enough that the simulated slowdown stays under 1%.
 from __future__ import annotations
 
 import dataclasses
+from typing import Literal
 
 from mlir import ir
 
@@ -163,6 +164,12 @@ class HyperOffloadPipelinePass(PlanOptions):
         "stacked weights read at constant slices (cache-stream-static-slices); with "
         "max-slowdown only where that keeps within it",
     )
+    loop_streaming: Literal["auto", "pipelined", "per-iteration"] = option(
+        "auto",
+        "how a loop fetches its slices: pipelined (slice i+1 during iteration i), "
+        "per-iteration (each iteration its own, behind its earlier work), or auto "
+        "(max-slowdown: both planned, the smaller peak kept; a budget: pipelined)",
+    )
     plan_regions: bool = option(
         True,
         "first plan the weights that one region of an scf.if alone uses (an early exit's "
@@ -201,11 +208,59 @@ class HyperOffloadPipelinePass(PlanOptions):
         whole_program = slowdown is not None
         for function in self.structured_functions(module, budget, bound, whole_program):
             try:
-                self._offload_function(module, function, hardware, budget, slowdown)
+                self._offload_choosing_loop_form(module, function, hardware, budget, slowdown)
             except PassFailure:
                 failed = True
         if failed:
             raise self.failure(module, "a function cannot be offloaded")
+
+    @property
+    def _pipelined(self) -> bool:
+        """Whether loops stream their slices pipelined (else per iteration)."""
+        return getattr(self, "_loop_form", self.loop_streaming) != "per-iteration"
+
+    def _offload_choosing_loop_form(
+        self,
+        module: ir.Operation,
+        function: ir.Operation,
+        hardware: HardwareProfile,
+        budget: Budget | None,
+        slowdown: float | None,
+    ) -> None:
+        """:meth:`_offload_function` with the loop streaming form asked for;
+        with ``auto`` under ``max-slowdown``, where an ``scf.for`` streams
+        slices, each form is first planned on a copy of the module (its
+        diagnostics dropped) and the one with the smaller peak is applied
+        (pipelined on a tie)."""
+        forms = [self.loop_streaming]
+        if (
+            self.loop_streaming == "auto"
+            and slowdown is not None
+            and self.stream_loops
+            and any(s.loop.name == "scf.for" for s in find_slice_streams(function))
+        ):
+            forms = ["pipelined", "per-iteration"]
+        chosen = forms[0] if forms[0] != "auto" else "pipelined"
+        if len(forms) > 1:
+            name = ir.StringAttr(function.attributes["sym_name"]).value
+            peaks: dict[str, int] = {}
+            handler = module.context.attach_diagnostic_handler(lambda _: True)
+            try:
+                for form in forms:
+                    object.__setattr__(self, "_loop_form", form)
+                    copy = module.clone()
+                    try:
+                        self._offload_function(copy, _find(copy, name), hardware, budget, slowdown)
+                    except PassFailure:
+                        continue
+                    peak = self.statistics[name]["peak_after_bytes"]
+                    peaks[form] = int(peak)  # type: ignore[call-overload]
+            finally:
+                handler.detach()
+            if peaks:
+                chosen = min(peaks, key=lambda form: (peaks[form], forms.index(form)))
+        object.__setattr__(self, "_loop_form", chosen)
+        self._offload_function(module, function, hardware, budget, slowdown)
 
     def _inline(self, module: ir.Operation) -> None:
         """Upstream ``inline`` with no cleanup pipeline: calls of functions
@@ -346,7 +401,9 @@ class HyperOffloadPipelinePass(PlanOptions):
             number = stream.argument.arg_number
             if slowdown is not None:
                 copy = module.clone()
-                streamed_function = _stream_arguments(_find(copy, name), {*chosen, number})
+                streamed_function = _stream_arguments(
+                    _find(copy, name), {*chosen, number}, self._pipelined
+                )
                 streamed = simulate(
                     streamed_function, hardware, dynamic_dim_bound=bound, timeline=False
                 )
@@ -364,7 +421,7 @@ class HyperOffloadPipelinePass(PlanOptions):
             chosen.append(number)
         if not chosen:
             return function, liveness, before
-        function, remarks = stream_function(function, set(chosen))
+        function, remarks = stream_function(function, set(chosen), self._pipelined)
         static = stream_static(function, set(chosen))
         if self.remarks:
             for where, message, _ in remarks:
@@ -472,7 +529,7 @@ class HyperOffloadPipelinePass(PlanOptions):
         """Whether the planner can meet ``limit`` with ``arguments`` of
         function ``name`` streamed (on a copy of the module)."""
         copy = module.clone()
-        function = _stream_arguments(_find(copy, name), set(arguments))
+        function = _stream_arguments(_find(copy, name), set(arguments), self._pipelined)
         liveness = BufferLiveness(function, dynamic_dim_bound=self.dynamic_dim_bound or None)
         try:
             return (
@@ -754,11 +811,13 @@ def _fields(statistics: PlanStatistics) -> dict[str, object]:
     return {f.name: getattr(statistics, f.name) for f in dataclasses.fields(statistics)}
 
 
-def _stream_arguments(function: ir.Operation, arguments: set[int]) -> ir.Operation:
+def _stream_arguments(
+    function: ir.Operation, arguments: set[int], pipelined: bool = True
+) -> ir.Operation:
     """Stream the parameters ``arguments`` of ``function``: through their
-    loops, or slice by slice in straight-line code; the function (the loop
-    streaming may put a copy in its place)."""
-    function, _ = stream_function(function, arguments)
+    loops (``pipelined`` or not), or slice by slice in straight-line code;
+    the function (the loop streaming may put a copy in its place)."""
+    function, _ = stream_function(function, arguments, pipelined)
     stream_static(function, arguments)
     return function
 
