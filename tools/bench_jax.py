@@ -10,9 +10,10 @@ attention with a ``jnp.tril`` mask, SiLU-gated MLP) at Llama-7B sizes
 in each form JAX programs take (``scan``, ``fori``, ``unrolled``,
 ``per-layer``, nested jit ``calls``: as given, and with the pipeline's
 ``inline-calls``; ``while``: ``lax.while_loop`` with the layer count an
-input, planned with ``trip-count-bound`` set to it; ``cond``: ``lax.cond`` exiting after half the layers), lowered with
-shapes only (``jax.ShapeDtypeStruct``: no weights are made) and converted
-by :mod:`hyperoffload.frontends.jax` (IREE's StableHLO input passes), then
+input, planned with ``trip-count-bound`` set to it; ``cond``: ``lax.cond``
+exiting after half the layers), lowered with shapes only
+(``jax.ShapeDtypeStruct``: no weights are made) and converted by
+:mod:`hyperoffload.frontends.jax` (IREE's StableHLO input passes), then
 ``hyper-bufferize-pipeline`` and ``hyper-offload-pipeline{max-slowdown=1%}``.
 Per form: the conversion's seconds and size, the peak before and after,
 the simulated slowdown, and the cut as a share of the ``per-layer`` form's

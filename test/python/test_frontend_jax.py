@@ -389,10 +389,11 @@ def test_while_loop_streams_its_slices_in_each_iteration(target: str) -> None:
     bufferized test above). Its trip count is an input, but each iteration
     can fetch the slices it takes: at 50% of the peak stacked weights move
     to the pool (largest first, as many as the budget needs) and each of
-    their slices is prefetched, waited and evicted inside the do region; the schedule verifies, nothing reads the pool,
-    and the output is bit for bit the bufferized program's (timed as two
-    iterations with trip-count-bound, which stays on the loop). 20% is a
-    located error at the loop."""
+    their slices is prefetched, waited and evicted inside the do region;
+    the schedule verifies, nothing reads the pool, and the output is bit
+    for bit the bufferized program's (timed as two iterations with
+    trip-count-bound, which stays on the loop). 20% is a located error at
+    the loop."""
     with ir.Context():
         module = _bufferized("while")
         want = _run("while", module)

@@ -16,6 +16,7 @@ from hyperoffload.cli.hyper_opt import main
 from hyperoffload.runtime import run_function
 from hyperoffload.transforms import build_pass_manager, collect_instances
 from hyperoffload.workloads import LlamaConfig, generate_llama
+from hyperoffload.workloads.llama import entry_name
 from llama_arguments import KINDS as STACKED
 from llama_arguments import llama_arguments
 from mlir import ir
@@ -186,3 +187,27 @@ def test_the_generator_command_line_prints_either_form(capsys: pytest.CaptureFix
     with pytest.raises(SystemExit):
         generate(["--preset", "moe", "--form", "scan"])
     assert "--form scan has dense MLPs only" in capsys.readouterr().err
+
+
+def test_auto_keeps_the_loop_form_with_the_smaller_peak() -> None:
+    """Under max-slowdown, loop-streaming=auto plans the scan both ways
+    and applies the one with the smaller peak: never worse than either
+    form asked for by name, and the IR is that form's (a pipelined loop
+    carries the next slice's device copy; per iteration, nothing)."""
+    config = dataclasses.replace(LlamaConfig.preset("7b"), layers=4, tokens=2048, context=2048)
+    text = generate_llama(config, "scan")
+    peaks: dict[str, int] = {}
+    loops: dict[str, str] = {}
+    for form in ("pipelined", "per-iteration", "auto"):
+        with ir.Context():
+            module = ir.Module.parse(text)
+            options = f"max-slowdown=1% hw=gh200 loop-streaming={form}"
+            with collect_instances() as ran:
+                build_pass_manager(f"hyper-offload-pipeline{{{options}}}").run(module.operation)
+            peaks[form] = ran[0].statistics[entry_name(config)]["peak_after_bytes"]
+            loops[form] = "iter_args" if "iter_args(" in str(module) else "plain"
+    assert peaks["pipelined"] != peaks["per-iteration"]  # the choice matters here
+    assert peaks["auto"] == min(peaks["pipelined"], peaks["per-iteration"])
+    assert loops["per-iteration"] == "plain"
+    best = min(("pipelined", "per-iteration"), key=lambda f: (peaks[f], f != "pipelined"))
+    assert loops["auto"] == loops[best]

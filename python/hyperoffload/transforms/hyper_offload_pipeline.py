@@ -10,7 +10,13 @@ reads slice by slice (stacked layers) are streamed through it
 reads at constant slices are fetched slice by slice
 (``cache-stream-static-slices``; option ``stream-loops`` for both): in ``max-slowdown``
 mode only where the streamed function simulates within the slowdown (the
-first slice's copy, before the loop, has nothing to hide behind). Then runs
+first slice's copy, before the loop, has nothing to hide behind). A loop
+streams pipelined (slice i+1 during iteration i) or per iteration (each
+iteration fetches its slices where it takes them, behind its earlier
+work; an ``scf.while`` always does): ``loop-streaming=auto`` plans both
+under ``max-slowdown`` (each on a copy of the module, its diagnostics
+dropped) and keeps the smaller peak, and keeps the pipelined form under a
+budget. Then runs
 ``cache-plan-offload`` (around the streamed slices), then (strategy ``ours``)
 ``cache-schedule-transfers``, then the checks of ``cache-verify-schedule``
 with the simulated peak against the budget, on every function. A
