@@ -211,3 +211,20 @@ def test_auto_keeps_the_loop_form_with_the_smaller_peak() -> None:
     assert loops["per-iteration"] == "plain"
     best = min(("pipelined", "per-iteration"), key=lambda f: (peaks[f], f != "pipelined"))
     assert loops["auto"] == loops[best]
+
+
+def test_auto_under_a_budget_keeps_the_faster_loop_form() -> None:
+    """Under a budget both forms meet it; auto keeps the one that
+    simulates faster."""
+    config = dataclasses.replace(LlamaConfig.preset("7b"), layers=4, tokens=2048, context=2048)
+    text = generate_llama(config, "scan")
+    times: dict[str, float] = {}
+    for form in ("pipelined", "per-iteration", "auto"):
+        with ir.Context():
+            module = ir.Module.parse(text)
+            options = f"budget=60% hw=gh200 loop-streaming={form}"
+            with collect_instances() as ran:
+                build_pass_manager(f"hyper-offload-pipeline{{{options}}}").run(module.operation)
+            times[form] = ran[0].statistics[entry_name(config)]["makespan_after_s"]
+    assert times["pipelined"] != times["per-iteration"]  # the choice matters here
+    assert times["auto"] == min(times["pipelined"], times["per-iteration"])

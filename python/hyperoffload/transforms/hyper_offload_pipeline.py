@@ -14,9 +14,9 @@ first slice's copy, before the loop, has nothing to hide behind). A loop
 streams pipelined (slice i+1 during iteration i) or per iteration (each
 iteration fetches its slices where it takes them, behind its earlier
 work; an ``scf.while`` always does): ``loop-streaming=auto`` plans both
-under ``max-slowdown`` (each on a copy of the module, its diagnostics
-dropped) and keeps the smaller peak, and keeps the pipelined form under a
-budget. Then runs
+(each on a copy of the module, its diagnostics dropped) and keeps, under
+``max-slowdown``, the smaller peak, under a budget the shorter simulated
+time. Then runs
 ``cache-plan-offload`` (around the streamed slices), then (strategy ``ours``)
 ``cache-schedule-transfers``, then the checks of ``cache-verify-schedule``
 with the simulated peak against the budget, on every function. A
@@ -174,7 +174,8 @@ class HyperOffloadPipelinePass(PlanOptions):
         "auto",
         "how a loop fetches its slices: pipelined (slice i+1 during iteration i), "
         "per-iteration (each iteration its own, behind its earlier work), or auto "
-        "(max-slowdown: both planned, the smaller peak kept; a budget: pipelined)",
+        "(both planned: under max-slowdown the smaller peak kept, under a budget the "
+        "shorter time)",
     )
     plan_regions: bool = option(
         True,
@@ -234,14 +235,13 @@ class HyperOffloadPipelinePass(PlanOptions):
         slowdown: float | None,
     ) -> None:
         """:meth:`_offload_function` with the loop streaming form asked for;
-        with ``auto`` under ``max-slowdown``, where an ``scf.for`` streams
-        slices, each form is first planned on a copy of the module (its
-        diagnostics dropped) and the one with the smaller peak is applied
-        (pipelined on a tie)."""
+        with ``auto``, where an ``scf.for`` streams slices, each form is
+        first planned on a copy of the module (its diagnostics dropped) and
+        the better one applied: under ``max-slowdown`` the smaller peak,
+        under a budget the shorter simulated time (pipelined on a tie)."""
         forms = [self.loop_streaming]
         if (
             self.loop_streaming == "auto"
-            and slowdown is not None
             and self.stream_loops
             and any(s.loop.name == "scf.for" for s in find_slice_streams(function))
         ):
@@ -249,7 +249,8 @@ class HyperOffloadPipelinePass(PlanOptions):
         chosen = forms[0] if forms[0] != "auto" else "pipelined"
         if len(forms) > 1:
             name = ir.StringAttr(function.attributes["sym_name"]).value
-            peaks: dict[str, int] = {}
+            figure = "peak_after_bytes" if slowdown is not None else "makespan_after_s"
+            scores: dict[str, float] = {}
             handler = module.context.attach_diagnostic_handler(lambda _: True)
             try:
                 for form in forms:
@@ -259,12 +260,11 @@ class HyperOffloadPipelinePass(PlanOptions):
                         self._offload_function(copy, _find(copy, name), hardware, budget, slowdown)
                     except PassFailure:
                         continue
-                    peak = self.statistics[name]["peak_after_bytes"]
-                    peaks[form] = int(peak)  # type: ignore[call-overload]
+                    scores[form] = float(self.statistics[name][figure])  # type: ignore[arg-type]
             finally:
                 handler.detach()
-            if peaks:
-                chosen = min(peaks, key=lambda form: (peaks[form], forms.index(form)))
+            if scores:
+                chosen = min(scores, key=lambda form: (scores[form], forms.index(form)))
         object.__setattr__(self, "_loop_form", chosen)
         self._offload_function(module, function, hardware, budget, slowdown)
 
