@@ -453,8 +453,9 @@ class HyperOffloadPipelinePass(PlanOptions):
         (:mod:`hyperoffload.transforms.region_functions`), planned within
         ``slowdown`` of that function's own time or, with a budget
         (``limit``), within what the budget leaves beside the buffers held
-        across the ``scf.if`` that the region does not use and the planner
-        cannot move; then moved back.
+        across the ``scf.if`` that the region does not use and that stay
+        (the planner cannot move them, or another region uses them); then
+        moved back.
         A region whose plan fails is left as it was (its ops copies of
         those it had). The function as it is then, its liveness and
         simulation; None where it has no such region."""
@@ -865,23 +866,32 @@ def holds_dead_buffers(liveness: BufferLiveness) -> bool:
 
 def _held_beside(liveness: BufferLiveness, branch: BranchRegion, movable: set[int]) -> int:
     """Device bytes held across ``branch``'s ``scf.if`` by buffers its
-    region does not use and the planner cannot move (``movable``: the
-    root indices of its candidates): what a budget leaves the region is
-    the rest."""
+    region does not use that stay there: those the planner cannot move
+    (``movable``: the root indices of its candidates) and those another
+    region of the ``scf.if`` uses (held for all of it). What a budget
+    leaves the region is the rest."""
     span = region_span(liveness, branch.op, branch.region)
     position = liveness.order.position_of(branch.op)
     if span is None or position is None:
         return 0
-    used = {
-        root
-        for at, accesses in liveness.accesses_by_position().items()
-        if span[0] <= at <= span[1]
-        for root, _ in accesses
-    }
+    by_position = liveness.accesses_by_position()
+
+    def used_within(first: int, last: int) -> set[int]:
+        return {
+            root
+            for at, accesses in by_position.items()
+            if first <= at <= last
+            for root, _ in accesses
+        }
+
+    used = used_within(*span)
+    held = used_within(position, liveness.order.end[position]) - used
     return sum(
         buffer.size
         for index, buffer in enumerate(liveness.buffers)
-        if index not in used and index not in movable and buffer.is_live_in_memory_at(position)
+        if index not in used
+        and (index not in movable or index in held)
+        and buffer.is_live_in_memory_at(position)
     )
 
 
