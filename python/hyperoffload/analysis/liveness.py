@@ -248,7 +248,7 @@ class BufferLiveness:
         dynamic_dim_bound: int | None = None,
         strict_sizes: bool = True,
         symbols: ir.Operation | None = None,
-        _callees: dict[int, int | None] | None = None,
+        _callees: dict[int, BufferLiveness | None] | None = None,
     ) -> None:
         """Analyse ``function``. With ``strict_sizes=False`` a buffer whose size
         cannot be known counts 0 bytes instead of raising LivenessError (for
@@ -266,8 +266,10 @@ class BufferLiveness:
         self._roots: dict[int, tuple[int, ...]] = {}
         self._held_arrays: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
         self._analyse(walk)
-        # Per call position, the device bytes its callee holds beyond its
-        # parameters while it runs (calls to functions with a body).
+        # Per call position, the liveness of its callee (a function with a
+        # body, not a call under way further up), and the device bytes the
+        # callee holds beyond its parameters while it runs.
+        self.callees: dict[int, BufferLiveness] = {}
         self.call_bytes: dict[int, int] = self._call_bytes({} if _callees is None else _callees)
         self.profile = self._profile()
         self.peak_bytes = max(self.profile)
@@ -535,10 +537,11 @@ class BufferLiveness:
         what a call to it adds to its caller's."""
         return max(self._profile(parameters=False), default=0)
 
-    def _call_bytes(self, callees: dict[int, int | None]) -> dict[int, int]:
+    def _call_bytes(self, callees: dict[int, BufferLiveness | None]) -> dict[int, int]:
         """Per call position, its callee's :attr:`transient_bytes`
-        (``callees``: those found so far, by function address; None while
-        under way, so a recursive call holds nothing more)."""
+        (``callees``: the liveness of those found so far, by function
+        address; None while under way, so a recursive call holds nothing
+        more). Each callee's liveness is kept in :attr:`callees`."""
         found: dict[int, int] = {}
         for position in self.order.call_positions():
             callee = self.order.callee(position)
@@ -553,8 +556,12 @@ class BufferLiveness:
                     strict_sizes=self.strict_sizes,
                     symbols=self.order.symbols,
                     _callees=callees,
-                ).transient_bytes
-            held = callees[key]
+                )
+            analysed = callees[key]
+            if analysed is None:
+                continue
+            self.callees[position] = analysed
+            held = analysed.transient_bytes
             if held:
                 found[position] = held
         return found

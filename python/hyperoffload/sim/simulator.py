@@ -50,7 +50,7 @@ from itertools import accumulate
 
 from mlir import ir
 
-from hyperoffload._native import AccessBit, linalg_inputs, operation_address
+from hyperoffload._native import AccessBit, linalg_inputs
 from hyperoffload.analysis.cost_model import CostModel, OpCost
 from hyperoffload.analysis.liveness import Buffer, BufferLiveness, LazyName
 from hyperoffload.analysis.program import constant_int, trip_count
@@ -840,26 +840,11 @@ _STATEFUL = frozenset(_HANDLERS)
 def _calls_with_transfers(liveness: BufferLiveness) -> dict[int, BufferLiveness]:
     """Per call position of ``liveness``'s function whose callee (with a
     body) prefetches or evicts, the callee's liveness."""
-    order = liveness.order
     found: dict[int, BufferLiveness] = {}
-    known: dict[int, BufferLiveness | None] = {}
-    for position in order.call_positions():
-        callee = order.callee(position)
-        if callee is None:
-            continue
-        key = operation_address(callee)
-        if key not in known:
-            analysed = BufferLiveness(
-                callee,
-                dynamic_dim_bound=liveness.dynamic_dim_bound,
-                strict_sizes=liveness.strict_sizes,
-                symbols=order.symbols,
-            )
-            names = analysed.order.names
-            moves = "cache.prefetch" in names or "cache.evict" in names
-            known[key] = analysed if moves else None
-        if known[key] is not None:
-            found[position] = known[key]  # type: ignore[assignment]
+    for position, callee in liveness.callees.items():
+        names = callee.order.names
+        if "cache.prefetch" in names or "cache.evict" in names:
+            found[position] = callee
     return found
 
 
