@@ -94,6 +94,12 @@ def _materialize_loop_results() -> type[ModulePass]:
     return MaterializeLoopResultsPass
 
 
+def _stream_call_arguments() -> type[ModulePass]:
+    from hyperoffload.transforms.stream_call_arguments import StreamCallArgumentsPass
+
+    return StreamCallArgumentsPass
+
+
 def _stream_loop_slices() -> type[ModulePass]:
     from hyperoffload.transforms.stream_loop_slices import StreamLoopSlicesPass
 
@@ -163,6 +169,7 @@ _PASSES: dict[str, Callable[[], type[ModulePass]]] = {
     "cache-release-dead-buffers": _release_dead_buffers,
     "cache-split-shared-constants": _split_shared_constants,
     "cache-strip-transfers": _strip_transfers,
+    "cache-stream-call-arguments": _stream_call_arguments,
     "cache-stream-loop-slices": _stream_loop_slices,
     "cache-stream-static-slices": _stream_static_slices,
     "cache-uplift-loop-counters": _uplift_loop_counters,
