@@ -346,6 +346,39 @@ module @jit_f {
 
 
 @pytest.mark.parametrize("target", ["cpu", "cpu-async", "gpu"])
+def test_nested_jit_callees_fetch_their_own_slices(target: str) -> None:
+    """Nested jit: with the caller fetching each call's slices around it
+    (call-weights=caller), a call needs its layer's slices at once and 70%
+    is a located error at the call. With auto the callees fetch them: each
+    call calls a clone of @layer whose slices are in the pool, prefetched
+    at its start and waited for at first use; the schedules verify, nothing
+    reads the pool, and the output is bit for bit the bufferized program's."""
+    with ir.Context():
+        want = _run("calls", _bufferized("calls"))
+        module = _bufferized("calls")
+        with pytest.raises(ir.MLIRError, match=r"at 'func\.call'"):
+            build_pass_manager(
+                "hyper-offload-pipeline{budget=70% hw=gh200 call-weights=caller}"
+            ).run(module.operation)
+        module = _bufferized("calls")
+        build_pass_manager("hyper-offload-pipeline{budget=70% hw=gh200}").run(module.operation)
+        clones = [
+            op.operation
+            for op in module.body.operations
+            if op.operation.name == "func.func"
+            and ir.StringAttr(op.operation.attributes["sym_name"]).value.startswith("layer__main_")
+        ]
+        assert len(clones) == 2 and function_named(module.operation, "layer") is None
+        for clone in clones:
+            assert any(op.name == "cache.prefetch" for op in walk_preorder(clone))
+            assert check_schedule(clone) == []
+        assert check_schedule(function_named(module.operation, "main")) == []
+        assert _native.remote_accesses(module.operation) == []
+        got = _run("calls", module, target)
+    assert np.array_equal(got.view(np.uint32), want.view(np.uint32))
+
+
+@pytest.mark.parametrize("target", ["cpu", "cpu-async", "gpu"])
 def test_cond_early_exit_is_planned_inside_its_branch(target: str) -> None:
     """lax.cond: cache-materialize-branch-results gives the scf.if's result
     one buffer, so bufferization needs no runtime ownership (before it, a

@@ -46,12 +46,18 @@ memory the callee holds beyond its parameters (see
 :mod:`hyperoffload.analysis.liveness`), so a budget is of the whole
 program the planned function runs. The caller's buffers are planned
 around its calls (a call reads and writes its operands as the callee's
-body does); the callee's parameters stay on the device. A function another
-function calls is left unchanged, with a remark, under a percentage budget
-or ``max-slowdown`` unless ``functions=`` names it: it is part of its
-callers' program. With ``inline-calls`` the calls are first inlined
-(upstream ``inline``), so each call site's weights move one by one, as in
-straight-line code, instead of all of a call's operands at the call.
+body does). Weights a function only passes to calls whose callees only
+read them may instead be fetched by the callees
+(``cache-stream-call-arguments``: a clone of the callee per call site
+prefetches each at its start and waits at its first use), chosen a weight
+kind at a time like the loop streaming; option ``call-weights``
+(``caller``, ``callee``, or ``auto``: both planned, the better kept, as
+for ``loop-streaming``). A function another function calls is left
+unchanged, with a remark, under a percentage budget or ``max-slowdown``
+unless ``functions=`` names it: it is part of its callers' program. With
+``inline-calls`` the calls are first inlined (upstream ``inline``), so each
+call site's weights move one by one, as in straight-line code, instead of
+all of a call's operands at the call.
 
 Two modes:
 
@@ -105,6 +111,7 @@ from typing import Literal
 from mlir import ir
 
 from hyperoffload.analysis.branch_regions import BranchRegion, find_branch_regions, region_span
+from hyperoffload.analysis.call_streams import CallStream, find_call_streams
 from hyperoffload.analysis.link_fill import fill_link, headrooms
 from hyperoffload.analysis.liveness import BufferLiveness, LivenessError
 from hyperoffload.analysis.loop_slices import SliceStream, find_slice_streams
@@ -134,6 +141,7 @@ from hyperoffload.transforms.plan_offload import (
 from hyperoffload.transforms.region_functions import inline_region, outline_region
 from hyperoffload.transforms.release_dead_buffers import release
 from hyperoffload.transforms.schedule_transfers import schedule_function
+from hyperoffload.transforms.stream_call_arguments import stream_call_arguments
 from hyperoffload.transforms.stream_loop_slices import stream_function
 from hyperoffload.transforms.stream_static_slices import describe, stream_static
 
@@ -177,6 +185,12 @@ class HyperOffloadPipelinePass(PlanOptions):
         "(both planned: under max-slowdown the smaller peak kept, under a budget the "
         "shorter time)",
     )
+    call_weights: Literal["auto", "caller", "callee"] = option(
+        "auto",
+        "who fetches the weights a call is passed: the caller, around the call; the callee, "
+        "a clone per call site fetching each at its first use (cache-stream-call-arguments); "
+        "or auto (both planned, the better kept, as for loop-streaming)",
+    )
     plan_regions: bool = option(
         True,
         "first plan the weights that one region of an scf.if alone uses (an early exit's "
@@ -215,7 +229,7 @@ class HyperOffloadPipelinePass(PlanOptions):
         whole_program = slowdown is not None
         for function in self.structured_functions(module, budget, bound, whole_program):
             try:
-                self._offload_choosing_loop_form(module, function, hardware, budget, slowdown)
+                self._offload_choosing_forms(module, function, hardware, budget, slowdown)
             except PassFailure:
                 failed = True
         if failed:
@@ -224,9 +238,16 @@ class HyperOffloadPipelinePass(PlanOptions):
     @property
     def _pipelined(self) -> bool:
         """Whether loops stream their slices pipelined (else per iteration)."""
-        return getattr(self, "_loop_form", self.loop_streaming) != "per-iteration"
+        forms = getattr(self, "_forms", (self.loop_streaming, self.call_weights))
+        return forms[0] != "per-iteration"
 
-    def _offload_choosing_loop_form(
+    @property
+    def _callee_fetches(self) -> bool:
+        """Whether the callees fetch the weights calls are passed."""
+        forms = getattr(self, "_forms", (self.loop_streaming, self.call_weights))
+        return forms[1] == "callee"
+
+    def _offload_choosing_forms(
         self,
         module: ir.Operation,
         function: ir.Operation,
@@ -234,38 +255,46 @@ class HyperOffloadPipelinePass(PlanOptions):
         budget: Budget | None,
         slowdown: float | None,
     ) -> None:
-        """:meth:`_offload_function` with the loop streaming form asked for;
-        with ``auto``, where an ``scf.for`` streams slices, each form is
-        first planned on a copy of the module (its diagnostics dropped) and
-        the better one applied: under ``max-slowdown`` the smaller peak,
-        under a budget the shorter simulated time (pipelined on a tie)."""
-        forms = [self.loop_streaming]
-        if (
-            self.loop_streaming == "auto"
-            and self.stream_loops
-            and any(s.loop.name == "scf.for" for s in find_slice_streams(function))
-        ):
-            forms = ["pipelined", "per-iteration"]
-        chosen = forms[0] if forms[0] != "auto" else "pipelined"
-        if len(forms) > 1:
+        """:meth:`_offload_function` with the loop streaming form and the
+        call weights form asked for; where one is ``auto`` and applies (an
+        ``scf.for`` streams slices; a weight could be fetched by its
+        callees), each combination is first planned on a copy of the module
+        (its diagnostics dropped) and the best applied: under
+        ``max-slowdown`` the smallest peak, under a budget the shortest
+        simulated time (on a tie, the first of pipelined and caller)."""
+        loops = [self.loop_streaming]
+        if self.loop_streaming == "auto":
+            loops = ["pipelined"]
+            if self.stream_loops and any(
+                s.loop.name == "scf.for" for s in find_slice_streams(function)
+            ):
+                loops = ["pipelined", "per-iteration"]
+        calls = [self.call_weights]
+        if self.call_weights == "auto":
+            calls = ["caller"]
+            if self.stream_loops and find_call_streams(function):
+                calls = ["caller", "callee"]
+        variants = [(loop, call) for loop in loops for call in calls]
+        chosen = variants[0]
+        if len(variants) > 1:
             name = ir.StringAttr(function.attributes["sym_name"]).value
             figure = "peak_after_bytes" if slowdown is not None else "makespan_after_s"
-            scores: dict[str, float] = {}
+            scores: dict[tuple[str, str], float] = {}
             handler = module.context.attach_diagnostic_handler(lambda _: True)
             try:
-                for form in forms:
-                    object.__setattr__(self, "_loop_form", form)
+                for variant in variants:
+                    object.__setattr__(self, "_forms", variant)
                     copy = module.clone()
                     try:
                         self._offload_function(copy, _find(copy, name), hardware, budget, slowdown)
                     except PassFailure:
                         continue
-                    scores[form] = float(self.statistics[name][figure])  # type: ignore[arg-type]
+                    scores[variant] = float(self.statistics[name][figure])  # type: ignore[arg-type]
             finally:
                 handler.detach()
             if scores:
-                chosen = min(scores, key=lambda form: (scores[form], forms.index(form)))
-        object.__setattr__(self, "_loop_form", chosen)
+                chosen = min(scores, key=lambda v: (scores[v], variants.index(v)))
+        object.__setattr__(self, "_forms", chosen)
         self._offload_function(module, function, hardware, budget, slowdown)
 
     def _inline(self, module: ir.Operation) -> None:
@@ -318,7 +347,9 @@ class HyperOffloadPipelinePass(PlanOptions):
                 before = simulate(function, hardware, liveness=liveness, timeline=False)
             released = before
             if self.stream_loops and (
-                find_slice_streams(function) or find_static_streams(function)
+                find_slice_streams(function)
+                or find_static_streams(function)
+                or (self._callee_fetches and find_call_streams(function))
             ):
                 # Read now: streaming erases the loop's ops (names are
                 # printed only when read, otherwise).
@@ -387,53 +418,68 @@ class HyperOffloadPipelinePass(PlanOptions):
         limit: int | None,
     ) -> tuple[ir.Operation, BufferLiveness, SimulationResult]:
         """Stream some of the weights loops of function ``name`` read slice
-        by slice: largest first, each tried on a copy of the module, as long
-        as the streamed function simulates within ``slowdown`` of
-        ``before``; with a budget (``limit``), only until the planner can
+        by slice (or, with ``call-weights=callee``, that its callees can
+        fetch, tried a weight kind at a time): largest first, each tried on
+        a copy of the module, as long as the streamed function simulates
+        within ``slowdown`` of ``before``; with a budget (``limit``), only until the planner can
         meet it (streaming costs the first slices' copies, and the link's
         pace where it is slower than the compute). The function as it is
         then, its liveness and simulation."""
         bound = self.dynamic_dim_bound or None
         function = _find(module, name)
-        candidates: list[SliceStream | StaticStream] = [
+        by_callees = find_call_streams(function) if self._callee_fetches else []
+        fetched = {s.argument.arg_number for s in by_callees}
+        candidates: list[SliceStream | StaticStream | CallStream] = [
             *find_slice_streams(function),
-            *find_static_streams(function),
+            *(s for s in find_static_streams(function) if s.argument.arg_number not in fetched),
+            *by_callees,
         ]
-        streams = sorted(candidates, key=lambda s: -s.slice_bytes * s.trip_count)
+        groups = sorted(
+            _stream_groups(candidates),
+            key=lambda group: -sum(s.slice_bytes * s.trip_count for s in group),
+        )
         chosen: list[int] = []
-        for stream in streams:
+        for group in groups:
             if limit is not None and chosen and self._meets(module, name, hardware, chosen, limit):
                 break
-            number = stream.argument.arg_number
+            numbers = [stream.argument.arg_number for stream in group]
             if slowdown is not None:
                 copy = module.clone()
                 streamed_function = _stream_arguments(
-                    _find(copy, name), {*chosen, number}, self._pipelined
+                    _find(copy, name), {*chosen, *numbers}, self._pipelined, self._callee_fetches
                 )
                 streamed = simulate(
                     streamed_function, hardware, dynamic_dim_bound=bound, timeline=False
                 )
                 if streamed.makespan_s > before.makespan_s * (1 + slowdown):
                     if self.remarks:
+                        stream = group[0]
                         looped = isinstance(stream, SliceStream)
                         how = "through the loop" if looped else "slice by slice"
+                        if isinstance(stream, CallStream):
+                            how = "into its callees"
+                        names = ", ".join(f"%arg{n}" for n in numbers)
                         self.emit_remark(
                             stream.loop if looped else function,
-                            f"keeps %arg{number} whole: streaming it {how} "
+                            f"keeps {names} whole: streaming it {how} "
                             f"simulates {streamed.makespan_s / before.makespan_s - 1:.2%} "
                             "slower, over max-slowdown",
                         )
                     continue
-            chosen.append(number)
+            chosen.extend(numbers)
         if not chosen:
             return function, liveness, before
         function, remarks = stream_function(function, set(chosen), self._pipelined)
-        static = stream_static(function, set(chosen))
+        by_callee = stream_call_arguments(function, set(chosen)) if self._callee_fetches else []
+        static = stream_static(function, set(chosen) - set(by_callee))
         if self.remarks:
             for where, message, _ in remarks:
                 self.emit_remark(where, message)
             if static:
                 self.emit_remark(function, describe(static))
+            if by_callee:
+                names = ", ".join(f"%arg{n}" for n in by_callee)
+                self.emit_remark(function, f"{names} fetched by a clone of the callee per call")
         streamed_liveness = BufferLiveness(function, dynamic_dim_bound=bound)
         streamed = simulate(function, hardware, liveness=streamed_liveness, timeline=False)
         return function, streamed_liveness, streamed
@@ -536,7 +582,9 @@ class HyperOffloadPipelinePass(PlanOptions):
         """Whether the planner can meet ``limit`` with ``arguments`` of
         function ``name`` streamed (on a copy of the module)."""
         copy = module.clone()
-        function = _stream_arguments(_find(copy, name), set(arguments), self._pipelined)
+        function = _stream_arguments(
+            _find(copy, name), set(arguments), self._pipelined, self._callee_fetches
+        )
         liveness = BufferLiveness(function, dynamic_dim_bound=self.dynamic_dim_bound or None)
         try:
             return (
@@ -818,13 +866,38 @@ def _fields(statistics: PlanStatistics) -> dict[str, object]:
     return {f.name: getattr(statistics, f.name) for f in dataclasses.fields(statistics)}
 
 
+def _stream_groups(
+    candidates: list[SliceStream | StaticStream | CallStream],
+) -> list[list[SliceStream | StaticStream | CallStream]]:
+    """The candidates tried together: each loop or static stream alone;
+    the weights callees would fetch by the callee parameter they are
+    passed to (every layer's ``wq`` together: one trial per weight kind,
+    not per layer)."""
+    groups: list[list[SliceStream | StaticStream | CallStream]] = []
+    by_parameter: dict[tuple[str, int], list[SliceStream | StaticStream | CallStream]] = {}
+    for stream in candidates:
+        if not isinstance(stream, CallStream):
+            groups.append([stream])
+            continue
+        call, index = stream.calls[0]
+        key = (ir.FlatSymbolRefAttr(call.attributes["callee"]).value, index)
+        if key not in by_parameter:
+            by_parameter[key] = []
+            groups.append(by_parameter[key])
+        by_parameter[key].append(stream)
+    return groups
+
+
 def _stream_arguments(
-    function: ir.Operation, arguments: set[int], pipelined: bool = True
+    function: ir.Operation, arguments: set[int], pipelined: bool = True, callees: bool = False
 ) -> ir.Operation:
     """Stream the parameters ``arguments`` of ``function``: through their
-    loops (``pipelined`` or not), or slice by slice in straight-line code;
-    the function (the loop streaming may put a copy in its place)."""
+    loops (``pipelined`` or not), fetched by a clone of the callee per call
+    site (with ``callees``), or slice by slice in straight-line code; the
+    function (the loop streaming may put a copy in its place)."""
     function, _ = stream_function(function, arguments, pipelined)
+    if callees:
+        arguments = arguments - set(stream_call_arguments(function, arguments))
     stream_static(function, arguments)
     return function
 
