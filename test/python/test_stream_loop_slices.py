@@ -189,42 +189,37 @@ def test_the_generator_command_line_prints_either_form(capsys: pytest.CaptureFix
     assert "--form scan has dense MLPs only" in capsys.readouterr().err
 
 
-def test_auto_keeps_the_loop_form_with_the_smaller_peak() -> None:
-    """Under max-slowdown, loop-streaming=auto plans the scan both ways
-    and applies the one with the smaller peak: never worse than either
-    form asked for by name, and the IR is that form's (a pipelined loop
-    carries the next slice's device copy; per iteration, nothing)."""
+def _forms_planned(mode: str, figure: str) -> tuple[dict[str, float], dict[str, str]]:
+    """Per loop-streaming form, ``figure`` of a 4-layer scan offloaded in
+    ``mode`` and whether its loop carries a slice (pipelined) or not."""
     config = dataclasses.replace(LlamaConfig.preset("7b"), layers=4, tokens=2048, context=2048)
     text = generate_llama(config, "scan")
-    peaks: dict[str, int] = {}
+    figures: dict[str, float] = {}
     loops: dict[str, str] = {}
     for form in ("pipelined", "per-iteration", "auto"):
         with ir.Context():
             module = ir.Module.parse(text)
-            options = f"max-slowdown=1% hw=gh200 loop-streaming={form}"
+            options = f"{mode} hw=gh200 loop-streaming={form}"
             with collect_instances() as ran:
                 build_pass_manager(f"hyper-offload-pipeline{{{options}}}").run(module.operation)
-            peaks[form] = ran[0].statistics[entry_name(config)]["peak_after_bytes"]
+            figures[form] = ran[0].statistics[entry_name(config)][figure]
             loops[form] = "iter_args" if "iter_args(" in str(module) else "plain"
-    assert peaks["pipelined"] != peaks["per-iteration"]  # the choice matters here
-    assert peaks["auto"] == min(peaks["pipelined"], peaks["per-iteration"])
+    return figures, loops
+
+
+@pytest.mark.parametrize(
+    ("mode", "figure"),
+    [("max-slowdown=1%", "peak_after_bytes"), ("budget=60%", "makespan_after_s")],
+)
+def test_auto_keeps_the_better_loop_form(mode: str, figure: str) -> None:
+    """loop-streaming=auto plans the scan both ways and applies the better
+    one: under max-slowdown the smaller peak, under a budget (both meet
+    it) the shorter time; never worse than either form asked for by name,
+    and the IR is that form's (a pipelined loop carries the next slice's
+    device copy; per iteration, nothing)."""
+    figures, loops = _forms_planned(mode, figure)
+    assert figures["pipelined"] != figures["per-iteration"]  # the choice matters here
+    assert figures["auto"] == min(figures["pipelined"], figures["per-iteration"])
     assert loops["per-iteration"] == "plain"
-    best = min(("pipelined", "per-iteration"), key=lambda f: (peaks[f], f != "pipelined"))
+    best = min(("pipelined", "per-iteration"), key=lambda f: (figures[f], f != "pipelined"))
     assert loops["auto"] == loops[best]
-
-
-def test_auto_under_a_budget_keeps_the_faster_loop_form() -> None:
-    """Under a budget both forms meet it; auto keeps the one that
-    simulates faster."""
-    config = dataclasses.replace(LlamaConfig.preset("7b"), layers=4, tokens=2048, context=2048)
-    text = generate_llama(config, "scan")
-    times: dict[str, float] = {}
-    for form in ("pipelined", "per-iteration", "auto"):
-        with ir.Context():
-            module = ir.Module.parse(text)
-            options = f"budget=60% hw=gh200 loop-streaming={form}"
-            with collect_instances() as ran:
-                build_pass_manager(f"hyper-offload-pipeline{{{options}}}").run(module.operation)
-            times[form] = ran[0].statistics[entry_name(config)]["makespan_after_s"]
-    assert times["pipelined"] != times["per-iteration"]  # the choice matters here
-    assert times["auto"] == min(times["pipelined"], times["per-iteration"])
