@@ -284,6 +284,9 @@ def test_summary_says_the_report_in_words(
     assert lines[3].startswith(f"  transfers           {function['transfers']} copies")
     assert lines[4].startswith(f"  offloaded           {len(moved)} buffers")
     assert f"{moved[0]['buffer']} ({moved[0]['size_bytes'] / mib:.0f} MiB)" in lines[4]
+    pooled = [b for b in function["buffers"] if b["kind"] == "argument" and b["remote"]]
+    held = sum(b["size_bytes"] for b in pooled) / mib
+    assert lines[5] == f"  in the pool         {len(pooled)} parameters, {held:.1f} MiB"
     assert main([llama, "--summary=-"]) == 1
     assert "--summary=- writes to standard output" in capsys.readouterr().err
     # Without a pipeline: the function as it is, sizes in the unit they need.

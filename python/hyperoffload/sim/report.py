@@ -180,8 +180,9 @@ def summary_text(document: dict[str, Any], hardware: str) -> str:
     """``hyper-opt --summary``: the report's headline per function, in
     words: peak and makespan before -> after where a pipeline ran on it
     (the offload pipeline's own 'before' where it planned the function),
-    the copies, and what dead-buffer release and slice streaming saved and
-    what moved to the pool where the offload pipeline planned it."""
+    the copies, and what dead-buffer release, slice streaming and planning
+    inside branches saved, what the plan moved to the pool and which
+    parameters are in the pool, where the offload pipeline planned it."""
     lines: list[str] = []
     for entry in document["functions"]:
         if "error" in entry:
@@ -234,6 +235,14 @@ def summary_text(document: dict[str, Any], hardware: str) -> str:
                 f"  offloaded           {len(moved)} buffers, {_size(total)}"
                 + (f": {names}{more}" if moved else "")
             )
+            # Whatever moved them (the plan, streaming, region plans,
+            # callees): the parameters the function now takes in the pool.
+            pooled = [
+                b for b in entry.get("buffers", ()) if b["kind"] == "argument" and b["remote"]
+            ]
+            if pooled:
+                held = sum(b["size_bytes"] for b in pooled)
+                lines.append(f"  in the pool         {len(pooled)} parameters, {_size(held)}")
     return "\n".join(lines) + "\n"
 
 
