@@ -1,6 +1,7 @@
 // RUN: hyper-opt %s --hyper-offload-pipeline='budget=60% hw=%S/../Inputs/unit.toml' 2>/dev/null | FileCheck %s --check-prefix=STREAM
 // RUN: not hyper-opt %s --hyper-offload-pipeline='budget=60% hw=%S/../Inputs/unit.toml stream-loops=false' -o /dev/null 2>&1 | FileCheck %s --check-prefix=OFF
 // RUN: hyper-opt %s --hyper-offload-pipeline='max-slowdown=1% hw=%S/../Inputs/unit.toml remarks' -o /dev/null 2>&1 | FileCheck %s --check-prefix=SLOW
+// RUN: hyper-opt %s --hyper-offload-pipeline='budget=60% hw=%S/../Inputs/unit.toml loop-streaming=per-iteration remarks' -o /dev/null 2>&1 | FileCheck %s --check-prefix=ITER
 
 // A stacked buffer its loop can stream: streamed to meet the budget, not
 // with stream-loops=false (then the budget cannot be met), and kept whole
@@ -12,6 +13,8 @@
 // OFF: error: budget of {{[0-9]+}} bytes is infeasible
 // OFF-SAME: held there and kept on the device: %arg0 (4 KiB): aliasing (used through a 'memref.subview' nested in a region)
 // SLOW: remark: keeps %arg0 whole: streaming it through the loop simulates {{[0-9.]+}}% slower, over max-slowdown
+// Asked to fetch per iteration, each iteration fetches its own slice.
+// ITER: remark: streams %arg0 slice by slice (1 KiB per iteration), fetched in each iteration
 func.func @scan(%w: memref<4x16x16xf32>, %x: memref<2x16xf32>, %y: memref<2x16xf32>) {
   %c0 = arith.constant 0 : index
   %c1 = arith.constant 1 : index

@@ -3,13 +3,15 @@
 A weight a function only passes to calls whose callees only read it
 (:mod:`hyperoffload.analysis.call_streams`: nested jit's layers, the
 generator's ``calls`` form) moves to the pool, and each call site gets a
-clone of its callee that fetches it itself: prefetched at the clone's
-start (its weights in the order it first uses them), waited for right
-before its first use, evicted after its last. A call then needs one weight
-at a time on the device, as straight-line code does, instead of all its
-layer's weights at once; the copies are the callee's, which the simulator
-replays on the caller's timeline. ``hyper-offload-pipeline`` runs it with
-the loop streaming (``call-weights``), choosing parameters the same way.
+clone of its callee that fetches it itself, one weight ahead as
+straight-line code is streamed (in the order the clone first uses them:
+the first prefetched at its start, each next where the one before it is
+first used), each waited for right before its first use and evicted
+after its last. A call then needs a weight or two at a time on the
+device instead of all its layer's weights at once; the copies are the
+callee's, which the simulator replays on the caller's timeline.
+``hyper-offload-pipeline`` runs it with the loop streaming
+(``call-weights``), choosing parameters the same way.
 
 Before: functions calling private functions with weights as operands.
 After: those parameters in ``#cache.remote`` (their views too), each call
@@ -17,10 +19,10 @@ of a streamed weight calling a clone ``@<callee>__<caller>_<n>`` whose
 parameter is in the pool and fetched as above; a callee no call refers to
 any more is erased. The same values are computed.
 
-Conservative: see the analysis; the clone fetches a weight at its start,
-so its copy hides only behind the clone's own work before its first use
-(the first weights of each call are exposed; the pipeline's
-``call-weights=auto`` keeps the caller's plan where that is better).
+Conservative: see the analysis; a weight's copy hides only behind the
+clone's own work since the weight before it was first used (each call's
+first weight is exposed; the pipeline's ``call-weights=auto`` keeps the
+caller's plan where that is better).
 
 Example::
 
@@ -137,10 +139,11 @@ def _to_pool(stream: CallStream) -> None:
 
 def _fetch_in(clone: ir.Operation, remote: dict[int, ir.Type]) -> None:
     """Make parameters ``remote`` (number -> pool type) of ``clone`` pool
-    memory fetched in its body: prefetched at its start in the order of
-    their first uses, each waited for before its first use (the uses read
-    a cast of the device copy to the parameter's type), evicted after its
-    last."""
+    memory fetched in its body, in the order of their first uses, one
+    ahead: the first prefetched at its start, each next one where the one
+    before it is first used; each waited for before its first use (the
+    uses read a cast of the device copy to the parameter's type), evicted
+    after its last."""
     entry = clone.regions[0].blocks[0]
     start = entry.operations[0].operation
     order: list[tuple[int, int, ir.Operation, ir.Operation]] = []
@@ -157,11 +160,14 @@ def _fetch_in(clone: ir.Operation, remote: dict[int, ir.Type]) -> None:
         order.append((position_in(first, entry), index, first, last))  # type: ignore[arg-type]
     planned = sorted(order, key=lambda item: item[:2])
     prefetches = []
-    for _, index, _, _ in planned:
+    for number, (_, index, _, _) in enumerate(planned):
         parameter = entry.arguments[index]
         device_type = parameter.type
         parameter.set_type(remote[index])
-        with ir.InsertionPoint(start), clone.location:
+        # One ahead: the first at the start, each next where the one
+        # before it is first used (its copy queued behind that one's).
+        anchor = start if number == 0 else planned[number - 1][2]
+        with ir.InsertionPoint(anchor), clone.location:
             prefetches.append((cache.PrefetchOp(parameter), device_type))
     for (_, index, first, last), (prefetch, device_type) in zip(planned, prefetches, strict=True):
         parameter = entry.arguments[index]
