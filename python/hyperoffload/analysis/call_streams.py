@@ -26,6 +26,7 @@ import dataclasses
 from mlir import ir
 
 from hyperoffload.analysis.liveness import BufferLiveness
+from hyperoffload.analysis.program import callee_symbol
 from hyperoffload.analysis.references import module_of, module_references
 from hyperoffload.ir_utils import function_named, symbol_used_otherwise, visibility
 from hyperoffload.sizes import memref_bytes
@@ -96,9 +97,9 @@ def _stream_of(
                 views.append(op)
                 pending.append(op.results[0])
                 continue
-            if op.name != "func.call":
+            callee = callee_symbol(op)
+            if callee is None:
                 return None
-            callee = ir.FlatSymbolRefAttr(op.attributes["callee"]).value
             if callee not in readers:
                 readers[callee] = _read_only_parameters(module, callee)
             read_only = readers[callee]
@@ -112,8 +113,12 @@ def _stream_of(
 
 def _read_only_parameters(module: ir.Operation, name: str) -> set[int] | None:
     """The numbers of the memref parameters private function ``name`` only
-    reads (each use a read; not returned); None where it cannot be cloned
-    per call site (no body, not private, named other than by calls)."""
+    reads (each use a read, through views too, by the effects the liveness
+    walk finds; not returned); None where it cannot be cloned per call site
+    (no body, not private, named other than by calls). Wider than
+    :func:`hyperoffload.analysis.program.read_only_parameters`, which asks
+    for reads that take any layout: the clone's uses read a cast of the
+    device copy to the parameter's own type, so any read will do."""
     callee = function_named(module, name)
     if callee is None or visibility(callee) != "private":
         return None

@@ -358,22 +358,22 @@ class BufferLiveness:
         steps = np.asarray(step_of, dtype=np.int64)
         first = np.where(allocated > 0, steps[allocated], 0)
         last = np.maximum(steps[freed], first + 1)
-        branching = self._branching_steps(step_of)
+        regions = self._region_steps(step_of)
         inner = np.zeros(len(sizes), dtype=bool)
-        if branching:
+        if regions:
             # Buffers allocated inside a region op's step count there by the
             # peak of its positions (below), from the next step as usual.
             body = np.asarray([*self.order.body_positions(), -1], dtype=np.int64)
             inner = (
                 (allocated > 0)
-                & np.isin(first, np.fromiter(branching, dtype=np.int64))
+                & np.isin(first, np.fromiter(regions, dtype=np.int64))
                 & (allocated != body[first])
             )
         np.add.at(delta, np.where(inner, first + 1, first), sizes)
         np.subtract.at(delta, np.where(inner, np.maximum(last, first + 1), last), sizes)
         profile = np.cumsum(delta[: count + 1])
         calls = dict(self.call_bytes)
-        for step, position in branching.items():
+        for step, position in regions.items():
             profile[step] += self._inner_peak(
                 position, sizes[inner], allocated[inner], freed[inner], calls
             )
@@ -387,7 +387,7 @@ class BufferLiveness:
             profile += extra
         return profile
 
-    def _branching_steps(self, step_of: list[int]) -> dict[int, int]:
+    def _region_steps(self, step_of: list[int]) -> dict[int, int]:
         """Per body step whose op has regions of one block each (``scf.if``,
         ``scf.for``, ``scf.while``, ...: not a region with several blocks,
         whose branches may go back), the op's position."""

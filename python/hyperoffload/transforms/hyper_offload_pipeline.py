@@ -49,8 +49,8 @@ around its calls (a call reads and writes its operands as the callee's
 body does). Weights a function only passes to calls whose callees only
 read them may instead be fetched by the callees
 (``cache-stream-call-arguments``: a clone of the callee per call site
-prefetches each at its start and waits at its first use), chosen a weight
-kind at a time like the loop streaming; option ``call-weights``
+fetches them one ahead, each waited for at its first use), chosen a
+weight kind at a time like the loop streaming; option ``call-weights``
 (``caller``, ``callee``, or ``auto``: both planned, the better kept, as
 for ``loop-streaming``). A function another function calls is left
 unchanged, with a remark, under a percentage budget or ``max-slowdown``
@@ -87,8 +87,9 @@ Loops whose trip count is not a constant (an ``scf.for`` with dynamic
 bounds, JAX's ``lax.while_loop`` as an ``scf.while``) count once in the
 simulated time unless ``trip-count-bound=N`` is given: each such loop then
 gets ``cache.trip_count_bound = N`` (kept in the output: the plan's time
-assumes it) and the simulator and cost model run it ``N`` times. Their
-weights still do not stream (that needs the exact count).
+assumes it) and the simulator and cost model run it ``N`` times. A while
+loop's slices stream per iteration, whatever its count; a dynamic
+``scf.for``'s do not (its pipelining needs the exact count).
 
 Conservative: everything the three passes are conservative about (and
 :mod:`hyperoffload.analysis.branch_regions`: an ``scf.if`` with results, a
@@ -122,7 +123,7 @@ from hyperoffload.analysis.offload_plan import (
     PlanError,
     PlanStatistics,
 )
-from hyperoffload.analysis.program import TRIP_COUNT_BOUND, constant_trip_count
+from hyperoffload.analysis.program import TRIP_COUNT_BOUND, callee_symbol, constant_trip_count
 from hyperoffload.analysis.schedule_rules import check_schedule
 from hyperoffload.analysis.static_slices import StaticStream, find_static_streams
 from hyperoffload.hardware import HardwareProfile, ProfileError, load_profile
@@ -455,9 +456,13 @@ class HyperOffloadPipelinePass(PlanOptions):
                     if self.remarks:
                         stream = group[0]
                         looped = isinstance(stream, SliceStream)
-                        how = "through the loop" if looped else "slice by slice"
-                        if isinstance(stream, CallStream):
-                            how = "into its callees"
+                        how = (
+                            "through the loop"
+                            if looped
+                            else "into its callees"
+                            if isinstance(stream, CallStream)
+                            else "slice by slice"
+                        )
                         names = ", ".join(f"%arg{n}" for n in numbers)
                         self.emit_remark(
                             stream.loop if looped else function,
@@ -880,7 +885,7 @@ def _stream_groups(
             groups.append([stream])
             continue
         call, index = stream.calls[0]
-        key = (ir.FlatSymbolRefAttr(call.attributes["callee"]).value, index)
+        key = (callee_symbol(call) or "", index)
         if key not in by_parameter:
             by_parameter[key] = []
             groups.append(by_parameter[key])

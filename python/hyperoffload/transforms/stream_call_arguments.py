@@ -60,9 +60,10 @@ from mlir.dialects import memref
 from hyperoffload import _native
 from hyperoffload.analysis.call_streams import CallStream, find_call_streams
 from hyperoffload.analysis.loop_slices import ancestor_in, position_in
-from hyperoffload.analysis.references import module_of
+from hyperoffload.analysis.program import callee_symbol
+from hyperoffload.analysis.references import module_of, module_references
 from hyperoffload.dialects import cache
-from hyperoffload.ir_utils import function_named, update_function_type, walk_preorder
+from hyperoffload.ir_utils import function_named, update_function_type
 from hyperoffload.transforms.pass_base import ModulePass, functions_option
 
 
@@ -106,27 +107,29 @@ def stream_call_arguments(function: ir.Operation, arguments: set[int] | None = N
             key = _native.operation_address(call)
             by_call.setdefault(key, (call, set()))[1].add(index)
     name = ir.StringAttr(function.attributes["sym_name"]).value
+    taken = _symbols(module)
     callees: set[str] = set()
     # Each clone after the one before it (the first after its callee).
     placed: dict[str, ir.Operation] = {}
     for number, (call, operands) in enumerate(by_call.values()):
-        callee_name = ir.FlatSymbolRefAttr(call.attributes["callee"]).value
+        callee_name = callee_symbol(call)
+        assert callee_name is not None, "find_call_streams found func.call ops"
         callee = function_named(module, callee_name)
         assert callee is not None, "find_call_streams checked the callee has a body"
         clone = callee.clone()
         ir.InsertionPoint(module.regions[0].blocks[0]).insert(clone)
         clone.move_after(placed.get(callee_name, callee))
         placed[callee_name] = clone
-        clone_name = _free_name(module, f"{callee_name}__{name}_{number}")
+        clone_name = _free_name(taken, f"{callee_name}__{name}_{number}")
+        taken.add(clone_name)
         clone.attributes["sym_name"] = ir.StringAttr.get(clone_name)
         _fetch_in(clone, {index: call.operands[index].type for index in operands})
         call.attributes["callee"] = ir.FlatSymbolRefAttr.get(clone_name)
         callees.add(callee_name)
     for callee_name in sorted(callees):
-        if not _referred_to(module, callee_name):
-            callee = function_named(module, callee_name)
-            if callee is not None:
-                callee.erase()
+        callee = function_named(module, callee_name)
+        if callee is not None and not module_references(callee, []).callers:
+            callee.erase()
     return [s.argument.arg_number for s in streams]
 
 
@@ -177,34 +180,22 @@ def _fetch_in(clone: ir.Operation, remote: dict[int, ir.Type]) -> None:
             if copy.type != device_type:
                 copy = memref.cast(device_type, copy)
         parameter.replace_all_uses_except(copy, prefetch.operation)
-        after = _next(last, entry)
-        point = ir.InsertionPoint(after) if after is not None else ir.InsertionPoint(entry)
-        with point, clone.location:
+        with ir.InsertionPoint.after(last), clone.location:
             cache.EvictOp(prefetch.result)
     update_function_type(clone)
 
 
-def _next(op: ir.Operation, block: ir.Block) -> ir.Operation | None:
-    operations = list(block.operations)
-    index = position_in(op, block)
-    return operations[index + 1].operation if index + 1 < len(operations) else None
-
-
-def _referred_to(module: ir.Operation, name: str) -> bool:
-    for op in walk_preorder(module):
-        if op.name == "func.call" and ir.FlatSymbolRefAttr(op.attributes["callee"]).value == name:
-            return True
-    return False
-
-
-def _free_name(module: ir.Operation, wanted: str) -> str:
-    """``wanted``, or it with a number, whichever no symbol of ``module``
-    has."""
-    taken = {
+def _symbols(module: ir.Operation) -> set[str]:
+    """The symbol names of ``module``'s top-level ops."""
+    return {
         ir.StringAttr(op.operation.attributes["sym_name"]).value
         for op in module.regions[0].blocks[0].operations
         if "sym_name" in op.operation.attributes
     }
+
+
+def _free_name(taken: set[str], wanted: str) -> str:
+    """``wanted``, or it with a number, whichever is not in ``taken``."""
     name, number = wanted, 1
     while name in taken:
         name, number = f"{wanted}_{number}", number + 1

@@ -219,15 +219,13 @@ def stream_slices(stream: SliceStream) -> None:
         assert all(anchors), "the slices' users are in the loop body (find_slice_streams)"
         first = min(anchors, key=lambda op: position_in(op, body))  # type: ignore[arg-type]
         last = max(anchors, key=lambda op: position_in(op, body))  # type: ignore[arg-type]
-        with ir.InsertionPoint(_next(view, body)), view.location:  # type: ignore[arg-type]
+        with ir.InsertionPoint.after(view), view.location:
             prefetch = cache.PrefetchOp(view.results[0])
         with ir.InsertionPoint(first), view.location:
             cache.WaitOp([prefetch.token])
             cast = memref.cast(device_type, prefetch.result)
         view.results[0].replace_all_uses_except(cast, prefetch.operation)
-        after = _next(last, body)
-        point = ir.InsertionPoint(after) if after is not None else ir.InsertionPoint(body)
-        with point, view.location:
+        with ir.InsertionPoint.after(last), view.location:  # type: ignore[arg-type]
             cache.EvictOp(prefetch.result)
 
 
@@ -245,12 +243,6 @@ def _users_through_views(value: ir.Value) -> list[ir.Operation]:
             if op.name in REBUILT_VIEWS and use.operand_number == 0:
                 pending.append(op.results[0])
     return users
-
-
-def _next(op: ir.Operation, block: ir.Block) -> ir.Operation | None:
-    operations = list(block.operations)
-    index = position_in(op, block)
-    return operations[index + 1].operation if index + 1 < len(operations) else None
 
 
 def pipeline(loop: ir.Operation, streams: list[SliceStream]) -> ir.Operation | None:
