@@ -10,6 +10,7 @@
 #define HYPEROFFLOAD_C_PASSES_H
 
 #include "mlir-c/IR.h"
+#include "mlir-c/Pass.h"
 #include "mlir-c/Support.h"
 
 #ifdef __cplusplus
@@ -59,6 +60,27 @@ MLIR_CAPI_EXPORTED void hyperoffloadRegisterPassPipeline(
 /// Whether MLIR's registry holds a pass or a pass pipeline called
 /// `argument` (upstream's or one registered here).
 MLIR_CAPI_EXPORTED bool hyperoffloadIsRegisteredPass(MlirStringRef argument);
+
+/// Parses the textual pipeline `pipeline` into `passManager` with upstream's
+/// parser: the anchored form `op(elements)` (`anchored`) replaces its
+/// passes, as `mlirParsePassPipeline` does; otherwise the elements are
+/// appended, as `mlirOpPassManagerAddPipeline` does. On failure calls
+/// `callback` once with the message; `*aborted` says whether upstream ended
+/// the process while building the pipeline (a registered pipeline adding a
+/// pass its manager cannot hold), which is caught here: the message is then
+/// upstream's fatal error. Serialised: one parse at a time in the process.
+MLIR_CAPI_EXPORTED MlirLogicalResult hyperoffloadParsePassPipeline(
+    MlirOpPassManager passManager, MlirStringRef pipeline, bool anchored,
+    MlirStringCallback callback, void *userData, bool *aborted);
+
+/// Calls `callback` once per pass directly in `passManager`, in order, with
+/// its argument (empty for an op's nested pass manager) and its textual
+/// form as upstream prints it (`name{options}`, `op(elements)`).
+MLIR_CAPI_EXPORTED void hyperoffloadOpPassManagerForEachPass(
+    MlirOpPassManager passManager,
+    void (*callback)(MlirStringRef argument, MlirStringRef text,
+                     void *userData),
+    void *userData);
 
 #ifdef __cplusplus
 }

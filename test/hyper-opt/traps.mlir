@@ -8,9 +8,12 @@
 // RUN: not test -e %t.out
 // A pipeline text that would end the process is refused before any input.
 // RUN: not hyper-opt %s --pass-pipeline='builtin.module(gpu-lower-to-nvvm-pipeline{cubin-chip=sm_90})' 2>&1 | FileCheck %s --check-prefix=PTX
+// The check reads the pipeline as built: the pass itself, given alone, is caught too.
+// RUN: not hyper-opt %s --pass-pipeline='builtin.module(nvvm-attach-target{chip=sm_90 features=+ptx70}, gpu-module-to-binary)' 2>&1 | FileCheck %s --check-prefix=PTX-PASS
+// PTX-PASS: hyper-opt: error: invalid pass pipeline: pass 'nvvm-attach-target' (chip=sm_90; {{.*}}): sm_90 needs PTX ISA 7.8 or newer, but the features ask for '+ptx70'
 // RUN: not hyper-opt %s --split-input-file --check-traps=false --pass-pipeline='builtin.module(gpu-lower-to-nvvm-pipeline{cubin-chip=sm_90 cubin-features=+ptx80})' -o /dev/null 2>&1 | FileCheck %s --check-prefix=FATAL
 
-// PTX: hyper-opt: error: invalid pass pipeline: 'gpu-lower-to-nvvm-pipeline{cubin-chip=sm_90}': sm_90 needs PTX ISA 7.8 or newer, but the features ask for '+ptx60'
+// PTX: hyper-opt: error: invalid pass pipeline: pass 'nvvm-attach-target' (chip=sm_90; gpu-lower-to-nvvm-pipeline sets it from cubin-chip, its features from cubin-features): sm_90 needs PTX ISA 7.8 or newer, but the features ask for '+ptx60'
 
 // ABORT: traps.mlir:[[@LINE+2]]:1: error: stage 'builtin.module(finalize-memref-to-llvm)' was killed by SIGABRT
 // ABORT-SAME: it ran in a child process, so this is upstream MLIR aborting on this input
@@ -53,7 +56,9 @@ func.func @two_dependencies(%a: memref<4xf32>, %b: memref<4xf32>) {
 // -----
 
 module attributes {gpu.container_module} {
-  // FATAL: traps.mlir:[[@LINE+2]]:3: error: stage 'builtin.module(gpu-lower-to-nvvm-pipeline{cubin-chip=sm_90 cubin-features=+ptx80})' exited with status 1 without a diagnostic (last words: 'LLVM ERROR: PTX version 7.0 does not support target 'sm_90'.
+  // The registered pipeline is the passes it stands for: those from the
+  // first that may abort to the last ran in one child.
+  // FATAL: traps.mlir:[[@LINE+2]]:3: error: stage 'builtin.module(convert-nvvm-to-llvm,convert-func-to-llvm,{{.*}},gpu-to-llvm,gpu-module-to-binary,convert-math-to-llvm)' exited with status 1 without a diagnostic (last words: 'LLVM ERROR: PTX version 7.0 does not support target 'sm_90'.
   // expected-error @+1 {{#nvvm.target<chip = "sm_90", features = "+ptx70">: sm_90 needs PTX ISA 7.8 or newer, but the features ask for '+ptx70'}}
   gpu.module @kernels [#nvvm.target<chip = "sm_90", features = "+ptx70">] {
     llvm.func @k() attributes {gpu.kernel, nvvm.kernel} {

@@ -9,20 +9,16 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
 
 import bench_torch  # noqa: E402
-from hyperoffload.transforms import parse_pipeline  # noqa: E402
+from hyperoffload.transforms import build_pass_manager, pipeline_stages  # noqa: E402
+from mlir import ir  # noqa: E402
 
 
 def _passes(text: str) -> list[str]:
-    """The pass names of pipeline ``text``, nested ones included."""
-    names: list[str] = []
-    pending = list(parse_pipeline(f"builtin.module({text})"))
-    while pending:
-        element = pending.pop(0)
-        if element.nested is None:
-            names.append(element.name)
-        else:
-            pending[:0] = element.nested
-    return names
+    """The pass names of pipeline ``text`` as upstream builds it, nested ones
+    included (a registered pipeline is the passes it stands for)."""
+    with ir.Context() as context:
+        stages = pipeline_stages(build_pass_manager(text, context), context)
+    return [name for stage in stages for name in stage.names() if "." not in name]
 
 
 def test_the_unoptimised_baseline_is_upstream_bufferization_alone() -> None:

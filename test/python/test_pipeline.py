@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import signal
+import subprocess
+import sys
 
 import pytest
 from hyperoffload.transforms import (
@@ -11,8 +14,11 @@ from hyperoffload.transforms import (
     PipelineError,
     build_pass_manager,
     collect_instances,
-    parse_pipeline,
+    get_all_passes,
+    get_pass,
+    pipeline_stages,
 )
+from hyperoffload.transforms.pipeline import instantiate
 from hyperoffload.transforms.registry import register_pass
 from mlir import ir
 
@@ -44,29 +50,54 @@ def test_mixed_pipeline_runs_in_one_upstream_pass_manager() -> None:
     assert "linalg.copy ins(%arg0 : memref<8xf32>)" in text
 
 
-def test_parse_pipeline_accepts_bare_lists() -> None:
-    elements = parse_pipeline(
-        "cse, cache-strip-transfers{}, func.func(canonicalize{max-iterations=1})"
-    )
-    assert [e.name for e in elements] == ["cse", "cache-strip-transfers", "func.func"]
-    assert elements[1].options == ""
-    assert elements[2].nested is not None and elements[2].nested[0].options == "max-iterations=1"
-    assert parse_pipeline("builtin.module()") == []
+def test_pipeline_stages_read_back_what_upstream_built() -> None:
+    with ir.Context() as context:
+        pm = build_pass_manager(
+            "cse, cache-strip-transfers{}, func.func(canonicalize{max-iterations=1})", context
+        )
+        stages = pipeline_stages(pm, context)
+        assert [s.name for s in stages] == ["cse", "cache-strip-transfers", "func.func"]
+        assert stages[1].options == "" and stages[1].nested is None
+        nested = stages[2].nested
+        assert nested is not None and [s.name for s in nested] == ["canonicalize"]
+        assert "max-iterations=1 " in nested[0].options
+        assert stages[2].names() == ["func.func", "canonicalize"]
+        assert stages[2].text == str(pm)[len("builtin.module(") : -1].split(",", 2)[2]
+        assert pipeline_stages(build_pass_manager("builtin.module()", context), context) == []
+        # A registered pipeline is the passes it stands for.
+        bufferize = pipeline_stages(build_pass_manager("hyper-bufferize-pipeline", context))
+        names = [name for stage in bufferize for name in stage.names()]
+        assert "one-shot-bufferize" in names and "cache-release-dead-buffers" in names
+        assert "hyper-bufferize-pipeline" not in names
+
+
+@pytest.mark.parametrize("name", sorted(get_all_passes()))
+def test_each_stage_text_builds_the_same_pass_again(name: str) -> None:
+    """hyper-opt builds split segments from the stages' text: upstream's
+    printing of each of our passes, every option at its value, parses back
+    to the same pass."""
+    with ir.Context() as context:
+        pm = build_pass_manager(name, context)
+        (stage,) = pipeline_stages(pm, context)
+        again = build_pass_manager(f"builtin.module({stage.text})", context)
+        assert str(again) == str(pm)
+        # Every option printed at its default reads back as the default.
+        assert instantiate(stage) == get_pass(name).from_option_text("")
 
 
 @pytest.mark.parametrize(
     ("pipeline", "message"),
     [
-        ("builtin.module(", "expected a pass or pipeline name"),
-        ("builtin.module(cse", "expected ')' to close 'builtin.module('"),
-        ("cse)", "unexpected text after the pipeline"),
-        ("cse{a=1", "unbalanced '{' in pass options"),
-        # Nested, these upstream pipelines end the process as they are built.
-        ("func.func(sparsifier)", "pipeline 'sparsifier' runs on 'builtin.module'"),
-        ("func.func(gpu-lower-to-nvvm-pipeline)", "cannot be nested under 'func.func'"),
-        ("func.func(tosa-to-linalg-pipeline)", "cannot be nested under 'func.func'"),
-        ("gpu.module(gpu-lower-to-xevm-pipeline)", "cannot be nested under 'gpu.module'"),
-        ("builtin.module(cse), cse", "'builtin.module(...)' must be the whole pipeline"),
+        ("builtin.module(", "expected pass pipeline to be wrapped with the anchor operation"),
+        ("builtin.module(cse), cse", "expected pass pipeline to be wrapped with the anchor"),
+        ("cse)", "encountered extra closing ')' creating unbalanced parentheses"),
+        ("cse{a=1", "missing closing '}' while processing pass options\ncse{a=1\n   ^"),
+        # Nested, these upstream pipelines end the process as they are built:
+        # the abort is caught and upstream's fatal error raised.
+        ("func.func(sparsifier)", "Can't add pass 'SparsificationAndBufferization' restricted"),
+        ("func.func(gpu-lower-to-nvvm-pipeline)", "on a PassManager intended to run on 'func"),
+        ("func.func(tosa-to-linalg-pipeline)", "on a PassManager intended to run on 'func.func'"),
+        ("gpu.module(gpu-lower-to-xevm-pipeline)", "intended to run on 'gpu.module'"),
         ("not-a-pass", "'not-a-pass' does not refer to a registered pass"),
         ("cache-strip-transfers{x=1}", "no such option x"),
         ("cache-print-liveness{format=xml}", "expected one of text, json, got 'xml'"),
@@ -75,6 +106,33 @@ def test_parse_pipeline_accepts_bare_lists() -> None:
 def test_bad_pipelines_raise_pipeline_error(pipeline: str, message: str) -> None:
     with ir.Context(), pytest.raises(PipelineError, match=re.escape(message)):
         build_pass_manager(pipeline)
+
+
+def test_a_caught_abort_leaves_the_process_as_it_was() -> None:
+    """After the guard caught upstream's abort, the next pipeline builds and
+    runs, and an abort outside a parse still ends the process by SIGABRT
+    (the previous handler is back)."""
+    script = (
+        "import os, hyperoffload\n"
+        "from hyperoffload.transforms import PipelineError, build_pass_manager\n"
+        "from mlir import ir\n"
+        "with ir.Context():\n"
+        "    for _ in range(3):\n"
+        "        try:\n"
+        "            build_pass_manager('func.func(sparsifier)')\n"
+        "        except PipelineError:\n"
+        "            pass\n"
+        "    module = ir.Module.parse('func.func @f() { return }')\n"
+        "    build_pass_manager('canonicalize, func.func(cse)').run(module.operation)\n"
+        "print('built', flush=True)\n"
+        "os.abort()\n"
+    )
+    child = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    assert child.stdout == "built\n", child.stderr
+    assert child.returncode == -signal.SIGABRT
+    assert "LLVM ERROR" not in child.stderr
 
 
 @dataclasses.dataclass(frozen=True)

@@ -26,6 +26,9 @@
 #include "mlir/Bindings/Python/Nanobind.h"
 #include "mlir/Bindings/Python/NanobindAdaptors.h"
 #include <nanobind/stl/filesystem.h>
+#include <nanobind/stl/optional.h>
+#include <nanobind/stl/pair.h>
+#include <nanobind/stl/string.h>
 #include <nanobind/stl/vector.h>
 #include <nanobind/stl/variant.h>
 
@@ -1075,6 +1078,49 @@ NB_MODULE(_native, m) {
       },
       "argument"_a,
       "Whether MLIR's registry holds a pass or pipeline called `argument`.");
+  m.def(
+      "parse_pass_pipeline",
+      [](MlirPassManager passManager, std::string_view pipeline,
+         bool anchored) -> std::optional<std::pair<bool, std::string>> {
+        std::string message;
+        bool aborted = false;
+        MlirLogicalResult result;
+        {
+          // Our passes' option checks take the GIL back themselves.
+          nb::gil_scoped_release release;
+          result = hyperoffloadParsePassPipeline(
+              mlirPassManagerGetAsOpPassManager(passManager),
+              stringRef(pipeline), anchored, appendString, &message, &aborted);
+        }
+        if (mlirLogicalResultIsSuccess(result))
+          return std::nullopt;
+        return std::make_pair(aborted, message);
+      },
+      "pass_manager"_a, "pipeline"_a, "anchored"_a,
+      "Parse `pipeline` into `pass_manager` with upstream's parser: the "
+      "anchored form `op(elements)` replaces its passes, otherwise the "
+      "elements are appended. None on success, else (aborted, message): "
+      "`aborted` where upstream ended the process while building it (caught "
+      "here; the message is upstream's fatal error).");
+  m.def(
+      "pass_manager_passes",
+      [](MlirPassManager passManager) {
+        std::vector<std::pair<std::string, std::string>> passes;
+        hyperoffloadOpPassManagerForEachPass(
+            mlirPassManagerGetAsOpPassManager(passManager),
+            [](MlirStringRef argument, MlirStringRef text, void *userData) {
+              static_cast<std::vector<std::pair<std::string, std::string>> *>(
+                  userData)
+                  ->emplace_back(std::string(argument.data, argument.length),
+                                 std::string(text.data, text.length));
+            },
+            &passes);
+        return passes;
+      },
+      "pass_manager"_a,
+      "The passes directly in `pass_manager` as (argument, text): upstream's "
+      "textual form of each; the argument is empty for an op's nested pass "
+      "manager (`func.func(...)`).");
 
   //===--------------------------------------------------------------------===//
   // The liveness walk

@@ -48,7 +48,7 @@ from hyperoffload.transforms.pass_base import paused_gc
 from hyperoffload.transforms.pipeline import (
     PipelineError,
     build_pass_manager,
-    parse_pipeline,
+    pipeline_stages,
 )
 from hyperoffload.transforms.registry import collect_instances
 
@@ -114,9 +114,11 @@ def process_chunk(
             before = {lv.name: figures(lv, sim) for lv, sim in inspection.analyse(module)}
         instances: list[pass_base.ModulePass] = []
         isolate = opts.isolate_stages and not opts.verify_diagnostics
-        for segment in plan_segments(parse_pipeline(pipeline), isolate, opts.check_traps):
+        whole = build_pass_manager(pipeline, context)
+        segments = plan_segments(pipeline_stages(whole, context), isolate, opts.check_traps)
+        for segment in segments:
             if segment.check_first:
-                problems = traps.ir_problems(segment.elements[0], module.operation)
+                problems = traps.ir_problems(segment.stages[0], module.operation)
                 if problems:
                     diags.extend(
                         Diag("error", resolve_location(op.location), str(op.location), text, [])
@@ -128,7 +130,9 @@ def process_chunk(
                 if module is None:
                     return ChunkResult(None, diags)
                 continue
-            pm = build_pass_manager(segment.pipeline, context)
+            # One segment is the whole pipeline: run what was built from the
+            # text given; otherwise build the segment from upstream's text.
+            pm = whole if len(segments) == 1 else build_pass_manager(segment.pipeline, context)
             _native.track_stages(pm)
             pm.enable_verifier(opts.verify_each)
             if opts.print_ir_before_all or opts.print_ir_after_all:
@@ -159,6 +163,7 @@ def process_chunk(
                 return ChunkResult(None, diags)
             finally:
                 del pm  # prints the timing report, if any
+                whole = None
         if not opts.verify_each:
             # Nothing checked the passes' output: never write IR that does
             # not verify, whatever --verify-each says.
@@ -224,12 +229,12 @@ def run(argv: Sequence[str]) -> int:
     pipeline = opts.pipeline if opts.pipeline is not None else pipeline_from_flags(opts.pass_flags)
     # Validate the pipeline once, before any input is processed.
     with ir.Context() as context:
-        build_pass_manager(pipeline, context)
+        stages = pipeline_stages(build_pass_manager(pipeline, context), context)
     if opts.check_traps:
-        for problem in traps.pipeline_problems(parse_pipeline(pipeline)):
+        for problem in traps.pipeline_problems(stages):
             raise UsageError(f"invalid pass pipeline: {problem}")
 
-    inspection = make_inspection(opts, pipeline)
+    inspection = make_inspection(opts, stages)
     chunks = split_chunks(text) if opts.split_input_file else [(text, 1)]
     if _crash_handler_wanted and _DIAGNOSTICS_ENV not in os.environ:
         # (An isolated stage's child dies by its signal: its parent names

@@ -23,11 +23,7 @@ from hyperoffload.sim.simulator import SimulationError, SimulationResult, simula
 from hyperoffload.sim.trace import write_trace
 from hyperoffload.sizes import parse_bytes
 from hyperoffload.transforms import pass_base
-from hyperoffload.transforms.pipeline import (
-    PipelineElement,
-    instantiate,
-    parse_pipeline,
-)
+from hyperoffload.transforms.pipeline import PipelineStage, instantiate
 
 
 @dataclasses.dataclass
@@ -150,15 +146,14 @@ def statistics_report(instances: list[pass_base.ModulePass]) -> str:
     return "\n".join(header + lines) + "\n"
 
 
-def make_inspection(opts: Options, pipeline: str) -> Inspection | None:
+def make_inspection(opts: Options, stages: list[PipelineStage]) -> Inspection | None:
     if not opts.inspecting:
         return None
     for flag in ("report", "summary"):
         if getattr(opts, flag) == "-" and opts.output == "-":
             raise UsageError(f"--{flag}=- writes to standard output: give the IR a file with -o")
-    elements = parse_pipeline(pipeline)
     try:
-        hardware = load_profile(opts.hw or _pipeline_hw(elements) or "h100-pcie")
+        hardware = load_profile(opts.hw or _pipeline_hw(stages) or "h100-pcie")
     except ProfileError as err:
         raise UsageError(str(err)) from None
     try:
@@ -171,14 +166,14 @@ def make_inspection(opts: Options, pipeline: str) -> Inspection | None:
             bound = pass_base._parse_int(opts.dynamic_dim_bound)
         except ValueError as err:
             raise UsageError(f"invalid --dynamic-dim-bound: {err}") from None
-    return Inspection(hardware, budget, bound, compare=bool(elements))
+    return Inspection(hardware, budget, bound, compare=bool(stages))
 
 
-def _pipeline_hw(elements: list[PipelineElement]) -> str | None:
-    """The ``hw=`` of the last hyper-offload-pipeline among ``elements``
+def _pipeline_hw(stages: list[PipelineStage]) -> str | None:
+    """The ``hw=`` of the last hyper-offload-pipeline among ``stages``
     (the profile it planned for), if any."""
     found = None
-    for element in elements:
-        if element.name == "hyper-offload-pipeline":
-            found = getattr(instantiate(element), "hw", None) or found
+    for stage in stages:
+        if stage.name == "hyper-offload-pipeline":
+            found = getattr(instantiate(stage), "hw", None) or found
     return found

@@ -1,7 +1,9 @@
-"""Stage isolation for ``hyper-opt``: the pipeline is split where a trap
-check must see the IR (:mod:`hyperoffload.cli.traps`), and the stages that
-may abort the process (conversions to LLVM, GPU binaries) run in a child
-``hyper-opt``, so an upstream abort becomes a diagnostic naming the stage."""
+"""Stage isolation for ``hyper-opt``: the pipeline, as upstream built it
+(:func:`~hyperoffload.transforms.pipeline.pipeline_stages`), is split where
+a trap check must see the IR (:mod:`hyperoffload.cli.traps`), and the
+stages that may abort the process (conversions to LLVM, GPU binaries) run
+in a child ``hyper-opt``, so an upstream abort becomes a diagnostic naming
+the stage."""
 
 from __future__ import annotations
 
@@ -24,38 +26,55 @@ from hyperoffload.cli.diagnostics import (
     resolve_location,
 )
 from hyperoffload.cli.options import Options
-from hyperoffload.transforms.pipeline import (
-    PipelineElement,
-)
+from hyperoffload.transforms.pipeline import PipelineStage
 
 
 @dataclasses.dataclass
 class Segment:
-    """Consecutive pipeline elements run by one PassManager, or by a child
+    """Consecutive pipeline stages run by one PassManager, or by a child
     process (``isolated``); ``check_first``: look for known traps before."""
 
     isolated: bool
-    elements: list[PipelineElement]
+    stages: list[PipelineStage]
     check_first: bool = False
 
     @property
     def pipeline(self) -> str:
-        return f"builtin.module({','.join(e.text for e in self.elements)})"
+        """The segment's pipeline in upstream's syntax (its printed stages)."""
+        return f"builtin.module({','.join(stage.text for stage in self.stages)})"
+
+    @property
+    def label(self) -> str:
+        """The segment's passes by name, options left out, for messages."""
+        return f"builtin.module({','.join(_names(stage) for stage in self.stages)})"
 
 
-def plan_segments(
-    elements: list[PipelineElement], isolate: bool, check: bool = True
-) -> list[Segment]:
-    """Split the top-level pipeline where a trap check must see the IR, and
-    around the stages that run in a child process."""
+def _names(stage: PipelineStage) -> str:
+    if stage.nested is None:
+        return stage.name
+    return f"{stage.name}({','.join(_names(child) for child in stage.nested)})"
+
+
+def plan_segments(stages: list[PipelineStage], isolate: bool, check: bool = True) -> list[Segment]:
+    """Split the top-level pipeline where a trap check must see the IR; with
+    ``isolate``, one child process runs everything from the first stage that
+    may abort to the last (a registered pipeline such as
+    ``gpu-lower-to-nvvm-pipeline`` is many passes, aborting ones among
+    them: one child for them all; the child checks for traps itself)."""
+    isolated = [i for i, stage in enumerate(stages) if traps.is_isolated(stage)] if isolate else []
+    first, last = (isolated[0], isolated[-1]) if isolated else (len(stages), -1)
     segments: list[Segment] = []
-    for element in elements:
-        isolated = isolate and traps.is_isolated(element)
-        checked = check and not isolated and traps.needs_ir_check(element)
-        if segments and segments[-1].isolated == isolated and not checked:
-            segments[-1].elements.append(element)
+    for index, stage in enumerate(stages):
+        if first <= index <= last:
+            if index == first:
+                segments.append(Segment(True, []))
+            segments[-1].stages.append(stage)
+            continue
+        checked = check and traps.needs_ir_check(stage)
+        if segments and not segments[-1].isolated and not checked:
+            segments[-1].stages.append(stage)
         else:
-            segments.append(Segment(isolated, [element], checked))
+            segments.append(Segment(False, [stage], checked))
     return segments or [Segment(False, [])]
 
 
@@ -143,7 +162,7 @@ def run_isolated(
                 "error",
                 resolve_location(where),
                 str(where),
-                f"stage '{segment.pipeline}' {how}{detail}; it ran in a child process, "
+                f"stage '{segment.label}' {how}{detail}; it ran in a child process, "
                 "so this is upstream MLIR aborting on this input",
                 [],
             )

@@ -14,12 +14,19 @@ that would spring it:
   checked on the IR just before the stage;
 - registered pipelines that add module passes (``gpu-lower-to-nvvm-pipeline``,
   ``sparsifier``, ...) nested under ``func.func(...)`` end the process while
-  the pipeline is built: ``build_pass_manager`` refuses them (pipeline.py);
-- ``gpu-lower-to-nvvm-pipeline`` for a chip newer than its default PTX ISA
-  6.0 supports (``sm_80`` needs 7.0, ``sm_90`` 7.8: hence
-  ``cubin-features=+ptx80``) ends the process with ``LLVM ERROR``: checked on
-  the pipeline text, and ``#nvvm.target`` attributes already in the IR are
-  checked before ``gpu-module-to-binary``.
+  the pipeline is built: ``build_pass_manager`` parses under an abort guard
+  and raises instead (pipeline.py);
+- ``nvvm-attach-target`` (``gpu-lower-to-nvvm-pipeline`` runs it) for a chip
+  newer than the PTX ISA its features ask for (the default ``+ptx60``;
+  ``sm_80`` needs 7.0, ``sm_90`` 7.8: hence ``cubin-features=+ptx80``) makes
+  ``gpu-module-to-binary`` end the process with ``LLVM ERROR``: checked on
+  the pipeline as built, and ``#nvvm.target`` attributes already in the IR
+  are checked before ``gpu-module-to-binary``.
+
+The checks read the pipeline as upstream built it
+(:func:`hyperoffload.transforms.pipeline.pipeline_stages`): a registered
+pipeline is the passes it stands for, so a trap is found whichever
+pipeline, or none, brought the pass in.
 
 ``hyper-opt --check-traps=false`` skips these checks (to see what upstream
 does); the child process still turns an abort into a diagnostic.
@@ -32,21 +39,18 @@ so an abort there becomes a diagnostic naming the stage.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from mlir import ir
 
 from hyperoffload.ir_utils import walk_preorder
-from hyperoffload.transforms.pipeline import PipelineElement
+from hyperoffload.transforms.pipeline import PipelineStage
 
 # Conversions whose unsupported cases end in assertions or fatal errors.
-_ISOLATED = re.compile(
-    r"(-to-llvm|^finalize-memref-to-llvm|^gpu-lower-to-nvvm-pipeline|^gpu-module-to-binary"
-    r"|^convert-to-llvm|^gpu-to-llvm)$"
-)
-_MEMREF_TO_LLVM = {"finalize-memref-to-llvm", "convert-to-llvm", "gpu-lower-to-nvvm-pipeline"}
-_GPU_TO_LLVM = {"gpu-to-llvm", "gpu-lower-to-nvvm-pipeline"}
-_TO_BINARY = {"gpu-module-to-binary", "gpu-lower-to-nvvm-pipeline"}
+_ISOLATED = re.compile(r"(-to-llvm|^gpu-module-to-binary)$")
+# Passes that lower memref.load/store with upstream's memref-to-LLVM patterns.
+_MEMREF_TO_LLVM = {"finalize-memref-to-llvm", "convert-to-llvm", "gpu-to-llvm"}
+_GPU_TO_LLVM = {"gpu-to-llvm"}
+_TO_BINARY = {"gpu-module-to-binary"}
 _GPU_ASYNC_OPS = {
     "gpu.alloc",
     "gpu.dealloc",
@@ -63,26 +67,18 @@ _MIN_PTX = {
     "sm_101": 86, "sm_101a": 86, "sm_103": 88, "sm_103a": 88, "sm_120": 87, "sm_120a": 87,
     "sm_121": 88, "sm_121a": 88,
 }  # fmt: skip
-# What gpu-lower-to-nvvm-pipeline uses when cubin-features is not given.
-_PIPELINE_DEFAULT_FEATURES = "+ptx60"
+# What nvvm-attach-target uses when no chip is given.
+_DEFAULT_CHIP = "sm_50"
 
 
-def names(element: PipelineElement) -> Iterator[str]:
-    """The names of an element and every element nested in it."""
-    yield element.name
-    for child in element.nested or []:
-        yield from names(child)
+def is_isolated(stage: PipelineStage) -> bool:
+    """Whether the stage runs a pass that may abort the process."""
+    return any(_ISOLATED.search(name) for name in stage.names())
 
 
-def is_isolated(element: PipelineElement) -> bool:
-    """Whether the element runs a stage that may abort the process."""
-    return any(_ISOLATED.search(name) for name in names(element))
-
-
-def needs_ir_check(element: PipelineElement) -> bool:
+def needs_ir_check(stage: PipelineStage) -> bool:
     """Whether :func:`ir_problems` has something to check before it."""
-    found = set(names(element))
-    return bool(found & (_MEMREF_TO_LLVM | _GPU_TO_LLVM | _TO_BINARY))
+    return bool(set(stage.names()) & (_MEMREF_TO_LLVM | _GPU_TO_LLVM | _TO_BINARY))
 
 
 def _option(options: str, name: str) -> str | None:
@@ -104,18 +100,19 @@ def _ptx_problem(chip: str, features: str | None) -> str | None:
     )
 
 
-def pipeline_problems(elements: list[PipelineElement]) -> list[str]:
-    """Traps visible in the pipeline text itself."""
+def pipeline_problems(stages: list[PipelineStage]) -> list[str]:
+    """Traps visible in the pipeline itself, as upstream built it."""
     problems = []
-    for element in elements:
-        if element.name == "gpu-lower-to-nvvm-pipeline":
-            options = element.options or ""
-            chip = _option(options, "cubin-chip") or "sm_50"
-            features = _option(options, "cubin-features") or _PIPELINE_DEFAULT_FEATURES
-            problem = _ptx_problem(chip, features)
+    for stage in stages:
+        if stage.name == "nvvm-attach-target":
+            chip = _option(stage.options, "chip") or _DEFAULT_CHIP
+            problem = _ptx_problem(chip, _option(stage.options, "features"))
             if problem:
-                problems.append(f"'{element.text}': {problem}")
-        problems.extend(pipeline_problems(element.nested or []))
+                problems.append(
+                    f"pass 'nvvm-attach-target' (chip={chip}; gpu-lower-to-nvvm-pipeline sets it "
+                    f"from cubin-chip, its features from cubin-features): {problem}"
+                )
+        problems.extend(pipeline_problems(list(stage.nested or ())))
     return problems
 
 
@@ -128,9 +125,9 @@ def _element_width(type_: ir.Type) -> int | None:
     return None
 
 
-def ir_problems(element: PipelineElement, root: ir.Operation) -> list[tuple[ir.Operation, str]]:
-    """Ops of ``root`` that would make ``element`` kill the process."""
-    found = set(names(element))
+def ir_problems(stage: PipelineStage, root: ir.Operation) -> list[tuple[ir.Operation, str]]:
+    """Ops of ``root`` that would make ``stage`` kill the process."""
+    found = set(stage.names())
     memref_checks = bool(found & _MEMREF_TO_LLVM)
     gpu_checks = bool(found & _GPU_TO_LLVM)
     binary_checks = bool(found & _TO_BINARY)
@@ -144,7 +141,7 @@ def ir_problems(element: PipelineElement, root: ir.Operation) -> list[tuple[ir.O
                     (
                         op,
                         f"'{op.name}' of {memref.type} would abort upstream's "
-                        f"finalize-memref-to-llvm in '{element.name}' (it asserts that "
+                        f"finalize-memref-to-llvm in '{stage.name}' (it asserts that "
                         "loaded and stored integers are at least 8 bits wide); "
                         "widen the buffer to i8 first",
                     )
@@ -155,7 +152,7 @@ def ir_problems(element: PipelineElement, root: ir.Operation) -> list[tuple[ir.O
                 problems.append(
                     (
                         op,
-                        f"'{op.name}' has {dependencies} async dependencies: '{element.name}' "
+                        f"'{op.name}' has {dependencies} async dependencies: '{stage.name}' "
                         "would leave it unconverted and translating the result to LLVM IR "
                         "crashes; join them with 'gpu.wait async [...]' first",
                     )

@@ -13,15 +13,17 @@ so upstream's PassManager parses them like its own::
         )
         pm.run(module.operation)
 
-``build_pass_manager`` does the same for a bare element list and refuses
-first the pipelines that would end the process while being built.
+``build_pass_manager`` does the same for a bare element list, and raises
+PipelineError where upstream would end the process building the pipeline;
+``pipeline_stages`` reads a built pass manager back, stage by stage.
 """
 
 from hyperoffload.transforms.pass_base import ModulePass, OptionError, OptionInfo, PassFailure
 from hyperoffload.transforms.pipeline import (
     PipelineError,
+    PipelineStage,
     build_pass_manager,
-    parse_pipeline,
+    pipeline_stages,
 )
 from hyperoffload.transforms.registry import (
     NamedPipeline,
@@ -39,11 +41,12 @@ __all__ = [
     "OptionInfo",
     "PassFailure",
     "PipelineError",
+    "PipelineStage",
     "build_pass_manager",
     "collect_instances",
     "get_all_passes",
     "get_all_pipelines",
     "get_pass",
-    "parse_pipeline",
+    "pipeline_stages",
     "register_passes",
 ]
