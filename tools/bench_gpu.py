@@ -48,7 +48,6 @@ from pathlib import Path
 import hyperoffload  # noqa: F401
 import numpy as np
 from hyperoffload.analysis.cost_model import CostModel, op_signature
-from hyperoffload.analysis.program import op_address
 from hyperoffload.hardware import HardwareProfile, ProfileError, load_profile
 from hyperoffload.ir_utils import functions_with_bodies, walk_preorder
 from hyperoffload.runtime import ExecutionError
@@ -259,7 +258,7 @@ def _single_op_module(op: ir.Operation, name: str) -> tuple[ir.Module, list[ir.T
             slots[operand] = len(parameters)
             parameters.append(operand.type)
     nested = [op, *walk_preorder(op)]
-    inner = {op_address(o) for o in nested}
+    inner = {o.operation for o in nested}
     constants: dict[ir.Value, ir.Operation] = {}
     for user in nested:
         for operand in user.operands:
@@ -286,14 +285,14 @@ def _single_op_module(op: ir.Operation, name: str) -> tuple[ir.Module, list[ir.T
     return module, parameters
 
 
-def _defined_inside(value: ir.Value, inner: set[int]) -> bool:
+def _defined_inside(value: ir.Value, inner: set[ir.Operation]) -> bool:
     """Whether ``value`` is a result or block argument of an op in ``inner``
-    (the addresses of an op and the ops nested in it)."""
+    (an op and the ops nested in it, none changed since)."""
     owner = value.owner
     operation = owner.owner if isinstance(owner, ir.Block) else owner
     while operation is not None:
         operation = operation.operation
-        if op_address(operation) in inner:
+        if operation in inner:
             return True
         operation = operation.parent
     return False

@@ -38,9 +38,7 @@ def _memref_values(function: ir.Operation) -> list[ir.Value]:
 def _token_definers(ops: list[ir.Operation]) -> list[list[int]]:
     """Per op, the positions of the ops defining its token operands (-1: a
     block argument), from the IR."""
-    from hyperoffload._native import operation_address
-
-    position = {operation_address(op): p for p, op in enumerate(ops) if p}
+    position = {op: p for p, op in enumerate(ops) if p}
     definers = []
     for op in ops:
         found = []
@@ -51,7 +49,7 @@ def _token_definers(ops: list[ir.Operation]) -> list[list[int]]:
             if isinstance(owner, ir.Block):
                 found.append(-1)
             else:
-                found.append(position.get(operation_address(owner.operation), -1))
+                found.append(position.get(owner.operation, -1))
         definers.append(found)
     return definers
 

@@ -13,6 +13,7 @@ import hyperoffload
 import pytest
 from hyperoffload import _native
 from mlir import ir
+from mlir.dialects import memref
 
 
 def _run_python(code: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -112,16 +113,19 @@ def test_the_cache_types_are_python_classes() -> None:
             cache.TokenType(ir.IndexType.get())
 
 
-def test_identities_round_trip_and_null_is_refused() -> None:
+def test_operation_lists_index_the_walk() -> None:
     with ir.Context():
-        module = ir.Module.parse("func.func @f(%a: index) { return }")
-        function = module.body.operations[0].operation
-        address = _native.operation_address(function)
-        assert _native.operation_at(address) == function
+        module = ir.Module.parse("func.func @f(%a: index) { return }\nfunc.func @g() { return }")
+        function, other = (op.operation for op in module.body.operations)
+        ops = _native.liveness_walk(function).operations
+        assert len(ops) == 2 and ops[0] == function and ops[-1].name == "func.return"
+        assert [ops.position(op) for op in ops] == [0, 1]
+        assert ops.position(other) is None
+        with pytest.raises(IndexError):
+            ops[2]
+        with pytest.raises(IndexError):
+            ops.move_before([(0, 5)])
         argument = function.regions[0].blocks[0].arguments[0]
-        assert _native.value_at(_native.value_address(argument)) == argument
-        with pytest.raises(ValueError, match="null operation identity"):
-            _native.operation_at(0)
         with pytest.raises(TypeError):
             _native.operation_key(argument)
 
@@ -205,7 +209,7 @@ def test_value_names_are_the_printers() -> None:
         function = module.body.operations[0].operation
         ops = _body(module)
         values = [*function.regions[0].blocks[0].arguments, ops[0].results[0], ops[1].results[0]]
-        names = _native.value_names(function, [_native.value_address(v) for v in values])
+        names = _native.value_names(function, values)
         assert names == ["%arg0", "%arg1", "%alloc", "%alloc_0"]
         assert names == [v.get_name() for v in values]
         assert _native.value_names(function, []) == []
@@ -216,27 +220,35 @@ def test_value_uses_and_set_operands() -> None:
         module = ir.Module.parse(_USES)
         function = module.body.operations[0].operation
         a, b = function.regions[0].blocks[0].arguments
-        ops = _body(module)
-        uses = _native.value_uses(a)
-        expected = [(_native.operation_address(u.owner), u.operand_number) for u in a.uses]
-        assert uses == expected
+        ops = _native.liveness_walk(function).operations
+        body = _body(module)
+        add = ops.position(body[2])
+        assert add is not None and ops[add] == body[2]
+        uses = ops.uses(a)
+        assert uses == [(ops.position(u.owner), u.operand_number) for u in a.uses]
         assert sorted(number for _, number in uses) == [0, 1]
-        assert all(owner == _native.operation_address(ops[2]) for owner, _ in uses)
+        assert all(owner == add for owner, _ in uses)
+        # An owner the walk did not see comes as the op.
+        with ir.InsertionPoint(body[-1]), ir.Location.unknown():
+            added = memref.DeallocOp(b)
+        assert ops.uses(b) == [(added.operation, 0)]
+        added.operation.erase()
         # More uses than the first guess of capacity (8).
         many = ir.Module.parse(
             "func.func @g(%x: memref<4xf32>) {\n"
             + "  memref.dealloc %x : memref<4xf32>\n" * 12
             + "  return\n}"
         )
-        x = many.body.operations[0].regions[0].blocks[0].arguments[0]
-        assert len(_native.value_uses(x)) == 12
-        _native.set_operands([use for use in uses if use[1] == 0], b)
-        assert [str(o.get_name()) for o in ops[2].operands] == ["%arg1", "%arg0", "%alloc"]
-        _native.set_operands([], b)  # nothing to do
-        assert ops[2].verify()
+        g = many.body.operations[0].operation
+        x = g.regions[0].blocks[0].arguments[0]
+        assert len(_native.liveness_walk(g).operations.uses(x)) == 12
+        ops.set_operands([use for use in uses if use[1] == 0], b)
+        assert [str(o.get_name()) for o in body[2].operands] == ["%arg1", "%arg0", "%alloc"]
+        ops.set_operands([], b)  # nothing to do
+        assert body[2].verify()
 
 
-def test_cache_op_builders_from_addresses() -> None:
+def test_cache_op_builders() -> None:
     # What the planner's rewrite builds: the same ops as the Python
     # builders, before the anchor, at its location.
     source = """
@@ -250,20 +262,16 @@ func.func @f(%w: memref<4x8xf16, #cache.remote>, %o: memref<4x8xf16>) {
         function = module.body.operations[0].operation
         w, _ = function.regions[0].blocks[0].arguments
         copy, ret = (op.operation for op in function.regions[0].blocks[0].operations)
-        anchor = _native.operation_address(copy)
-        device, token = _native.build_prefetch(anchor, _native.value_address(w), [])
-        _native.build_wait(anchor, [token])
-        dirty = _native.build_evict(
-            _native.operation_address(ret), device, _native.value_address(w)
-        )
-        again, second = _native.build_prefetch(
-            _native.operation_address(ret), _native.value_address(w), [dirty]
-        )
-        _native.build_wait(_native.operation_address(ret), [second])
-        _native.build_evict(_native.operation_address(ret), again)
-        _native.set_operands([(anchor, 0)], device)
-        assert str(_native.value_at(device).type) == "memref<4x8xf16>"
-        assert str(_native.value_at(token).type) == "!cache.token"
+        device, token = _native.build_prefetch(copy, w, [])
+        _native.build_wait(copy, [token])
+        dirty = _native.build_evict(ret, device, w)
+        assert dirty is not None
+        again, second = _native.build_prefetch(ret, w, [dirty])
+        _native.build_wait(ret, [second])
+        _native.build_evict(ret, again)
+        _native.liveness_walk(function).operations.set_operands([(copy, 0)], device)
+        assert str(device.type) == "memref<4x8xf16>"
+        assert str(token.type) == "!cache.token"
         assert function.verify()
         body = [str(op) for op in function.regions[0].blocks[0].operations]
         assert body == [
@@ -288,10 +296,9 @@ def test_region_op_names_and_attributes() -> None:
         ops = _body(module)
         assert _native.region_op_names(ops[2]) == ["arith.addf", "linalg.yield"]
         assert _native.region_op_names(ops[0]) == []
-        addresses = [_native.operation_address(op) for op in ops]
-        assert _native.with_attribute(addresses, "cache.policy") == [0]
-        assert _native.with_attribute(addresses, "no.such") == []
-        assert _native.with_attribute([], "cache.policy") == []
+        walked = _native.liveness_walk(module.body.operations[0].operation).operations
+        assert walked.with_attribute("cache.policy") == [walked.position(ops[0])]
+        assert walked.with_attribute("no.such") == []
 
 
 def test_linalg_inputs_follow_the_linalg_interface() -> None:

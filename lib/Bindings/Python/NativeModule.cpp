@@ -6,11 +6,11 @@
 // enums and the cache types and attributes defined once here.
 //
 // Ops and values met in bulk (every op of a function, every use of a
-// buffer) are not made into Python objects: the liveness walk and the
-// batched rewriting primitives name them by their identities (the
-// MlirOperation / MlirValue pointers, as Python ints), valid while the op or
-// value lives. `operation_at` / `value_at` turn one back into a Python
-// object; nothing outside the package sees them.
+// buffer) are not made into Python objects until asked for: the liveness
+// walk hands them over in an OperationList (and ValueList), and the batched
+// rewriting primitives take and give an op as its index there. Python sees
+// typed handles and bounds-checked indices, never a pointer; the pointers
+// (identities) stay in this file and the C API's arrays.
 //
 // This file is compiled with RTTI and exceptions (nanobind needs both) and
 // includes only C API headers: the C++ of MLIR and of the dialect stays in
@@ -29,6 +29,7 @@
 #include <nanobind/stl/optional.h>
 #include <nanobind/stl/pair.h>
 #include <nanobind/stl/string.h>
+#include <nanobind/stl/tuple.h>
 #include <nanobind/stl/vector.h>
 #include <nanobind/stl/variant.h>
 
@@ -41,6 +42,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -62,6 +64,15 @@ uint64_t checked(uint64_t address, const char *what) {
   if (!address)
     throw std::invalid_argument(std::string("null ") + what + " identity");
   return address;
+}
+
+/// The identities of `ops`, for the C API's arrays.
+std::vector<uint64_t> identities(const std::vector<MlirOperation> &ops) {
+  std::vector<uint64_t> found;
+  found.reserve(ops.size());
+  for (MlirOperation op : ops)
+    found.push_back(identity(op.ptr));
+  return found;
 }
 
 MlirOperation operationFrom(uint64_t address) {
@@ -139,13 +150,6 @@ nb::list intList(const T *data, int64_t count) {
   return out;
 }
 
-nb::list addressList(const void *const *data, int64_t count) {
-  nb::list out;
-  for (int64_t i = 0; i < count; ++i)
-    out.append(nb::int_(identity(data[i])));
-  return out;
-}
-
 /// numpy.ascontiguousarray, looked up once and never released (a static
 /// object would be released after the interpreter is gone).
 nb::handle contiguousArray() {
@@ -175,31 +179,29 @@ ArrayIn<T> view(nb::handle array, const char *what) {
 // OperationList and the liveness walk
 //===----------------------------------------------------------------------===//
 
+/// The owner of a use: an index into an OperationList, or an op not in it.
+using Owner = std::variant<int64_t, MlirOperation>;
+
 /// Operations by identity, each made into a Python op on first access:
 /// making one for every op of a large function costs more than most
 /// analyses read. Assigning an index replaces its op.
 class OperationList {
 public:
-  OperationList(std::vector<uint64_t> addresses, nb::list addressList)
-      : addresses(std::move(addresses)), addressList(std::move(addressList)),
-        made(this->addresses.size()) {}
+  explicit OperationList(std::vector<uint64_t> identities)
+      : identities(std::move(identities)), made(this->identities.size()) {}
 
-  size_t size() const { return addresses.size(); }
+  size_t size() const { return identities.size(); }
 
   nb::object get(int64_t index) {
-    int64_t count = static_cast<int64_t>(addresses.size());
-    if (index < 0)
-      index += count;
-    if (index < 0 || index >= count)
-      throw nb::index_error("operation index out of range");
-    nb::object &op = made[index];
+    size_t at = checkedIndex(index);
+    nb::object &op = made[at];
     if (!op.is_valid())
-      op = nb::cast(operationFrom(addresses[index]));
+      op = nb::cast(operationFrom(identities[at]));
     return op;
   }
 
   nb::list slice(const nb::slice &range) {
-    auto [start, stop, step, length] = range.compute(addresses.size());
+    auto [start, stop, step, length] = range.compute(identities.size());
     nb::list out;
     for (size_t i = 0; i < length; ++i)
       out.append(get(static_cast<int64_t>(start + i * step)));
@@ -207,28 +209,150 @@ public:
   }
 
   void set(int64_t index, nb::object op) {
-    int64_t count = static_cast<int64_t>(addresses.size());
+    made[checkedIndex(index)] = std::move(op);
+  }
+
+  /// The index of `op`, if it is in the list (the table is made on first
+  /// use).
+  std::optional<int64_t> position(MlirOperation op) {
+    if (positions.empty())
+      for (size_t i = 0; i < identities.size(); ++i)
+        positions.emplace(identities[i], static_cast<int64_t>(i));
+    auto found = positions.find(identity(op.ptr));
+    if (found == positions.end())
+      return std::nullopt;
+    return found->second;
+  }
+
+  /// The uses of `value` in use-list order, as (owner, operand number):
+  /// the owner is its index where it is in the list (no Python op made),
+  /// else the op.
+  std::vector<std::pair<Owner, int32_t>> uses(MlirValue value) {
+    std::vector<uint64_t> owners(8);
+    std::vector<int32_t> numbers(8);
+    int64_t count =
+        hyperoffloadValueUses(value, owners.data(), numbers.data(), 8);
+    if (count > 8) {
+      owners.resize(count);
+      numbers.resize(count);
+      hyperoffloadValueUses(value, owners.data(), numbers.data(), count);
+    }
+    std::vector<std::pair<Owner, int32_t>> out;
+    out.reserve(count);
+    for (int64_t i = 0; i < count; ++i) {
+      MlirOperation owner = operationFrom(owners[i]);
+      if (std::optional<int64_t> at = position(owner))
+        out.emplace_back(*at, numbers[i]);
+      else
+        out.emplace_back(owner, numbers[i]);
+    }
+    return out;
+  }
+
+  /// Makes `value` operand `number` of `owner` for each (owner, number) of
+  /// `uses`, owners as uses() gives them.
+  void setOperands(const std::vector<std::pair<Owner, int32_t>> &uses,
+                   MlirValue value) {
+    if (uses.empty())
+      return;
+    std::vector<uint64_t> owners;
+    std::vector<int32_t> numbers;
+    for (const auto &[owner, number] : uses) {
+      owners.push_back(resolve(owner));
+      numbers.push_back(number);
+    }
+    hyperoffloadSetOperands(owners.data(), numbers.data(),
+                            static_cast<int64_t>(owners.size()), value);
+  }
+
+  /// Moves the op at index `first` right before the op at index `second`
+  /// for each pair of `moves`, in order.
+  void moveBefore(const std::vector<std::pair<int64_t, int64_t>> &moves) {
+    std::vector<uint64_t> ops, anchors;
+    for (auto [op, anchor] : moves) {
+      ops.push_back(identities[checkedIndex(op)]);
+      anchors.push_back(identities[checkedIndex(anchor)]);
+    }
+    hyperoffloadMoveBefore(ops.data(), anchors.data(),
+                           static_cast<int64_t>(ops.size()));
+  }
+
+  /// The indices of the ops carrying an attribute called `name`.
+  std::vector<int64_t> withAttribute(std::string_view name) const {
+    std::vector<uint8_t> has(identities.size());
+    hyperoffloadOpsWithAttribute(identities.data(),
+                                 static_cast<int64_t>(identities.size()),
+                                 stringRef(name), has.data());
+    std::vector<int64_t> indices;
+    for (size_t i = 0; i < has.size(); ++i)
+      if (has[i])
+        indices.push_back(static_cast<int64_t>(i));
+    return indices;
+  }
+
+private:
+  size_t checkedIndex(int64_t index) const {
+    int64_t count = static_cast<int64_t>(identities.size());
     if (index < 0)
       index += count;
     if (index < 0 || index >= count)
       throw nb::index_error("operation index out of range");
-    made[index] = std::move(op);
+    return static_cast<size_t>(index);
   }
 
-  /// The identities as one Python list, made once (callers index it per
-  /// op).
-  nb::list identities() const { return addressList; }
+  uint64_t resolve(const Owner &owner) const {
+    if (std::holds_alternative<int64_t>(owner))
+      return identities[checkedIndex(std::get<int64_t>(owner))];
+    return identity(std::get<MlirOperation>(owner).ptr);
+  }
+
+  std::vector<uint64_t> identities;
+  std::vector<nb::object> made;
+  std::unordered_map<uint64_t, int64_t> positions;
+};
+
+/// Values, each made into a Python value when asked for.
+class ValueList {
+public:
+  explicit ValueList(std::vector<MlirValue> values)
+      : values(std::move(values)) {}
+
+  size_t size() const { return values.size(); }
+
+  MlirValue get(int64_t index) const {
+    int64_t count = static_cast<int64_t>(values.size());
+    if (index < 0)
+      index += count;
+    if (index < 0 || index >= count)
+      throw nb::index_error("value index out of range");
+    return values[static_cast<size_t>(index)];
+  }
 
 private:
-  std::vector<uint64_t> addresses;
-  nb::list addressList;
-  std::vector<nb::object> made;
+  std::vector<MlirValue> values;
+};
+
+/// The root buffers each memref value of a walk may point into.
+class ValueRoots {
+public:
+  void add(const void *value, nb::tuple roots) {
+    table.emplace(identity(value), std::move(roots));
+  }
+
+  /// The indices of the roots `value` may point into (none if unknown).
+  nb::tuple get(MlirValue value) const {
+    auto found = table.find(identity(value.ptr));
+    return found == table.end() ? nb::tuple() : found->second;
+  }
+
+private:
+  std::unordered_map<uint64_t, nb::tuple> table;
 };
 
 /// What hyperoffloadLivenessAnalyse found, as Python lists (documented on
 /// the class binding below).
 struct LivenessWalk {
-  nb::object operations, addresses, parent, end, repeating, descends,
+  nb::object operations, parent, end, repeating, descends,
       opNames, costClass, classKeys, kinds, types, definedAt, freedAt,
       freedBy, lastUse, escapes, values, names, useOffsets, usePositions,
       useEffects, roots, tokenOffsets, tokenDefs, accessPosition, accessRoot,
@@ -248,13 +372,10 @@ LivenessWalk livenessWalk(MlirOperation function) {
   int64_t roots = a.numRoots;
   LivenessWalk walk;
 
-  std::vector<uint64_t> addresses(count);
+  std::vector<uint64_t> identities(count);
   for (int64_t i = 0; i < count; ++i)
-    addresses[i] = identity(a.operations[i]);
-  nb::list addressesList = addressList(a.operations, count);
-  walk.addresses = addressesList;
-  walk.operations =
-      nb::cast(OperationList(std::move(addresses), std::move(addressesList)));
+    identities[i] = identity(a.operations[i]);
+  walk.operations = nb::cast(OperationList(std::move(identities)));
 
   nb::list opNames = packedStrings(a.opNames, a.opNamesSize);
   nb::list positionNames;
@@ -290,21 +411,23 @@ LivenessWalk livenessWalk(MlirOperation function) {
   walk.freedBy = intList(a.rootFreedBy, roots);
   walk.lastUse = intList(a.rootLastUse, roots);
   walk.escapes = intList(a.rootEscapes, roots);
-  walk.values = addressList(a.rootValue, roots);
+  std::vector<MlirValue> rootValues;
+  for (int64_t r = 0; r < roots; ++r)
+    rootValues.push_back(MlirValue{a.rootValue[r]});
+  walk.values = nb::cast(ValueList(std::move(rootValues)));
   walk.names = packedStrings(a.rootNames, a.rootNamesSize);
   walk.useOffsets = intList(a.useOffsets, roots + 1);
   int64_t uses = a.useOffsets[roots];
   walk.usePositions = intList(a.usePosition, uses);
   walk.useEffects = intList(a.useEffect, uses);
 
-  nb::dict valueRoots;
+  ValueRoots valueRoots;
   for (int64_t v = 0; v < a.numValues; ++v) {
     int64_t begin = a.valueRootOffsets[v];
     int64_t size = a.valueRootOffsets[v + 1] - begin;
-    valueRoots[nb::int_(identity(a.values[v]))] =
-        nb::tuple(intList(a.valueRoots + begin, size));
+    valueRoots.add(a.values[v], nb::tuple(intList(a.valueRoots + begin, size)));
   }
-  walk.roots = valueRoots;
+  walk.roots = nb::cast(std::move(valueRoots));
   walk.tokenOffsets = intList(a.tokenOffsets, count + 1);
   walk.tokenDefs = intList(a.tokenDefs, a.tokenOffsets[count]);
   walk.accessPosition = intList(a.accessPosition, a.numAccesses);
@@ -860,19 +983,20 @@ NB_MODULE(_native, m) {
   m.def(
       "remote_accesses",
       [](MlirOperation root) {
-        std::vector<std::tuple<uint64_t, int32_t, int32_t>> found;
+        std::vector<std::tuple<MlirOperation, int32_t, int32_t>> found;
         hyperoffloadFindRemoteAccesses(
             root,
             [](uint64_t op, int32_t operand, int32_t reason, void *user) {
-              static_cast<std::vector<std::tuple<uint64_t, int32_t, int32_t>> *>(
+              static_cast<
+                  std::vector<std::tuple<MlirOperation, int32_t, int32_t>> *>(
                   user)
-                  ->emplace_back(op, operand, reason);
+                  ->emplace_back(operationFrom(op), operand, reason);
             },
             &found);
         return found;
       },
       "root"_a,
-      "Every access to #cache.remote memory nested in `root`: (op identity, "
+      "Every access to #cache.remote memory nested in `root`: (op, "
       "operand number, RemoteAccess), in pre-order.");
   m.def(
       "first_tensor_definition",
@@ -907,148 +1031,68 @@ NB_MODULE(_native, m) {
         "Make `pass_manager` record each pass it starts, for the handler.");
 
   //===--------------------------------------------------------------------===//
-  // Identities and the batched rewriting primitives
+  // The batched rewriting primitives
   //===--------------------------------------------------------------------===//
   m.def(
-      "operation_address", [](MlirOperation op) { return identity(op.ptr); },
-      "op"_a, "The identity of the MLIR operation behind `op`.");
-  m.def(
-      "value_address", [](MlirValue value) { return identity(value.ptr); },
-      "value"_a, "The identity of the MLIR value behind `value`.");
-  m.def(
-      "operation_at",
-      [](uint64_t address) { return operationFrom(address); }, "address"_a,
-      "The op with identity `address` (it must still exist).");
-  m.def(
-      "value_at", [](uint64_t address) { return valueFrom(address); },
-      "address"_a, "The value with identity `address` (it must still exist).");
-  m.def(
-      "value_uses",
-      [](MlirValue value) {
-        std::vector<uint64_t> owners(8);
-        std::vector<int32_t> numbers(8);
-        int64_t count = hyperoffloadValueUses(value, owners.data(),
-                                              numbers.data(), 8);
-        if (count > 8) {
-          owners.resize(count);
-          numbers.resize(count);
-          hyperoffloadValueUses(value, owners.data(), numbers.data(), count);
-        }
-        std::vector<std::pair<uint64_t, int32_t>> uses;
-        for (int64_t i = 0; i < count; ++i)
-          uses.emplace_back(owners[i], numbers[i]);
-        return uses;
-      },
-      "value"_a,
-      "The uses of `value` in use-list order, as (owner identity, operand "
-      "number): no Python op made per use.");
-  m.def(
-      "set_operands",
-      [](const std::vector<std::pair<uint64_t, int32_t>> &uses,
-         std::variant<MlirValue, uint64_t> value) {
-        if (uses.empty())
-          return;
-        std::vector<uint64_t> owners;
-        std::vector<int32_t> numbers;
-        for (auto [owner, number] : uses) {
-          owners.push_back(checked(owner, "operation"));
-          numbers.push_back(number);
-        }
-        MlirValue target = std::holds_alternative<MlirValue>(value)
-                               ? std::get<MlirValue>(value)
-                               : valueFrom(std::get<uint64_t>(value));
-        hyperoffloadSetOperands(owners.data(), numbers.data(),
-                                static_cast<int64_t>(owners.size()), target);
-      },
-      "uses"_a, "value"_a,
-      "Make `value` operand `number` of the op `owner` for each (owner "
-      "identity, operand number) of `uses`.");
-  m.def(
-      "move_before",
-      [](const std::vector<std::pair<uint64_t, uint64_t>> &moves) {
-        std::vector<uint64_t> ops, anchors;
-        for (auto [op, anchor] : moves) {
-          ops.push_back(checked(op, "operation"));
-          anchors.push_back(checked(anchor, "operation"));
-        }
-        hyperoffloadMoveBefore(ops.data(), anchors.data(),
-                               static_cast<int64_t>(ops.size()));
-      },
-      "moves"_a,
-      "Move op `op` right before op `anchor` for each (op, anchor) "
-      "identity pair of `moves`, in order.");
-  m.def(
       "build_prefetch",
-      [](uint64_t anchor, uint64_t source,
-         const std::vector<uint64_t> &dependencies) {
+      [](MlirOperation anchor, MlirValue source,
+         const std::vector<MlirValue> &dependencies) {
+        std::vector<uint64_t> tokens;
+        for (MlirValue token : dependencies)
+          tokens.push_back(identity(token.ptr));
         uint64_t results[2] = {0, 0};
-        hyperoffloadBuildPrefetch(operationFrom(anchor), valueFrom(source),
-                                  dependencies.data(),
-                                  static_cast<int64_t>(dependencies.size()),
-                                  results);
-        return std::make_pair(results[0], results[1]);
+        hyperoffloadBuildPrefetch(anchor, source, tokens.data(),
+                                  static_cast<int64_t>(tokens.size()), results);
+        return std::make_pair(valueFrom(results[0]), valueFrom(results[1]));
       },
       "anchor"_a, "source"_a, "dependencies"_a,
       "Build `cache.prefetch` of `source` after `dependencies` (tokens) "
-      "right before `anchor`: the identities of its buffer and its token.");
+      "right before `anchor`: its buffer and its token.");
   m.def(
       "build_evict",
-      [](uint64_t anchor, uint64_t buffer, std::optional<uint64_t> destination) {
-        MlirValue to{nullptr};
-        if (destination)
-          to = valueFrom(*destination);
-        return identity(
-            hyperoffloadBuildEvict(operationFrom(anchor), valueFrom(buffer), to)
-                .ptr);
+      [](MlirOperation anchor, MlirValue buffer,
+         std::optional<MlirValue> destination) -> std::optional<MlirValue> {
+        MlirValue token = hyperoffloadBuildEvict(
+            anchor, buffer, destination ? *destination : MlirValue{nullptr});
+        if (mlirValueIsNull(token))
+          return std::nullopt;
+        return token;
       },
       "anchor"_a, "buffer"_a, "destination"_a.none() = nb::none(),
       "Build `cache.evict` of `buffer` (written back into `destination` if "
-      "given) right before `anchor`: the identity of its token.");
+      "given) right before `anchor`: its token.");
   m.def(
       "build_wait",
-      [](uint64_t anchor, const std::vector<uint64_t> &tokens) {
-        hyperoffloadBuildWait(operationFrom(anchor), tokens.data(),
-                              static_cast<int64_t>(tokens.size()));
+      [](MlirOperation anchor, const std::vector<MlirValue> &tokens) {
+        std::vector<uint64_t> identities;
+        for (MlirValue token : tokens)
+          identities.push_back(identity(token.ptr));
+        hyperoffloadBuildWait(anchor, identities.data(),
+                              static_cast<int64_t>(identities.size()));
       },
       "anchor"_a, "tokens"_a,
       "Build `cache.wait` on `tokens` right before `anchor`.");
   m.def(
       "pipeline_loop",
-      [](MlirOperation loop, const std::vector<uint64_t> &firstStage,
-         const std::vector<uint64_t> &firstStageLast, bool warmStart)
+      [](MlirOperation loop, const std::vector<MlirOperation> &firstStage,
+         const std::vector<MlirOperation> &firstStageLast, bool warmStart)
           -> std::optional<MlirOperation> {
+        std::vector<uint64_t> early = identities(firstStage);
+        std::vector<uint64_t> late = identities(firstStageLast);
         MlirOperation pipelined = hyperoffloadPipelineLoop(
-            loop, firstStage.data(), static_cast<int64_t>(firstStage.size()),
-            firstStageLast.data(), static_cast<int64_t>(firstStageLast.size()),
-            warmStart);
+            loop, early.data(), static_cast<int64_t>(early.size()),
+            late.data(), static_cast<int64_t>(late.size()), warmStart);
         if (mlirOperationIsNull(pipelined))
           return std::nullopt;
         return pipelined;
       },
       "loop"_a, "first_stage"_a, "first_stage_last"_a, "warm_start"_a = false,
       "Software-pipeline the scf.for `loop` in two stages (upstream's "
-      "scf::pipelineForLoop): the body ops with identities `first_stage` and "
+      "scf::pipelineForLoop): the body ops `first_stage` and "
       "`first_stage_last` run one iteration ahead of the others; in the new "
       "body the former come first, the latter last. With `warm_start` the "
       "first iteration is peeled off first and the prologue's copies run "
       "during it. The new loop, or None where upstream declines.");
-  m.def(
-      "with_attribute",
-      [](const std::vector<uint64_t> &ops, std::string_view name) {
-        std::vector<uint8_t> has(ops.size());
-        hyperoffloadOpsWithAttribute(ops.data(),
-                                     static_cast<int64_t>(ops.size()),
-                                     stringRef(name), has.data());
-        std::vector<int64_t> indices;
-        for (size_t i = 0; i < has.size(); ++i)
-          if (has[i])
-            indices.push_back(static_cast<int64_t>(i));
-        return indices;
-      },
-      "ops"_a, "name"_a,
-      "Indices into `ops` (identities) of the ops carrying an attribute "
-      "called `name`.");
-
   //===--------------------------------------------------------------------===//
   // Passes in upstream's registry
   //===--------------------------------------------------------------------===//
@@ -1133,25 +1177,48 @@ NB_MODULE(_native, m) {
       .def("__getitem__", &OperationList::get, "index"_a)
       .def("__getitem__", &OperationList::slice, "index"_a)
       .def("__setitem__", &OperationList::set, "index"_a, "op"_a)
-      .def_prop_ro("addresses", &OperationList::identities,
-                   "The ops' identities.");
+      .def("position", &OperationList::position, "op"_a,
+           "The index of `op`, or None if it is not in the list.")
+      .def("uses", &OperationList::uses, "value"_a,
+           "The uses of `value` in use-list order, as (owner, operand "
+           "number): the owner its index where it is in the list (no Python "
+           "op made), else the op.")
+      .def("set_operands", &OperationList::setOperands, "uses"_a, "value"_a,
+           "Make `value` operand `number` of `owner` for each (owner, number) "
+           "of `uses`, owners as uses() gives them.")
+      .def("move_before", &OperationList::moveBefore, "moves"_a,
+           "Move the op at index `op` right before the op at index `anchor` "
+           "for each (op, anchor) of `moves`, in order.")
+      .def("with_attribute", &OperationList::withAttribute, "name"_a,
+           "The indices of the ops carrying an attribute called `name`.");
+
+  nb::class_<ValueList>(m, "ValueList",
+                        "Values, each made into a Python value when asked for.")
+      .def("__len__", &ValueList::size)
+      .def("__getitem__", &ValueList::get, "index"_a);
+
+  nb::class_<ValueRoots>(
+      m, "ValueRoots",
+      "The root buffers (indices) each memref value of a walk may point into.")
+      .def("get", &ValueRoots::get, "value"_a,
+           "The indices of the roots `value` may point into (none if it is "
+           "not a value the walk saw).");
 
   nb::class_<LivenessWalk>(
       m, "LivenessWalk",
       "What the C++ liveness walk found, as Python lists. Per program "
-      "position: operations, addresses, parent, end, repeating, descends, "
+      "position: operations, parent, end, repeating, descends, "
       "op_names, cost_class (-1: not a linalg op; class_keys[c] is class c's "
       "operation_key). Per root buffer: kinds (RootKind), types, defined_at, "
       "freed_at, freed_by (-1: the end), last_use (-1: none), escapes, "
-      "values (identities), names (a global's @symbol, else empty) and its "
+      "values (a ValueList), names (a global's @symbol, else empty) and its "
       "uses: entries use_offsets[r] up to use_offsets[r + 1] of "
-      "use_positions and use_effects (UseEffect). roots maps value "
-      "identities to root indices. The !cache.token operands of position p "
+      "use_positions and use_effects (UseEffect). roots (ValueRoots) maps "
+      "values to root indices. The !cache.token operands of position p "
       "are entries token_offsets[p] up to token_offsets[p + 1] of "
       "token_defs (-1: a block argument). The accesses are the uses again in "
       "program order: access_position, access_root, access_bits (AccessBit).")
       .def_ro("operations", &LivenessWalk::operations)
-      .def_ro("addresses", &LivenessWalk::addresses)
       .def_ro("parent", &LivenessWalk::parent)
       .def_ro("end", &LivenessWalk::end)
       .def_ro("repeating", &LivenessWalk::repeating)
@@ -1182,12 +1249,12 @@ NB_MODULE(_native, m) {
         "body).");
   m.def(
       "value_names",
-      [](MlirOperation scope, const std::vector<uint64_t> &addresses) {
-        if (addresses.empty())
+      [](MlirOperation scope, const std::vector<MlirValue> &named) {
+        if (named.empty())
           return nb::list();
         std::vector<const void *> values;
-        for (uint64_t address : addresses)
-          values.push_back(valueFrom(address).ptr);
+        for (MlirValue value : named)
+          values.push_back(value.ptr);
         std::string packed;
         hyperoffloadPrintValueNames(scope, values.data(),
                                     static_cast<int64_t>(values.size()),
@@ -1195,8 +1262,8 @@ NB_MODULE(_native, m) {
         return packedStrings(packed.data(),
                              static_cast<int64_t>(packed.size()));
       },
-      "scope"_a, "addresses"_a,
-      "The names the printer gives the values with identities `addresses`, "
+      "scope"_a, "values"_a,
+      "The names the printer gives `values`, "
       "all inside `scope` (an op isolated from above), numbering `scope` "
       "once. Call it before changing the IR they were read from.");
 

@@ -87,7 +87,7 @@ class CostModel:
         # a model serves the ops of one context.
         self._linalg: dict[tuple[int, ...], OpCost | None] = {}
         # Call costs by callee address (None while under way: recursion).
-        self._calls: dict[int, OpCost | None] = {}
+        self._calls: dict[ir.Operation, OpCost | None] = {}
 
     def cost(self, op: ir.Operation) -> OpCost:
         name = op.name
@@ -156,14 +156,13 @@ class CostModel:
         a declaration or a callee whose cost is under way (recursion)."""
         if callee is None:
             return NO_COST
-        key = _native.operation_address(callee)
-        if key not in self._calls:
-            self._calls[key] = None
+        if callee not in self._calls:
+            self._calls[callee] = None
             order = ProgramOrder(callee)
             times = static_times_at(self, order, order.body_positions())
             seconds = float(times.sum())
-            self._calls[key] = OpCost(seconds, 0.0, 0, "call" if seconds else "none")
-        return self._calls[key] or NO_COST
+            self._calls[callee] = OpCost(seconds, 0.0, 0, "call" if seconds else "none")
+        return self._calls[callee] or NO_COST
 
     def _roofline(self, flops: float, nbytes: int, element_type: ir.Type | None) -> OpCost:
         compute = flops / self.hardware.peak_for(element_type)

@@ -61,6 +61,7 @@ import numpy as np
 from mlir import ir
 
 from hyperoffload import _native
+from hyperoffload._native import ValueList, ValueRoots
 from hyperoffload.analysis.program import ProgramOrder
 from hyperoffload.errors import LocatedError
 from hyperoffload.ir_utils import REMOTE_SPACE, memory_space
@@ -103,7 +104,11 @@ class RootNames:
     defines them: ``%alloc@#2``, ``%alloc@#4``."""
 
     def __init__(
-        self, function: ir.Operation, values: list[int], given: list[str], defined_at: list[int]
+        self,
+        function: ir.Operation,
+        values: ValueList,
+        given: list[str],
+        defined_at: list[int],
     ) -> None:
         self._function = function
         self._values = values
@@ -114,7 +119,8 @@ class RootNames:
         name = self._names[index]
         if not name:
             unnamed = [i for i, known in enumerate(self._names) if not known]
-            printed = _native.value_names(self._function, [self._values[i] for i in unnamed])
+            values = [self._values[i] for i in unnamed]
+            printed = _native.value_names(self._function, values)
             names = list(self._names)
             for i, text in zip(unnamed, printed, strict=True):
                 names[i] = text
@@ -248,7 +254,7 @@ class BufferLiveness:
         dynamic_dim_bound: int | None = None,
         strict_sizes: bool = True,
         symbols: ir.Operation | None = None,
-        _callees: dict[int, BufferLiveness | None] | None = None,
+        _callees: dict[ir.Operation, BufferLiveness | None] | None = None,
     ) -> None:
         """Analyse ``function``. With ``strict_sizes=False`` a buffer whose size
         cannot be known counts 0 bytes instead of raising LivenessError (for
@@ -262,8 +268,8 @@ class BufferLiveness:
         walk = _native.liveness_walk(self.function)
         self.order = ProgramOrder(self.function, walk, symbols)
         self.buffers: list[Buffer] = []
-        # Root indices by value address (_native.value_address).
-        self._roots: dict[int, tuple[int, ...]] = {}
+        # Root indices by value.
+        self._roots: ValueRoots | None = None
         self._held_arrays: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
         self._analyse(walk)
         # Per call position, the liveness of its callee (a function with a
@@ -279,7 +285,8 @@ class BufferLiveness:
 
     def root_indices(self, value: ir.Value) -> tuple[int, ...]:
         """Indices into :attr:`buffers` of the roots ``value`` may point into."""
-        return self._roots.get(_native.value_address(value), ())
+        assert self._roots is not None, "set by the walk"
+        return self._roots.get(value)
 
     def roots_of(self, value: ir.Value) -> tuple[Buffer, ...]:
         """The root buffers a memref value may point into."""
@@ -537,27 +544,26 @@ class BufferLiveness:
         what a call to it adds to its caller's."""
         return max(self._profile(parameters=False), default=0)
 
-    def _call_bytes(self, callees: dict[int, BufferLiveness | None]) -> dict[int, int]:
+    def _call_bytes(self, callees: dict[ir.Operation, BufferLiveness | None]) -> dict[int, int]:
         """Per call position, its callee's :attr:`transient_bytes`
-        (``callees``: the liveness of those found so far, by function
-        address; None while under way, so a recursive call holds nothing
+        (``callees``: the liveness of those found so far, by function;
+        None while under way, so a recursive call holds nothing
         more). Each callee's liveness is kept in :attr:`callees`."""
         found: dict[int, int] = {}
         for position in self.order.call_positions():
             callee = self.order.callee(position)
             if callee is None:
                 continue
-            key = _native.operation_address(callee)
-            if key not in callees:
-                callees[key] = None
-                callees[key] = BufferLiveness(
+            if callee not in callees:
+                callees[callee] = None
+                callees[callee] = BufferLiveness(
                     callee,
                     dynamic_dim_bound=self.dynamic_dim_bound,
                     strict_sizes=self.strict_sizes,
                     symbols=self.order.symbols,
                     _callees=callees,
                 )
-            analysed = callees[key]
+            analysed = callees[callee]
             if analysed is None:
                 continue
             self.callees[position] = analysed

@@ -95,17 +95,16 @@ def ancestor_in(op: ir.Operation, block: ir.Block) -> ir.Operation | None:
     return None
 
 
-def _follows_iv(value: ir.Value, iv: ir.Value, body: ir.Block, seen: set[int]) -> bool:
+def _follows_iv(value: ir.Value, iv: ir.Value, body: ir.Block, seen: set[ir.Operation]) -> bool:
     """Whether ``value`` is computed from ``iv`` by ops of ``body``."""
     if value == iv:
         return True
     op = _operation(value)
     if op is None or op.block != body:
         return False
-    key = _native.operation_address(op)
-    if key in seen:
+    if op in seen:
         return False
-    seen.add(key)
+    seen.add(op)
     return any(_follows_iv(operand, iv, body, seen) for operand in op.operands)
 
 

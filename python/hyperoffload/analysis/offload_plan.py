@@ -195,10 +195,6 @@ class Steps:
         """The body op at ``step``."""
         return self._order.ops[self.positions[step]]
 
-    def address(self, step: int) -> int:
-        """The address of the body op at ``step`` (no Python op made)."""
-        return self._order.ops.addresses[self.positions[step]]
-
     def time_between(self, first: int, second: int) -> float:
         """Compute time from the start of step ``first`` to that of ``second``."""
         return self.times[second] - self.times[first]

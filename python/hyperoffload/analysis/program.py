@@ -16,8 +16,6 @@ function it calls, looked up in the module holding the function (or the
 
 from __future__ import annotations
 
-import itertools
-
 from mlir import ir
 
 from hyperoffload._native import (
@@ -26,15 +24,7 @@ from hyperoffload._native import (
     linalg_inputs,
     liveness_walk,
     loop_op_names,
-    operation_address,
-    with_attribute,
 )
-
-
-def op_address(op: ir.Operation) -> int:
-    """The address of the MLIR operation behind ``op``: a stable identity."""
-    return operation_address(op)
-
 
 # Ops whose regions may run more than once, as the C++ walk knows them.
 LOOP_OPS = loop_op_names()
@@ -69,9 +59,6 @@ class ProgramOrder:
         self.descends: list[int] = walk.descends
         self._token_offsets = walk.token_offsets
         self._token_defs = walk.token_defs
-        # Keyed by the op's address: Python op objects are not stable keys
-        # (one compares unequal to its twin once the op's operands change).
-        self._position: dict[int, int] = dict(zip(walk.addresses[1:], itertools.count(1)))
         # Positions of region ops whose bodies may repeat (loops, and ops
         # whose regions have several blocks, which may branch backwards).
         self.repeating: set[int] = {p for p, flag in enumerate(walk.repeating) if flag}
@@ -136,16 +123,13 @@ class ProgramOrder:
     def position_of(self, op: ir.Operation) -> int | None:
         """The position of ``op``, or None if it is not a program point of
         this order (added since, or nested in a linalg payload)."""
-        return self._position.get(op_address(op))
+        # Position 0 is the function itself, not a program point.
+        return self.ops.position(op) or None
 
     def with_attribute(self, name: str) -> set[int]:
         """Positions of the ops carrying an attribute called ``name``
         (asked in C++, without making a Python op per position)."""
-        return set(with_attribute(self.ops.addresses, name))
-
-    def position_at(self, address: int) -> int | None:
-        """:meth:`position_of` the op at ``address`` (:func:`op_address`)."""
-        return self._position.get(address)
+        return set(self.ops.with_attribute(name))
 
     def ancestors(self, position: int) -> list[int]:
         """Positions of the ops enclosing ``position``, innermost first,

@@ -434,20 +434,18 @@ def check_remote_accesses(function: ir.Operation) -> list[Violation]:
     found = _native.remote_accesses(function)
     if not found:
         return []
-    ops = {address: _native.operation_at(address) for address, _, _ in found}
-    values = [ops[address].operands[number] for address, number, _ in found]
-    names = _native.value_names(function, [_native.value_address(v) for v in values])
+    values = [op.operands[number] for op, number, _ in found]
+    names = _native.value_names(function, values)
     violations: list[Violation] = []
-    seen: set[tuple[int, str]] = set()
-    for (address, _, reason), value, name in zip(found, values, names, strict=True):
+    seen: set[tuple[ir.Operation, str]] = set()
+    for (op, _, reason), value, name in zip(found, values, names, strict=True):
         owner = value.owner
         if not isinstance(owner, ir.Block) and owner.operation.name == "memref.get_global":
             symbol = ir.FlatSymbolRefAttr(owner.operation.attributes["name"]).value
             name = f"@{symbol}"
-        if (address, name) in seen:
+        if (op, name) in seen:
             continue
-        seen.add((address, name))
-        op = ops[address]
+        seen.add((op, name))
         if reason == _native.RemoteAccess.CAST:
             message = (
                 f"'{op.name}' casts {name} out of the #cache.remote memory space: its "

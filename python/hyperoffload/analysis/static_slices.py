@@ -112,10 +112,7 @@ def find_static_streams(function: ir.Operation) -> list[StaticStream]:
         if not all(_operation(use.owner).name == "memref.subview" for use in argument.uses):
             continue
         if positions is None:
-            positions = {
-                _native.operation_address(op.operation): index
-                for index, op in enumerate(body.operations)
-            }
+            positions = {op.operation: index for index, op in enumerate(body.operations)}
         stream = _stream_of(argument, positions, list(memref.shape))
         if stream is None:
             continue
@@ -128,10 +125,10 @@ def find_static_streams(function: ir.Operation) -> list[StaticStream]:
 
 
 def _stream_of(
-    argument: ir.BlockArgument, positions: dict[int, int], shape: list[int]
+    argument: ir.BlockArgument, positions: dict[ir.Operation, int], shape: list[int]
 ) -> StaticStream | None:
     def position(op: ir.Operation) -> int:
-        return positions[_native.operation_address(op)]
+        return positions[op]
 
     views: list[ir.Operation] = []
     indices: set[int] = set()
@@ -185,7 +182,4 @@ def _readers(value: ir.Value) -> tuple[list[ir.Operation], list[ir.Operation]] |
             readers.append(user)
         else:
             return None
-    unique: dict[int, ir.Operation] = {}
-    for reader in readers:
-        unique.setdefault(_native.operation_address(reader), reader)
-    return list(unique.values()), reshapes
+    return list(dict.fromkeys(readers)), reshapes

@@ -38,7 +38,6 @@ import numpy as np
 from mlir import execution_engine, ir, passmanager
 
 from hyperoffload import _native
-from hyperoffload.analysis.program import op_address
 from hyperoffload.dialects.cache import is_remote
 from hyperoffload.ir_utils import walk_preorder
 from hyperoffload.runtime import (
@@ -122,8 +121,9 @@ def build_device_program(
         raise ExecutionError(f"@{name} returns values; the driver runs functions without results")
     inputs = list(signature.inputs)
     remote_arguments = [isinstance(t, ir.MemRefType) and is_remote(t) for t in inputs]
+    # By result: an op's hash follows its types, which lowering changes.
     pool_allocations = {
-        op_address(op)
+        op.results[0]
         for op in walk_preorder(function)
         if op.name == "memref.alloc" and is_remote(ir.MemRefType(op.results[0].type))
     }
@@ -146,14 +146,14 @@ def build_device_program(
     return program
 
 
-def _allocate_on_device(function: ir.Operation, pool_allocations: set[int]) -> None:
+def _allocate_on_device(function: ir.Operation, pool_allocations: set[ir.Value]) -> None:
     """Device ``memref.alloc``/``dealloc`` -> ``gpu.alloc``/``dealloc``, each
     on a stream of its own that the host waits for (``gpu-to-llvm`` lowers
     frees only in async form)."""
     token = "!gpu.async.token"
     device_buffers: set[ir.Value] = set()
     for op in list(walk_preorder(function)):
-        if op.name == "memref.alloc" and op_address(op) not in pool_allocations:
+        if op.name == "memref.alloc" and op.results[0] not in pool_allocations:
             with ir.InsertionPoint(op), op.location:
                 start = _gpu_op("gpu.wait", [token], [], {})
                 alloc = _gpu_op(

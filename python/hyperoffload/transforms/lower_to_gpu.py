@@ -51,7 +51,6 @@ import dataclasses
 from mlir import ir
 from mlir.dialects import builtin, gpu, llvm, memref
 
-from hyperoffload.analysis.program import op_address
 from hyperoffload.ir_utils import dynamic_sizes, to_device_type
 from hyperoffload.transforms.pass_base import ModulePass
 from hyperoffload.transforms.strip_transfers import carried_buffers, prepare_lowering
@@ -177,13 +176,13 @@ def contiguous_view(value: ir.Value) -> ir.Value:
 def _wait_for_loose_tokens(created: list[ir.Operation]) -> None:
     """Tokens nothing waits for (a dropped buffer's free, say) are waited at
     the end of their block, so every stream is synchronised and released."""
-    by_block: dict[int, tuple[ir.Operation, list[ir.Value]]] = {}
+    by_block: dict[ir.Operation, tuple[ir.Operation, list[ir.Value]]] = {}
     for op in created:
         token = op.results[len(op.results) - 1]
         if str(token.type) != "!gpu.async.token" or len(list(token.uses)):
             continue
         terminator = op.block.operations[len(op.block.operations) - 1]
-        key = op_address(terminator)
+        key = terminator
         by_block.setdefault(key, (terminator, []))[1].append(token)
     for terminator, tokens in by_block.values():
         with ir.InsertionPoint(terminator), terminator.location:

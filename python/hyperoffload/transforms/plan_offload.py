@@ -301,6 +301,10 @@ def fill_and_rewrite(
     return statistics
 
 
+# A use's owner: its position in the walk, or an op the walk did not see.
+_Owner = int | ir.Operation
+
+
 @dataclasses.dataclass
 class _View:
     """A view op of a buffer, at a step of the function's body."""
@@ -309,12 +313,14 @@ class _View:
     step: int
     source: ir.Value
     result: ir.Value
-    uses: list[tuple[int, int, int]]  # (step, owner address, operand number)
+    uses: list[tuple[int, _Owner, int]]  # (step, owner, operand number)
 
 
-def _operands_in(uses: list[tuple[int, int, int]], first: int, last: int) -> list[tuple[int, int]]:
-    """The (owner address, operand number) of the ``uses`` (by step) in
-    steps ``first`` to ``last``."""
+def _operands_in(
+    uses: list[tuple[int, _Owner, int]], first: int, last: int
+) -> list[tuple[_Owner, int]]:
+    """The (owner, operand number) of the ``uses`` (by step) in steps
+    ``first`` to ``last``."""
     begin = bisect.bisect_left(uses, first, key=lambda item: item[0])
     end = bisect.bisect_right(uses, last, key=lambda item: item[0])
     return [(owner, number) for _, owner, number in uses[begin:end]]
@@ -345,28 +351,32 @@ class _Rewriter:
     Insertions are collected as (step, priority, builder) and built in that
     order right before the step's op, so evicts come before prefetches and
     prefetches before waits at one point, and a builder sees the values the
-    earlier ones made. The cache ops are built from addresses
-    (:func:`hyperoffload._native.build_prefetch` and friends): a large
-    function gets thousands, and a Python op, value and insertion point
-    for each cost more than the rest of the rewrite.
+    earlier ones made. The cache ops are built in C++
+    (:func:`hyperoffload._native.build_prefetch` and friends) and uses are
+    read and rewired in batches through the walk's
+    :class:`~hyperoffload._native.OperationList` (an owner the walk saw is
+    its index there): a large function gets thousands of transfers, and a
+    Python op and insertion point per use cost more than the rest of the
+    rewrite.
     """
 
     def __init__(self, planner: OffloadPlanner) -> None:
         self.planner = planner
         self.function = planner.function
         self.steps = planner.steps
-        # Builders take the address of the op to build before.
-        self.insertions: list[tuple[int, int, int, Callable[[int], None]]] = []
-        self.return_waits: list[int] = []  # token addresses
+        self.ops = planner.liveness.order.ops
+        # Builders take the op to build before.
+        self.insertions: list[tuple[int, int, int, Callable[[ir.Operation], None]]] = []
+        self.return_waits: list[ir.Value] = []  # write-back tokens
         self.replaced_globals: list[ir.Value] = []
-        # Per root value, its uses of the original ops by step: (step, owner
-        # address, operand number).
-        self.root_uses: dict[ir.Value, list[tuple[int, int, int]]] = {}
+        # Per root value, its uses of the original ops by step: (step, owner,
+        # operand number).
+        self.root_uses: dict[ir.Value, list[tuple[int, _Owner, int]]] = {}
         # Per root value, the views made of it (directly or of its views):
         # (view op, its step, the value it views, its result's uses by step).
         self.view_trees: dict[ir.Value, list[_View]] = {}
 
-    def insert(self, step: int, priority: int, build: Callable[[int], None]) -> None:
+    def insert(self, step: int, priority: int, build: Callable[[ir.Operation], None]) -> None:
         self.insertions.append((step, priority, len(self.insertions), build))
 
     def run(self) -> None:
@@ -378,26 +388,25 @@ class _Rewriter:
         if any(candidate.kind == "params" for candidate in chosen):
             update_function_type(self.function)
         for step, _, _, build in sorted(self.insertions, key=lambda item: item[:3]):
-            build(self.steps.address(min(step, self.steps.count - 1)))
+            build(self.steps.op(min(step, self.steps.count - 1)))
         # The builders hold this rewriter (a cycle through self.insertions):
         # dropping them lets the planner's objects go by reference counting
         # rather than wait for a garbage collection over all of them.
         self.insertions.clear()
         if self.return_waits:
-            _native.build_wait(self.steps.address(self.steps.count - 1), self.return_waits)
+            _native.build_wait(self.steps.op(self.steps.count - 1), self.return_waits)
         # The original reads of an offloaded global: every use now reads the
         # prefetched copies, so only the read at the function's start stays.
         for old in self.replaced_globals:
             if next(iter(old.uses), None) is None:
                 old.owner.operation.erase()
 
-    def step_at(self, address: int) -> int:
-        """:meth:`step_of` the op at ``address``, making a Python op only if
-        the walk did not see it."""
-        position = self.planner.liveness.order.position_at(address)
-        if position is not None:
-            return self.steps.step_of[position]
-        return self.step_of(_native.operation_at(address))
+    def step_at(self, owner: _Owner) -> int:
+        """:meth:`step_of` a use's owner: its position's step where the walk
+        saw it (no Python op made)."""
+        if isinstance(owner, int):
+            return self.steps.step_of[owner]
+        return self.step_of(owner)
 
     def step_of(self, op: ir.Operation) -> int:
         """The step of an op of the original function; -1 for ops added since."""
@@ -425,22 +434,21 @@ class _Rewriter:
             memory_space=cache.remote_memory_space(),
             loc=ir.Location.unknown(),
         )
-        # Value addresses: the pool buffer, the device copy, the pending
-        # write-back's token and the last prefetch's token.
-        state: dict[str, int | None] = {"dev": None, "wb": None, "token": None}
+        # The pool buffer, the device copy, the pending write-back's token
+        # and the last prefetch's token.
+        state: dict[str, ir.Value | None] = {"dev": None, "wb": None, "token": None}
         if candidate.kind == "params":
             self.retype_argument(roots[0], remote_type)
-            state["pool"] = _native.value_address(roots[0])
+            state["pool"] = roots[0]
             pool_valid = True
         elif candidate.kind == "globals":
-            pool = self.remote_global(candidate, roots, remote_type)
-            state["pool"] = _native.value_address(pool)
+            state["pool"] = self.remote_global(candidate, roots, remote_type)
             pool_valid = True
         else:
             alloc = roots[0].owner.operation
             with ir.InsertionPoint.after(alloc), alloc.location:
-                state["pool"] = _native.value_address(memref.alloc(remote_type, [], []))
-            state["dev"] = _native.value_address(roots[0])
+                state["pool"] = memref.alloc(remote_type, [], [])
+            state["dev"] = roots[0]
             pool_valid = False
 
         if not candidate.uses:
@@ -470,20 +478,20 @@ class _Rewriter:
 
     def prefetch(
         self,
-        state: dict[str, int | None],
+        state: dict[str, ir.Value | None],
         point: int,
         first: int,
         last: int,
         roots: list[ir.Value],
     ) -> None:
-        def build_prefetch(anchor: int) -> None:
+        def build_prefetch(anchor: ir.Operation) -> None:
             pool = state["pool"]
             assert pool is not None
             dependencies = [state["wb"]] if state["wb"] is not None else []
             state["dev"], state["token"] = _native.build_prefetch(anchor, pool, dependencies)
             state["wb"] = None
 
-        def build_wait(anchor: int) -> None:
+        def build_wait(anchor: ir.Operation) -> None:
             token, device = state["token"], state["dev"]
             assert token is not None and device is not None
             _native.build_wait(anchor, [token])
@@ -495,12 +503,15 @@ class _Rewriter:
         self.insert(point, _PRIORITY_PREFETCH, build_prefetch)
         self.insert(first, _PRIORITY_WAIT, build_wait)
 
-    def evict(self, state: dict[str, int | None], after: int, dirty: bool, is_final: bool) -> None:
-        def build(anchor: int) -> None:
+    def evict(
+        self, state: dict[str, ir.Value | None], after: int, dirty: bool, is_final: bool
+    ) -> None:
+        def build(anchor: ir.Operation) -> None:
             device = state["dev"]
             assert device is not None
             if dirty:
                 token = _native.build_evict(anchor, device, state["pool"])
+                assert token is not None, "a write-back has a token"
                 if is_final:
                     self.return_waits.append(token)
                 else:
@@ -510,7 +521,7 @@ class _Rewriter:
 
         self.insert(after, _PRIORITY_EVICT, build)
 
-    def release_activation(self, state: dict[str, int | None], roots: list[ir.Value]) -> None:
+    def release_activation(self, state: dict[str, ir.Value | None], roots: list[ir.Value]) -> None:
         """The last copy of an activation is freed where the original was:
         its ``memref.dealloc`` becomes a drop evict (or one is added before
         ``return``); the pool buffer is freed there too."""
@@ -521,14 +532,14 @@ class _Rewriter:
         ]
         step = self.step_of(deallocs[0]) if deallocs else self.steps.count - 1
 
-        def build(anchor: int) -> None:
+        def build(anchor: ir.Operation) -> None:
             device, pool = state["dev"], state["pool"]
             assert device is not None and pool is not None
             replaced = bool(deallocs) and deallocs[0].parent.operation == self.function
-            before = deallocs[0] if replaced else _native.operation_at(anchor)
-            _native.build_evict(_native.operation_address(before), device)
+            before = deallocs[0] if replaced else anchor
+            _native.build_evict(before, device)
             with ir.InsertionPoint(before), before.location:
-                memref.dealloc(_native.value_at(pool))
+                memref.dealloc(pool)
             if replaced:
                 deallocs[0].erase()
 
@@ -593,13 +604,15 @@ class _Rewriter:
             pending = [root]
             while pending:
                 value = pending.pop(0)
-                for owner, number in _native.value_uses(value):
+                for owner, number in self.ops.uses(value):
                     # Name the user from the walk; make a Python op only of
-                    # a view (or of an op the walk did not see).
-                    position = order.position_at(owner)
-                    if position is not None and order.names[position] not in REBUILT_VIEWS:
-                        continue
-                    op = _native.operation_at(owner)
+                    # a view (an op the walk did not see comes as one).
+                    if isinstance(owner, int):
+                        if order.names[owner] not in REBUILT_VIEWS:
+                            continue
+                        op = self.ops[owner]
+                    else:
+                        op = owner
                     if number != 0 or op.name not in REBUILT_VIEWS:
                         continue
                     result = op.results[0]
@@ -610,38 +623,42 @@ class _Rewriter:
         return tree
 
     def rebuild_views(
-        self, roots: list[ir.Value], first: int, last: int, device: int, anchor: int
+        self,
+        roots: list[ir.Value],
+        first: int,
+        last: int,
+        device: ir.Value,
+        before: ir.Operation,
     ) -> None:
         """Uses in steps ``first`` to ``last`` of views made before
         ``first`` (of the buffer as it was before a gap in the pool) use
-        the same chain of views rebuilt on the copy at ``device``, right
-        before the op at ``anchor``."""
-        before = _native.operation_at(anchor)
+        the same chain of views rebuilt on the copy ``device``, right
+        before ``before``."""
         for root in roots:
             tree = self.views_of(root)
             by_result = {view.result: view for view in tree}
-            rebuilt: dict[ir.Value, ir.Value] = {root: _native.value_at(device)}
+            rebuilt: dict[ir.Value, ir.Value] = {root: device}
             for view in tree:
                 if view.step >= first:
                     continue
                 operands = _operands_in(view.uses, first, last)
                 if operands:
                     value = _rebuild(view, by_result, rebuilt, before)
-                    _native.set_operands(operands, _native.value_address(value))
+                    self.ops.set_operands(operands, value)
 
-    def rewire(self, roots: list[ir.Value], first: int, last: int, device: int) -> None:
-        """Make the uses of ``roots`` in steps ``first`` to ``last`` use the
-        value at address ``device``."""
+    def rewire(self, roots: list[ir.Value], first: int, last: int, device: ir.Value) -> None:
+        """Make the uses of ``roots`` in steps ``first`` to ``last`` use
+        ``device``."""
         for root in roots:
             uses = self.root_uses.get(root)
             if uses is None:
                 # The steps of a root's uses, once: each run takes its slice.
                 uses = self.root_uses[root] = self.uses_by_step(root)
-            _native.set_operands(_operands_in(uses, first, last), device)
+            self.ops.set_operands(_operands_in(uses, first, last), device)
 
-    def uses_by_step(self, value: ir.Value) -> list[tuple[int, int, int]]:
-        """The uses of ``value`` as (step, owner address, operand number),
-        by step."""
-        uses = _native.value_uses(value)
+    def uses_by_step(self, value: ir.Value) -> list[tuple[int, _Owner, int]]:
+        """The uses of ``value`` as (step, owner, operand number), by step:
+        the owner as :meth:`OperationList.uses` gives it."""
+        uses = self.ops.uses(value)
         found = [(self.step_at(owner), owner, number) for owner, number in uses]
         return sorted(found, key=lambda item: item[0])

@@ -28,7 +28,6 @@ import dataclasses
 from mlir import ir
 from mlir.dialects import func
 
-from hyperoffload import _native
 from hyperoffload.analysis.offload_plan import POLICY_ATTR
 from hyperoffload.ir_utils import update_function_type, walk_preorder
 
@@ -61,35 +60,34 @@ def outline_region(
     block = op.regions[region].blocks[0]
     moved = [o.operation for o in block.operations][:-1]
     nested = [inner for root in moved for inner in (root, *walk_preorder(root))]
-    inside = {_native.operation_address(inner) for inner in nested}
-    captured: dict[int, ir.Value] = {}
-    constants: dict[int, ir.Operation] = {}
+    inside = set(nested)
+    captured: dict[ir.Value, ir.Value] = {}
+    constants: dict[ir.Value, ir.Operation] = {}
     for inner in nested:
         for value in inner.operands:
             if _defined_inside(value, inside):
                 continue
-            key = _native.value_address(value)
             owner = value.owner
             if not isinstance(owner, ir.Block) and owner.operation.name in _CONSTANTS:
-                constants[key] = owner.operation
+                constants[value] = owner.operation
             else:
-                captured.setdefault(key, value)
+                captured.setdefault(value, value)
     values = list(captured.values())
     outer = function.regions[0].blocks[0].arguments
-    local = {_native.value_address(outer[number]) for number in arguments}
+    local = {outer[number] for number in arguments}
     with ir.InsertionPoint(function.parent.regions[0].blocks[0]):
         outlined = func.FuncOp(name, ([v.type for v in values], []), loc=op.location)
     outlined.operation.move_after(function)
     outlined.attributes["sym_visibility"] = ir.StringAttr.get("private")
     keep = ir.DictAttr.get({POLICY_ATTR: ir.StringAttr.get("keep")})
     outlined.attributes["arg_attrs"] = ir.ArrayAttr.get(
-        [ir.DictAttr.get({}) if _native.value_address(v) in local else keep for v in values]
+        [ir.DictAttr.get({}) if v in local else keep for v in values]
     )
     with op.location:
         entry = outlined.add_entry_block()
     with ir.InsertionPoint(entry), op.location:
         terminator = func.ReturnOp([])
-    mapping: dict[int, ir.Value] = {}
+    mapping: dict[ir.Value, ir.Value] = {}
     originals = []
     for key, constant in constants.items():
         copy = constant.clone(ir.InsertionPoint(terminator))
@@ -104,7 +102,7 @@ def outline_region(
         root.move_before(terminator)
     for inner in nested:
         for index, value in enumerate(inner.operands):
-            replacement = mapping.get(_native.value_address(value))
+            replacement = mapping.get(value)
             if replacement is not None:
                 inner.operands[index] = replacement
     return OutlinedRegion(op, region, name, values, originals)
@@ -139,9 +137,9 @@ def inline_region(function: ir.Operation, outlined: OutlinedRegion, body: ir.Ope
     body.erase()
 
 
-def _defined_inside(value: ir.Value, inside: set[int]) -> bool:
+def _defined_inside(value: ir.Value, inside: set[ir.Operation]) -> bool:
     owner = value.owner
     if isinstance(owner, ir.Block):
         parent = owner.owner
-        return parent is not None and _native.operation_address(parent.operation) in inside
-    return _native.operation_address(owner.operation) in inside
+        return parent is not None and parent.operation in inside
+    return owner.operation in inside

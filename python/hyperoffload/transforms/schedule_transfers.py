@@ -57,7 +57,6 @@ from hyperoffload import _native
 from hyperoffload.analysis.cost_model import CostModel, static_times_at
 from hyperoffload.analysis.liveness import BufferLiveness, LivenessError
 from hyperoffload.analysis.loop_slices import is_streamed_slice
-from hyperoffload.analysis.program import op_address
 from hyperoffload.dialects import cache
 from hyperoffload.hardware import HardwareProfile, ProfileError, load_profile
 from hyperoffload.transforms.budget import Budget
@@ -274,7 +273,6 @@ def _hoist_prefetches(
     # point (the profile counts a buffer freed at a step as gone there).
     # Anchors are ops that stay put: never another prefetch being placed.
     moving = {transfer.step for transfer in transfers}
-    addresses = order.ops.addresses
     placed: list[tuple[int, int]] = []
     for _, point, transfer in moves:
         anchor = min(point, count - 1)
@@ -282,8 +280,8 @@ def _hoist_prefetches(
             names[anchor] in ("cache.evict", "memref.dealloc") or anchor in moving
         ):
             anchor += 1
-        placed.append((addresses[transfer.prefetch], addresses[positions[anchor]]))
-    _native.move_before(placed)
+        placed.append((transfer.prefetch, positions[anchor]))
+    order.ops.move_before(placed)
 
 
 def _hold_write_backs(
@@ -356,7 +354,7 @@ def fill_stalls(
 
     moved = attempts = 0
     current = makespan()
-    settled: set[int] = set()
+    settled: set[ir.Operation] = set()
     while attempts < MAX_REORDER_MOVES:
         wait = _first_stalled_wait(function, hardware, dynamic_dim_bound, settled)
         if wait is None:
@@ -367,7 +365,7 @@ def fill_stalls(
                 break
             attempts += 1
             body = _body(function)
-            index = next(i for i, o in enumerate(body) if op_address(o) == op_address(op))
+            index = next(i for i, o in enumerate(body) if o == op)
             back = body[index + 1]
             op.move_before(wait)
             after = makespan()
@@ -378,7 +376,7 @@ def fill_stalls(
                 op.move_before(back)
                 break
         if not improved:
-            settled.add(op_address(wait))
+            settled.add(wait)
     return moved
 
 
@@ -386,7 +384,7 @@ def _first_stalled_wait(
     function: ir.Operation,
     hardware: HardwareProfile,
     dynamic_dim_bound: int | None,
-    settled: set[int],
+    settled: set[ir.Operation],
 ) -> ir.Operation | None:
     """The first wait in the function body that blocks, and is not settled."""
     from hyperoffload.sim.simulator import simulate
@@ -398,7 +396,7 @@ def _first_stalled_wait(
             continue
         position = int(interval.args["position"])  # type: ignore[call-overload]
         op = liveness.order.ops[position]
-        if liveness.order.parent[position] == 0 and op_address(op) not in settled:
+        if liveness.order.parent[position] == 0 and op not in settled:
             return op
     return None
 
@@ -410,7 +408,7 @@ def _independent_ops(
     liveness = BufferLiveness(function, dynamic_dim_bound=dynamic_dim_bound, strict_sizes=False)
     order = liveness.order
     body = _body(function)
-    start = next(i for i, op in enumerate(body) if op_address(op) == op_address(wait))
+    start = next(i for i, op in enumerate(body) if op == wait)
     effects: dict[int, dict[int, str]] = {}
     for index, buffer in enumerate(liveness.buffers):
         for use in buffer.uses:
@@ -425,7 +423,7 @@ def _independent_ops(
             if not isinstance(owner, ir.Block) and owner.operation.name == "cache.prefetch":
                 pending.update(liveness.root_indices(owner.operation.results[0]))
     found: list[ir.Operation] = []
-    defined: set[int] = set()
+    defined: set[ir.Operation] = set()
     read: set[int] = set()
     written: set[int] = set()
     for index in range(start, min(len(body) - 1, start + REORDER_WINDOW)):
@@ -442,13 +440,13 @@ def _independent_ops(
         ):
             found.append(op)
             continue  # it moves away: later ops need not step around it
-        defined.add(op_address(op))
+        defined.add(op)
         read |= my_reads
         written |= my_writes
     return found
 
 
-def _may_move(op: ir.Operation, effects: dict[int, str], defined: set[int]) -> bool:
+def _may_move(op: ir.Operation, effects: dict[int, str], defined: set[ir.Operation]) -> bool:
     name = op.name
     if name.startswith("cache.") or name in ("memref.alloc", "memref.alloca", "memref.dealloc"):
         return False
@@ -458,6 +456,6 @@ def _may_move(op: ir.Operation, effects: dict[int, str], defined: set[int]) -> b
         return False
     for operand in op.operands:
         owner = operand.owner
-        if not isinstance(owner, ir.Block) and op_address(owner.operation) in defined:
+        if not isinstance(owner, ir.Block) and owner.operation in defined:
             return False
     return True

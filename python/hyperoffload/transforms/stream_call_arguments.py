@@ -57,7 +57,6 @@ import dataclasses
 from mlir import ir
 from mlir.dialects import memref
 
-from hyperoffload import _native
 from hyperoffload.analysis.call_streams import CallStream, find_call_streams
 from hyperoffload.analysis.loop_slices import ancestor_in, position_in
 from hyperoffload.analysis.program import callee_symbol
@@ -101,11 +100,10 @@ def stream_call_arguments(function: ir.Operation, arguments: set[int] | None = N
         _to_pool(stream)
     update_function_type(function)
     # Per call op, the operands its clone fetches.
-    by_call: dict[int, tuple[ir.Operation, set[int]]] = {}
+    by_call: dict[ir.Operation, tuple[ir.Operation, set[int]]] = {}
     for stream in streams:
         for call, index in stream.calls:
-            key = _native.operation_address(call)
-            by_call.setdefault(key, (call, set()))[1].add(index)
+            by_call.setdefault(call, (call, set()))[1].add(index)
     name = ir.StringAttr(function.attributes["sym_name"]).value
     taken = _symbols(module)
     callees: set[str] = set()

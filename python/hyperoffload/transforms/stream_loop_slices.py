@@ -251,13 +251,12 @@ def pipeline(loop: ir.Operation, streams: list[SliceStream]) -> ir.Operation | N
     loop, or None where upstream declines."""
     body = loop.regions[0].blocks[0]
     early: list[ir.Operation] = []
-    seen: set[int] = set()
+    seen: set[ir.Operation] = set()
 
     def take(op: ir.Operation) -> None:
-        key = _native.operation_address(op)
-        if key in seen or op.block != body:
+        if op in seen or op.block != body:
             return
-        seen.add(key)
+        seen.add(op)
         for operand in op.operands:
             owner = operand.owner
             if not isinstance(owner, ir.Block):
@@ -286,9 +285,4 @@ def pipeline(loop: ir.Operation, streams: list[SliceStream]) -> ir.Operation | N
             return None
     # The waits run ahead too, but last: slice i+1 is waited for at the end
     # of iteration i, after its work, so no token crosses iterations.
-    return _native.pipeline_loop(
-        loop,
-        [_native.operation_address(op) for op in early],
-        [_native.operation_address(op) for op in waits],
-        warm_start=True,
-    )
+    return _native.pipeline_loop(loop, early, waits, warm_start=True)
