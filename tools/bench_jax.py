@@ -11,7 +11,9 @@ in each form JAX programs take (``scan``, ``fori``, ``unrolled``,
 ``per-layer``, nested jit ``calls``: as given, and with the pipeline's
 ``inline-calls``; ``while``: ``lax.while_loop`` with the layer count an
 input, planned with ``trip-count-bound`` set to it; ``cond``: ``lax.cond``
-exiting after half the layers), lowered with shapes only
+exiting after half the layers; ``cond-shared``: ``lax.cond`` between a
+draft that skips every other layer of the second half and the full
+second half, self-speculative decoding), lowered with shapes only
 (``jax.ShapeDtypeStruct``: no weights are made) and converted by
 :mod:`hyperoffload.frontends.jax` (IREE's StableHLO input passes), then
 ``hyper-bufferize-pipeline`` and ``hyper-offload-pipeline{max-slowdown=1%}``.
@@ -82,6 +84,13 @@ def main() -> int:
         # lax.cond: an early exit after half the layers, per-layer weights.
         "cond": (
             example.early_exit,  # type: ignore[attr-defined]
+            [x, per, jax.ShapeDtypeStruct((), jnp.int32)],
+            True,
+        ),
+        # lax.cond: self-speculative decoding, the draft skipping every
+        # other layer of the second half (its weights used by both branches).
+        "cond-shared": (
+            example.layer_skip,  # type: ignore[attr-defined]
             [x, per, jax.ShapeDtypeStruct((), jnp.int32)],
             True,
         ),

@@ -1,6 +1,7 @@
-"""Export a small JAX transformer in the seven forms JAX programs take.
+"""Export a small JAX transformer in the eight forms JAX programs take.
 
     python examples/jax/export.py          # needs jax, jaxlib, iree-base-compiler
+    python examples/jax/export.py cond-shared   # only the forms named
 
 The same two decoder layers (RMSNorm, single-head causal attention with a
 ``jnp.tril`` mask, SiLU-gated MLP; hidden 16, MLP 32, 8 tokens, f32) as
@@ -25,19 +26,25 @@ input passes):
   its trip count is not known when compiling);
 - ``cond``: an early exit, ``lax.cond`` on an int32 ``stop`` input after
   the first half of the layers (per-layer weights): an ``scf.if`` yielding
-  the state, the second half's weights used only in its region.
+  the state, the second half's weights used only in its region;
+- ``cond-shared``: self-speculative decoding (the draft is the same model
+  with layers skipped), ``lax.cond`` on an int32 ``drafting`` input after
+  the first half: the draft branch runs every other layer of the second
+  half, the verify branch all of them, so the draft's layers' weights are
+  used in both regions and only there.
 
 Beside each ``NAME.mlir`` its manifest ``NAME.json`` holds the converter's
 manifest plus the inputs (seeded, argument order) and JAX's output, as
 base64 of little-endian float32 (int32 for the layer count and the stop
 flag), so tests need no JAX; ``cond.json`` also holds JAX's output when it
-exits (``outputs_exit``, the flag set).
+exits (``outputs_exit``, the flag set), ``cond-shared.json`` when it drafts.
 """
 
 from __future__ import annotations
 
 import base64
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -121,6 +128,21 @@ def early_exit(x: Any, layers: list[list[Any]], stop: Any) -> Any:
     return jax.lax.cond(stop > 0, lambda h: h, rest, x)
 
 
+def layer_skip(x: Any, layers: list[list[Any]], drafting: Any) -> Any:
+    half = len(layers) // 2
+    for w in layers[:half]:
+        x = layer(x, w)
+
+    def run(h: Any, chosen: list[list[Any]]) -> Any:
+        for w in chosen:
+            h = layer(h, w)
+        return h
+
+    return jax.lax.cond(
+        drafting > 0, lambda h: run(h, layers[half::2]), lambda h: run(h, layers[half:]), x
+    )
+
+
 def _encoded(array: np.ndarray) -> dict[str, Any]:
     dtype = "int32" if np.asarray(array).dtype == np.int32 else "float32"
     # asarray, not ascontiguousarray: that makes a 0-d array (the count) 1-d.
@@ -151,8 +173,17 @@ def main() -> None:
             [x, *(w for ws in per for w in ws), np.int32(0)],
             True,
         ),
+        "cond-shared": (
+            layer_skip,
+            [x, per, np.int32(0)],
+            [x, *(w for ws in per for w in ws), np.int32(0)],
+            True,
+        ),
     }
+    wanted = set(sys.argv[1:]) or set(forms)
     for name, (fn, args, flat, inline) in forms.items():
+        if name not in wanted:
+            continue
         path = HERE / f"{name}.mlir"
         result = frontend.export(fn, *args, output=str(path), inline=inline)
         output = np.asarray(jax.jit(fn)(*args))
@@ -166,6 +197,9 @@ def main() -> None:
         if name == "cond":
             exited = np.asarray(jax.jit(fn)(*args[:-1], np.int32(1)))
             manifest["outputs_exit"] = [_encoded(exited)]
+        if name == "cond-shared":
+            drafted = np.asarray(jax.jit(fn)(*args[:-1], np.int32(1)))
+            manifest["outputs_draft"] = [_encoded(drafted)]
         path.with_suffix(".json").write_text(json.dumps(manifest, indent=1) + "\n")
         print(f"{name}: {result.size_bytes / 1e3:.0f} kB, {manifest['ops_by_dialect']}")
 

@@ -5,6 +5,7 @@ the pipeline's plans inside them (``plan-regions``)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import numpy as np
@@ -216,3 +217,96 @@ def test_both_regions_planned_with_what_the_other_holds(target: str) -> None:
         got = [run(module, flag, target) for flag in (0, 1)]
     for mine, theirs in zip(got, want, strict=True):
         assert np.array_equal(mine.view(np.uint32), theirs.view(np.uint32))
+
+
+SHARED = """
+func.func @both(%x: memref<250xf32>, %w0: memref<250xf32>, %w1: memref<250xf32>,
+                %w2: memref<250xf32>, %w3: memref<250xf32>, %o: memref<250xf32>, %flag: i32) {
+  %zero = arith.constant 0 : i32
+  %c = arith.cmpi ne, %flag, %zero : i32
+  linalg.add ins(%x, %w0 : memref<250xf32>, memref<250xf32>) outs(%o : memref<250xf32>)
+  scf.if %c {
+    linalg.add ins(%o, %w1 : memref<250xf32>, memref<250xf32>) outs(%o : memref<250xf32>)
+    linalg.add ins(%o, %w2 : memref<250xf32>, memref<250xf32>) outs(%o : memref<250xf32>)
+    linalg.add ins(%o, %w3 : memref<250xf32>, memref<250xf32>) outs(%o : memref<250xf32>)
+  } else {
+    linalg.add ins(%o, %w3 : memref<250xf32>, memref<250xf32>) outs(%o : memref<250xf32>)
+    linalg.add ins(%o, %w2 : memref<250xf32>, memref<250xf32>) outs(%o : memref<250xf32>)
+    linalg.add ins(%o, %w1 : memref<250xf32>, memref<250xf32>) outs(%o : memref<250xf32>)
+  }
+  return
+}
+"""
+
+
+def test_weights_both_regions_use_are_shared_between_them() -> None:
+    """%w1..%w3 are used by both regions and nowhere else: each region
+    plans them, marked shared; %w0 and %o are used outside the if."""
+    with ir.Context():
+        module = ir.Module.parse(SHARED)
+        function = module.body.operations[0].operation
+        found = find_branch_regions(function, BufferLiveness(function))
+        assert [(r.region, r.arguments, r.shared) for r in found] == [
+            (0, [2, 3, 4], [2, 3, 4]),
+            (1, [2, 3, 4], [2, 3, 4]),
+        ]
+
+
+@pytest.mark.parametrize("target", ["cpu", "cpu-async", "gpu"])
+def test_shared_weights_fetched_in_both_regions_match_bit_for_bit(target: str) -> None:
+    """At 3000 B (the if held %w1..%w3 and %o whole: 4000 B) the weights
+    the then region moves to the pool are fetched in the else region too;
+    the schedule verifies, nothing reads the pool, both paths compute what
+    they did, on every target."""
+    pipeline = f"hyper-offload-pipeline{{budget=3000 hw={UNIT}}}"
+
+    def run(module: ir.Module, flag: int, on: str = "cpu") -> np.ndarray:
+        rng = np.random.default_rng(2)
+        arguments: list[object] = [rng.standard_normal(250).astype(np.float32) for _ in range(6)]
+        run_function(module, "both", [*arguments, flag], target=on)
+        return arguments[5]  # type: ignore[return-value]
+
+    with ir.Context():
+        want = [run(ir.Module.parse(SHARED), flag) for flag in (0, 1)]
+        module = ir.Module.parse(SHARED)
+        build_pass_manager(pipeline).run(module.operation)
+        function = function_named(module.operation, "both")
+        branch = next(op for op in walk_preorder(function) if op.name == "scf.if")
+        for region in range(2):
+            inside = [op.operation.name for op in branch.regions[region].blocks[0].operations]
+            assert inside.count("cache.prefetch") == 2
+        assert check_schedule(function) == []
+        assert _native.remote_accesses(module.operation) == []
+        got = [run(module, flag, target) for flag in (0, 1)]
+    for mine, theirs in zip(got, want, strict=True):
+        assert np.array_equal(mine.view(np.uint32), theirs.view(np.uint32))
+
+
+def test_a_failed_region_sharing_weights_puts_the_whole_if_back(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Where the else region cannot be planned after the then region moved
+    shared weights to the pool, the if goes back as it was and is planned
+    without them: at 3000 B that is the error plan-regions=false gives
+    (the if held whole needs 4000 B), not a plan reading the pool."""
+    from hyperoffload.analysis.offload_plan import PlanError
+    from hyperoffload.transforms.hyper_offload_pipeline import HyperOffloadPipelinePass
+
+    planned = HyperOffloadPipelinePass._plan_outlined
+    calls: list[str] = []
+
+    def second_fails(self: HyperOffloadPipelinePass, module: ir.Operation, name: str,
+                     *rest: object) -> None:  # fmt: skip
+        calls.append(name)
+        if len(calls) == 2:
+            function = function_named(module, name)
+            assert function is not None
+            raise PlanError(function.location, "refused by the test")
+        planned(self, module, name, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(HyperOffloadPipelinePass, "_plan_outlined", second_fails)
+    refused = re.escape("smallest peak reached by offloading is 4000 bytes, at 'scf.if'")
+    with ir.Context(), pytest.raises(ir.MLIRError, match=refused):
+        module = ir.Module.parse(SHARED)
+        build_pass_manager(f"hyper-offload-pipeline{{budget=3000 hw={UNIT}}}").run(module.operation)
+    assert len(calls) >= 2

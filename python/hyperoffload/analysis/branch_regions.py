@@ -1,19 +1,23 @@
 """Branch regions a function's weights are used in alone.
 
 An ``scf.if`` in a function's body is one step of the planner: every
-buffer its regions use is on the device for all of it. Where a region
-reads parameters that nothing else in the function uses (an early exit
+buffer its regions use is on the device for all of it. Where its regions
+read parameters that nothing else in the function uses (an early exit
 lifted by ``lift-cf-to-scf``: the layers after the exit are the ``else``
-region, their weights used only there), those parameters can be planned
-inside the region instead: kept in the pool and prefetched op by op
-within it, as in straight-line code.
+region, their weights used only there; or two branches computing with
+the same weights, as a ``lax.cond`` between two uses of one head), those
+parameters can be planned inside the regions instead: kept in the pool
+and prefetched op by op within each region that uses them, as in
+straight-line code.
 
 :func:`find_branch_regions` finds them: for each ``scf.if`` directly in the
-function body that has no results, each region that is the only user of
-one or more memref parameters of the function (on the device, not
-escaping). Conservative: a function that a call in its module calls (its
-signature would change under the call) has none; a parameter used in two
-regions of one ``scf.if``, or also outside it, is not region-local; an
+function body that has no results, each region that uses one or more
+memref parameters of the function (on the device, not escaping) that
+nothing outside the ``scf.if`` uses; those another region uses too are
+its ``shared`` ones (both regions must then agree: in the pool for both,
+or on the device for both). Conservative: a function that a call in its
+module calls (its signature would change under the call) has none; a
+parameter also used outside the ``scf.if`` is not region-local; an
 ``scf.if`` with results is skipped (its regions would yield across the
 plan), as are loops (``cache-stream-loop-slices`` streams those).
 """
@@ -30,12 +34,15 @@ from hyperoffload.analysis.references import module_references
 
 @dataclasses.dataclass
 class BranchRegion:
-    """Region ``region`` of the ``scf.if`` ``op``, the only user of the
-    function's parameters ``arguments`` (their numbers)."""
+    """Region ``region`` of the ``scf.if`` ``op``, which uses the function's
+    parameters ``arguments`` (their numbers), which nothing outside the
+    ``scf.if`` uses; ``shared``: those of them another of its regions uses
+    too."""
 
     op: ir.Operation
     region: int
     arguments: list[int]
+    shared: list[int] = dataclasses.field(default_factory=list)
 
 
 def region_span(liveness: BufferLiveness, op: ir.Operation, region: int) -> tuple[int, int] | None:
@@ -54,8 +61,9 @@ def region_span(liveness: BufferLiveness, op: ir.Operation, region: int) -> tupl
 
 
 def find_branch_regions(function: ir.Operation, liveness: BufferLiveness) -> list[BranchRegion]:
-    """The regions of ``function``'s body-level ``scf.if`` ops that alone use
-    some of its parameters (see the module docstring), in program order."""
+    """The regions of ``function``'s body-level ``scf.if`` ops that use
+    some of its parameters nothing outside the ``scf.if`` uses (see the
+    module docstring), in program order."""
     order = liveness.order
     if module_references(function, order.names).callers:
         return []
@@ -77,17 +85,24 @@ def find_branch_regions(function: ir.Operation, liveness: BufferLiveness) -> lis
         op = order.ops[position]
         if len(op.results):
             continue
-        for region in range(len(op.regions)):
-            span = region_span(liveness, op, region)
+        inside = {
+            root: number
+            for root, number in parameters.items()
+            if _used_only_within(liveness, root, (position, order.end[position]))
+        }
+        users: dict[int, list[int]] = {}  # parameter -> the regions using it
+        spans = [region_span(liveness, op, region) for region in range(len(op.regions))]
+        for region, span in enumerate(spans):
             if span is None:
                 continue
-            local = [
-                number
-                for root, number in parameters.items()
-                if _used_only_within(liveness, root, span)
-            ]
+            for root, number in inside.items():
+                if _used_within(liveness, root, span):
+                    users.setdefault(number, []).append(region)
+        for region in range(len(op.regions)):
+            local = sorted(n for n, regions in users.items() if region in regions)
             if local:
-                found.append(BranchRegion(op, region, sorted(local)))
+                shared = [n for n in local if len(users[n]) > 1]
+                found.append(BranchRegion(op, region, local, shared))
     return found
 
 
@@ -95,3 +110,9 @@ def _used_only_within(liveness: BufferLiveness, root: int, span: tuple[int, int]
     positions, _ = liveness.use_positions_and_effects(root)
     first, last = span
     return bool(positions) and all(first <= p <= last for p in positions)
+
+
+def _used_within(liveness: BufferLiveness, root: int, span: tuple[int, int]) -> bool:
+    positions, _ = liveness.use_positions_and_effects(root)
+    first, last = span
+    return any(first <= p <= last for p in positions)

@@ -28,9 +28,12 @@ figures and split the saving into ``saved_by_release_bytes`` and
 Branches: a multi-block function is lifted to ``scf`` by upstream
 ``lift-cf-to-scf``; an ``scf.if`` is then one step of the planner, whose
 memory is the peak of its regions' own buffers plus what is held across
-it. Parameters that one region of a body-level ``scf.if`` alone uses
-(an early exit's later layers: :mod:`hyperoffload.analysis.branch_regions`)
-are first planned inside that region (``plan-regions``, on by default):
+it. Parameters that only a body-level ``scf.if`` uses (an early exit's
+later layers, or weights both branches use:
+:mod:`hyperoffload.analysis.branch_regions`) are first planned inside the
+regions that use them (``plan-regions``, on by default; a weight two
+regions share is moved to the pool by both or by neither, as the first
+decides):
 the region's ops are moved into a private function of their own
 (:mod:`hyperoffload.transforms.region_functions`), planned and scheduled
 like any function (within ``max-slowdown`` of its own time, or within what
@@ -38,8 +41,9 @@ the budget leaves beside the buffers held across the ``scf.if`` that the
 planner cannot move), and moved back; the function's plan then works
 around them. So those weights stay in the pool on the path that exits,
 and arrive one by one on the path that runs the region. A region whose
-plan fails is left as it was. The statistics keep what this saved as
-``saved_by_regions_bytes``.
+plan fails is left as it was (where it shares weights with another, the
+whole ``scf.if`` is, and planned again without them). The statistics
+keep what this saved as ``saved_by_regions_bytes``.
 
 Calls: a ``func.call`` counts its callee's compute time and the device
 memory the callee holds beyond its parameters (see
@@ -107,6 +111,8 @@ early enough that the simulated slowdown stays under 1%.
 from __future__ import annotations
 
 import dataclasses
+import itertools
+from collections.abc import Iterator
 from typing import Literal
 
 from mlir import ir
@@ -126,6 +132,7 @@ from hyperoffload.analysis.offload_plan import (
 from hyperoffload.analysis.program import TRIP_COUNT_BOUND, callee_symbol, constant_trip_count
 from hyperoffload.analysis.schedule_rules import check_schedule
 from hyperoffload.analysis.static_slices import StaticStream, find_static_streams
+from hyperoffload.dialects.cache import is_remote
 from hyperoffload.hardware import HardwareProfile, ProfileError, load_profile
 from hyperoffload.ir_utils import function_named, walk_preorder
 from hyperoffload.sim.report import figures
@@ -194,8 +201,9 @@ class HyperOffloadPipelinePass(PlanOptions):
     )
     plan_regions: bool = option(
         True,
-        "first plan the weights that one region of an scf.if alone uses (an early exit's "
-        "later layers) inside that region, op by op, instead of for all of it",
+        "first plan the weights only an scf.if uses (an early exit's later layers, weights "
+        "both branches use) inside the regions that use them, op by op, instead of for all "
+        "of it",
     )
     trip_count_bound: int = option(
         0,
@@ -498,24 +506,83 @@ class HyperOffloadPipelinePass(PlanOptions):
         slowdown: float | None,
         limit: int | None,
     ) -> tuple[ir.Operation, BufferLiveness, SimulationResult] | None:
-        """Plan inside each ``scf.if`` region of function ``name`` the
-        parameters only it uses (:mod:`hyperoffload.analysis.branch_regions`):
-        the region's ops moved into a function of their own
+        """Plan inside the regions of each ``scf.if`` of function ``name``
+        the parameters nothing outside it uses
+        (:mod:`hyperoffload.analysis.branch_regions`): each region's ops
+        moved into a function of their own
         (:mod:`hyperoffload.transforms.region_functions`), planned within
         ``slowdown`` of that function's own time or, with a budget
         (``limit``), within what the budget leaves beside the buffers held
         across the ``scf.if`` that the region does not use and that stay
         (the planner cannot move them, or another region uses them); then
-        moved back.
+        moved back. A parameter two regions use is decided by the first:
+        moved to the pool there, the others must fetch it too; kept, they
+        keep it.
         A region whose plan fails is left as it was (its ops copies of
-        those it had). The function as it is then, its liveness and
-        simulation; None where it has no such region."""
+        those it had); where it shared parameters, the whole ``scf.if``
+        goes back as it was and is planned again without them. The
+        function as it is then, its liveness and simulation; None where it
+        has no such region."""
         bound = self.dynamic_dim_bound or None
         function = _find(module, name)
-        regions = find_branch_regions(function, liveness)
-        if not regions:
+        if not find_branch_regions(function, liveness):
             return None
-        for index, branch in enumerate(regions):
+        names = itertools.count()
+        ordinal = 0
+        while True:
+            current = BufferLiveness(function, dynamic_dim_bound=bound)
+            branches = _branches_of_if(function, find_branch_regions(function, current), ordinal)
+            if branches is None:
+                break
+            snapshot = function.clone()
+            if not self._plan_if(module, function, branches, names, hardware, slowdown, limit):
+                # A region sharing parameters failed: the scf.if as it was,
+                # planned again with the shared parameters left out.
+                ir.InsertionPoint(function).insert(snapshot)
+                function.erase()
+                function = snapshot
+                current = BufferLiveness(function, dynamic_dim_bound=bound)
+                branches = _branches_of_if(
+                    function, find_branch_regions(function, current), ordinal
+                )
+                assert branches is not None, "the same function as before"
+                alone = [
+                    dataclasses.replace(
+                        b, arguments=[n for n in b.arguments if n not in b.shared], shared=[]
+                    )
+                    for b in branches
+                ]
+                self._plan_if(
+                    module, function, [b for b in alone if b.arguments], names, hardware,
+                    slowdown, limit,
+                )  # fmt: skip
+            else:
+                snapshot.erase()
+            ordinal += 1
+        after = BufferLiveness(function, dynamic_dim_bound=bound)
+        return function, after, simulate(function, hardware, liveness=after, timeline=False)
+
+    def _plan_if(
+        self,
+        module: ir.Operation,
+        function: ir.Operation,
+        branches: list[BranchRegion],
+        names: Iterator[int],
+        hardware: HardwareProfile,
+        slowdown: float | None,
+        limit: int | None,
+    ) -> bool:
+        """Plan ``branches`` (regions of one ``scf.if`` of ``function``) in
+        order, as :meth:`_plan_regions` says; False where a region that
+        shares parameters could not be planned (the IR is then to be
+        thrown away)."""
+        bound = self.dynamic_dim_bound or None
+        name = ir.StringAttr(function.attributes["sym_name"]).value
+        arguments = function.regions[0].blocks[0].arguments
+        pooled: dict[int, bool] = {}  # a shared parameter: moved to the pool?
+        for branch in branches:
+            planned = [n for n in branch.arguments if pooled.get(n) is not False]
+            forced = frozenset(n for n in branch.shared if pooled.get(n))
             region_limit = None
             if limit is not None:
                 current = BufferLiveness(function, dynamic_dim_bound=bound)
@@ -523,23 +590,34 @@ class HyperOffloadPipelinePass(PlanOptions):
                 movable = {c.root for c in planner.candidates if c.reason is None}
                 region_limit = limit - _held_beside(current, branch, movable)
                 if region_limit <= 0:
+                    if forced:
+                        return False
                     continue
-            body_name = f"{name}__region{index}"
+            body_name = f"{name}__region{next(names)}"
             outlined = outline_region(
-                function, branch.op, branch.region, branch.arguments, body_name
+                function, branch.op, branch.region, planned, body_name, forced
             )
             pristine = _find(module, body_name).clone()
             try:
                 self._plan_outlined(module, body_name, hardware, slowdown, region_limit)
                 pristine.erase()
             except (LivenessError, SimulationError, PlanError):
+                if branch.shared:
+                    pristine.erase()
+                    _find(module, body_name).erase()
+                    return False
                 # Not planned: the region goes back as it was.
                 failed = _find(module, body_name)
                 ir.InsertionPoint(failed).insert(pristine)
                 failed.erase()
-            inline_region(function, outlined, _find(module, body_name))
-        after = BufferLiveness(function, dynamic_dim_bound=bound)
-        return function, after, simulate(function, hardware, liveness=after, timeline=False)
+            try:
+                inline_region(function, outlined, _find(module, body_name))
+            except ValueError:
+                _find(module, body_name).erase()
+                return False
+            for number in branch.shared:
+                pooled.setdefault(number, is_remote(arguments[number].type))
+        return True
 
     def _plan_outlined(
         self,
@@ -940,6 +1018,22 @@ def holds_dead_buffers(liveness: BufferLiveness) -> bool:
         and any(names[p] != "memref.dealloc" for p in range(buffer.last_use + 1, buffer.freed_at))
         for buffer in liveness.buffers
     )
+
+
+def _branches_of_if(
+    function: ir.Operation, regions: list[BranchRegion], ordinal: int
+) -> list[BranchRegion] | None:
+    """The regions of ``regions`` that belong to the ``ordinal``-th
+    ``scf.if`` of ``function``'s body that has some ([] where it has none);
+    None past the last ``scf.if``."""
+    ifs = [
+        op.operation
+        for op in function.regions[0].blocks[0].operations
+        if op.operation.name == "scf.if"
+    ]
+    if ordinal >= len(ifs):
+        return None
+    return [branch for branch in regions if branch.op == ifs[ordinal]]
 
 
 def _held_beside(liveness: BufferLiveness, branch: BranchRegion, movable: set[int]) -> int:

@@ -6,8 +6,11 @@ else uses (:mod:`hyperoffload.analysis.branch_regions`) as a function:
 beside the one holding them, whose parameters are the values the region
 takes from above (constants are copied in instead, so loop bounds stay
 constant, and replaced by the originals on the way back), every one of
-them ``cache.policy = "keep"`` but the region-local parameters. The
-planner then works on that function as on any other;
+them ``cache.policy = "keep"`` but the region-local parameters (a
+parameter another region of the ``scf.if`` already moved to the pool is
+given back its device type and ``cache.policy = "offload"``, so this
+region fetches it too). The planner then works on that function as on
+any other;
 :func:`inline_region` moves its ops back into the region, gives the
 enclosing function's parameters the types the plan gave them (the
 ``#cache.remote`` space) and erases the function.
@@ -29,6 +32,7 @@ from mlir import ir
 from mlir.dialects import func
 
 from hyperoffload.analysis.offload_plan import POLICY_ATTR
+from hyperoffload.dialects.cache import is_remote
 from hyperoffload.ir_utils import update_function_type, walk_preorder
 
 _CONSTANTS = frozenset({"arith.constant"})
@@ -50,13 +54,19 @@ class OutlinedRegion:
 
 
 def outline_region(
-    function: ir.Operation, op: ir.Operation, region: int, arguments: list[int], name: str
+    function: ir.Operation,
+    op: ir.Operation,
+    region: int,
+    arguments: list[int],
+    name: str,
+    forced: frozenset[int] = frozenset(),
 ) -> OutlinedRegion:
     """Move the ops of region ``region`` of ``op`` (in ``function``; a
     single block whose terminator has no operands) into a new private
     ``func.func @name`` after ``function``. Its parameters that stand for
     ``function``'s parameters ``arguments`` may be offloaded; the others
-    are kept."""
+    are kept. Those among ``forced`` (parameters of ``function`` in the
+    pool already) take their device type and must be offloaded."""
     block = op.regions[region].blocks[0]
     moved = [o.operation for o in block.operations][:-1]
     nested = [inner for root in moved for inner in (root, *walk_preorder(root))]
@@ -75,13 +85,16 @@ def outline_region(
     values = list(captured.values())
     outer = function.regions[0].blocks[0].arguments
     local = {outer[number] for number in arguments}
+    pooled = {outer[number] for number in forced}
+    types = [_on_device(v.type) if v in pooled else v.type for v in values]
     with ir.InsertionPoint(function.parent.regions[0].blocks[0]):
-        outlined = func.FuncOp(name, ([v.type for v in values], []), loc=op.location)
+        outlined = func.FuncOp(name, (types, []), loc=op.location)
     outlined.operation.move_after(function)
     outlined.attributes["sym_visibility"] = ir.StringAttr.get("private")
     keep = ir.DictAttr.get({POLICY_ATTR: ir.StringAttr.get("keep")})
+    offload = ir.DictAttr.get({POLICY_ATTR: ir.StringAttr.get("offload")})
     outlined.attributes["arg_attrs"] = ir.ArrayAttr.get(
-        [ir.DictAttr.get({}) if v in local else keep for v in values]
+        [offload if v in pooled else ir.DictAttr.get({}) if v in local else keep for v in values]
     )
     with op.location:
         entry = outlined.add_entry_block()
@@ -114,14 +127,21 @@ def inline_region(function: ir.Operation, outlined: OutlinedRegion, body: ir.Ope
     they stand for; parameters of ``function`` whose stand-in the plan
     moved to the pool take its type. Erases ``body``."""
     entry = body.regions[0].blocks[0]
-    changed = False
+    retyped = []
     for argument, value in zip(entry.arguments, outlined.values, strict=True):
         if argument.type != value.type:
             owner = value.owner
             if not (isinstance(owner, ir.Block) and owner.owner.operation == function):
                 raise ValueError(f"the plan of @{outlined.name} changed a value it must keep")
-            ir.BlockArgument(value).set_type(argument.type)
-            changed = True
+            if is_remote(value.type):
+                raise ValueError(
+                    f"the plan of @{outlined.name} kept on the device a parameter another "
+                    "region moved to the pool"
+                )
+            retyped.append((ir.BlockArgument(value), argument.type))
+    for value, type_ in retyped:
+        value.set_type(type_)
+    changed = bool(retyped)
     if changed:
         update_function_type(function)
     terminator = outlined.op.regions[outlined.region].blocks[0].operations[-1]
@@ -135,6 +155,12 @@ def inline_region(function: ir.Operation, outlined: OutlinedRegion, body: ir.Ope
     for argument, value in zip(entry.arguments, outlined.values, strict=True):
         argument.replace_all_uses_with(value)
     body.erase()
+
+
+def _on_device(type_: ir.Type) -> ir.Type:
+    """A memref type in the pool, back in the device's (default) space."""
+    memref = ir.MemRefType(type_)
+    return ir.MemRefType.get(list(memref.shape), memref.element_type, layout=memref.layout)
 
 
 def _defined_inside(value: ir.Value, inside: set[ir.Operation]) -> bool:
