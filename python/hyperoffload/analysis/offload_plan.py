@@ -266,6 +266,7 @@ class OffloadPlanner:
             for root in self.liveness.root_indices(argument):
                 self.argument_of_root.setdefault(root, index)
         step_of = steps.step_of
+        names = self.liveness.order.names
         for root, buffer in enumerate(self.liveness.buffers):
             if buffer.remote:
                 continue
@@ -273,8 +274,14 @@ class OffloadPlanner:
             if kind is None:
                 continue
             positions, effects = self.liveness.use_positions_and_effects(root)
+            # A shape query needs the buffer nowhere: it reads the shape of
+            # whichever value it is given (the pool buffer in a gap).
             uses = sorted(
-                {step_of[p] for p, e in zip(positions, effects, strict=True) if e != "free"}
+                {
+                    step_of[p]
+                    for p, e in zip(positions, effects, strict=True)
+                    if e != "free" and not (e == "none" and names[p] in SHAPE_QUERIES)
+                }
             )
             writes = {step_of[p] for p, e in zip(positions, effects, strict=True) if e in _WRITES}
             if kind == "globals":
@@ -327,6 +334,8 @@ class OffloadPlanner:
             order = self.liveness.order
             for position in views:
                 name = order.names[position]
+                if name in SHAPE_QUERIES:
+                    continue  # the same answer from the pool buffer or a copy
                 if name not in REBUILT_VIEWS:
                     return f"aliasing (used through '{name}', which is not rebuilt on a copy)"
                 if order.parent[position] != 0:
@@ -711,3 +720,7 @@ REBUILT_VIEWS = frozenset(
         "memref.assume_alignment",
     }
 )
+# Ops that read only a buffer's shape: they may read it wherever it is (in
+# the pool or a copy, the shape is the same), so they keep a buffer neither
+# from moving nor need making again.
+SHAPE_QUERIES = frozenset({"memref.dim", "memref.rank"})
