@@ -17,8 +17,10 @@ crashes):
   write-back is waited for (the host blocks there); an argument is not freed;
 - ``cache.wait %t0, %t1`` -> ``gpu.wait [%t0, %t1]`` (the host blocks);
 - ``!cache.token`` becomes ``!gpu.async.token``, ``#cache.remote`` memrefs
-  host memrefs; tokens nothing waits for (frees of dropped buffers) are
-  waited at the end of their block, so every stream is released.
+  host memrefs; a free nothing waits for (a dropped buffer's) is waited
+  right after it, so every stream is released and no token crosses a block
+  (upstream ``gpu-to-llvm`` merges blocks that end alike and would take
+  such a token for an event).
 
 Before: cache IR whose tokens are used only by cache ops. After: no cache
 op; the result lowers to LLVM with upstream passes, e.g.
@@ -174,16 +176,25 @@ def contiguous_view(value: ir.Value) -> ir.Value:
 
 
 def _wait_for_loose_tokens(created: list[ir.Operation]) -> None:
-    """Tokens nothing waits for (a dropped buffer's free, say) are waited at
-    the end of their block, so every stream is synchronised and released."""
+    """Tokens nothing waits for are waited, so every stream is synchronised
+    and released: a free's (a dropped buffer's) right after it, so that no
+    token crosses a block: upstream ``gpu-to-llvm`` first runs a greedy
+    rewrite that merges identical blocks (two branches ending alike), which
+    turns a token used in another block into a block argument that it then
+    lowers as an event, not the stream it is (the wait crashes the runtime);
+    a free is synchronous in the CUDA wrappers anyway. Any other (a copy a
+    wrong schedule never waits for) at the end of its block, as it was."""
     by_block: dict[ir.Operation, tuple[ir.Operation, list[ir.Value]]] = {}
     for op in created:
         token = op.results[len(op.results) - 1]
         if str(token.type) != "!gpu.async.token" or len(list(token.uses)):
             continue
+        if op.name == "gpu.dealloc":
+            with ir.InsertionPoint.after(op), op.location:
+                gpu.WaitOp(None, [token])
+            continue
         terminator = op.block.operations[len(op.block.operations) - 1]
-        key = terminator
-        by_block.setdefault(key, (terminator, []))[1].append(token)
+        by_block.setdefault(terminator, (terminator, []))[1].append(token)
     for terminator, tokens in by_block.values():
         with ir.InsertionPoint(terminator), terminator.location:
             gpu.WaitOp(None, tokens)
