@@ -380,3 +380,32 @@ def test_a_dynamically_shaped_branch_result_and_its_input_move(target: str) -> N
         got = [run(module, flag, target) for flag in (0, 1)]
     for mine, theirs in zip(got, want, strict=True):
         assert np.array_equal(mine.view(np.uint32), theirs.view(np.uint32))
+
+
+def test_a_region_fetches_what_another_moved_to_the_pool() -> None:
+    """Outlined with a shared parameter the first region moved to the pool
+    (``forced``), the region's function takes it with its device type and
+    policy offload; put back unplanned (kept on the device), it is refused
+    rather than given the device type again under the other region."""
+    with ir.Context():
+        module = ir.Module.parse(SHARED)
+        function = module.body.operations[0].operation
+        branches = find_branch_regions(function, BufferLiveness(function))
+        w1 = function.regions[0].blocks[0].arguments[2]
+        w1.set_type(ir.Type.parse("memref<250xf32, #cache.remote>"))
+        second = branches[1]
+        outlined = outline_region(
+            function, second.op, second.region, second.arguments, "both_else", frozenset({2})
+        )
+        body = function_named(module.operation, "both_else")
+        assert body is not None
+        inputs = list(ir.FunctionType(ir.TypeAttr(body.attributes["function_type"]).value).inputs)
+        policies = [str(a) for a in ir.ArrayAttr(body.attributes["arg_attrs"])]
+        pooled = [i for i, v in enumerate(outlined.values) if v == w1]
+        assert len(pooled) == 1
+        assert str(inputs[pooled[0]]) == "memref<250xf32>"
+        assert policies[pooled[0]] == '{cache.policy = "offload"}'
+        assert all("#cache.remote" not in str(t) for t in inputs)
+        with pytest.raises(ValueError, match="kept on the device a parameter another region"):
+            inline_region(function, outlined, body)
+        assert str(w1.type) == "memref<250xf32, #cache.remote>"

@@ -160,7 +160,9 @@ def inline_region(function: ir.Operation, outlined: OutlinedRegion, body: ir.Ope
 def _on_device(type_: ir.Type) -> ir.Type:
     """A memref type in the pool, back in the device's (default) space."""
     memref = ir.MemRefType(type_)
-    return ir.MemRefType.get(list(memref.shape), memref.element_type, layout=memref.layout)
+    return ir.MemRefType.get(
+        list(memref.shape), memref.element_type, layout=memref.layout, loc=ir.Location.unknown()
+    )
 
 
 def _defined_inside(value: ir.Value, inside: set[ir.Operation]) -> bool:
