@@ -39,7 +39,7 @@ from hyperoffload.cli.options import (
     parse_args,
     pipeline_from_flags,
 )
-from hyperoffload.cli.stages import _DIAGNOSTICS_ENV, plan_segments, run_isolated
+from hyperoffload.cli.stages import _DIAGNOSTICS_ENV, Segment, plan_segments, run_isolated
 from hyperoffload.output import write_text
 from hyperoffload.sim.plot import PlotError
 from hyperoffload.sim.report import figures
@@ -84,9 +84,11 @@ def process_chunk(
     name: str,
     opts: Options,
     pipeline: str,
+    segments: list[Segment],
     inspection: Inspection | None = None,
 ) -> ChunkResult:
-    """Parse one chunk, run the pipeline, print it; diagnostics are collected."""
+    """Parse one chunk, run the pipeline (as ``segments``, planned once for
+    every chunk), print it; diagnostics are collected."""
     diags: list[Diag] = []
     context = ir.Context()
     context.allow_unregistered_dialects = opts.allow_unregistered_dialect
@@ -113,9 +115,6 @@ def process_chunk(
             _native.set_crash_stage("the report's analysis of the input")
             before = {lv.name: figures(lv, sim) for lv, sim in inspection.analyse(module)}
         instances: list[pass_base.ModulePass] = []
-        isolate = opts.isolate_stages and not opts.verify_diagnostics
-        whole = build_pass_manager(pipeline, context)
-        segments = plan_segments(pipeline_stages(whole, context), isolate, opts.check_traps)
         for segment in segments:
             if segment.check_first:
                 problems = traps.ir_problems(segment.stages[0], module.operation)
@@ -130,9 +129,10 @@ def process_chunk(
                 if module is None:
                     return ChunkResult(None, diags)
                 continue
-            # One segment is the whole pipeline: run what was built from the
-            # text given; otherwise build the segment from upstream's text.
-            pm = whole if len(segments) == 1 else build_pass_manager(segment.pipeline, context)
+            # One segment is the whole pipeline: build it from the text given;
+            # otherwise build the segment from upstream's text.
+            text = pipeline if len(segments) == 1 else segment.pipeline
+            pm = build_pass_manager(text, context)
             _native.track_stages(pm)
             pm.enable_verifier(opts.verify_each)
             if opts.print_ir_before_all or opts.print_ir_after_all:
@@ -163,7 +163,6 @@ def process_chunk(
                 return ChunkResult(None, diags)
             finally:
                 del pm  # prints the timing report, if any
-                whole = None
         if not opts.verify_each:
             # Nothing checked the passes' output: never write IR that does
             # not verify, whatever --verify-each says.
@@ -230,6 +229,8 @@ def run(argv: Sequence[str]) -> int:
     # Validate the pipeline once, before any input is processed.
     with ir.Context() as context:
         stages = pipeline_stages(build_pass_manager(pipeline, context), context)
+    isolate = opts.isolate_stages and not opts.verify_diagnostics
+    segments = plan_segments(stages, isolate, opts.check_traps)
     if opts.check_traps:
         for problem in traps.pipeline_problems(stages):
             raise UsageError(f"invalid pass pipeline: {problem}")
@@ -247,7 +248,7 @@ def run(argv: Sequence[str]) -> int:
     failed = False
     verify_problems: list[str] = []
     for source, first_line in chunks:
-        result = process_chunk(source, first_line, name, opts, pipeline, inspection)
+        result = process_chunk(source, first_line, name, opts, pipeline, segments, inspection)
         if opts.verify_diagnostics:
             expectations = parse_expectations(source, first_line)
             verify_problems.extend(verify_diagnostics(result.diags, expectations, name))
