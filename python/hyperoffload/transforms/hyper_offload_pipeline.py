@@ -529,13 +529,17 @@ class HyperOffloadPipelinePass(PlanOptions):
             return None
         names = itertools.count()
         ordinal = 0
-        while True:
-            current = BufferLiveness(function, dynamic_dim_bound=bound)
-            branches = _branches_of_if(function, find_branch_regions(function, current), ordinal)
-            if branches is None:
-                break
+        current = liveness
+        while (
+            branches := _branches_of_if(function, find_branch_regions(function, current), ordinal)
+        ) is not None:
+            ordinal += 1
+            if not branches:
+                continue
             snapshot = function.clone()
-            if not self._plan_if(module, function, branches, names, hardware, slowdown, limit):
+            if self._plan_if(module, function, branches, names, hardware, slowdown, limit):
+                snapshot.erase()
+            else:
                 # A region sharing parameters failed: the scf.if as it was,
                 # planned again with the shared parameters left out.
                 ir.InsertionPoint(function).insert(snapshot)
@@ -543,7 +547,7 @@ class HyperOffloadPipelinePass(PlanOptions):
                 function = snapshot
                 current = BufferLiveness(function, dynamic_dim_bound=bound)
                 branches = _branches_of_if(
-                    function, find_branch_regions(function, current), ordinal
+                    function, find_branch_regions(function, current), ordinal - 1
                 )
                 assert branches is not None, "the same function as before"
                 alone = [
@@ -556,9 +560,7 @@ class HyperOffloadPipelinePass(PlanOptions):
                     module, function, [b for b in alone if b.arguments], names, hardware,
                     slowdown, limit,
                 )  # fmt: skip
-            else:
-                snapshot.erase()
-            ordinal += 1
+            current = BufferLiveness(function, dynamic_dim_bound=bound)
         after = BufferLiveness(function, dynamic_dim_bound=bound)
         return function, after, simulate(function, hardware, liveness=after, timeline=False)
 
