@@ -33,7 +33,7 @@ from mlir.dialects import func
 
 from hyperoffload.analysis.offload_plan import POLICY_ATTR
 from hyperoffload.dialects.cache import is_remote
-from hyperoffload.ir_utils import update_function_type, walk_preorder
+from hyperoffload.ir_utils import to_device_type, update_function_type, walk_preorder
 
 _CONSTANTS = frozenset({"arith.constant"})
 # Marks the copies of constants made in the outlined function.
@@ -86,7 +86,7 @@ def outline_region(
     outer = function.regions[0].blocks[0].arguments
     local = {outer[number] for number in arguments}
     pooled = {outer[number] for number in forced}
-    types = [_on_device(v.type) if v in pooled else v.type for v in values]
+    types = [to_device_type(ir.MemRefType(v.type)) if v in pooled else v.type for v in values]
     with ir.InsertionPoint(function.parent.regions[0].blocks[0]):
         outlined = func.FuncOp(name, (types, []), loc=op.location)
     outlined.operation.move_after(function)
@@ -155,14 +155,6 @@ def inline_region(function: ir.Operation, outlined: OutlinedRegion, body: ir.Ope
     for argument, value in zip(entry.arguments, outlined.values, strict=True):
         argument.replace_all_uses_with(value)
     body.erase()
-
-
-def _on_device(type_: ir.Type) -> ir.Type:
-    """A memref type in the pool, back in the device's (default) space."""
-    memref = ir.MemRefType(type_)
-    return ir.MemRefType.get(
-        list(memref.shape), memref.element_type, layout=memref.layout, loc=ir.Location.unknown()
-    )
 
 
 def _defined_inside(value: ir.Value, inside: set[ir.Operation]) -> bool:
