@@ -153,6 +153,17 @@ def test_the_branch_form_planned_inside_its_region_matches_bit_for_bit(target: s
         assert np.array_equal(mine.view(np.uint32), theirs.view(np.uint32))
 
 
+def _run_flagged(
+    module: ir.Module, name: str, buffers: int, seed: int, flag: int, target: str
+) -> np.ndarray:
+    """Run ``name`` on ``buffers`` seeded random memref<250xf32> arguments
+    and the i32 ``flag``; the last buffer (the output) afterwards."""
+    rng = np.random.default_rng(seed)
+    arguments: list[object] = [rng.standard_normal(250).astype(np.float32) for _ in range(buffers)]
+    run_function(module, name, [*arguments, flag], target=target)
+    return arguments[-1]  # type: ignore[return-value]
+
+
 MIXED = """
 func.func @mixed(%x: memref<250xf32>, %w0: memref<250xf32>, %w1: memref<250xf32>,
                  %w2: memref<250xf32>, %w3: memref<250xf32>, %w4: memref<250xf32>,
@@ -195,10 +206,7 @@ def test_both_regions_planned_with_what_the_other_holds(target: str) -> None:
     pipeline = f"hyper-offload-pipeline{{budget=5000 hw={UNIT}}}"
 
     def run(module: ir.Module, flag: int, on: str = "cpu") -> np.ndarray:
-        rng = np.random.default_rng(1)
-        arguments: list[object] = [rng.standard_normal(250).astype(np.float32) for _ in range(7)]
-        run_function(module, "mixed", [*arguments, flag], target=on)
-        return arguments[6]  # type: ignore[return-value]
+        return _run_flagged(module, "mixed", 7, 1, flag, on)
 
     with ir.Context():
         want = [run(ir.Module.parse(MIXED), flag) for flag in (0, 1)]
@@ -261,10 +269,7 @@ def test_shared_weights_fetched_in_both_regions_match_bit_for_bit(target: str) -
     pipeline = f"hyper-offload-pipeline{{budget=3000 hw={UNIT}}}"
 
     def run(module: ir.Module, flag: int, on: str = "cpu") -> np.ndarray:
-        rng = np.random.default_rng(2)
-        arguments: list[object] = [rng.standard_normal(250).astype(np.float32) for _ in range(6)]
-        run_function(module, "both", [*arguments, flag], target=on)
-        return arguments[5]  # type: ignore[return-value]
+        return _run_flagged(module, "both", 6, 2, flag, on)
 
     with ir.Context():
         want = [run(ir.Module.parse(SHARED), flag) for flag in (0, 1)]

@@ -79,6 +79,16 @@ def _run(form: str, module: ir.Module, target: str = "cpu") -> np.ndarray:
     return out
 
 
+def _run_flagged(form: str, module: ir.Module, flag: int, target: str) -> np.ndarray:
+    """Run a lax.cond form's ``main`` with its manifest's inputs but the
+    int32 flag (the last input) set to ``flag``; its output."""
+    manifest = _manifest(form)
+    inputs = [_decoded(entry) for entry in manifest["inputs"]]
+    out = np.zeros(manifest["outputs"][0]["shape"], dtype=np.float32)
+    run_function(module, "main", [*inputs[:-1], np.array(flag, dtype=np.int32), out], target=target)
+    return out
+
+
 def test_the_exports_are_upstream_mlir_in_jax_forms() -> None:
     """What the conversion keeps of each form: scan's loop, the calls of
     nested jit (JAX's helpers too), no loop or call in the other two; only
@@ -390,14 +400,9 @@ def test_cond_early_exit_is_planned_inside_its_branch(target: str) -> None:
     weights, used only in the branch that runs it, are prefetched inside
     that branch; the schedule verifies and both paths stay bit for bit."""
     manifest = _manifest("cond")
-    inputs = [_decoded(entry) for entry in manifest["inputs"]]
-    shape = manifest["outputs"][0]["shape"]
 
     def run(module: ir.Module, stop: int, on: str = "cpu") -> np.ndarray:
-        out = np.zeros(shape, dtype=np.float32)
-        flag = np.array(stop, dtype=np.int32)
-        run_function(module, "main", [*inputs[:-1], flag, out], target=on)
-        return out
+        return _run_flagged("cond", module, stop, on)
 
     with ir.Context():
         module = _bufferized("cond")
@@ -426,14 +431,9 @@ def test_weights_both_branches_use_are_fetched_in_each(target: str) -> None:
     fetches them where it uses them, the schedule verifies, and both paths
     compute what JAX did, bit for bit with the unplanned program."""
     manifest = _manifest("cond-shared")
-    inputs = [_decoded(entry) for entry in manifest["inputs"]]
-    shape = manifest["outputs"][0]["shape"]
 
     def run(module: ir.Module, drafting: int, on: str = "cpu") -> np.ndarray:
-        out = np.zeros(shape, dtype=np.float32)
-        flag = np.array(drafting, dtype=np.int32)
-        run_function(module, "main", [*inputs[:-1], flag, out], target=on)
-        return out
+        return _run_flagged("cond-shared", module, drafting, on)
 
     with ir.Context():
         module = _bufferized("cond-shared")
