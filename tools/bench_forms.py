@@ -8,7 +8,8 @@ For Llama-7B shapes at prefill (2048 tokens) and decode (1 token, 2048 of
 context), each form of the workload generator (``straight``: layers
 unrolled; ``scan``: stacked weights read by one ``scf.for``, JAX's
 ``lax.scan``; ``calls``: one private ``@layer`` called per layer, nested
-jit's form, as given and with the pipeline's ``inline-calls``; ``branch``:
+jit's form, with the pipeline's ``inline-calls`` as by default (``auto``:
+planned inlined and not, the better kept), ``false`` and ``true``; ``branch``:
 an early exit after half the layers, two blocks and two returns) runs
 ``hyper-offload-pipeline`` under ``max-slowdown`` (1%,
 5%, 10%) and under a budget of 60% of the peak, and the table gives the
@@ -35,6 +36,7 @@ FORMS = (
     ("straight", "straight", ""),
     ("scan", "scan", ""),
     ("calls", "calls", ""),
+    ("calls, not inlined", "calls", " inline-calls=false"),
     ("calls, inline-calls", "calls", " inline-calls=true"),
     ("branch", "branch", ""),
 )

@@ -8,19 +8,19 @@ The transformer of examples/jax/export.py (RMSNorm, single-head causal
 attention with a ``jnp.tril`` mask, SiLU-gated MLP) at Llama-7B sizes
 (hidden 4096, MLP 11008; f32, as the example computes its scale in f32),
 in each form JAX programs take (``scan``, ``fori``, ``unrolled``,
-``per-layer``, nested jit ``calls``: as given, and with the pipeline's
-``inline-calls``; ``while``: ``lax.while_loop`` with the layer count an
-input, planned with ``trip-count-bound`` set to it; ``cond``: ``lax.cond``
-exiting after half the layers; ``cond-shared``: ``lax.cond`` between a
-draft that skips every other layer of the second half and the full
-second half, self-speculative decoding), lowered with shapes only
-(``jax.ShapeDtypeStruct``: no weights are made) and converted by
-:mod:`hyperoffload.frontends.jax` (IREE's StableHLO input passes), then
-``hyper-bufferize-pipeline`` and ``hyper-offload-pipeline{max-slowdown=1%}``.
-Per form: the conversion's seconds and size, the peak before and after,
-the simulated slowdown, and the cut as a share of the ``per-layer`` form's
-(separate weights per layer: JAX's straight line). All in one run.
-"""
+``per-layer``, nested jit ``calls``: with the pipeline's ``inline-calls``
+as by default (``auto``), ``false`` and ``true``; ``while``:
+``lax.while_loop`` with the layer count an input, planned with
+``trip-count-bound`` set to it; ``cond``: ``lax.cond`` exiting after half
+the layers; ``cond-shared``: ``lax.cond`` between a draft that skips every
+other layer of the second half and the full second half, self-speculative
+decoding), lowered with shapes only (``jax.ShapeDtypeStruct``: no weights
+are made) and converted by :mod:`hyperoffload.frontends.jax` (IREE's
+StableHLO input passes), then ``hyper-bufferize-pipeline`` and
+``hyper-offload-pipeline{max-slowdown=1%}``. Per form: the conversion's
+seconds and size, the peak before and after, the simulated slowdown, and
+the cut as a share of the ``per-layer`` form's (separate weights per
+layer: JAX's straight line). All in one run."""
 
 from __future__ import annotations
 
@@ -74,6 +74,7 @@ def main() -> int:
         "scan": (example.scan, [x, stacked], True),  # type: ignore[attr-defined]
         "fori": (example.fori, [x, stacked], True),  # type: ignore[attr-defined]
         "calls": (example.calls, [x, stacked], False),  # type: ignore[attr-defined]
+        "calls, not inlined": (example.calls, [x, stacked], False),  # type: ignore[attr-defined]
         "calls, inline-calls": (example.calls, [x, stacked], False),  # type: ignore[attr-defined]
         # lax.while_loop, the layer count an input (trip count unknown).
         "while": (
@@ -122,6 +123,8 @@ def main() -> int:
                 options = f"max-slowdown={args.max_slowdown} hw={args.hw}"
                 if name.endswith("inline-calls"):
                     options += " inline-calls=true"
+                if name.endswith("not inlined"):
+                    options += " inline-calls=false"
                 if name == "while":
                     # Timed as the layer count it is given at run time.
                     options += f" trip-count-bound={args.layers}"

@@ -1,6 +1,8 @@
 // RUN: hyper-opt %s --hyper-offload-pipeline='budget=45% hw=%S/../Inputs/unit.toml remarks' 2>%t.remarks | FileCheck %s
 // RUN: FileCheck %s --check-prefix=REMARK < %t.remarks
-// RUN: not hyper-opt %s --hyper-offload-pipeline='budget=45% hw=%S/../Inputs/unit.toml call-weights=caller' -o /dev/null 2>&1 | FileCheck %s --check-prefix=CALLER
+// RUN: not hyper-opt %s --hyper-offload-pipeline='budget=45% hw=%S/../Inputs/unit.toml call-weights=caller inline-calls=false' -o /dev/null 2>&1 | FileCheck %s --check-prefix=CALLER
+// RUN: hyper-opt %s --hyper-offload-pipeline='budget=45% hw=%S/../Inputs/unit.toml call-weights=caller remarks' 2>%t.inlined | FileCheck %s --check-prefix=INLINED
+// RUN: FileCheck %s --check-prefix=INLINED-REMARK < %t.inlined
 // RUN: hyper-opt %s --hyper-offload-pipeline='max-slowdown=1% hw=%S/../Inputs/unit.toml call-weights=callee remarks' -o /dev/null 2>&1 | FileCheck %s --check-prefix=SLOW
 
 // Nested jit's form, three weights a layer (1000 B each, %x too). With
@@ -12,6 +14,11 @@
 // two weights at most; that meets the budget and is kept. On the unit
 // profile copies are far slower than the adds, so within 1% no weight
 // kind is fetched by the callees (a remark for each).
+//
+// With the caller fetching, inline-calls=auto (the default) also plans @f
+// with its calls inlined: each weight then moves on its own, as in
+// straight-line code, which meets the budget, so the calls are inlined
+// (upstream inline; @layer, called by nothing else, is erased).
 
 // CHECK-LABEL: func.func private @layer__f_0(
 // CHECK-SAME: %[[X:[^:]+]]: memref<250xf32>, %[[A:[^:]+]]: memref<250xf32, #cache.remote>, %[[B:[^:]+]]: memref<250xf32, #cache.remote>, %[[C:[^:]+]]: memref<250xf32, #cache.remote>)
@@ -34,6 +41,13 @@
 // CHECK: call @layer__f_1(
 // REMARK: remark: %arg1, %arg2, %arg3, %arg4, %arg5, %arg6 fetched by a clone of the callee per call
 // CALLER: error: budget of 3150 bytes is infeasible with strategy 'ours': the smallest peak reached by offloading is 4000 bytes, at 'func.call'
+// INLINED-NOT: func.func private @layer
+// INLINED-LABEL: func.func @f(
+// INLINED-NOT: call
+// INLINED: cache.prefetch
+// INLINED-NOT: call
+// INLINED: return
+// INLINED-REMARK: remark: inlines its calls: it cannot be planned as given
 // SLOW: remark: keeps %arg1, %arg4 whole: streaming it into its callees simulates {{[0-9.]+}}% slower, over max-slowdown
 func.func private @layer(%x: memref<250xf32>, %a: memref<250xf32>, %b: memref<250xf32>, %c: memref<250xf32>) {
   linalg.add ins(%x, %a : memref<250xf32>, memref<250xf32>) outs(%x : memref<250xf32>)

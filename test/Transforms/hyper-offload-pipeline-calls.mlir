@@ -2,6 +2,8 @@
 // RUN: hyper-opt %s --hyper-offload-pipeline='max-slowdown=30% hw=%S/../Inputs/unit.toml' 2>&1 >/dev/null | FileCheck %s --check-prefix=REMARK
 // RUN: not hyper-opt %s --hyper-offload-pipeline='budget=3500 hw=%S/../Inputs/unit.toml functions=main' -o /dev/null 2>&1 | FileCheck %s --check-prefix=BUDGET
 // RUN: hyper-opt %s --hyper-offload-pipeline='max-slowdown=30% hw=%S/../Inputs/unit.toml inline-calls=true' 2>/dev/null | FileCheck %s --check-prefix=INLINE
+// RUN: hyper-opt %s --hyper-offload-pipeline='max-slowdown=60% hw=%S/../Inputs/unit.toml remarks' 2>%t.auto | FileCheck %s --check-prefix=AUTO
+// RUN: FileCheck %s --check-prefix=AUTO-REMARK < %t.auto
 
 // Tests the pipeline on calls (nested jit's form). On the unit profile a
 // call of @layer computes for 1.25 s (its add 0.75 s, its copy 0.5 s) and
@@ -40,6 +42,21 @@
 // INLINE: linalg.add
 // INLINE-NOT: call
 // INLINE: return
+// inline-calls=auto (the default) plans @main both ways and keeps what
+// has the smaller peak: within 30% that is a tie (the calls are kept, as
+// the first run checks); within 60% the inlined plan moves all three
+// weights, each right before its add (@layer's %t freed after its copy),
+// 4000 bytes where the calls as given reach 5000.
+// AUTO-NOT: func.func private @layer
+// AUTO-LABEL: func.func @main
+// AUTO-SAME: (%[[W0:.+]]: memref<250xf32, #cache.remote>, %[[W1:.+]]: memref<250xf32, #cache.remote>, %[[W2:.+]]: memref<250xf32, #cache.remote>,
+// AUTO-NOT: call
+// AUTO: cache.prefetch %[[W0]]
+// AUTO: cache.prefetch %[[W1]]
+// AUTO: cache.prefetch %[[W2]]
+// AUTO-NOT: call
+// AUTO: return
+// AUTO-REMARK: remark: inlines its calls: the peak is 3.906 KiB against 4.883 KiB as given
 func.func private @layer(%w: memref<250xf32>, %x: memref<250xf32>, %o: memref<250xf32>) {
   %t = memref.alloc() : memref<250xf32>
   linalg.add ins(%x, %w : memref<250xf32>, memref<250xf32>) outs(%t : memref<250xf32>)

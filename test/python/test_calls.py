@@ -94,7 +94,8 @@ def test_an_offloaded_calls_form_meets_its_budget_with_the_callee_counted(target
         before = BufferLiveness(_function(offloaded, ENTRY)).peak_bytes
         budget = int(before * 0.7)
         pm = build_pass_manager(
-            f"hyper-offload-pipeline{{budget={budget} functions={ENTRY} hw=h100-pcie}}"
+            f"hyper-offload-pipeline{{budget={budget} functions={ENTRY} hw=h100-pcie "
+            "inline-calls=false}"
         )
         pm.run(offloaded.operation)
         text = str(offloaded)
@@ -106,6 +107,104 @@ def test_an_offloaded_calls_form_meets_its_budget_with_the_callee_counted(target
         got = _run(lowered, target)
     assert peak <= budget
     assert np.array_equal(got, expected)
+
+
+@pytest.mark.parametrize("target", ["cpu", "cpu-async", "gpu"])
+def test_calls_inlined_by_the_auto_choice_compute_what_the_original_does(target: str) -> None:
+    """``inline-calls=auto`` (the default) plans the calls form inlined too
+    and keeps that where it is faster under the budget: no call is left,
+    the budget holds and the result is bit for bit the original's."""
+    with ir.Context():
+        original = ir.Module.parse(generate_llama(TINY, "calls"))
+        expected = _run(original, target)
+        offloaded = ir.Module.parse(generate_llama(TINY, "calls"))
+        # A percentage: @layer is part of the program, not planned alone.
+        budget = int(BufferLiveness(_function(offloaded, ENTRY)).peak_bytes * 0.7)
+        pm = build_pass_manager("hyper-offload-pipeline{budget=70% hw=h100-pcie}")
+        pm.run(offloaded.operation)
+        text = str(offloaded)
+        peak = simulate(_function(offloaded, ENTRY), load_profile("h100-pcie")).peak_bytes
+        got = _run(ir.Module.parse(text), target)
+    assert "func.call" not in text and "@layer" not in text
+    assert "cache.prefetch" in text
+    assert peak <= budget
+    assert np.array_equal(got, expected)
+
+
+_TWO_CALLERS = """
+func.func private @helper(%x: memref<4xf32>) {
+  linalg.add ins(%x, %x : memref<4xf32>, memref<4xf32>) outs(%x : memref<4xf32>)
+  return
+}
+func.func private @layer(%x: memref<4xf32>) {
+  call @helper(%x) : (memref<4xf32>) -> ()
+  return
+}
+func.func private @kept(%x: memref<4xf32>) {
+  linalg.add ins(%x, %x : memref<4xf32>, memref<4xf32>) outs(%x : memref<4xf32>)
+  return
+}
+func.func private @rec(%x: memref<4xf32>) {
+  call @rec(%x) : (memref<4xf32>) -> ()
+  return
+}
+func.func @f(%x: memref<4xf32>) {
+  call @layer(%x) : (memref<4xf32>) -> ()
+  call @layer(%x) {no_inline} : (memref<4xf32>) -> ()
+  call @kept(%x) : (memref<4xf32>) -> ()
+  return
+}
+func.func @g(%x: memref<4xf32>) {
+  call @layer(%x) : (memref<4xf32>) -> ()
+  call @rec(%x) : (memref<4xf32>) -> ()
+  return
+}
+"""
+
+
+def _calls(function: ir.Operation) -> list[str]:
+    from hyperoffload.ir_utils import walk_preorder
+
+    return [
+        f"{ir.FlatSymbolRefAttr(op.attributes['callee']).value}"
+        + (" no_inline" if "no_inline" in op.attributes else "")
+        for op in walk_preorder(function)
+        if op.name == "func.call"
+    ]
+
+
+def test_inline_calls_in_inlines_one_function_s_calls_to_a_fixed_point() -> None:
+    """Only the function's own calls are inlined, with the calls their
+    bodies bring (``@layer``'s ``@helper``); a call the user marked
+    ``no_inline``, a call of a function kept, and every call of another
+    function stay; the module keeps no attribute of the run."""
+    from hyperoffload.transforms.hyper_offload_pipeline import inlinable_calls, inline_calls_in
+
+    with ir.Context():
+        module = ir.Module.parse(_TWO_CALLERS)
+        f, g = _function(module, "f"), _function(module, "g")
+        assert len(inlinable_calls(f, ["kept"])) == 1
+        assert inline_calls_in(f, ["kept"]) is None
+        module.operation.verify()
+        assert _calls(f) == ["layer no_inline", "kept"]
+        assert _calls(g) == ["layer", "rec"]
+        assert _calls(_function(module, "layer")) == ["helper"]
+        assert "inline_barrier" not in str(module)
+        assert inlinable_calls(f, ["kept"]) == []
+
+
+def test_inline_calls_in_stops_at_a_recursive_call() -> None:
+    """A recursive callee is inlined once: the call its body brings stays."""
+    from hyperoffload.transforms.hyper_offload_pipeline import inline_calls_in
+
+    with ir.Context():
+        module = ir.Module.parse(_TWO_CALLERS)
+        g = _function(module, "g")
+        assert inline_calls_in(g) is None
+        module.operation.verify()
+        assert _calls(g) == ["rec"]
+        assert _calls(_function(module, "rec")) == ["rec"]
+        assert "inline_barrier" not in str(module)
 
 
 def test_the_generator_command_line_prints_the_calls_form(

@@ -58,10 +58,16 @@ weight kind at a time like the loop streaming; option ``call-weights``
 (``caller``, ``callee``, or ``auto``: both planned, the better kept, as
 for ``loop-streaming``). A function another function calls is left
 unchanged, with a remark, under a percentage budget or ``max-slowdown``
-unless ``functions=`` names it: it is part of its callers' program. With
-``inline-calls`` the calls are first inlined (upstream ``inline``), so each
-call site's weights move one by one, as in straight-line code, instead of
-all of a call's operands at the call.
+unless ``functions=`` names it: it is part of its callers' program.
+Inlined (upstream ``inline``), each call site's weights move one by one,
+as in straight-line code, instead of all of a call's operands at the call
+(or each call's first weights exposed in its clone), but the callee's
+body is copied per call site: option ``inline-calls`` (``true``: every
+call of the module inlined first; ``false``; ``auto``, the default: each
+planned function is also planned with its own calls inlined, those of
+its callees' bodies too, and the better plan kept, as for
+``loop-streaming``; a call of a function planned alone, one marked
+``no_inline`` and a recursive call stay).
 
 Two modes:
 
@@ -112,7 +118,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import Literal
 
 from mlir import ir
@@ -130,6 +136,7 @@ from hyperoffload.analysis.offload_plan import (
     PlanStatistics,
 )
 from hyperoffload.analysis.program import TRIP_COUNT_BOUND, callee_symbol, constant_trip_count
+from hyperoffload.analysis.references import module_of
 from hyperoffload.analysis.schedule_rules import check_schedule
 from hyperoffload.analysis.static_slices import StaticStream, find_static_streams
 from hyperoffload.dialects.cache import is_remote
@@ -175,10 +182,12 @@ class HyperOffloadPipelinePass(PlanOptions):
     reorder_compute: bool = option(
         False, "move independent compute before stalled waits to hide their copies"
     )
-    inline_calls: bool = option(
-        False,
-        "first inline every call of a function with a body (upstream inline, without its "
-        "cleanup pipeline): each call site is then planned as straight-line code",
+    inline_calls: Literal["auto", "true", "false"] = option(
+        "auto",
+        "inline calls of functions with a body (upstream inline, without its cleanup "
+        "pipeline), so each call site is planned as straight-line code: true (every call "
+        "in the module, first), false, or auto (each planned function planned both with "
+        "its calls inlined and as given, the better kept, as for loop-streaming)",
     )
     stream_loops: bool = option(
         True,
@@ -226,7 +235,7 @@ class HyperOffloadPipelinePass(PlanOptions):
         bound = self.dynamic_dim_bound or None
         if self.trip_count_bound < 0:
             raise self.fail(module, f"trip-count-bound must be >= 0, got {self.trip_count_bound}")
-        if self.inline_calls:
+        if self.inline_calls == "true":
             self._inline(module)
         if self.trip_count_bound:
             bound_loops(module, self.trip_count_bound)
@@ -236,7 +245,17 @@ class HyperOffloadPipelinePass(PlanOptions):
         # In max-slowdown mode the slowdown is of the program: the functions
         # others call are planned as part of their callers.
         whole_program = slowdown is not None
-        for function in self.structured_functions(module, budget, bound, whole_program):
+        planned = [
+            ir.StringAttr(function.attributes["sym_name"]).value
+            for function in self.structured_functions(module, budget, bound, whole_program)
+        ]
+        object.__setattr__(self, "_planned", frozenset(planned))
+        for name in planned:
+            # By name: inlining a function's calls erases callees nothing
+            # calls any more.
+            function = function_named(module, name)
+            if function is None:
+                continue
             try:
                 self._offload_choosing_forms(module, function, hardware, budget, slowdown)
             except PassFailure:
@@ -264,13 +283,16 @@ class HyperOffloadPipelinePass(PlanOptions):
         budget: Budget | None,
         slowdown: float | None,
     ) -> None:
-        """:meth:`_offload_function` with the loop streaming form and the
-        call weights form asked for; where one is ``auto`` and applies (an
-        ``scf.for`` streams slices; a weight could be fetched by its
-        callees), each combination is first planned on a copy of the module
-        (its diagnostics dropped) and the best applied: under
-        ``max-slowdown`` the smallest peak, under a budget the shortest
-        simulated time (on a tie, the first of pipelined and caller)."""
+        """:meth:`_offload_function` with the loop streaming form, the
+        call weights form and the inlining asked for; where one is ``auto``
+        and applies (an ``scf.for`` streams slices; a weight could be
+        fetched by its callees; the function calls a function with a body
+        that is not planned alone), each combination is first planned on a
+        copy of the module (its diagnostics dropped) and the best applied:
+        under ``max-slowdown`` the smallest peak, under a budget the
+        shortest simulated time (on a tie, the first of pipelined, caller
+        and as given). Inlined, the caller fetches (no call is left to
+        clone)."""
         loops = [self.loop_streaming]
         if self.loop_streaming == "auto":
             loops = ["pipelined"]
@@ -283,18 +305,24 @@ class HyperOffloadPipelinePass(PlanOptions):
             calls = ["caller"]
             if self.stream_loops and find_call_streams(function):
                 calls = ["caller", "callee"]
-        variants = [(loop, call) for loop in loops for call in calls]
+        variants = [(loop, call, False) for loop in loops for call in calls]
+        keep = getattr(self, "_planned", frozenset())
+        if self.inline_calls == "auto" and inlinable_calls(function, keep):
+            # Inlined, no call is left for the callees to fetch weights in.
+            variants += [(loop, "caller", True) for loop in loops]
         chosen = variants[0]
+        name = ir.StringAttr(function.attributes["sym_name"]).value
         if len(variants) > 1:
-            name = ir.StringAttr(function.attributes["sym_name"]).value
             figure = "peak_after_bytes" if slowdown is not None else "makespan_after_s"
-            scores: dict[tuple[str, str], float] = {}
+            scores: dict[tuple[str, str, bool], float] = {}
             handler = module.context.attach_diagnostic_handler(lambda _: True)
             try:
                 for variant in variants:
-                    object.__setattr__(self, "_forms", variant)
+                    object.__setattr__(self, "_forms", variant[:2])
                     copy = module.clone()
                     try:
+                        if variant[2] and inline_calls_in(_find(copy, name), keep) is not None:
+                            continue
                         self._offload_function(copy, _find(copy, name), hardware, budget, slowdown)
                     except PassFailure:
                         continue
@@ -303,8 +331,23 @@ class HyperOffloadPipelinePass(PlanOptions):
                 handler.detach()
             if scores:
                 chosen = min(scores, key=lambda v: (scores[v], variants.index(v)))
-        object.__setattr__(self, "_forms", chosen)
+        object.__setattr__(self, "_forms", chosen[:2])
+        if chosen[2]:
+            problem = inline_calls_in(function, keep)
+            assert problem is None, "inlined the same way on a copy"
+            if self.remarks:
+                given = [scores[v] for v in scores if not v[2]]
+                what = "peak" if slowdown is not None else "simulated time"
+                why = (
+                    f"the {what} is {_figure(scores[chosen], slowdown)} against "
+                    f"{_figure(min(given), slowdown)} as given"
+                    if given
+                    else "it cannot be planned as given"
+                )
+                self.emit_remark(function, f"inlines its calls: {why}")
         self._offload_function(module, function, hardware, budget, slowdown)
+        if chosen[2]:
+            self.statistics[name]["inlined_calls"] = True
 
     def _inline(self, module: ir.Operation) -> None:
         """Upstream ``inline`` with no cleanup pipeline: calls of functions
@@ -985,6 +1028,92 @@ def _stream_arguments(
         arguments = arguments - set(stream_call_arguments(function, arguments))
     stream_static(function, arguments)
     return function
+
+
+_INLINE_BARRIER = "hyperoffload.inline_barrier"
+
+
+def _figure(score: float, slowdown: float | None) -> str:
+    """A variant's score as words: a peak under ``max-slowdown``, else a time."""
+    return format_bytes(int(score)) if slowdown is not None else f"{score * 1e3:.3f} ms"
+
+
+def inlinable_calls(function: ir.Operation, keep: Collection[str] = ()) -> list[ir.Operation]:
+    """The ``func.call`` ops of ``function`` upstream ``inline`` would
+    inline: of a function with a body in the module, not one of ``keep``,
+    without ``no_inline``."""
+    module = module_of(function)
+    assert module is not None, "a function of a module"
+    return [
+        op
+        for op in walk_preorder(function)
+        if (callee := callee_symbol(op)) is not None
+        and callee not in keep
+        and "no_inline" not in op.attributes
+        and function_named(module, callee) is not None
+    ]
+
+
+def inline_calls_in(function: ir.Operation, keep: Collection[str] = ()) -> str | None:
+    """Inline the calls of ``function`` (and those the inlined bodies bring,
+    to a fixed point) with upstream ``inline``, no cleanup pipeline; every
+    other call of the module, every call of a function in ``keep`` and a
+    call of a function already inlined (recursion) is left as it is
+    (upstream's ``no_inline``, set for the run and taken off after).
+    Private functions no call refers to any more are erased, as upstream
+    does. None, or upstream's error message (the module may then be partly
+    inlined)."""
+    from mlir import passmanager
+
+    module = module_of(function)
+    assert module is not None, "a function of a module"
+    pass_manager = passmanager.PassManager.parse(
+        "builtin.module(inline{default-pipeline=})", module.context
+    )
+    unit = ir.UnitAttr.get(module.context)
+    direct = set(inlinable_calls(function, keep))
+    # The functions inlined so far: a call of one again, brought by a body,
+    # is recursion, and stays.
+    inlined = {callee_symbol(op) for op in direct}
+    for op in walk_preorder(module):
+        if op.name == "func.call" and "no_inline" not in op.attributes and op not in direct:
+            op.attributes["no_inline"] = unit
+            op.attributes[_INLINE_BARRIER] = unit
+    problem = None
+    try:
+        # Each round inlines the calls the bodies inlined before brought
+        # (copies of barred calls: their barrier is lifted in the function).
+        for _ in range(_INLINE_ROUNDS):
+            try:
+                pass_manager.run(module)
+            except ir.MLIRError as err:
+                diagnostics = err.error_diagnostics
+                problem = diagnostics[0].message if diagnostics else str(err)
+                break
+            brought = [
+                op
+                for op in walk_preorder(function)
+                if _INLINE_BARRIER in op.attributes
+                and (callee := callee_symbol(op)) not in keep
+                and callee not in inlined
+                and function_named(module, callee or "") is not None
+            ]
+            if not brought:
+                break
+            for op in brought:
+                inlined.add(callee_symbol(op))
+                del op.attributes["no_inline"]
+                del op.attributes[_INLINE_BARRIER]
+    finally:
+        for op in walk_preorder(module):
+            if _INLINE_BARRIER in op.attributes:
+                del op.attributes["no_inline"]
+                del op.attributes[_INLINE_BARRIER]
+    return problem
+
+
+# Nested calls inlined at most this deep.
+_INLINE_ROUNDS = 16
 
 
 def bound_loops(module: ir.Operation, trips: int) -> int:
