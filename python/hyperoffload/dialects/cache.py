@@ -81,6 +81,7 @@ def in_pool(type_: ir.MemRefType) -> ir.MemRefType:
         type_.element_type,
         layout=type_.layout,
         memory_space=remote_memory_space(type_.context),
+        loc=ir.Location.unknown(type_.context),
     )
 
 
