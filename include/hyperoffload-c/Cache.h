@@ -229,16 +229,19 @@ hyperoffloadPassManagerTrackStages(MlirPassManager passManager);
 /// upstream's scf::pipelineForLoop: the ops of its body listed in
 /// `firstStage` and `firstStageLast` (MlirOperation pointers) run one
 /// iteration ahead of the others, which a prologue and an epilogue peel.
-/// In the loop's body the `firstStage` ops come first, then the others,
-/// then the `firstStageLast` ops. With `warmStart`, the first iteration is
-/// peeled off first (upstream's scf::peelForLoopFirstIteration, inlined)
-/// and the prologue's stage-0 ops other than `cache.wait`s run right after
-/// the peeled iteration's last `cache.prefetch`. Returns the new loop, or
-/// null if upstream declines (e.g. fewer iterations than stages, or bounds
-/// it cannot prove).
+/// In the loop's body the `firstStage` ops come first (or, if
+/// `firstStageAfter` is not null, right after that op of the others: the
+/// next iteration's copies then queue behind this iteration's copies
+/// issued before it), then the others, then the `firstStageLast` ops. With
+/// `warmStart`, the first iteration is peeled off first (upstream's
+/// scf::peelForLoopFirstIteration, inlined) and the prologue's stage-0 ops
+/// other than `cache.wait`s run right after the peeled iteration's last
+/// `cache.prefetch`. Returns the new loop, or null if upstream declines
+/// (e.g. fewer iterations than stages, or bounds it cannot prove).
 MLIR_CAPI_EXPORTED MlirOperation hyperoffloadPipelineLoop(
     MlirOperation loop, const uint64_t *firstStage, int64_t count,
-    const uint64_t *firstStageLast, int64_t lastCount, bool warmStart);
+    const uint64_t *firstStageLast, int64_t lastCount, bool warmStart,
+    MlirOperation firstStageAfter);
 
 /// Kinds of root buffer found by hyperoffloadLivenessAnalyse.
 enum HyperoffloadRootKind {

@@ -28,7 +28,8 @@ MlirOperation hyperoffloadPipelineLoop(MlirOperation loop,
                                        const uint64_t *firstStage,
                                        int64_t count,
                                        const uint64_t *firstStageLast,
-                                       int64_t lastCount, bool warmStart) {
+                                       int64_t lastCount, bool warmStart,
+                                       MlirOperation firstStageAfter) {
   auto forOp = dyn_cast<scf::ForOp>(unwrap(loop));
   if (!forOp)
     return MlirOperation{nullptr};
@@ -51,16 +52,29 @@ MlirOperation hyperoffloadPipelineLoop(MlirOperation loop,
         peeled.push_back(&op);
   }
 
-  // In the kernel: stage 0 (the next iteration's transfers), then stage 1
-  // (this iteration's work), then the stage-0 ops asked last; each in
-  // program order.
+  // In the kernel: stage 0 (the next iteration's transfers; or after the
+  // stage-1 op asked), then stage 1 (this iteration's work), then the
+  // stage-0 ops asked last; each in program order.
+  Operation *after = mlirOperationIsNull(firstStageAfter)
+                         ? nullptr
+                         : unwrap(firstStageAfter);
+  if (after && (after->getBlock() != forOp.getBody() ||
+                early.contains(after) || late.contains(after)))
+    after = nullptr; // Not a stage-1 op of the body: first, as without it.
   std::vector<std::pair<Operation *, unsigned>> schedule;
-  for (Operation &op : forOp.getBody()->without_terminator())
-    if (early.contains(&op))
-      schedule.emplace_back(&op, 0);
-  for (Operation &op : forOp.getBody()->without_terminator())
+  auto addEarly = [&] {
+    for (Operation &op : forOp.getBody()->without_terminator())
+      if (early.contains(&op))
+        schedule.emplace_back(&op, 0);
+  };
+  if (!after)
+    addEarly();
+  for (Operation &op : forOp.getBody()->without_terminator()) {
     if (!early.contains(&op) && !late.contains(&op))
       schedule.emplace_back(&op, 1);
+    if (&op == after)
+      addEarly();
+  }
   for (Operation &op : forOp.getBody()->without_terminator())
     if (late.contains(&op))
       schedule.emplace_back(&op, 0);

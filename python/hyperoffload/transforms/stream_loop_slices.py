@@ -75,6 +75,7 @@ becomes::
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Collection, Sequence
 
 from mlir import ir
 from mlir.dialects import memref
@@ -128,7 +129,9 @@ _Remark = tuple[ir.Operation, str, list[str]]
 
 
 def stream_function(
-    function: ir.Operation, arguments: set[int] | None = None, pipelined: bool = True
+    function: ir.Operation,
+    arguments: set[int] | None = None,
+    pipelined: bool | Collection[int] = True,
 ) -> tuple[ir.Operation, list[_Remark]]:
     """Stream every loop of ``function`` that reads a parameter slice by
     slice (those parameters among ``arguments``, by number, if given): the
@@ -138,7 +141,13 @@ def stream_function(
     verifies; else the function keeps it). Without ``pipelined`` each
     iteration fetches its own slices (the form an ``scf.while`` always
     gets): a slice used late in the iteration arrives behind the work
-    before it, one slice of each weight on the device instead of two."""
+    before it, one slice of each weight on the device instead of two.
+    ``pipelined`` may also name the parameters (by number) to pipeline,
+    the others of the same loop fetched in each iteration: the next
+    iteration's slices of the former are then issued right after this
+    iteration's prefetches of the latter, so the link fetches in the order
+    of use across iterations (a weight an iteration uses first is best
+    fetched one ahead, one it uses late behind the work before it)."""
     streams = [
         stream
         for stream in find_slice_streams(function)
@@ -161,18 +170,31 @@ def stream_function(
             message = f"{what}, fetched in each iteration of the while loop"
             remarks.append((loop, message, names))
             continue
-        if not pipelined:
+        ahead = [s for s in group if _pipelines(pipelined, s)]
+        if not ahead:
             remarks.append((loop, f"{what}, fetched in each iteration", names))
             continue
-        pipelined = pipeline(loop, group)
-        if pipelined is None:
+        how = "each prefetched one iteration ahead"
+        if len(ahead) < len(group):
+            early = ", ".join(_argument_name(s) for s in ahead)
+            how = f"{early} prefetched one iteration ahead, the others in each iteration"
+        new_loop = pipeline(loop, ahead, [s for s in group if s not in ahead])
+        if new_loop is None:
             message = f"{what}, fetched in each iteration: upstream's pipeliner declined the loop"
             remarks.append((loop, message, names))
         else:
-            remarks.append((pipelined, f"{what}, each prefetched one iteration ahead", names))
+            remarks.append((new_loop, f"{what}, {how}", names))
     located = [(op.location, message, names) for op, message, names in remarks]
     function, _ = run_or_restore(function, "func.func(canonicalize)")
     return function, [(_at(function, loc), message, names) for loc, message, names in located]
+
+
+def _pipelines(pipelined: bool | Collection[int], stream: SliceStream) -> bool:
+    """Whether ``stream`` is pipelined under the ``pipelined`` choice of
+    :func:`stream_function`."""
+    if isinstance(pipelined, bool):
+        return pipelined
+    return stream.argument.arg_number in pipelined
 
 
 def _at(function: ir.Operation, location: ir.Location) -> ir.Operation:
@@ -245,10 +267,14 @@ def _users_through_views(value: ir.Value) -> list[ir.Operation]:
     return users
 
 
-def pipeline(loop: ir.Operation, streams: list[SliceStream]) -> ir.Operation | None:
+def pipeline(
+    loop: ir.Operation, streams: list[SliceStream], per_iteration: Sequence[SliceStream] = ()
+) -> ir.Operation | None:
     """Software-pipeline ``loop`` so that each slice's view and prefetch
-    (and the index arithmetic they need) run one iteration ahead; the new
-    loop, or None where upstream declines."""
+    (and the index arithmetic they need) run one iteration ahead, issued
+    right after the prefetches of the slices ``per_iteration`` streams
+    fetch in each iteration (else first); the new loop, or None where
+    upstream declines."""
     body = loop.regions[0].blocks[0]
     early: list[ir.Operation] = []
     seen: set[ir.Operation] = set()
@@ -285,4 +311,17 @@ def pipeline(loop: ir.Operation, streams: list[SliceStream]) -> ir.Operation | N
             return None
     # The waits run ahead too, but last: slice i+1 is waited for at the end
     # of iteration i, after its work, so no token crosses iterations.
-    return _native.pipeline_loop(loop, early, waits, warm_start=True)
+    anchors = [
+        ancestor_in(use.owner.operation if hasattr(use.owner, "operation") else use.owner, body)
+        for stream in per_iteration
+        for view in stream.slices
+        for use in view.results[0].uses
+        if (use.owner.operation if hasattr(use.owner, "operation") else use.owner).name
+        == "cache.prefetch"
+    ]
+    after = max(
+        (a for a in anchors if a is not None and a not in seen),
+        key=lambda op: position_in(op, body),
+        default=None,
+    )
+    return _native.pipeline_loop(loop, early, waits, warm_start=True, first_stage_after=after)
