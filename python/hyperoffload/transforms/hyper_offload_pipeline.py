@@ -11,10 +11,14 @@ reads at constant slices are fetched slice by slice
 (``cache-stream-static-slices``; option ``stream-loops`` for both): in ``max-slowdown``
 mode only where the streamed function simulates within the slowdown (the
 first slice's copy, before the loop, has nothing to hide behind). A loop
-streams pipelined (slice i+1 during iteration i) or per iteration (each
+streams pipelined (slice i+1 during iteration i), per iteration (each
 iteration fetches its slices where it takes them, behind its earlier
-work; an ``scf.while`` always does): ``loop-streaming=auto`` plans both
-(each on a copy of the module, its diagnostics dropped) and keeps, under
+work; an ``scf.while`` always does) or per weight (each weight kind, as
+it is chosen, whichever of the two simulates faster: those an iteration
+uses first one ahead, their next slices issued right after this
+iteration's other prefetches, so the link fetches in the order of use
+across iterations): ``loop-streaming=auto`` plans all three (each on a
+copy of the module, its diagnostics dropped) and keeps, under
 ``max-slowdown``, the smaller peak, under a budget the shorter simulated
 time. Then runs
 ``cache-plan-offload`` (around the streamed slices), then (strategy ``ours``)
@@ -195,12 +199,12 @@ class HyperOffloadPipelinePass(PlanOptions):
         "stacked weights read at constant slices (cache-stream-static-slices); with "
         "max-slowdown only where that keeps within it",
     )
-    loop_streaming: Literal["auto", "pipelined", "per-iteration"] = option(
+    loop_streaming: Literal["auto", "pipelined", "per-iteration", "per-weight"] = option(
         "auto",
         "how a loop fetches its slices: pipelined (slice i+1 during iteration i), "
-        "per-iteration (each iteration its own, behind its earlier work), or auto "
-        "(both planned: under max-slowdown the smaller peak kept, under a budget the "
-        "shorter time)",
+        "per-iteration (each iteration its own, behind its earlier work), per-weight "
+        "(each weight kind whichever of the two is faster), or auto (all three planned: "
+        "under max-slowdown the smaller peak kept, under a budget the shorter time)",
     )
     call_weights: Literal["auto", "caller", "callee"] = option(
         "auto",
@@ -264,10 +268,17 @@ class HyperOffloadPipelinePass(PlanOptions):
             raise self.failure(module, "a function cannot be offloaded")
 
     @property
-    def _pipelined(self) -> bool:
-        """Whether loops stream their slices pipelined (else per iteration)."""
-        forms = getattr(self, "_forms", (self.loop_streaming, self.call_weights))
-        return forms[0] != "per-iteration"
+    def _loop_form(self) -> str:
+        """How loops stream their slices (the form being planned)."""
+        return getattr(self, "_forms", (self.loop_streaming, self.call_weights))[0]
+
+    @property
+    def _pipelined(self) -> bool | frozenset[int]:
+        """Whether loops stream their slices pipelined (else per
+        iteration); in the per-weight form, the parameters pipelined."""
+        if self._loop_form == "per-weight":
+            return getattr(self, "_ahead", frozenset())
+        return self._loop_form != "per-iteration"
 
     @property
     def _callee_fetches(self) -> bool:
@@ -299,7 +310,7 @@ class HyperOffloadPipelinePass(PlanOptions):
             if self.stream_loops and any(
                 s.loop.name == "scf.for" for s in find_slice_streams(function)
             ):
-                loops = ["pipelined", "per-iteration"]
+                loops = ["pipelined", "per-weight"]
         calls = [self.call_weights]
         if self.call_weights == "auto":
             calls = ["caller"]
@@ -375,6 +386,8 @@ class HyperOffloadPipelinePass(PlanOptions):
         """Release, plan, schedule and verify ``function``; PassFailure once
         the error is emitted."""
         bound = self.dynamic_dim_bound or None
+        # The per-weight form's choice is this function's (made by _stream).
+        object.__setattr__(self, "_ahead", frozenset())
         name = ir.StringAttr(function.attributes["sym_name"]).value
         try:
             # The function as given: the report's 'before', and what a
@@ -455,6 +468,14 @@ class HyperOffloadPipelinePass(PlanOptions):
             "exposed_s": after.exposed_s,
             "overlap_ratio": after.overlap_ratio,
             "plan": _fields(self._last_plan) if self._last_plan else None,
+            "loop_streaming": self._loop_form,
+            # In the per-weight form, the parameters pipelined (the others
+            # streamed are fetched in each iteration).
+            "streamed_ahead": (
+                [f"%arg{n}" for n in sorted(self._pipelined)]
+                if self._loop_form == "per-weight"
+                else None
+            ),
         }
 
     # -- steps -----------------------------------------------------------------
@@ -491,18 +512,25 @@ class HyperOffloadPipelinePass(PlanOptions):
             key=lambda group: -sum(s.slice_bytes * s.trip_count for s in group),
         )
         chosen: list[int] = []
+        per_weight = self._loop_form == "per-weight"
+        object.__setattr__(self, "_ahead", frozenset())
         for group in groups:
             if limit is not None and chosen and self._meets(module, name, hardware, chosen, limit):
                 break
             numbers = [stream.argument.arg_number for stream in group]
+            ahead = self._ahead
+            if per_weight and isinstance(group[0], SliceStream) and group[0].loop.name == "scf.for":
+                # Fetched in each iteration (one slice on the device) or one
+                # iteration ahead (two): the faster, on a tie the former.
+                tried = [*chosen, *numbers]
+                trials = [
+                    (self._simulate_streamed(module, name, hardware, tried, form), form)
+                    for form in (ahead, ahead | set(numbers))
+                ]
+                streamed, ahead = min(trials, key=lambda trial: trial[0].makespan_s)
+            elif slowdown is not None:
+                streamed = self._simulate_streamed(module, name, hardware, [*chosen, *numbers])
             if slowdown is not None:
-                copy = module.clone()
-                streamed_function = _stream_arguments(
-                    _find(copy, name), {*chosen, *numbers}, self._pipelined, self._callee_fetches
-                )
-                streamed = simulate(
-                    streamed_function, hardware, dynamic_dim_bound=bound, timeline=False
-                )
                 if streamed.makespan_s > before.makespan_s * (1 + slowdown):
                     if self.remarks:
                         stream = group[0]
@@ -523,6 +551,7 @@ class HyperOffloadPipelinePass(PlanOptions):
                         )
                     continue
             chosen.extend(numbers)
+            object.__setattr__(self, "_ahead", ahead)
         if not chosen:
             return function, liveness, before
         function, remarks = stream_function(function, set(chosen), self._pipelined)
@@ -698,6 +727,28 @@ class HyperOffloadPipelinePass(PlanOptions):
         planner = make_planner(function, hardware, liveness.peak_bytes, self, liveness)
         planner.budget = max(liveness.peak_bytes, int(planner.base_profile().max(initial=0)))
         return planner
+
+    def _simulate_streamed(
+        self,
+        module: ir.Operation,
+        name: str,
+        hardware: HardwareProfile,
+        arguments: list[int],
+        pipelined: bool | frozenset[int] | None = None,
+    ) -> SimulationResult:
+        """The simulation of function ``name`` with ``arguments`` streamed
+        (on a copy of the module), pipelined as the form being planned says
+        or as ``pipelined`` does."""
+        copy = module.clone()
+        function = _stream_arguments(
+            _find(copy, name),
+            set(arguments),
+            self._pipelined if pipelined is None else pipelined,
+            self._callee_fetches,
+        )
+        return simulate(
+            function, hardware, dynamic_dim_bound=self.dynamic_dim_bound or None, timeline=False
+        )
 
     def _meets(
         self,
@@ -1017,7 +1068,10 @@ def _stream_groups(
 
 
 def _stream_arguments(
-    function: ir.Operation, arguments: set[int], pipelined: bool = True, callees: bool = False
+    function: ir.Operation,
+    arguments: set[int],
+    pipelined: bool | frozenset[int] = True,
+    callees: bool = False,
 ) -> ir.Operation:
     """Stream the parameters ``arguments`` of ``function``: through their
     loops (``pipelined`` or not), fetched by a clone of the callee per call
