@@ -17,12 +17,18 @@ peak cut, the parts of it streaming the loop and planning inside the branch
 gave, the simulated slowdown,
 and the form's cut as a share of the straight form's (the issue's target:
 95%). All figures are simulated on the hardware profile, in one run.
+With ``--bounds``, a second table bounds the scan form under each
+``max-slowdown``: the straight form's integral bound with each parameter
+free, and with each weight kind's layers tied (in the pool all together
+or none, as the scan's stacked parameter is), which no plan of the scan
+form can beat.
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
+import re
 import time
 
 import hyperoffload  # noqa: F401
@@ -60,7 +66,7 @@ def offload(
         return ran[0].statistics[entry], time.perf_counter() - started
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--layers", type=int, default=16)
     parser.add_argument("--hw", default="gh200")
@@ -70,7 +76,13 @@ def main() -> None:
         choices=[label for label, _, _ in FORMS],
         help="rows to run (default: all; straight always runs, for the share)",
     )
-    args = parser.parse_args()
+    parser.add_argument(
+        "--bounds",
+        action="store_true",
+        help="also bound the scan form: the straight form's integral bound with each weight "
+        "kind's layers free and tied (in the pool all or none, as a stacked parameter is)",
+    )
+    args = parser.parse_args(argv)
     forms = [f for f in FORMS if not args.forms or f[0] in args.forms or f[0] == "straight"]
     base = dataclasses.replace(LlamaConfig.preset("7b"), layers=args.layers, context=2048)
     phases = {
@@ -83,6 +95,7 @@ def main() -> None:
         "| in branches | slowdown | share of straight cut | compile s |"
     )
     print("|---|---|---|---|---|---|---|---|---|---|---|")
+    bounded: list[tuple[str, str, dict[str, float], tuple[float, float]]] = []
     for phase, config in phases.items():
         for mode in MODES:
             cuts: dict[str, float] = {}
@@ -110,6 +123,59 @@ def main() -> None:
                     f"| {branches / 2**30:.2f} GiB "
                     f"| {float(statistics['slowdown']):.2%} | {share} | {seconds:.1f} |"  # type: ignore[arg-type]
                 )
+            if args.bounds and mode.startswith("max-slowdown=") and "scan" in cuts:
+                bounded.append((phase, mode, cuts, scan_bounds(config, mode, args.hw)))
+    if bounded:
+        print(
+            "\nBounds (integral, HiGHS branch and bound, 20 s each) of the straight form, "
+            "each parameter free and each weight kind's layers tied (the scan form's ABI):\n"
+        )
+        print(
+            "| phase | mode | straight cut | bound | scan cut | bound, kinds tied "
+            "| scan / its bound | target (95% of straight) |"
+        )
+        print("|---|---|---|---|---|---|---|---|")
+        for phase, mode, cuts, (free, tied) in bounded:
+            target = 0.95 * cuts["straight"]
+            share = f"{cuts['scan'] / tied:.0%}" if tied >= 0.0005 else ""
+            print(
+                f"| {phase} | {mode} | {cuts['straight']:.1%} | {free:.1%} | {cuts['scan']:.1%} "
+                f"| {tied:.1%} | {share} | {target:.1%}"
+                f"{' (above the bound)' if target > tied + 0.0005 else ''} |"
+            )
+
+
+def scan_bounds(config: LlamaConfig, mode: str, hardware: str) -> tuple[float, float]:
+    """The cuts the straight form's integral bound allows within ``mode``'s
+    slowdown: each parameter free, and each weight kind's layers tied (in
+    the pool all together or none: every plan of the scan form is one)."""
+    from hyperoffload.analysis.bounds import peak_bounds
+    from hyperoffload.analysis.offload_plan import OffloadPlanner
+    from hyperoffload.hardware import load_profile
+    from hyperoffload.ir_utils import functions_with_bodies
+    from hyperoffload.sim import simulate
+
+    slowdown = float(mode.removeprefix("max-slowdown=").removesuffix("%")) / 100
+    profile = load_profile(hardware)
+    text = generate_llama(config)
+    # The straight form names each layer's weights %<kind>_<layer>.
+    signature = re.search(r"func\.func @\w+\((.*?)\)\s*\{", text, re.S)
+    assert signature is not None, "the generator prints one function"
+    kinds: dict[str, list[str]] = {}
+    for number, parameter in enumerate(re.split(r",\s*(?=%)", signature.group(1))):
+        named = re.match(r"%([a-z0-9]+)_\d+:", parameter.strip())
+        if named:
+            kinds.setdefault(named.group(1), []).append(f"%arg{number}")
+    with ir.Context():
+        module = ir.Module.parse(text)
+        function = functions_with_bodies(module.operation)[0]
+        before = simulate(function, profile)
+        results = []
+        for tied in ([], list(kinds.values())):
+            planner = OffloadPlanner(function, profile, before.peak_bytes)
+            _, integral = peak_bounds(planner, slowdown, before.makespan_s, tied=tied)
+            results.append(1 - integral / before.peak_bytes)
+    return results[0], results[1]
 
 
 if __name__ == "__main__":

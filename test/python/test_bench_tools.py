@@ -1,4 +1,5 @@
-"""The benchmarks' baselines follow the pipelines they compare against."""
+"""The benchmarks' baselines follow the pipelines they compare against, and the
+forms bench bounds the scan form."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
 
+import bench_forms  # noqa: E402
 import bench_torch  # noqa: E402
+import pytest  # noqa: E402
 from hyperoffload.transforms import build_pass_manager, pipeline_stages  # noqa: E402
 from mlir import ir  # noqa: E402
 
@@ -50,3 +53,20 @@ def test_frontend_rows_compare_with_the_generator_at_the_same_sizes() -> None:
         2,
     )
     assert bench_frontends.generator_config("qwen2-7b", "decode-4k").hidden == 3584
+
+
+def test_the_forms_bench_bounds_the_scan_form(capsys: pytest.CaptureFixture[str]) -> None:
+    """``tools/bench_forms.py --bounds``: per phase and slowdown, the
+    straight form's integral bound with each weight kind's layers tied is
+    no better than with every parameter free, and the scan form's plan
+    does not beat it."""
+    bench_forms.main(["--layers", "2", "--forms", "scan", "--bounds"])
+    out = capsys.readouterr().out
+    rows = [line for line in out.splitlines() if line.startswith("| ") and "max-slowdown" in line]
+    bounds = [row for row in rows if row.count("|") == 9]
+    assert len(bounds) == 6
+    for row in bounds:
+        cells = [cell.strip() for cell in row.strip("|").split("|")]
+        straight, free, scan, tied = (float(cells[i].rstrip("%")) for i in (2, 3, 4, 5))
+        assert tied <= free + 1e-9
+        assert straight <= free + 0.05 and scan <= tied + 0.05

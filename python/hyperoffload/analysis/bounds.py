@@ -50,6 +50,11 @@
   Every real plan with at most ``s`` slowdown satisfies these with 0/1
   values, so the LP optimum is a lower bound on its step-model peak (the
   planner's model: compute-time steps, static sizes).
+- *Tied parameters* (``tied=``, groups of parameter names): each group's
+  decisions equal (in the pool at entry all together or none). The
+  straight-line program with a weight kind's layers tied bounds every plan
+  of its ``lax.scan`` form, whose stacked parameter is in the pool whole or
+  not at all (``tools/bench_forms.py --bounds``).
 - *Integral bound*: the same program with ``x_g`` and ``y_gk`` in {0, 1}
   (a buffer moves whole; a gap whose copies cannot fit its window whole is
   never taken),
@@ -64,6 +69,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -120,9 +126,16 @@ class _Model:
         return objective
 
 
-def lp_peak_bound(planner: OffloadPlanner, slowdown: float, base_makespan_s: float) -> int:
-    """Smallest peak (bytes) the LP relaxation allows within ``slowdown``."""
-    built = _model(planner, slowdown, base_makespan_s)
+def lp_peak_bound(
+    planner: OffloadPlanner,
+    slowdown: float,
+    base_makespan_s: float,
+    tied: Sequence[Sequence[str]] = (),
+) -> int:
+    """Smallest peak (bytes) the LP relaxation allows within ``slowdown``
+    (with the parameters of each group of ``tied`` in the pool together or
+    not at all, see :func:`peak_bounds`)."""
+    built = _model(planner, slowdown, base_makespan_s, tied)
     if isinstance(built, int):
         return built
     model, relaxed = built
@@ -140,13 +153,22 @@ def integral_peak_bound(
 
 
 def peak_bounds(
-    planner: OffloadPlanner, slowdown: float, base_makespan_s: float, time_limit_s: float = 20.0
+    planner: OffloadPlanner,
+    slowdown: float,
+    base_makespan_s: float,
+    time_limit_s: float = 20.0,
+    tied: Sequence[Sequence[str]] = (),
 ) -> tuple[int, int]:
     """:func:`lp_peak_bound` and :func:`integral_peak_bound` together, from
-    one program and one solve of its relaxation."""
+    one program and one solve of its relaxation. ``tied``: groups of
+    parameters (by name, ``%arg3``) each in the pool at entry together or
+    not at all: the bounds of plans under that constraint (a stacked
+    weight's layers, which a loop over them or a stacked parameter moves
+    as one: the straight-line program with each weight kind tied bounds
+    what any plan of its ``lax.scan`` form can reach)."""
     from scipy.optimize import Bounds, LinearConstraint, milp
 
-    built = _model(planner, slowdown, base_makespan_s)
+    built = _model(planner, slowdown, base_makespan_s, tied)
     if isinstance(built, int):
         return built, built
     model, relaxed = built
@@ -189,7 +211,10 @@ def _relaxed_solution(model: _Model) -> np.ndarray:
 
 
 def _model(
-    planner: OffloadPlanner, slowdown: float, base_makespan_s: float
+    planner: OffloadPlanner,
+    slowdown: float,
+    base_makespan_s: float,
+    tied: Sequence[Sequence[str]] = (),
 ) -> tuple[_Model, float] | int:
     """The program for ``planner``'s gaps with the absence rows of the
     steps where its relaxation peaks (see the module docstring) and the
@@ -203,7 +228,7 @@ def _model(
     Any set of steps gives a bound, more steps a tighter one; where many
     steps hold the optimum (a plateau, as in decoding, where the link
     rows already bind) one round adds nothing and it stops."""
-    model = _gap_model(planner, slowdown, base_makespan_s)
+    model = _gap_model(planner, slowdown, base_makespan_s, tied)
     if isinstance(model, int):
         return model
     count = planner.steps.count
@@ -232,9 +257,15 @@ def _model(
     return current, float(solution[-1])
 
 
-def _gap_model(planner: OffloadPlanner, slowdown: float, base_makespan_s: float) -> _Model | int:
+def _gap_model(
+    planner: OffloadPlanner,
+    slowdown: float,
+    base_makespan_s: float,
+    tied: Sequence[Sequence[str]] = (),
+) -> _Model | int:
     """The program over the gaps alone (one column per gap and ``P``), or
-    the peak itself when there is nothing to offload."""
+    the peak itself when there is nothing to offload; the entry gaps of
+    the parameters of each group of ``tied`` equal."""
     from scipy.sparse import coo_matrix, vstack
 
     steps = planner.steps
@@ -300,6 +331,9 @@ def _gap_model(planner: OffloadPlanner, slowdown: float, base_makespan_s: float)
                     pairs.append((column[index], column[member]))
             else:
                 needs.append((column[index], column[member]))  # x_index <= x_member
+    tied_pairs, tied_zero = _tied(planner, column, tied)
+    pairs += tied_pairs
+    upper[tied_zero] = 0.0
     equal = None
     if pairs:
         equal_rows = np.repeat(np.arange(len(pairs)), 2)
@@ -323,6 +357,42 @@ def _gap_model(planner: OffloadPlanner, slowdown: float, base_makespan_s: float)
         unit=unit,
         integral=np.concatenate([np.ones(n), [0.0]]),
     )
+
+
+def _tied(
+    planner: OffloadPlanner, column: dict[int, int], tied: Sequence[Sequence[str]]
+) -> tuple[list[tuple[int, int]], list[int]]:
+    """For ``tied``: the column pairs to keep equal and the columns to fix
+    at 0. A parameter's decision (in the pool at entry or not) is its entry
+    gap's column or, where that frees nothing, its final gap's (the two are
+    equal); one with neither frees nothing either way and constrains
+    nothing. Per group, every decision equals the first; a group with a
+    parameter the planner may not offload stays on the device whole. A
+    name that is no parameter of the planner's is a ValueError."""
+    count = planner.steps.count
+    decision: dict[str, int | None] = {}
+    movable: dict[str, bool] = {}
+    for candidate in planner.candidates:
+        if candidate.buffer.kind == "argument":
+            movable[candidate.buffer.name] = candidate.reason is None
+    for index, gap in enumerate(planner.gaps):
+        candidate = planner.candidates[gap.candidate]
+        if candidate.buffer.kind != "argument" or index not in column:
+            continue
+        if gap.after == -1 or gap.before >= count:
+            decision.setdefault(candidate.buffer.name, column[index])
+    pairs: list[tuple[int, int]] = []
+    zero: list[int] = []
+    for group in tied:
+        unknown = [name for name in group if name not in movable]
+        if unknown:
+            raise ValueError(f"cannot tie {', '.join(unknown)}: not a parameter of the function")
+        columns = [c for c in (decision.get(name) for name in group) if c is not None]
+        if not all(movable[name] for name in group):
+            zero.extend(columns)
+        else:
+            pairs.extend((columns[0], c) for c in columns[1:])
+    return pairs, zero
 
 
 def _kept(planner: OffloadPlanner) -> list[int]:
