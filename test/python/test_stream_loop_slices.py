@@ -212,19 +212,17 @@ def _forms_planned(mode: str, figure: str) -> tuple[dict[str, float], dict[str, 
     [("max-slowdown=1%", "peak_after_bytes"), ("budget=60%", "makespan_after_s")],
 )
 def test_auto_keeps_the_better_loop_form(mode: str, figure: str) -> None:
-    """loop-streaming=auto plans the scan pipelined and per weight and
-    applies the better: under max-slowdown the smaller peak, under a budget
-    (both meet it) the shorter time; never worse than either form asked
-    for by name, and the IR is that form's (a pipelined loop carries the
-    next slice's device copy; per iteration, nothing). Per weight is never
-    worse than all per iteration here: it takes that form for a kind
-    wherever that is the faster."""
+    """loop-streaming=auto plans the scan pipelined, per iteration and per
+    weight and applies the best: under max-slowdown the smallest peak,
+    under a budget (all meet it) the shortest time; never worse than any
+    form asked for by name, and the IR is that form's (a pipelined loop
+    carries the next slice's device copy; per iteration, nothing)."""
     figures, loops = _forms_planned(mode, figure)
-    assert figures["pipelined"] != figures["per-weight"]  # the choice matters here
-    assert figures["auto"] == min(figures["pipelined"], figures["per-weight"])
-    assert figures["per-weight"] <= figures["per-iteration"]
+    forms = ("pipelined", "per-iteration", "per-weight")
+    assert len({figures[f] for f in forms}) > 1  # the choice matters here
+    assert figures["auto"] == min(figures[f] for f in forms)
     assert loops["per-iteration"] == "plain"
-    best = min(("pipelined", "per-weight"), key=lambda f: (figures[f], f != "pipelined"))
+    best = min(forms, key=lambda f: (figures[f], forms.index(f)))
     assert loops["auto"] == loops[best]
 
 
