@@ -289,19 +289,15 @@ def pipeline(
                 take(owner.operation if hasattr(owner, "operation") else owner)
         early.append(op)
 
-    waits: list[ir.Operation] = []
     for stream in streams:
         for view in stream.slices:
             take(view)
-            for use in view.results[0].uses:
-                owner = use.owner
-                prefetch = owner.operation if hasattr(owner, "operation") else owner
-                if prefetch.name != "cache.prefetch":
-                    continue
-                early.append(prefetch)
-                for token_use in prefetch.results[1].uses:
-                    wait = token_use.owner
-                    waits.append(wait.operation if hasattr(wait, "operation") else wait)
+    waits: list[ir.Operation] = []
+    for prefetch in _prefetches_of(streams):
+        early.append(prefetch)
+        for token_use in prefetch.results[1].uses:
+            wait = token_use.owner
+            waits.append(wait.operation if hasattr(wait, "operation") else wait)
     # Only side-effect-free index arithmetic may run ahead with the views.
     for op in early:
         if op.name in ("memref.subview", "cache.prefetch"):
@@ -311,17 +307,24 @@ def pipeline(
             return None
     # The waits run ahead too, but last: slice i+1 is waited for at the end
     # of iteration i, after its work, so no token crosses iterations.
-    anchors = [
-        ancestor_in(use.owner.operation if hasattr(use.owner, "operation") else use.owner, body)
-        for stream in per_iteration
-        for view in stream.slices
-        for use in view.results[0].uses
-        if (use.owner.operation if hasattr(use.owner, "operation") else use.owner).name
-        == "cache.prefetch"
-    ]
+    # The next iteration's copies queue behind this iteration's others.
+    anchors = [ancestor_in(prefetch, body) for prefetch in _prefetches_of(per_iteration)]
     after = max(
-        (a for a in anchors if a is not None and a not in seen),
+        (anchor for anchor in anchors if anchor is not None),
         key=lambda op: position_in(op, body),
         default=None,
     )
     return _native.pipeline_loop(loop, early, waits, warm_start=True, first_stage_after=after)
+
+
+def _prefetches_of(streams: Sequence[SliceStream]) -> list[ir.Operation]:
+    """The ``cache.prefetch`` ops of the slices of ``streams``."""
+    found = []
+    for stream in streams:
+        for view in stream.slices:
+            for use in view.results[0].uses:
+                owner = use.owner
+                op = owner.operation if hasattr(owner, "operation") else owner
+                if op.name == "cache.prefetch":
+                    found.append(op)
+    return found
