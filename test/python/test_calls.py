@@ -219,3 +219,21 @@ def test_the_generator_command_line_prints_the_calls_form(
     with pytest.raises(SystemExit):
         generate(["--preset", "moe", "--form", "calls"])
     assert "--form calls has dense MLPs only" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("given", "calls_left"), [(True, 0), (False, 3)])
+def test_inline_calls_built_from_python_takes_a_bool(given: bool, calls_left: int) -> None:
+    """The pass built in Python with a bool, as before ``inline-calls`` had
+    ``auto``: True inlines every call first, False keeps them all."""
+    from hyperoffload.transforms.hyper_offload_pipeline import HyperOffloadPipelinePass
+
+    pipeline = HyperOffloadPipelinePass(
+        max_slowdown="10%",
+        hw="h100-pcie",
+        inline_calls=given,  # type: ignore[arg-type]
+    )
+    with ir.Context():
+        module = ir.Module.parse(generate_llama(TINY, "calls"))
+        assert pipeline.run_on(module.operation)
+        text = str(module)
+    assert text.count("call @layer") == calls_left

@@ -241,7 +241,7 @@ class HyperOffloadPipelinePass(PlanOptions):
         bound = self.dynamic_dim_bound or None
         if self.trip_count_bound < 0:
             raise self.fail(module, f"trip-count-bound must be >= 0, got {self.trip_count_bound}")
-        if self.inline_calls == "true":
+        if self._inline_mode == "true":
             self._inline(module)
         if self.trip_count_bound:
             bound_loops(module, self.trip_count_bound)
@@ -268,6 +268,15 @@ class HyperOffloadPipelinePass(PlanOptions):
                 failed = True
         if failed:
             raise self.failure(module, "a function cannot be offloaded")
+
+    @property
+    def _inline_mode(self) -> str:
+        """``inline-calls`` as text (the Python API may pass a bool, as
+        before the option had ``auto``)."""
+        value: object = self.inline_calls
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        return str(value)
 
     @property
     def _loop_form(self) -> str:
@@ -320,7 +329,7 @@ class HyperOffloadPipelinePass(PlanOptions):
                 calls = ["caller", "callee"]
         variants = [(loop, call, False) for loop in loops for call in calls]
         keep = getattr(self, "_planned", frozenset())
-        if self.inline_calls == "auto" and inlinable_calls(function, keep):
+        if self._inline_mode == "auto" and inlinable_calls(function, keep):
             # Inlined, no call is left for the callees to fetch weights in.
             variants += [(loop, "caller", True) for loop in loops]
         chosen = variants[0]
