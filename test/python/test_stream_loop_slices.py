@@ -255,3 +255,35 @@ def test_per_weight_streaming_computes_the_same_bits(target: str) -> None:
         expected = _run(original, TINY, "scan", target)
         got = _run(tiny, TINY, "scan", target)
     assert np.array_equal(got, expected)
+
+
+def test_the_form_auto_applies_is_the_trial_planned_on_a_copy() -> None:
+    """loop-streaming=auto applies the best trial's module as it was
+    planned (not planned again): the output is the one the form asked for
+    by name gives, the module keeps its name and attributes, and the
+    trial's remarks come out once."""
+    config = dataclasses.replace(LlamaConfig.preset("7b"), layers=4, tokens=2048, context=2048)
+    text = generate_llama(config, "scan")
+    outputs: dict[str, str] = {}
+    remarks: dict[str, list[str]] = {}
+    for form in ("per-weight", "auto"):
+        seen: list[str] = []
+        remarks[form] = seen
+
+        def record(diagnostic: ir.Diagnostic, seen: list[str] = seen) -> bool:
+            seen.append(str(diagnostic.message))
+            return True
+
+        with ir.Context() as context:
+            context.attach_diagnostic_handler(record)
+            module = ir.Module.parse(text)
+            module.operation.attributes["sym_name"] = ir.StringAttr.get("scan")
+            module.operation.attributes["test.kept"] = ir.IntegerAttr.get(
+                ir.IntegerType.get_signless(32), 7
+            )
+            options = f"max-slowdown=1% hw=gh200 loop-streaming={form} remarks"
+            build_pass_manager(f"hyper-offload-pipeline{{{options}}}").run(module.operation)
+            outputs[form] = str(module)
+    assert outputs["auto"] == outputs["per-weight"]
+    assert "module @scan attributes {test.kept = 7 : i32} {" in outputs["auto"]
+    assert remarks["auto"] == remarks["per-weight"]

@@ -18,9 +18,9 @@ it is chosen, whichever of the two simulates faster: those an iteration
 uses first one ahead, their next slices issued right after this
 iteration's other prefetches, so the link fetches in the order of use
 across iterations): ``loop-streaming=auto`` plans all three (each on a
-copy of the module, its diagnostics dropped; per weight chooses by time,
-kind by kind, so on the JAX scan export the all-per-iteration plan keeps
-less memory within 1%) and keeps, under
+copy of the module; per weight chooses by time, kind by kind, so on the
+JAX scan export the all-per-iteration plan keeps less memory within 1%)
+and applies the copy, with its diagnostics, that has, under
 ``max-slowdown``, the smaller peak, under a budget the shorter simulated
 time. Then runs
 ``cache-plan-offload`` (around the streamed slices), then (strategy ``ours``)
@@ -310,11 +310,14 @@ class HyperOffloadPipelinePass(PlanOptions):
         and applies (an ``scf.for`` streams slices; a weight could be
         fetched by its callees; the function calls a function with a body
         that is not planned alone), each combination is first planned on a
-        copy of the module (its diagnostics dropped) and the best applied:
-        under ``max-slowdown`` the smallest peak, under a budget the
-        shortest simulated time (on a tie, the first of pipelined, caller
-        and as given). Inlined, the caller fetches (no call is left to
-        clone)."""
+        copy of the module (its diagnostics kept aside) and the best
+        applied: under ``max-slowdown`` the smallest peak, under a budget
+        the shortest simulated time (on a tie, the first of pipelined,
+        caller and as given). Applied is the copy itself, which takes the
+        place of the module's body, and its diagnostics are emitted again
+        (it is planned again only where a diagnostic had notes, which cannot
+        be emitted again). Inlined,
+        the caller fetches (no call is left to clone)."""
         loops = [self.loop_streaming]
         if self.loop_streaming == "auto":
             loops = ["pipelined"]
@@ -334,14 +337,24 @@ class HyperOffloadPipelinePass(PlanOptions):
             variants += [(loop, "caller", True) for loop in loops]
         chosen = variants[0]
         name = ir.StringAttr(function.attributes["sym_name"]).value
+        trials: dict[tuple[str, str, bool], _Trial] = {}
+        scores: dict[tuple[str, str, bool], float] = {}
         if len(variants) > 1:
             figure = "peak_after_bytes" if slowdown is not None else "makespan_after_s"
-            scores: dict[tuple[str, str, bool], float] = {}
-            handler = module.context.attach_diagnostic_handler(lambda _: True)
+            # Each trial's diagnostics are kept, to be emitted for the one
+            # applied.
+            diagnostics: list[_Diagnostic] = []
+
+            def keep_diagnostic(diagnostic: ir.Diagnostic) -> bool:
+                diagnostics.append(_Diagnostic.of(diagnostic))
+                return True
+
+            handler = module.context.attach_diagnostic_handler(keep_diagnostic)
             try:
                 for variant in variants:
                     object.__setattr__(self, "_forms", variant[:2])
                     copy = module.clone()
+                    del diagnostics[:]
                     try:
                         if variant[2] and inline_calls_in(_find(copy, name), keep) is not None:
                             continue
@@ -349,14 +362,15 @@ class HyperOffloadPipelinePass(PlanOptions):
                     except PassFailure:
                         continue
                     scores[variant] = float(self.statistics[name][figure])  # type: ignore[arg-type]
+                    trials[variant] = _Trial(
+                        copy, dict(self.statistics[name]), self._last_plan, list(diagnostics)
+                    )
             finally:
                 handler.detach()
             if scores:
                 chosen = min(scores, key=lambda v: (scores[v], variants.index(v)))
         object.__setattr__(self, "_forms", chosen[:2])
         if chosen[2]:
-            problem = inline_calls_in(function, keep)
-            assert problem is None, "inlined the same way on a copy"
             if self.remarks:
                 given = [scores[v] for v in scores if not v[2]]
                 what = "peak" if slowdown is not None else "simulated time"
@@ -367,7 +381,18 @@ class HyperOffloadPipelinePass(PlanOptions):
                     else "it cannot be planned as given"
                 )
                 self.emit_remark(function, f"inlines its calls: {why}")
-        self._offload_function(module, function, hardware, budget, slowdown)
+        trial = trials.get(chosen)
+        if trial is not None and all(d.replayable for d in trial.diagnostics):
+            # The plan applied is the trial's: its module takes the place
+            # of this one's body, its diagnostics are emitted again.
+            trial.adopt_into(module)
+            self.statistics[name] = trial.statistics
+            object.__setattr__(self, "_plan_statistics", trial.plan)
+        else:
+            if chosen[2]:
+                problem = inline_calls_in(function, keep)
+                assert problem is None, "inlined the same way on a copy"
+            self._offload_function(module, function, hardware, budget, slowdown)
         if chosen[2]:
             self.statistics[name]["inlined_calls"] = True
 
@@ -1093,6 +1118,67 @@ def _stream_arguments(
         arguments = arguments - set(stream_call_arguments(function, arguments))
     stream_static(function, arguments)
     return function
+
+
+@dataclasses.dataclass(frozen=True)
+class _Diagnostic:
+    """A diagnostic a trial plan emitted, to emit again."""
+
+    location: ir.Location
+    severity: object
+    message: str
+    notes: bool
+
+    @staticmethod
+    def of(diagnostic: ir.Diagnostic) -> _Diagnostic:
+        return _Diagnostic(
+            diagnostic.location,
+            diagnostic.severity,
+            diagnostic.message,
+            bool(diagnostic.notes),
+        )
+
+    @property
+    def replayable(self) -> bool:
+        """Whether :meth:`emit` gives the same diagnostic (not one with
+        notes, nor a note alone)."""
+        return not self.notes and self.severity != ir.DiagnosticSeverity.NOTE
+
+    def emit(self) -> None:
+        from hyperoffload import _native
+
+        severities = {
+            ir.DiagnosticSeverity.ERROR: _native.Severity.ERROR,
+            ir.DiagnosticSeverity.WARNING: _native.Severity.WARNING,
+            ir.DiagnosticSeverity.REMARK: _native.Severity.REMARK,
+        }
+        _native.emit_diagnostic(self.location, severities[self.severity], self.message)
+
+
+@dataclasses.dataclass
+class _Trial:
+    """A form planned on a copy of the module: the copy, the function's
+    statistics and plan, and the diagnostics planning emitted."""
+
+    module: ir.Operation
+    statistics: dict[str, object]
+    plan: PlanStatistics | None
+    diagnostics: list[_Diagnostic]
+
+    def adopt_into(self, module: ir.Operation) -> None:
+        """Give ``module`` the copy's ops and attributes (planning the copy
+        again there would give the same), then emit its diagnostics."""
+        body = module.regions[0].blocks[0]
+        for op in list(body.operations):
+            op.operation.erase()
+        for op in list(self.module.regions[0].blocks[0].operations):
+            body.append(op.operation)
+        attributes = self.module.attributes
+        for index in range(len(attributes)):
+            named = attributes[index]
+            module.attributes[named.name] = named.attr
+        for diagnostic in self.diagnostics:
+            diagnostic.emit()
 
 
 _INLINE_BARRIER = "hyperoffload.inline_barrier"
