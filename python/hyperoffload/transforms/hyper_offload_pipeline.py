@@ -279,9 +279,15 @@ class HyperOffloadPipelinePass(PlanOptions):
         return str(value)
 
     @property
+    def _planned_forms(self) -> tuple[str, str]:
+        """The loop streaming and call weights forms being planned (those
+        asked for, until a choice among them sets one)."""
+        return getattr(self, "_forms", (self.loop_streaming, self.call_weights))
+
+    @property
     def _loop_form(self) -> str:
         """How loops stream their slices (the form being planned)."""
-        return getattr(self, "_forms", (self.loop_streaming, self.call_weights))[0]
+        return self._planned_forms[0]
 
     @property
     def _pipelined(self) -> bool | frozenset[int]:
@@ -294,8 +300,7 @@ class HyperOffloadPipelinePass(PlanOptions):
     @property
     def _callee_fetches(self) -> bool:
         """Whether the callees fetch the weights calls are passed."""
-        forms = getattr(self, "_forms", (self.loop_streaming, self.call_weights))
-        return forms[1] == "callee"
+        return self._planned_forms[1] == "callee"
 
     def _offload_choosing_forms(
         self,
@@ -400,16 +405,9 @@ class HyperOffloadPipelinePass(PlanOptions):
         """Upstream ``inline`` with no cleanup pipeline: calls of functions
         with a body are replaced by their bodies, private functions no
         longer called are erased."""
-        from mlir import passmanager
-
-        pass_manager = passmanager.PassManager.parse(
-            "builtin.module(inline{default-pipeline=})", module.context
-        )
-        try:
-            pass_manager.run(module)
-        except ir.MLIRError as err:
-            message = err.error_diagnostics[0].message if err.error_diagnostics else str(err)
-            raise self.fail(module, f"inline-calls: upstream inline failed: {message}") from None
+        problem = upstream_inline(module)
+        if problem is not None:
+            raise self.fail(module, f"inline-calls: upstream inline failed: {problem}")
 
     def _offload_function(
         self,
@@ -775,6 +773,21 @@ class HyperOffloadPipelinePass(PlanOptions):
         """The simulation of function ``name`` with ``arguments`` streamed
         (on a copy of the module), pipelined as the form being planned says
         or as ``pipelined`` does."""
+        _held, function = self._streamed_copy(module, name, arguments, pipelined)
+        return simulate(
+            function, hardware, dynamic_dim_bound=self.dynamic_dim_bound or None, timeline=False
+        )
+
+    def _streamed_copy(
+        self,
+        module: ir.Operation,
+        name: str,
+        arguments: list[int],
+        pipelined: bool | frozenset[int] | None = None,
+    ) -> tuple[ir.Operation, ir.Operation]:
+        """A copy of ``module`` and its function ``name`` with ``arguments``
+        streamed in the form being planned (pipelined as ``pipelined`` says,
+        if given); the function lives as long as the copy is held."""
         copy = module.clone()
         function = _stream_arguments(
             _find(copy, name),
@@ -782,9 +795,7 @@ class HyperOffloadPipelinePass(PlanOptions):
             self._pipelined if pipelined is None else pipelined,
             self._callee_fetches,
         )
-        return simulate(
-            function, hardware, dynamic_dim_bound=self.dynamic_dim_bound or None, timeline=False
-        )
+        return copy, function
 
     def _meets(
         self,
@@ -796,10 +807,7 @@ class HyperOffloadPipelinePass(PlanOptions):
     ) -> bool:
         """Whether the planner can meet ``limit`` with ``arguments`` of
         function ``name`` streamed (on a copy of the module)."""
-        copy = module.clone()
-        function = _stream_arguments(
-            _find(copy, name), set(arguments), self._pipelined, self._callee_fetches
-        )
+        _held, function = self._streamed_copy(module, name, arguments)
         liveness = BufferLiveness(function, dynamic_dim_bound=self.dynamic_dim_bound or None)
         try:
             return (
@@ -1214,13 +1222,8 @@ def inline_calls_in(function: ir.Operation, keep: Collection[str] = ()) -> str |
     Private functions no call refers to any more are erased, as upstream
     does. None, or upstream's error message (the module may then be partly
     inlined)."""
-    from mlir import passmanager
-
     module = module_of(function)
     assert module is not None, "a function of a module"
-    pass_manager = passmanager.PassManager.parse(
-        "builtin.module(inline{default-pipeline=})", module.context
-    )
     unit = ir.UnitAttr.get(module.context)
     direct = set(inlinable_calls(function, keep))
     # The functions inlined so far: a call of one again, brought by a body,
@@ -1235,11 +1238,8 @@ def inline_calls_in(function: ir.Operation, keep: Collection[str] = ()) -> str |
         # Each round inlines the calls the bodies inlined before brought
         # (copies of barred calls: their barrier is lifted in the function).
         for _ in range(_INLINE_ROUNDS):
-            try:
-                pass_manager.run(module)
-            except ir.MLIRError as err:
-                diagnostics = err.error_diagnostics
-                problem = diagnostics[0].message if diagnostics else str(err)
+            problem = upstream_inline(module)
+            if problem is not None:
                 break
             brought = [
                 op
@@ -1265,6 +1265,21 @@ def inline_calls_in(function: ir.Operation, keep: Collection[str] = ()) -> str |
 
 # Nested calls inlined at most this deep.
 _INLINE_ROUNDS = 16
+
+
+def upstream_inline(module: ir.Operation) -> str | None:
+    """Run upstream ``inline`` (no cleanup pipeline) on ``module``: None,
+    or the message of its first error."""
+    from mlir import passmanager
+
+    pass_manager = passmanager.PassManager.parse(
+        "builtin.module(inline{default-pipeline=})", module.context
+    )
+    try:
+        pass_manager.run(module)
+    except ir.MLIRError as err:
+        return err.error_diagnostics[0].message if err.error_diagnostics else str(err)
+    return None
 
 
 def bound_loops(module: ir.Operation, trips: int) -> int:
