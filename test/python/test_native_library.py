@@ -128,6 +128,16 @@ def test_operation_lists_index_the_walk() -> None:
         argument = function.regions[0].blocks[0].arguments[0]
         with pytest.raises(TypeError):
             _native.operation_key(argument)
+        # The root values index the same way: from the end when negative.
+        buffers = ir.Module.parse("func.func @h(%m: memref<4xf32>) { return }")
+        held = buffers.body.operations[0].operation
+        values = _native.liveness_walk(held).values
+        memref = held.regions[0].blocks[0].arguments[0]
+        assert len(values) == 1 and values[0] == memref and values[-1] == memref
+        with pytest.raises(IndexError, match="value index out of range"):
+            values[1]
+        with pytest.raises(IndexError, match="value index out of range"):
+            values[-2]
 
 
 def test_parse_source_names_locations_and_wraps_top_level_ops() -> None:

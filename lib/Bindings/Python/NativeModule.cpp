@@ -179,6 +179,17 @@ ArrayIn<T> view(nb::handle array, const char *what) {
 // OperationList and the liveness walk
 //===----------------------------------------------------------------------===//
 
+/// `index` into a list of `count` items, counting from the end when
+/// negative (as Python does); an IndexError saying `what` when out of range.
+size_t checkedIndex(int64_t index, size_t count, const char *what) {
+  int64_t size = static_cast<int64_t>(count);
+  if (index < 0)
+    index += size;
+  if (index < 0 || index >= size)
+    throw nb::index_error(what);
+  return static_cast<size_t>(index);
+}
+
 /// The owner of a use: an index into an OperationList, or an op not in it.
 using Owner = std::variant<int64_t, MlirOperation>;
 
@@ -292,12 +303,8 @@ public:
 
 private:
   size_t checkedIndex(int64_t index) const {
-    int64_t count = static_cast<int64_t>(identities.size());
-    if (index < 0)
-      index += count;
-    if (index < 0 || index >= count)
-      throw nb::index_error("operation index out of range");
-    return static_cast<size_t>(index);
+    return ::checkedIndex(index, identities.size(),
+                          "operation index out of range");
   }
 
   uint64_t resolve(const Owner &owner) const {
@@ -320,12 +327,8 @@ public:
   size_t size() const { return values.size(); }
 
   MlirValue get(int64_t index) const {
-    int64_t count = static_cast<int64_t>(values.size());
-    if (index < 0)
-      index += count;
-    if (index < 0 || index >= count)
-      throw nb::index_error("value index out of range");
-    return values[static_cast<size_t>(index)];
+    return values[checkedIndex(index, values.size(),
+                               "value index out of range")];
   }
 
 private:
