@@ -6,6 +6,7 @@ the pipeline's plans inside them (``plan-regions``)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -164,6 +165,32 @@ def _run_flagged(
     return arguments[-1]  # type: ignore[return-value]
 
 
+def _offload_flagged_and_compare(
+    text: str,
+    name: str,
+    buffers: int,
+    seed: int,
+    pipeline: str,
+    target: str,
+    check: Callable[[ir.Operation], None],
+) -> None:
+    """Offload function ``name`` of ``text`` with ``pipeline``; ``check``
+    its scf.if, check that the schedule verifies and nothing reads the
+    pool, and that it computes on ``target`` bit for bit what it did, with
+    the flag 0 and 1 (arguments as :func:`_run_flagged` makes them)."""
+    with ir.Context():
+        want = [_run_flagged(ir.Module.parse(text), name, buffers, seed, f, "cpu") for f in (0, 1)]
+        module = ir.Module.parse(text)
+        build_pass_manager(pipeline).run(module.operation)
+        function = function_named(module.operation, name)
+        check(next(op for op in walk_preorder(function) if op.name == "scf.if"))
+        assert check_schedule(function) == []
+        assert _native.remote_accesses(module.operation) == []
+        got = [_run_flagged(module, name, buffers, seed, flag, target) for flag in (0, 1)]
+    for mine, theirs in zip(got, want, strict=True):
+        assert np.array_equal(mine.view(np.uint32), theirs.view(np.uint32))
+
+
 MIXED = """
 func.func @mixed(%x: memref<250xf32>, %w0: memref<250xf32>, %w1: memref<250xf32>,
                  %w2: memref<250xf32>, %w3: memref<250xf32>, %w4: memref<250xf32>,
@@ -203,28 +230,17 @@ def test_both_regions_planned_with_what_the_other_holds(target: str) -> None:
     it is, the else region fetches %w2 and %w3 inside it; without that it
     planned the else region for all 5000 B and the if needed 6000 B. Both
     paths compute what they did, on every target."""
-    pipeline = f"hyper-offload-pipeline{{budget=5000 hw={UNIT}}}"
 
-    def run(module: ir.Module, flag: int, on: str = "cpu") -> np.ndarray:
-        return _run_flagged(module, "mixed", 7, 1, flag, on)
-
-    with ir.Context():
-        want = [run(ir.Module.parse(MIXED), flag) for flag in (0, 1)]
-        module = ir.Module.parse(MIXED)
-        build_pass_manager(pipeline).run(module.operation)
-        function = function_named(module.operation, "mixed")
-        branch = next(op for op in walk_preorder(function) if op.name == "scf.if")
+    def check(branch: ir.Operation) -> None:
         inside = [
             inner.name
             for op in branch.regions[1].blocks[0].operations
             for inner in (op.operation, *walk_preorder(op.operation))
         ]
         assert inside.count("cache.prefetch") >= 2
-        assert check_schedule(function) == []
-        assert _native.remote_accesses(module.operation) == []
-        got = [run(module, flag, target) for flag in (0, 1)]
-    for mine, theirs in zip(got, want, strict=True):
-        assert np.array_equal(mine.view(np.uint32), theirs.view(np.uint32))
+
+    pipeline = f"hyper-offload-pipeline{{budget=5000 hw={UNIT}}}"
+    _offload_flagged_and_compare(MIXED, "mixed", 7, 1, pipeline, target, check)
 
 
 SHARED = """
@@ -266,25 +282,14 @@ def test_shared_weights_fetched_in_both_regions_match_bit_for_bit(target: str) -
     the then region moves to the pool are fetched in the else region too;
     the schedule verifies, nothing reads the pool, both paths compute what
     they did, on every target."""
-    pipeline = f"hyper-offload-pipeline{{budget=3000 hw={UNIT}}}"
 
-    def run(module: ir.Module, flag: int, on: str = "cpu") -> np.ndarray:
-        return _run_flagged(module, "both", 6, 2, flag, on)
-
-    with ir.Context():
-        want = [run(ir.Module.parse(SHARED), flag) for flag in (0, 1)]
-        module = ir.Module.parse(SHARED)
-        build_pass_manager(pipeline).run(module.operation)
-        function = function_named(module.operation, "both")
-        branch = next(op for op in walk_preorder(function) if op.name == "scf.if")
+    def check(branch: ir.Operation) -> None:
         for region in range(2):
             inside = [op.operation.name for op in branch.regions[region].blocks[0].operations]
             assert inside.count("cache.prefetch") == 2
-        assert check_schedule(function) == []
-        assert _native.remote_accesses(module.operation) == []
-        got = [run(module, flag, target) for flag in (0, 1)]
-    for mine, theirs in zip(got, want, strict=True):
-        assert np.array_equal(mine.view(np.uint32), theirs.view(np.uint32))
+
+    pipeline = f"hyper-offload-pipeline{{budget=3000 hw={UNIT}}}"
+    _offload_flagged_and_compare(SHARED, "both", 6, 2, pipeline, target, check)
 
 
 def test_a_failed_region_sharing_weights_puts_the_whole_if_back(
