@@ -10,6 +10,7 @@ import json
 
 import numpy as np
 import pytest
+from hyperoffload import _native
 from hyperoffload.analysis.liveness import BufferLiveness
 from hyperoffload.analysis.loop_slices import find_slice_streams
 from hyperoffload.cli.hyper_opt import main
@@ -250,6 +251,7 @@ def test_per_weight_streaming_computes_the_same_bits(target: str) -> None:
         tiny = ir.Module.parse(generate_llama(TINY, "scan"))
         stream_function(tiny.body.operations[0].operation, None, ahead)
         build_pass_manager("cache-verify-schedule").run(tiny.operation)
+        assert _native.remote_accesses(tiny.operation) == []
         text = str(tiny)
         assert "iter_args" in text
         expected = _run(original, TINY, "scan", target)
