@@ -380,9 +380,20 @@ class BufferLiveness:
         np.subtract.at(delta, np.where(inner, np.maximum(last, first + 1), last), sizes)
         profile = np.cumsum(delta[: count + 1])
         calls = dict(self.call_bytes)
+        end = np.asarray(self.order.end, dtype=np.int64)
         for step, position in regions.items():
+            # Buffers from before the op freed inside it (a pipelined loop's
+            # slice carried into its first iteration) count in it up to
+            # their free; the profile above stops them at its step.
+            carried = ~inner & (allocated < position) & (freed > position)
+            carried &= freed <= end[position]
             profile[step] += self._inner_peak(
-                position, sizes[inner], allocated[inner], freed[inner], calls
+                position,
+                sizes[inner],
+                allocated[inner],
+                freed[inner],
+                calls,
+                (sizes[carried], freed[carried]),
             )
         if calls:
             # A step holding calls holds, besides its buffers, what its
@@ -417,6 +428,7 @@ class BufferLiveness:
         allocated: np.ndarray,
         freed: np.ndarray,
         calls: dict[int, int],
+        carried: tuple[np.ndarray, np.ndarray],
     ) -> int:
         """The most device memory the buffers allocated inside the region
         op at ``position`` hold at once, position by position (its regions
@@ -426,12 +438,18 @@ class BufferLiveness:
         hold (taken out of ``calls``). A buffer counts from its allocation
         up to its free when both are directly in one block, the free after
         the allocation; otherwise (freed in a nested branch, after the op,
-        or by a later iteration) up to the op's end."""
+        or by a later iteration) up to the op's end. The ``carried``
+        buffers (sizes, frees), allocated before the op, count from its
+        start up to their free when it is directly in one of its regions,
+        else to its end."""
         order = self.order
         end = order.end[position]
         here = (allocated > position) & (allocated <= end)
         delta = np.zeros(end - position + 2, dtype=np.int64)
         parents = order.parent
+        for size, stop in zip(carried[0].tolist(), carried[1].tolist(), strict=True):
+            delta[0] += size
+            delta[(stop if parents[stop] == position else end + 1) - position] -= size
         for size, start, stop in zip(
             sizes[here].tolist(), allocated[here].tolist(), freed[here].tolist(), strict=True
         ):
