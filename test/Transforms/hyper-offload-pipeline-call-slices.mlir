@@ -9,22 +9,24 @@
 // %o and @layer's temporary). Whole, %w is read by every call and cannot
 // move; fetched slice by slice, one call ahead, two slices are on the
 // device at a time: 5000 bytes. Each device copy is cast to @layer's
-// parameter type; the first slice's copy has nothing to hide behind.
+// parameter type; the first slice's copy has nothing to hide behind. Each
+// prefetch is issued when the link starts its copy: the next slice's after
+// the wait for the one before.
 
 // CHECK-LABEL: func.func @main(
 // CHECK-SAME: %[[W:[^:]+]]: memref<3x250xf32, #cache.remote>, %[[X:[^:]+]]: memref<250xf32>, %[[O:[^:]+]]: memref<250xf32>)
 // CHECK-NEXT: %[[S0:.+]] = memref.subview %[[W]][0, 0] [1, 250] [1, 1]
-// CHECK-NEXT: %[[D0:.+]], %[[T0:.+]] = cache.prefetch %[[S0]]
 // CHECK-NEXT: %[[S1:.+]] = memref.subview %[[W]][1, 0] [1, 250] [1, 1]
-// CHECK-NEXT: %[[D1:.+]], %[[T1:.+]] = cache.prefetch %[[S1]]
+// CHECK-NEXT: %[[D0:.+]], %[[T0:.+]] = cache.prefetch %[[S0]]
 // CHECK-NEXT: cache.wait %[[T0]]
 // CHECK-NEXT: %[[C0:.+]] = memref.cast %[[D0]] : memref<250xf32> to memref<250xf32, strided<[1], offset: ?>>
+// CHECK-NEXT: %[[D1:.+]], %[[T1:.+]] = cache.prefetch %[[S1]]
 // CHECK-NEXT: call @layer(%[[C0]], %[[X]], %[[O]])
 // CHECK-NEXT: cache.evict %[[D0]]
 // CHECK-NEXT: %[[S2:.+]] = memref.subview %[[W]][2, 0] [1, 250] [1, 1]
-// CHECK-NEXT: %[[D2:.+]], %[[T2:.+]] = cache.prefetch %[[S2]]
 // CHECK-NEXT: cache.wait %[[T1]]
 // CHECK-NEXT: %[[C1:.+]] = memref.cast %[[D1]]
+// CHECK-NEXT: %[[D2:.+]], %[[T2:.+]] = cache.prefetch %[[S2]]
 // CHECK-NEXT: call @layer(%[[C1]], %[[O]], %[[X]])
 // CHECK-NEXT: cache.evict %[[D1]]
 // CHECK-NEXT: cache.wait %[[T2]]

@@ -8,10 +8,11 @@
 // would be exposed every iteration (20% slower: kept whole per
 // iteration), %b's hides behind the fill. Per weight, each kind takes the
 // faster form: %b in each iteration, %a one iteration ahead, its next
-// slice issued right after this iteration's prefetch of %b (so the link
-// fetches in the order of use) and waited for at the end of the
-// iteration: one slice of each on the device, and %a's next, and only
-// the first slice's copy exposed (+5%). auto plans this form too and
+// slice queued behind this iteration's %b (so the link fetches in the
+// order of use) and waited for at the end of the iteration: only the
+// first slice's copy exposed (+5%). Each prefetch is issued when the link
+// starts its copy: %a's next after %b's copy, by then %a's current slice
+// is evicted, so one slice of each is on the device at a time. auto plans this form too and
 // keeps it: the smallest peak.
 // CHECK-LABEL: func.func @scan(
 // CHECK-SAME: %[[A:[^:]+]]: memref<4x250xf32, #cache.remote>, %[[B:[^:]+]]: memref<4x250xf32, #cache.remote>
@@ -22,12 +23,12 @@
 // CHECK: cache.wait %[[T1]]
 // CHECK-NEXT: scf.for %[[I:[^ ]+]] = {{.+}} iter_args(%[[CUR:[^ ]+]] = %[[A1]])
 // CHECK-NEXT: %[[VB:[^ ]+]] = memref.subview %[[B]][%[[I]], 0]
-// CHECK-NEXT: %[[DB:[^,]+]], %[[TB:[^ ]+]] = cache.prefetch %[[VB]]
 // CHECK-NEXT: %[[NEXT:[^ ]+]] = arith.addi %[[I]]
 // CHECK-NEXT: %[[VA:[^ ]+]] = memref.subview %[[A]][%[[NEXT]], 0]
-// CHECK-NEXT: %[[DA:[^,]+]], %[[TA:[^ ]+]] = cache.prefetch %[[VA]]
+// CHECK-NEXT: %[[DB:[^,]+]], %[[TB:[^ ]+]] = cache.prefetch %[[VB]]
 // CHECK-NEXT: linalg.add ins(%{{[^,]+}}, %[[CUR]] :
 // CHECK-NEXT: cache.evict %[[CUR]]
+// CHECK-NEXT: %[[DA:[^,]+]], %[[TA:[^ ]+]] = cache.prefetch %[[VA]]
 // CHECK-NEXT: linalg.fill
 // CHECK-NEXT: cache.wait %[[TB]]
 // CHECK-NEXT: linalg.add ins(%{{[^,]+}}, %[[DB]] :

@@ -367,7 +367,7 @@ module @jit_f {
 @pytest.mark.parametrize("target", ["cpu", "cpu-async", "gpu"])
 def test_nested_jit_callees_fetch_their_own_slices(target: str) -> None:
     """Nested jit: with the caller fetching each call's slices around it
-    (call-weights=caller), a call needs its layer's slices at once and 70%
+    (call-weights=caller), a call needs its layer's slices at once and 60%
     is a located error at the call. With auto the callees fetch them: each
     call calls a clone of @layer whose slices are in the pool, prefetched
     at its start and waited for at first use; the schedules verify, nothing
@@ -377,10 +377,10 @@ def test_nested_jit_callees_fetch_their_own_slices(target: str) -> None:
         module = _bufferized("calls")
         with pytest.raises(ir.MLIRError, match=r"at 'func\.call'"):
             build_pass_manager(
-                "hyper-offload-pipeline{budget=70% hw=gh200 call-weights=caller inline-calls=false}"
+                "hyper-offload-pipeline{budget=60% hw=gh200 call-weights=caller inline-calls=false}"
             ).run(module.operation)
         module = _bufferized("calls")
-        build_pass_manager("hyper-offload-pipeline{budget=70% hw=gh200 inline-calls=false}").run(
+        build_pass_manager("hyper-offload-pipeline{budget=60% hw=gh200 inline-calls=false}").run(
             module.operation
         )
         clones = [

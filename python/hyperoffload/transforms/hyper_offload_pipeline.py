@@ -17,7 +17,9 @@ work; an ``scf.while`` always does) or per weight (each weight kind, as
 it is chosen, whichever of the two simulates faster: those an iteration
 uses first one ahead, their next slices issued right after this
 iteration's other prefetches, so the link fetches in the order of use
-across iterations): ``loop-streaming=auto`` plans all three (each on a
+across iterations; then each streamed prefetch is issued where the link
+starts its copy, :mod:`hyperoffload.transforms.issue_points`, so slices
+queued behind the link hold no memory yet): ``loop-streaming=auto`` plans all three (each on a
 copy of the module; per weight chooses by time, kind by kind, so on the
 JAX scan export the all-per-iteration plan keeps less memory within 1%)
 and applies the copy, with its diagnostics, that has, under
@@ -152,6 +154,7 @@ from hyperoffload.sim.report import figures
 from hyperoffload.sim.simulator import SimulationError, SimulationResult, simulate
 from hyperoffload.sizes import format_bytes
 from hyperoffload.transforms.budget import Budget
+from hyperoffload.transforms.issue_points import issue_in_function
 from hyperoffload.transforms.pass_base import PassFailure, option
 from hyperoffload.transforms.plan_offload import (
     PlanOptions,
@@ -591,6 +594,7 @@ class HyperOffloadPipelinePass(PlanOptions):
         function, remarks = stream_function(function, set(chosen), self._pipelined)
         by_callee = stream_call_arguments(function, set(chosen)) if self._callee_fetches else []
         static = stream_static(function, set(chosen) - set(by_callee))
+        issue_in_function(function, hardware)
         if self.remarks:
             for where, message, _ in remarks:
                 self.emit_remark(where, message)
@@ -773,7 +777,7 @@ class HyperOffloadPipelinePass(PlanOptions):
         """The simulation of function ``name`` with ``arguments`` streamed
         (on a copy of the module), pipelined as the form being planned says
         or as ``pipelined`` does."""
-        _held, function = self._streamed_copy(module, name, arguments, pipelined)
+        _held, function = self._streamed_copy(module, name, hardware, arguments, pipelined)
         return simulate(
             function, hardware, dynamic_dim_bound=self.dynamic_dim_bound or None, timeline=False
         )
@@ -782,6 +786,7 @@ class HyperOffloadPipelinePass(PlanOptions):
         self,
         module: ir.Operation,
         name: str,
+        hardware: HardwareProfile,
         arguments: list[int],
         pipelined: bool | frozenset[int] | None = None,
     ) -> tuple[ir.Operation, ir.Operation]:
@@ -792,6 +797,7 @@ class HyperOffloadPipelinePass(PlanOptions):
         function = _stream_arguments(
             _find(copy, name),
             set(arguments),
+            hardware,
             self._pipelined if pipelined is None else pipelined,
             self._callee_fetches,
         )
@@ -807,7 +813,7 @@ class HyperOffloadPipelinePass(PlanOptions):
     ) -> bool:
         """Whether the planner can meet ``limit`` with ``arguments`` of
         function ``name`` streamed (on a copy of the module)."""
-        _held, function = self._streamed_copy(module, name, arguments)
+        _held, function = self._streamed_copy(module, name, hardware, arguments)
         liveness = BufferLiveness(function, dynamic_dim_bound=self.dynamic_dim_bound or None)
         try:
             return (
@@ -1114,17 +1120,20 @@ def _stream_groups(
 def _stream_arguments(
     function: ir.Operation,
     arguments: set[int],
+    hardware: HardwareProfile,
     pipelined: bool | frozenset[int] = True,
     callees: bool = False,
 ) -> ir.Operation:
     """Stream the parameters ``arguments`` of ``function``: through their
     loops (``pipelined`` or not), fetched by a clone of the callee per call
-    site (with ``callees``), or slice by slice in straight-line code; the
-    function (the loop streaming may put a copy in its place)."""
+    site (with ``callees``), or slice by slice in straight-line code, each
+    prefetch issued when its copy starts on ``hardware``; the function (the
+    loop streaming may put a copy in its place)."""
     function, _ = stream_function(function, arguments, pipelined)
     if callees:
         arguments = arguments - set(stream_call_arguments(function, arguments))
     stream_static(function, arguments)
+    issue_in_function(function, hardware)
     return function
 
 

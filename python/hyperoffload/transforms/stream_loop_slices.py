@@ -33,7 +33,12 @@ keeps that form: each iteration prefetches its slices where it takes
 them, so a slice used late in the iteration arrives behind the work
 before it.
 
-Options: ``functions=`` (which functions; default all).
+Options: ``functions=`` (which functions; default all); ``hw=`` (a
+hardware profile: each prefetch is then issued where the link starts its
+copy on it, not right after its view, see
+:mod:`hyperoffload.transforms.issue_points`; the copies keep their order
+and start, the slices queued behind the link hold no memory yet;
+``hyper-offload-pipeline`` always does this on its ``hw``).
 
 Example::
 
@@ -92,9 +97,16 @@ from hyperoffload.analysis.loop_slices import (
 )
 from hyperoffload.analysis.offload_plan import REBUILT_VIEWS
 from hyperoffload.dialects import cache
+from hyperoffload.hardware import ProfileError, load_profile
 from hyperoffload.ir_utils import update_function_type
 from hyperoffload.sizes import format_bytes
-from hyperoffload.transforms.pass_base import ModulePass, functions_option, run_or_restore
+from hyperoffload.transforms.issue_points import issue_in_function
+from hyperoffload.transforms.pass_base import (
+    ModulePass,
+    functions_option,
+    option,
+    run_or_restore,
+)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -105,9 +117,18 @@ class StreamLoopSlicesPass(ModulePass):
     summary = (
         "Move weights a loop reads slice by slice to the pool, prefetched one iteration ahead."
     )
+    hw: str = option(
+        "",
+        "hardware profile (name or TOML path) whose timeline issues each prefetch when "
+        "its copy starts (empty: right after its view)",
+    )
     functions: tuple[str, ...] = functions_option()
 
     def run(self, module: ir.Operation) -> None:
+        try:
+            hardware = load_profile(self.hw) if self.hw else None
+        except ProfileError as err:
+            raise self.fail(module, str(err)) from None
         for function in self.selected_functions(module):
             for candidate in slice_candidates(function):
                 if isinstance(candidate, NotStreamed):
@@ -116,7 +137,9 @@ class StreamLoopSlicesPass(ModulePass):
                         f"leaves %arg{candidate.argument.arg_number} whole: {candidate.reason}",
                     )
             streamed = []
-            _, remarks = stream_function(function)
+            function, remarks = stream_function(function)
+            if hardware is not None:
+                issue_in_function(function, hardware)
             for where, message, names in remarks:
                 self.emit_remark(where, message)
                 streamed.extend(names)

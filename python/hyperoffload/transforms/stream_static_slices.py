@@ -20,6 +20,11 @@ planner and the scheduler leave these transfers where they are).
 Conservative: see the analysis (whole slices at constant indices, read by
 linalg ops in the function body only; no caller).
 
+Options: ``functions=``; ``hw=`` (a hardware profile: each prefetch is
+then moved down to where the link starts its copy on it, see
+:mod:`hyperoffload.transforms.issue_points`; ``hyper-offload-pipeline``
+always does this on its ``hw``).
+
 Example::
 
     %w0 = memref.subview %w[0, 0] [1, 64] [1, 1] : memref<2x64xf32> to ...
@@ -50,9 +55,11 @@ from mlir.dialects import memref
 
 from hyperoffload.analysis.static_slices import StaticStream, find_static_streams
 from hyperoffload.dialects import cache
+from hyperoffload.hardware import ProfileError, load_profile
 from hyperoffload.ir_utils import update_function_type
 from hyperoffload.sizes import format_bytes
-from hyperoffload.transforms.pass_base import ModulePass, functions_option
+from hyperoffload.transforms.issue_points import issue_in_function
+from hyperoffload.transforms.pass_base import ModulePass, functions_option, option
 
 
 @dataclasses.dataclass(frozen=True)
@@ -64,12 +71,23 @@ class StreamStaticSlicesPass(ModulePass):
     summary = (
         "Move stacked weights read at constant slices to the pool, each slice fetched one ahead."
     )
+    hw: str = option(
+        "",
+        "hardware profile (name or TOML path) whose timeline issues each prefetch when "
+        "its copy starts (empty: right after its view)",
+    )
     functions: tuple[str, ...] = functions_option()
 
     def run(self, module: ir.Operation) -> None:
+        try:
+            hardware = load_profile(self.hw) if self.hw else None
+        except ProfileError as err:
+            raise self.fail(module, str(err)) from None
         for function in self.selected_functions(module):
             streams = stream_static(function)
             if streams:
+                if hardware is not None:
+                    issue_in_function(function, hardware)
                 self.emit_remark(function, describe(streams))
                 name = ir.StringAttr(function.attributes["sym_name"]).value
                 self.statistics[name] = {"streamed": [_name(s) for s in streams]}
