@@ -90,8 +90,8 @@ Two modes:
   (:mod:`hyperoffload.analysis.link_fill`: weights streamed through a
   saturated link with at most a headroom of them resident, which beats the
   greedy planner where the link, not the compute, bounds what hides, as in
-  decoding), each headroom with no stall and with the stall the slowdown
-  allows spent on later copies, and keeps it if it simulates a smaller
+  decoding), each headroom with no stall and with a quarter, a half and
+  all of the stall the slowdown allows spent on later copies, and keeps it if it simulates a smaller
   peak; the budget then reported is that peak. This is the form of the
   HyperOffload paper's claim (less memory at unchanged speed).
 
@@ -175,6 +175,9 @@ MAX_ATTEMPTS = 4
 # Link-filling plans scheduled and simulated (those with the smallest peak
 # in the planner's step model).
 FILL_TRIALS = 3
+# The stalls link filling may plan, as fractions of what the slowdown
+# allows.
+FILL_SLACKS = (0.0, 0.25, 0.5, 1.0)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -1013,11 +1016,14 @@ class HyperOffloadPipelinePass(PlanOptions):
     ) -> _Choice | None:
         """The link-filling plan (:mod:`hyperoffload.analysis.link_fill`)
         with the smallest simulated peak within the makespan: every headroom
-        planned in the step model, with no stall and with the ``stall_s``
-        the slowdown allows, the best few scheduled and simulated."""
+        planned in the step model with each stall of :data:`FILL_SLACKS`
+        (none, a quarter, a half and all of the ``stall_s`` the slowdown
+        allows: a plan that stalls less may keep less, so trying only the
+        two ends made a larger slowdown cut less), the best few of each
+        scheduled and simulated."""
         planner = make_planner(_find(module, name), hardware, 0, self, liveness)
         trials: list[tuple[int, float]] = []
-        for slack in sorted({0.0, stall_s}):
+        for slack in sorted({stall_s * fraction for fraction in FILL_SLACKS}):
             planned: list[tuple[int, int]] = []
             for headroom in headrooms(planner):
                 statistics = fill_link(planner, headroom, slack)
