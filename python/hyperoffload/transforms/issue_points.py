@@ -35,6 +35,7 @@ import dataclasses
 
 from mlir import ir
 
+from hyperoffload import _native
 from hyperoffload.analysis.cost_model import CostModel, static_time
 from hyperoffload.hardware import HardwareProfile
 from hyperoffload.sizes import memref_bytes
@@ -142,13 +143,17 @@ def issue_in_function(function: ir.Operation, hardware: HardwareProfile) -> int:
     """:func:`issue_at_copy_start` on every block of ``function`` holding a
     prefetch; how many moved."""
     blocks: list[ir.Block] = []
-
-    def visit(op: ir.Operation) -> ir.WalkResult:
-        for region in op.regions:
-            for block in region.blocks:
-                if any(inner.operation.name == "cache.prefetch" for inner in block.operations):
-                    blocks.append(block)
-        return ir.WalkResult.ADVANCE
-
-    function.walk(visit)
+    pending = [block for region in function.regions for block in region.blocks]
+    while pending:
+        block = pending.pop()
+        holds = False
+        for inner in block.operations:
+            op = inner.operation
+            if op.name == "cache.prefetch":
+                holds = True
+            elif len(op.regions) and _native.linalg_inputs(op) is None:
+                # Not a linalg op's payload: no prefetch can be there.
+                pending.extend(b for region in op.regions for b in region.blocks)
+        if holds:
+            blocks.append(block)
     return sum(issue_at_copy_start(block, hardware) for block in blocks)
