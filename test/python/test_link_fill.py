@@ -10,7 +10,7 @@ import dataclasses
 
 import pytest
 from conftest import first_function, unit_profile
-from hyperoffload.analysis.link_fill import ORDER, fill_link, headrooms, units
+from hyperoffload.analysis.link_fill import ORDER, fill_link, headrooms, placed_gaps, units
 from hyperoffload.analysis.offload_plan import OffloadPlanner
 from hyperoffload.sim import simulate
 from hyperoffload.transforms import hyper_offload_pipeline
@@ -235,3 +235,19 @@ def test_max_slowdown_spends_the_stall_where_it_streams_more(
     assert hidden["peak_before_bytes"] == before
     cut = 1 - with_slack["peak_after_bytes"] / before
     assert cut - (1 - hidden["peak_after_bytes"] / before) > 0.005
+
+
+def test_the_placed_gaps_name_a_plan(context: ir.Context) -> None:
+    """What the search deduplicates by: a slack too small to change the
+    plan gives the same placed gaps, one that lets copies end late others
+    (see the cases above); each names the gaps offloaded and where."""
+    module = ir.Module.parse(PROGRAM)
+    planner = _planner(module)
+    plans = []
+    for slack in (0.0, 0.01, 1.0):
+        assert fill_link(planner, 1000, slack) is not None
+        plans.append(placed_gaps(planner))
+        offloaded = sorted(i for c in planner.candidates for i in c.offloaded_gaps)
+        assert [index for index, _, _ in plans[-1]] == offloaded
+        assert [planner.gaps[i].prefetch_at for i in offloaded] == [p for _, p, _ in plans[-1]]
+    assert plans[0] == plans[1] != plans[2]

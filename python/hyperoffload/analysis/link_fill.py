@@ -155,6 +155,17 @@ def fill_link(
     return statistics
 
 
+def placed_gaps(planner: OffloadPlanner) -> tuple[tuple[int, int, int], ...]:
+    """The gaps ``planner``'s last plan offloaded, each as (index, step its
+    prefetch is issued before, first step without the buffer): two plans
+    with the same are the same plan (the search simulates it once)."""
+    return tuple(
+        (index, gap.prefetch_at, gap.free_from)
+        for index, (gap, pristine) in enumerate(zip(planner.gaps, planner._pristine, strict=True))
+        if gap is not pristine
+    )
+
+
 def _size(planner: OffloadPlanner, index: int) -> int:
     return planner.candidates[planner.gaps[index].candidate].buffer.size
 

@@ -133,7 +133,7 @@ from mlir import ir
 
 from hyperoffload.analysis.branch_regions import BranchRegion, find_branch_regions, region_span
 from hyperoffload.analysis.call_streams import CallStream, find_call_streams
-from hyperoffload.analysis.link_fill import fill_link, headrooms
+from hyperoffload.analysis.link_fill import fill_link, headrooms, placed_gaps
 from hyperoffload.analysis.liveness import BufferLiveness, LivenessError
 from hyperoffload.analysis.loop_slices import SliceStream, find_slice_streams
 from hyperoffload.analysis.offload_plan import (
@@ -1023,14 +1023,18 @@ class HyperOffloadPipelinePass(PlanOptions):
         scheduled and simulated."""
         planner = make_planner(_find(module, name), hardware, 0, self, liveness)
         trials: list[tuple[int, float]] = []
+        seen: set[tuple[tuple[int, int, int], ...]] = set()
         for slack in sorted({stall_s * fraction for fraction in FILL_SLACKS}):
-            planned: list[tuple[int, int]] = []
+            planned: list[tuple[int, int, tuple[tuple[int, int, int], ...]]] = []
             for headroom in headrooms(planner):
                 statistics = fill_link(planner, headroom, slack)
                 if statistics is None:
                     return None
-                planned.append((statistics.planned_peak, headroom))
-            trials += [(headroom, slack) for _, headroom in sorted(planned)[:FILL_TRIALS]]
+                planned.append((statistics.planned_peak, headroom, placed_gaps(planner)))
+            for _, headroom, gaps in sorted(planned, key=lambda p: p[:2])[:FILL_TRIALS]:
+                if gaps not in seen:  # a plan another stall made already
+                    seen.add(gaps)
+                    trials.append((headroom, slack))
         best: _Choice | None = None
         bound = self.dynamic_dim_bound or None
         for headroom, slack in trials:
