@@ -28,7 +28,12 @@
 // CHECK-NEXT: cache.evict %[[D1]]
 // CHECK-NEXT: return
 // OFF: error: budget of 3000 bytes is infeasible
-// SUMMARY: planned in branches
+// The summary follows the costlier region (the else: three layers) and
+// gives each path of the branch: the early exit still waits for %w1,
+// fetched before the scf.if for the region.
+// SUMMARY: transfers 5 copies
+// SUMMARY-NEXT: branch #{{[0-9]+}} scf.if at {{.*}}hyper-offload-pipeline-branches.mlir:{{[0-9]+}}:3: then peak 2.9 KiB, makespan 3750.000 ms; else (simulated above) peak 2.9 KiB, makespan 6750.000 ms
+// SUMMARY-NEXT: planned in branches
 func.func @early_exit(%x: memref<250xf32>, %w0: memref<250xf32>, %w1: memref<250xf32>, %w2: memref<250xf32>, %w3: memref<250xf32>, %o: memref<250xf32>, %c: i1) {
   linalg.add ins(%x, %w0 : memref<250xf32>, memref<250xf32>) outs(%o : memref<250xf32>)
   cf.cond_br %c, ^exit, ^rest

@@ -312,3 +312,36 @@ def test_outputs_get_the_mode_a_plain_write_gives(tmp_path: Path) -> None:
         os.umask(mask)
     for path in (out, report):
         assert stat.S_IMODE(path.stat().st_mode) == 0o644
+
+
+def test_the_report_gives_each_path_of_a_branch(tmp_path: Path) -> None:
+    """An scf.if on an argument: the figures follow the costlier region,
+    and ``paths`` gives both regions simulated as the one taken (the then
+    region's single 1 s fill, the else region's two and a temporary)."""
+    source = tmp_path / "branch.mlir"
+    source.write_text(
+        """
+func.func @branch(%x: memref<1000xf32>, %s: f32, %c: i1) {
+  scf.if %c {
+    linalg.fill ins(%s : f32) outs(%x : memref<1000xf32>)
+  } else {
+    %t = memref.alloc() : memref<1000xf32>
+    linalg.fill ins(%s : f32) outs(%t : memref<1000xf32>)
+    linalg.fill ins(%s : f32) outs(%x : memref<1000xf32>)
+    memref.dealloc %t : memref<1000xf32>
+  }
+  return
+}
+"""
+    )
+    unit = REPO / "test" / "Inputs" / "unit.toml"
+    report = tmp_path / "r.json"
+    arguments = [str(source), f"--hw={unit}", f"--report={report}", "-o", "/dev/null"]
+    assert main(arguments) == 0
+    (entry,) = json.loads(report.read_text())["functions"]
+    assert entry["makespan_s"] == 2.0
+    assert [
+        (p["region"], p["makespan_s"], p["peak_bytes"], p["simulated"]) for p in entry["paths"]
+    ] == [("then", 1.0, 4000, False), ("else", 2.0, 8000, True)]
+    assert {p["at"] for p in entry["paths"]} == {"#1 scf.if"}
+    assert entry["paths"][0]["location"].endswith(":3:3)")

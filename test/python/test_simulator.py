@@ -7,8 +7,9 @@ from __future__ import annotations
 import pytest
 from conftest import first_function, unit_profile
 from hyperoffload.analysis.cost_model import CostModel, static_time
+from hyperoffload.analysis.liveness import BufferLiveness
 from hyperoffload.ir_utils import walk_preorder
-from hyperoffload.sim import simulate
+from hyperoffload.sim import branch_points, simulate, simulate_paths
 from hyperoffload.sim.simulator import DEVICE_TO_POOL, POOL_TO_DEVICE
 from mlir import ir
 
@@ -459,3 +460,54 @@ def test_a_callee_that_moves_data_runs_on_the_callers_engines(
         (1.0, 2.0, 3.0),
     ]
     assert result.peak_bytes == 4000 + 1000 + 1000
+
+
+BRANCH = """
+func.func @branch(%x: memref<1000xf32>, %w: memref<1000xf32>, %s: f32, %c: i1) {
+  scf.if %c {
+    linalg.fill ins(%s : f32) outs(%x : memref<1000xf32>)
+  } else {
+    %t = memref.alloc() : memref<1000xf32>
+    linalg.fill ins(%s : f32) outs(%t : memref<1000xf32>)
+    linalg.fill ins(%s : f32) outs(%x : memref<1000xf32>)
+    memref.dealloc %t : memref<1000xf32>
+  }
+  return
+}
+"""
+
+
+def test_each_path_of_a_branch_is_simulated(context: ir.Context) -> None:
+    """On a condition that is not a constant the simulation follows the
+    region with more compute (the else: two 1 s fills and a 4000 B
+    temporary); forced, the then region runs alone; simulate_paths gives
+    both, the default marked."""
+    module = ir.Module.parse(BRANCH)
+    function = first_function(module)
+    liveness = BufferLiveness(function)
+    (point,) = branch_points(liveness)
+    assert liveness.order.names[point] == "scf.if"
+    default = simulate(function, unit_profile(), liveness=liveness)
+    then = simulate(function, unit_profile(), liveness=liveness, paths={point: 0})
+    assert (default.makespan_s, default.peak_bytes) == (2.0, 12000)
+    assert (then.makespan_s, then.peak_bytes) == (1.0, 8000)
+    paths = simulate_paths(function, unit_profile(), liveness)
+    assert [(p.region, p.makespan_s, p.peak_bytes, p.default) for p in paths] == [
+        (0, 1.0, 8000, False),
+        (1, 2.0, 12000, True),
+    ]
+
+
+def test_a_constant_condition_or_no_else_is_no_branch_point(context: ir.Context) -> None:
+    constant = BRANCH.replace("%c: i1) {", "%unused: i1) {\n  %c = arith.constant true")
+    no_else = """
+    func.func @f(%x: memref<1000xf32>, %s: f32, %c: i1) {
+      scf.if %c {
+        linalg.fill ins(%s : f32) outs(%x : memref<1000xf32>)
+      }
+      return
+    }
+    """
+    for source in (constant, no_else):
+        module = ir.Module.parse(source)
+        assert branch_points(BufferLiveness(first_function(module))) == []

@@ -19,7 +19,7 @@ from hyperoffload.hardware import HardwareProfile, ProfileError, load_profile
 from hyperoffload.output import write_text
 from hyperoffload.sim.plot import plot_memory
 from hyperoffload.sim.report import function_report, summary_text
-from hyperoffload.sim.simulator import SimulationError, SimulationResult, simulate
+from hyperoffload.sim.simulator import SimulationError, SimulationResult, simulate, simulate_paths
 from hyperoffload.sim.trace import write_trace
 from hyperoffload.sizes import parse_bytes
 from hyperoffload.transforms import pass_base
@@ -80,7 +80,11 @@ class Inspection:
                 previous = plan["before"]
                 if budget is None and plan.get("budget_bytes") is not None:
                     budget = plan["budget_bytes"]
-            entry = function_report(liveness, simulation, previous, budget)
+            try:
+                paths = simulate_paths(liveness.function, self.hardware, liveness)
+            except SimulationError:
+                paths = []  # the default path simulated; a forced one did not
+            entry = function_report(liveness, simulation, previous, budget, paths)
             if plan is not None:
                 entry["plan"] = plan
             self.reports.append(entry)

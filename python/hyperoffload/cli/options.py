@@ -111,7 +111,8 @@ _GENERAL_HELP = [
     ("--report=<file>", "JSON report: liveness and simulated timeline, before and after"),
     (
         "--summary=<file>",
-        "the report in words: peak, makespan, transfers and what moved, per function",
+        "the report in words: peak, makespan, transfers, each branch's paths and what "
+        "moved, per function",
     ),
     ("--trace=<file>", "Chrome/Perfetto trace (JSON) of the simulated timeline"),
     ("--memory-plot=<file>", "device memory over time, .png or .svg (needs matplotlib)"),

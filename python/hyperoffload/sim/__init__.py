@@ -1,10 +1,21 @@
 """Timeline simulation of scheduled functions, and its exports."""
 
 from hyperoffload.sim.simulator import (
+    BranchPath,
     SimulationError,
     SimulationResult,
     TransferRecord,
+    branch_points,
     simulate,
+    simulate_paths,
 )
 
-__all__ = ["SimulationError", "SimulationResult", "TransferRecord", "simulate"]
+__all__ = [
+    "BranchPath",
+    "SimulationError",
+    "SimulationResult",
+    "TransferRecord",
+    "branch_points",
+    "simulate",
+    "simulate_paths",
+]

@@ -3,13 +3,14 @@ plus simulation that ``hyper-opt --report`` writes."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from mlir import ir
 
 from hyperoffload.analysis.liveness import Buffer, BufferLiveness
 from hyperoffload.ir_utils import REMOTE_SPACE
-from hyperoffload.sim.simulator import SimulationResult
+from hyperoffload.sim.simulator import BranchPath, SimulationResult
 from hyperoffload.sizes import format_bytes
 
 MAX_LISTED_USES = 6
@@ -143,14 +144,37 @@ def figures(liveness: BufferLiveness, simulation: SimulationResult) -> dict[str,
     }
 
 
+_REGIONS = ("then", "else")
+
+
+def paths_json(liveness: BufferLiveness, paths: list[BranchPath]) -> list[dict[str, Any]]:
+    """Each region of each branch point simulated as the path taken
+    (:func:`hyperoffload.sim.simulator.simulate_paths`)."""
+    return [
+        {
+            "at": liveness.order.describe(path.position),
+            "location": _location(liveness, path.position),
+            "region": _REGIONS[path.region],
+            "peak_bytes": path.peak_bytes,
+            "makespan_s": path.makespan_s,
+            "simulated": path.default,
+        }
+        for path in paths
+    ]
+
+
 def function_report(
     liveness: BufferLiveness,
     simulation: SimulationResult,
     before: dict[str, Any] | None = None,
     budget: int | None = None,
+    paths: list[BranchPath] | None = None,
 ) -> dict[str, Any]:
-    """The report entry of one function."""
+    """The report entry of one function; with ``paths``, each path of its
+    branch points simulated (the figures above follow the costlier)."""
     entry: dict[str, Any] = {"name": liveness.name, **figures(liveness, simulation)}
+    if paths:
+        entry["paths"] = paths_json(liveness, paths)
     if budget is not None:
         entry["budget_bytes"] = budget
         entry["within_budget"] = simulation.peak_bytes <= budget
@@ -180,9 +204,11 @@ def summary_text(document: dict[str, Any], hardware: str) -> str:
     """``hyper-opt --summary``: the report's headline per function, in
     words: peak and makespan before -> after where a pipeline ran on it
     (the offload pipeline's own 'before' where it planned the function),
-    the copies, and what dead-buffer release, slice streaming and planning
-    inside branches saved, what the plan moved to the pool and which
-    parameters are in the pool, where the offload pipeline planned it."""
+    the copies, each path of each branch point (an ``scf.if`` on a value:
+    the figures above follow its costlier region), and what dead-buffer
+    release, slice streaming and planning inside branches saved, what the
+    plan moved to the pool and which parameters are in the pool, where the
+    offload pipeline planned it."""
     lines: list[str] = []
     for entry in document["functions"]:
         if "error" in entry:
@@ -214,6 +240,18 @@ def summary_text(document: dict[str, Any], hardware: str) -> str:
             + (f"overlap {overlap:.1%}, " if overlap is not None else "")
             + f"exposed {_time(entry['exposed_s'])}"
         )
+        for at in dict.fromkeys(path["at"] for path in entry.get("paths", ())):
+            regions = [path for path in entry["paths"] if path["at"] == at]
+            location = regions[0]["location"]
+            where = f" at {_file_line(location)}" if location else ""
+            lines.append(
+                f"  branch {at}{where}: "
+                + "; ".join(
+                    f"{path['region']}{' (simulated above)' if path['simulated'] else ''} "
+                    f"peak {_size(path['peak_bytes'])}, makespan {_time(path['makespan_s'])}"
+                    for path in regions
+                )
+            )
         if isinstance(plan, dict) and "plan" in plan:
             released = plan.get("saved_by_release_bytes") or 0
             if released:
@@ -244,6 +282,12 @@ def summary_text(document: dict[str, Any], hardware: str) -> str:
                 held = sum(b["size_bytes"] for b in pooled)
                 lines.append(f"  in the pool         {len(pooled)} parameters, {_size(held)}")
     return "\n".join(lines) + "\n"
+
+
+def _file_line(location: str) -> str:
+    """``file:line:col`` of a printed ``loc("file":line:col)``, else it."""
+    found = re.fullmatch(r'loc\("(.*)":(\d+):(\d+)\)', location)
+    return f"{found[1]}:{found[2]}:{found[3]}" if found else location
 
 
 def _time(seconds: float) -> str:

@@ -25,7 +25,10 @@ takes its roofline time (:mod:`hyperoffload.analysis.cost_model`).
   multiplied), a loop with a ``cache.trip_count_bound`` (an ``scf.for``
   with dynamic bounds, an ``scf.while`` without transfers in it) that many
   times, any other loop once; ``scf.if`` with a constant condition
-  the taken branch, otherwise the branch with more compute. A loop whose
+  the taken branch, otherwise the branch with more compute (or the one
+  ``paths`` names: :func:`simulate_paths` simulates each region of each
+  such ``scf.if``, which ``hyper-opt --report`` and ``--summary`` give
+  beside the costlier path's figures). A loop whose
   iteration repeats the one before (the same duration, copies, memory
   events and engine state relative to its start: a pipelined scan after
   its first iterations) reaches a steady state: the remaining iterations
@@ -45,7 +48,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from itertools import accumulate
 
 from mlir import ir
@@ -218,9 +221,15 @@ def _name_of(label: _Label) -> str | Callable[[], str]:
 
 class _Simulator:
     def __init__(
-        self, liveness: BufferLiveness, hardware: HardwareProfile, timeline: bool = True
+        self,
+        liveness: BufferLiveness,
+        hardware: HardwareProfile,
+        timeline: bool = True,
+        paths: Mapping[int, int] | None = None,
     ) -> None:
         self.liveness = liveness
+        # The region each scf.if at these positions runs (see simulate).
+        self.paths = dict(paths or {})
         self.hardware = hardware
         self.timeline = timeline
         self.costs = CostModel(hardware)
@@ -638,7 +647,9 @@ class _Simulator:
         if name == "scf.if":
             condition = _constant_bool(op.operands[0])
             regions = list(op.regions)
-            if condition is not None:
+            if position is not None and position in self.paths:
+                chosen = regions[self.paths[position]]
+            elif condition is not None:
                 chosen = regions[0] if condition else regions[1]
             else:
                 chosen = max(regions, key=self._static_compute)
@@ -878,24 +889,82 @@ def simulate(
     liveness: BufferLiveness | None = None,
     dynamic_dim_bound: int | None = None,
     timeline: bool = True,
+    paths: Mapping[int, int] | None = None,
 ) -> SimulationResult:
     """Simulate one ``func.func`` (see the module docstring). Without
     ``timeline`` the result's ``intervals`` stay empty (the figures,
     transfers and memory curve are the same): for callers that only
-    compare figures."""
+    compare figures. ``paths``: per program position of an ``scf.if``
+    (``liveness.order``), the region it runs (0: then, 1: else), whatever
+    its condition (:func:`simulate_paths`)."""
     if liveness is None:
         liveness = BufferLiveness(function, dynamic_dim_bound=dynamic_dim_bound)
-    simulator = _Simulator(liveness, hardware, timeline)
+    simulator = _Simulator(liveness, hardware, timeline, paths)
     simulator.run()
     return simulator.result()
+
+
+@dataclasses.dataclass(frozen=True)
+class BranchPath:
+    """One region of an ``scf.if`` whose condition is not a constant,
+    simulated as the region that runs (every other ``scf.if`` as
+    :func:`simulate` chooses): its peak and makespan, and whether it is
+    the region :func:`simulate` runs by default (the one with more
+    compute)."""
+
+    position: int
+    region: int
+    peak_bytes: int
+    makespan_s: float
+    default: bool
+
+
+def branch_points(liveness: BufferLiveness) -> list[int]:
+    """The positions of the ``scf.if`` ops of ``liveness``'s function whose
+    condition is not a constant and that have an else region: where the
+    simulation picks a path."""
+    order = liveness.order
+    return [
+        position
+        for position in range(1, order.end_position)
+        if order.names[position] == "scf.if"
+        and _constant_bool(order.ops[position].operands[0]) is None
+        and len(order.ops[position].regions[1].blocks)
+    ]
+
+
+def simulate_paths(
+    function: ir.Operation, hardware: HardwareProfile, liveness: BufferLiveness
+) -> list[BranchPath]:
+    """Each path of each branch point of ``function`` (:func:`branch_points`)
+    simulated: where :func:`simulate` follows the costlier region, the
+    report gives both."""
+    found: list[BranchPath] = []
+    for position in branch_points(liveness):
+        op = liveness.order.ops[position]
+        simulator = _Simulator(liveness, hardware, False)
+        default = max(range(2), key=lambda index: simulator._static_compute(op.regions[index]))
+        for region in range(2):
+            result = simulate(
+                function, hardware, liveness=liveness, timeline=False, paths={position: region}
+            )
+            found.append(
+                BranchPath(
+                    position, region, result.peak_bytes, result.makespan_s, region == default
+                )
+            )
+    return found
 
 
 __all__ = [
     "DEVICE_TO_POOL",
     "POOL_TO_DEVICE",
+    "BranchPath",
     "Interval",
     "SimulationError",
     "SimulationResult",
     "TransferRecord",
+    "branch_points",
     "simulate",
+    "simulate_paths",
 ]
