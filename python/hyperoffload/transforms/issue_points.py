@@ -20,8 +20,11 @@ before the first op that begins after it. The copies keep their order
 and, as far as the timeline sees, their start: the same makespan with
 less memory held.
 
-Conservative: only prefetches whose every token use is a ``cache.wait``
-in the same block move (so a pipelined loop's next-iteration prefetches,
+Conservative: only the streamed slices' prefetches move
+(:func:`~hyperoffload.analysis.loop_slices.is_streamed_slice`: a view of
+a parameter in the pool, which nothing in the function writes), and of
+those only the ones whose every token use is a ``cache.wait`` in the
+same block (so a pipelined loop's next-iteration prefetches,
 waited at the end of the iteration, do; a token carried out of the block
 does not), never past a use of their buffer, and the timeline assumes the
 link is free at the block's start (true of a pipelined loop's iteration:
@@ -37,6 +40,7 @@ from mlir import ir
 
 from hyperoffload import _native
 from hyperoffload.analysis.cost_model import CostModel, static_time
+from hyperoffload.analysis.loop_slices import is_streamed_slice
 from hyperoffload.hardware import HardwareProfile
 from hyperoffload.sizes import memref_bytes
 
@@ -92,6 +96,8 @@ def issue_at_copy_start(block: ir.Block, hardware: HardwareProfile) -> int:
     movable: list[tuple[float, int, int]] = []
     for i, (start, _) in timeline.copies.items():
         prefetch = ops[i]
+        if not is_streamed_slice(prefetch):
+            continue  # its source may be written: it stays where it was put
         token_users = [_ancestor_index(use.owner, block, index) for use in prefetch.results[1].uses]
         if not token_users or any(
             user is None or ops[user].name != "cache.wait" for user in token_users
