@@ -44,6 +44,22 @@ def first_function(module: ir.Module) -> ir.Operation:
 
 ROOT = Path(__file__).resolve().parents[2]
 
+# An scf.if on an argument: the then region one 1 s fill (unit profile),
+# the else region two and a 4000 B temporary (the costlier path).
+BRANCH = """
+func.func @branch(%x: memref<1000xf32>, %s: f32, %c: i1) {
+  scf.if %c {
+    linalg.fill ins(%s : f32) outs(%x : memref<1000xf32>)
+  } else {
+    %t = memref.alloc() : memref<1000xf32>
+    linalg.fill ins(%s : f32) outs(%t : memref<1000xf32>)
+    linalg.fill ins(%s : f32) outs(%x : memref<1000xf32>)
+    memref.dealloc %t : memref<1000xf32>
+  }
+  return
+}
+"""
+
 
 def mlir_chunks(
     keep: Callable[[ir.Module], bool] = lambda module: True,

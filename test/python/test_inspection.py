@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import BRANCH
 from hyperoffload.cli.hyper_opt import main
 
 REPO = Path(__file__).resolve().parents[2]
@@ -319,21 +320,7 @@ def test_the_report_gives_each_path_of_a_branch(tmp_path: Path) -> None:
     and ``paths`` gives both regions simulated as the one taken (the then
     region's single 1 s fill, the else region's two and a temporary)."""
     source = tmp_path / "branch.mlir"
-    source.write_text(
-        """
-func.func @branch(%x: memref<1000xf32>, %s: f32, %c: i1) {
-  scf.if %c {
-    linalg.fill ins(%s : f32) outs(%x : memref<1000xf32>)
-  } else {
-    %t = memref.alloc() : memref<1000xf32>
-    linalg.fill ins(%s : f32) outs(%t : memref<1000xf32>)
-    linalg.fill ins(%s : f32) outs(%x : memref<1000xf32>)
-    memref.dealloc %t : memref<1000xf32>
-  }
-  return
-}
-"""
-    )
+    source.write_text(BRANCH)
     unit = REPO / "test" / "Inputs" / "unit.toml"
     report = tmp_path / "r.json"
     arguments = [str(source), f"--hw={unit}", f"--report={report}", "-o", "/dev/null"]

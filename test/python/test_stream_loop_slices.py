@@ -51,12 +51,16 @@ def test_every_stacked_weight_is_found_and_nothing_in_the_straight_form() -> Non
         assert find_slice_streams(straight.body.operations[0].operation) == []
 
 
+@pytest.mark.parametrize("options", ["", "{hw=gh200}"])
 @pytest.mark.parametrize("target", ["cpu", "cpu-async", "gpu"])
-def test_streamed_loops_compute_the_same_bits(target: str) -> None:
+def test_streamed_loops_compute_the_same_bits(target: str, options: str) -> None:
+    """Streamed, and with hw= each prefetch issued where its copy starts
+    (hyperoffload.transforms.issue_points), the scan computes the same
+    bits on every target."""
     with ir.Context():
         original = ir.Module.parse(generate_llama(TINY, "scan"))
         streamed = ir.Module.parse(generate_llama(TINY, "scan"))
-        build_pass_manager("cache-stream-loop-slices, cache-verify-schedule").run(
+        build_pass_manager(f"cache-stream-loop-slices{options}, cache-verify-schedule").run(
             streamed.operation
         )
         text = str(streamed)
