@@ -652,7 +652,7 @@ class _Simulator:
             elif condition is not None:
                 chosen = regions[0] if condition else regions[1]
             else:
-                chosen = max(regions, key=self._static_compute)
+                chosen = regions[self._costlier_region(op)]
             if len(chosen.blocks):
                 self._run_region(chosen)
             return
@@ -790,6 +790,12 @@ class _Simulator:
             self.token_done[token] += offset
             if isinstance(token, int) and token in last:
                 self.token_transfer[token] = last[token]
+
+    def _costlier_region(self, op: ir.Operation) -> int:
+        """The region of ``op`` (an ``scf.if``) with more compute, the first
+        on a tie: the one run where its condition is not a constant."""
+        regions = list(op.regions)
+        return max(range(len(regions)), key=lambda index: self._static_compute(regions[index]))
 
     def _static_compute(self, region: ir.Region) -> float:
         total = 0.0
@@ -941,9 +947,9 @@ def simulate_paths(
     report gives both."""
     found: list[BranchPath] = []
     for position in branch_points(liveness):
-        op = liveness.order.ops[position]
-        simulator = _Simulator(liveness, hardware, False)
-        default = max(range(2), key=lambda index: simulator._static_compute(op.regions[index]))
+        default = _Simulator(liveness, hardware, False)._costlier_region(
+            liveness.order.ops[position]
+        )
         for region in range(2):
             result = simulate(
                 function, hardware, liveness=liveness, timeline=False, paths={position: region}

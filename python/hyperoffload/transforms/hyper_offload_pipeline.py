@@ -558,9 +558,7 @@ class HyperOffloadPipelinePass(PlanOptions):
         )
         chosen: list[int] = []
         object.__setattr__(self, "_ahead", frozenset())
-        # The last group added, its parameters and the pipelined set before it.
-        last: tuple[list[SliceStream | StaticStream | CallStream], list[int], frozenset[int]]
-        last = ([], [], frozenset())
+        last = _Added([], [], frozenset(), None, frozenset())
         met = False
         for group in groups:
             if limit is not None and chosen and self._meets(module, name, hardware, chosen, limit):
@@ -594,22 +592,22 @@ class HyperOffloadPipelinePass(PlanOptions):
                     continue
             chosen.extend(numbers)
             object.__setattr__(self, "_ahead", ahead)
-            last = (group, numbers, before_ahead)
+            last = _Added(group, numbers, before_ahead, streamed, ahead)
         if met and limit is not None:
             chosen = self._fastest_last(module, name, hardware, groups, chosen, last, limit)
         if not chosen:
             return function, liveness, before
-        function, remarks = stream_function(function, set(chosen), self._pipelined)
-        by_callee = stream_call_arguments(function, set(chosen)) if self._callee_fetches else []
-        static = stream_static(function, set(chosen) - set(by_callee))
-        issue_in_function(function, hardware)
+        applied = _stream_arguments(
+            function, set(chosen), hardware, self._pipelined, self._callee_fetches
+        )
+        function = applied.function
         if self.remarks:
-            for where, message, _ in remarks:
+            for where, message, _ in applied.remarks:
                 self.emit_remark(where, message)
-            if static:
-                self.emit_remark(function, describe(static))
-            if by_callee:
-                names = ", ".join(f"%arg{n}" for n in by_callee)
+            if applied.static:
+                self.emit_remark(function, describe(applied.static))
+            if applied.by_callee:
+                names = ", ".join(f"%arg{n}" for n in applied.by_callee)
                 self.emit_remark(function, f"{names} fetched by a clone of the callee per call")
         streamed_liveness = BufferLiveness(function, dynamic_dim_bound=bound)
         streamed = simulate(function, hardware, liveness=streamed_liveness, timeline=False)
@@ -654,7 +652,7 @@ class HyperOffloadPipelinePass(PlanOptions):
         hardware: HardwareProfile,
         groups: list[list[SliceStream | StaticStream | CallStream]],
         chosen: list[int],
-        last: tuple[list[SliceStream | StaticStream | CallStream], list[int], frozenset[int]],
+        last: _Added,
         limit: int,
     ) -> list[int]:
         """Under a budget, the group streamed last (largest first: the one
@@ -663,36 +661,39 @@ class HyperOffloadPipelinePass(PlanOptions):
         at decode every byte streamed is link time (on the 16-layer 7B scan
         at 60%, the three MLP kinds: +455%; two of them and ``wq``: +341%).
         The parameters then streamed; the pipelined set is set to match."""
-        group, numbers, before_ahead = last
-        base = chosen[: len(chosen) - len(numbers)]
+        base = chosen[: len(chosen) - len(last.numbers)]
 
         def size(candidate: list[SliceStream | StaticStream | CallStream]) -> int:
             return sum(s.slice_bytes * s.trip_count for s in candidate)
 
         taken = set(chosen)
-        candidates = [group] + [
+        candidates = [last.group] + [
             other
             for other in groups
-            if size(other) < size(group) and not taken & {s.argument.arg_number for s in other}
+            if size(other) < size(last.group) and not taken & {s.argument.arg_number for s in other}
         ]
         best: tuple[float, list[int], frozenset[int]] | None = None
         for candidate in candidates:
-            object.__setattr__(self, "_ahead", before_ahead)
+            object.__setattr__(self, "_ahead", last.ahead_before)
             numbers = [stream.argument.arg_number for stream in candidate]
-            if candidate is not group and not self._meets(
+            if candidate is last.group and last.streamed is not None:
+                # Simulated when it was added (the per-weight form's choice).
+                streamed, ahead = last.streamed, last.ahead
+            elif candidate is last.group or self._meets(
                 module, name, hardware, [*base, *numbers], limit
             ):
+                streamed, ahead = self._streamed_form(module, name, hardware, base, candidate, True)
+            else:
                 continue
-            streamed, ahead = self._streamed_form(module, name, hardware, base, candidate, True)
             assert streamed is not None
             if best is None or streamed.makespan_s < best[0]:
                 best = (streamed.makespan_s, numbers, ahead)
         assert best is not None, "the group that met the budget is an option"
-        if self.remarks and best[1] != last[1]:
+        if self.remarks and best[1] != last.numbers:
             self.emit_remark(
                 _find(module, name),
                 f"streams {', '.join(f'%arg{n}' for n in best[1])} instead of "
-                f"{', '.join(f'%arg{n}' for n in last[1])}: the budget is met either way, "
+                f"{', '.join(f'%arg{n}' for n in last.numbers)}: the budget is met either way, "
                 "and this simulates faster",
             )
         object.__setattr__(self, "_ahead", best[2])
@@ -885,14 +886,14 @@ class HyperOffloadPipelinePass(PlanOptions):
         streamed in the form being planned (pipelined as ``pipelined`` says,
         if given); the function lives as long as the copy is held."""
         copy = module.clone()
-        function = _stream_arguments(
+        streamed = _stream_arguments(
             _find(copy, name),
             set(arguments),
             hardware,
             self._pipelined if pipelined is None else pipelined,
             self._callee_fetches,
         )
-        return copy, function
+        return copy, streamed.function
 
     def _meets(
         self,
@@ -1215,24 +1216,47 @@ def _stream_groups(
     return groups
 
 
+@dataclasses.dataclass(frozen=True)
+class _Added:
+    """A group of weights :meth:`HyperOffloadPipelinePass._stream` added:
+    its parameters, the parameters pipelined before and after it, and the
+    function simulated with it where that was done when it was added."""
+
+    group: list[SliceStream | StaticStream | CallStream]
+    numbers: list[int]
+    ahead_before: frozenset[int]
+    streamed: SimulationResult | None
+    ahead: frozenset[int]
+
+
+@dataclasses.dataclass
+class _Streamed:
+    """What :func:`_stream_arguments` did: the function (the loop streaming
+    may put a copy in its place), the loops' remarks, the parameters the
+    callees fetch and the straight-line streams."""
+
+    function: ir.Operation
+    remarks: list[tuple[ir.Operation, str, list[str]]]
+    by_callee: list[int]
+    static: list[StaticStream]
+
+
 def _stream_arguments(
     function: ir.Operation,
     arguments: set[int],
     hardware: HardwareProfile,
     pipelined: bool | frozenset[int] = True,
     callees: bool = False,
-) -> ir.Operation:
+) -> _Streamed:
     """Stream the parameters ``arguments`` of ``function``: through their
     loops (``pipelined`` or not), fetched by a clone of the callee per call
     site (with ``callees``), or slice by slice in straight-line code, each
-    prefetch issued when its copy starts on ``hardware``; the function (the
-    loop streaming may put a copy in its place)."""
-    function, _ = stream_function(function, arguments, pipelined)
-    if callees:
-        arguments = arguments - set(stream_call_arguments(function, arguments))
-    stream_static(function, arguments)
+    prefetch issued when its copy starts on ``hardware``."""
+    function, remarks = stream_function(function, arguments, pipelined)
+    by_callee = stream_call_arguments(function, arguments) if callees else []
+    static = stream_static(function, arguments - set(by_callee))
     issue_in_function(function, hardware)
-    return function
+    return _Streamed(function, remarks, by_callee, static)
 
 
 @dataclasses.dataclass(frozen=True)

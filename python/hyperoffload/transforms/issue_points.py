@@ -40,7 +40,7 @@ from mlir import ir
 
 from hyperoffload import _native
 from hyperoffload.analysis.cost_model import CostModel, static_time
-from hyperoffload.analysis.loop_slices import is_streamed_slice
+from hyperoffload.analysis.loop_slices import ancestor_in, is_streamed_slice
 from hyperoffload.hardware import HardwareProfile
 from hyperoffload.sizes import memref_bytes
 
@@ -98,12 +98,12 @@ def issue_at_copy_start(block: ir.Block, hardware: HardwareProfile) -> int:
         prefetch = ops[i]
         if not is_streamed_slice(prefetch):
             continue  # its source may be written: it stays where it was put
-        token_users = [_ancestor_index(use.owner, block, index) for use in prefetch.results[1].uses]
+        token_users = [_index_in(use.owner, block, index) for use in prefetch.results[1].uses]
         if not token_users or any(
             user is None or ops[user].name != "cache.wait" for user in token_users
         ):
             continue
-        users = [_ancestor_index(use.owner, block, index) for use in prefetch.results[0].uses]
+        users = [_index_in(use.owner, block, index) for use in prefetch.results[0].uses]
         limit = min(u for u in [*token_users, *users] if u is not None)
         movable.append((start, i, limit))
     moving = {i for _, i, _ in movable}
@@ -132,17 +132,12 @@ def _defining_op(value: ir.Value) -> ir.Operation | None:
     return owner.operation if hasattr(owner, "operation") else owner
 
 
-def _ancestor_index(
+def _index_in(
     owner: ir.Operation | ir.OpView, block: ir.Block, index: dict[ir.Operation, int]
 ) -> int | None:
     """The index in ``block`` of the op of ``block`` holding ``owner``."""
-    op: ir.Operation | None = owner.operation if hasattr(owner, "operation") else owner
-    while op is not None:
-        if op in index:
-            return index[op]
-        parent = op.parent
-        op = parent.operation if parent is not None else None
-    return None
+    op = ancestor_in(owner.operation if hasattr(owner, "operation") else owner, block)
+    return None if op is None else index[op]
 
 
 def issue_in_function(function: ir.Operation, hardware: HardwareProfile) -> int:
