@@ -1,6 +1,9 @@
 // RUN: hyper-opt %s --split-input-file --cache-stream-static-slices 2>/dev/null | FileCheck %s
 // RUN: hyper-opt %s --split-input-file --cache-stream-static-slices 2>&1 >/dev/null | FileCheck %s --check-prefix=REMARK
 // RUN: hyper-opt %s --split-input-file --cache-stream-static-slices --cache-verify-schedule -o /dev/null
+// RUN: hyper-opt %s --split-input-file --cache-stream-static-slices='hw=%S/../Inputs/unit.toml' 2>/dev/null | FileCheck %s --check-prefix=ISSUE
+// RUN: hyper-opt %s --split-input-file --cache-stream-static-slices='hw=%S/../Inputs/unit.toml' --cache-verify-schedule -o /dev/null
+// RUN: not hyper-opt %s --split-input-file --cache-stream-static-slices=hw=nope -o /dev/null 2>&1 | FileCheck %s --check-prefix=BAD
 
 // JAX's unrolled form: a Python loop over P[i] reads one stacked weight at
 // constant slices, the second through an expand_shape. The weight goes to
@@ -9,6 +12,18 @@
 // its last; the reshape is made again on the device copy.
 
 // REMARK: remark: streams %arg0 slice by slice (256 B a slice of each), each slice prefetched where the one before it is first read
+
+// With hw= (the unit profile: slice 0's copy is waited for at once, the
+// compute is far shorter than a copy) slice 1 is issued where the link
+// starts its copy: after the wait for slice 0, not beside it.
+// ISSUE-LABEL: func.func @unrolled(
+// ISSUE: %[[S0:.+]] = memref.subview %{{.+}}[0, 0, 0] [1, 8, 8] [1, 1, 1]
+// ISSUE-NEXT: %[[S1:.+]] = memref.subview %{{.+}}[1, 0, 0] [1, 8, 8] [1, 1, 1]
+// ISSUE-NEXT: %[[D0:.+]], %[[T0:.+]] = cache.prefetch %[[S0]]
+// ISSUE-NEXT: cache.wait %[[T0]]
+// ISSUE-NEXT: %{{.+}}, %{{.+}} = cache.prefetch %[[S1]]
+// ISSUE-NEXT: linalg.generic {{.*}} ins(%{{.+}}, %[[D0]] :
+// BAD: error: unknown hardware profile 'nope'
 
 // CHECK-LABEL: func.func @unrolled(
 // CHECK-SAME: %[[W:.+]]: memref<2x8x8xf32, #cache.remote>, %[[X:.+]]: memref<4x8xf32>, %[[Y:.+]]: memref<4x8xf32>, %[[Z:.+]]: memref<4x1x8xf32>)
