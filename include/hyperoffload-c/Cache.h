@@ -243,6 +243,14 @@ MLIR_CAPI_EXPORTED MlirOperation hyperoffloadPipelineLoop(
     const uint64_t *firstStageLast, int64_t lastCount, bool warmStart,
     MlirOperation firstStageAfter);
 
+/// Peel the first `count` iterations off the scf.for `loop` (upstream
+/// scf::peelForLoopFirstIteration, each peeled iteration then inlined by
+/// promoteIfSingleIteration), in program order before it. Returns the loop
+/// of the remaining iterations, or null (and nothing changed) if `loop` is
+/// not an scf.for with constant bounds running more than `count` times.
+MLIR_CAPI_EXPORTED MlirOperation hyperoffloadPeelLoopFront(MlirOperation loop,
+                                                           int64_t count);
+
 /// Kinds of root buffer found by hyperoffloadLivenessAnalyse.
 enum HyperoffloadRootKind {
   HyperoffloadRootArgument = 0,

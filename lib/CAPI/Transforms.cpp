@@ -10,6 +10,7 @@
 #include "mlir/CAPI/IR.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/SCF/Transforms/Transforms.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/PatternMatch.h"
 #include "llvm/ADT/DenseSet.h"
 
@@ -116,4 +117,26 @@ MlirOperation hyperoffloadPipelineLoop(MlirOperation loop,
       }
   }
   return wrap(pipelined->getOperation());
+}
+
+MlirOperation hyperoffloadPeelLoopFront(MlirOperation loop, int64_t count) {
+  auto forOp = dyn_cast<scf::ForOp>(unwrap(loop));
+  if (!forOp || count < 0)
+    return MlirOperation{nullptr};
+  std::optional<int64_t> lower = getConstantIntValue(forOp.getLowerBound());
+  std::optional<int64_t> upper = getConstantIntValue(forOp.getUpperBound());
+  std::optional<int64_t> step = getConstantIntValue(forOp.getStep());
+  if (!lower || !upper || !step || *step <= 0 ||
+      (*upper - *lower + *step - 1) / *step <= count)
+    return MlirOperation{nullptr};
+  IRRewriter rewriter(forOp.getContext());
+  for (int64_t i = 0; i < count; ++i) {
+    scf::ForOp first;
+    rewriter.setInsertionPoint(forOp);
+    if (failed(scf::peelForLoopFirstIteration(rewriter, forOp, first)) ||
+        first == forOp)
+      return MlirOperation{nullptr};
+    (void)first.promoteIfSingleIteration(rewriter);
+  }
+  return wrap(forOp.getOperation());
 }

@@ -1,4 +1,6 @@
-// RUN: hyper-opt %s --hyper-offload-pipeline='budget=60% hw=%S/../Inputs/unit.toml' 2>/dev/null | FileCheck %s --check-prefix=STREAM
+// RUN: hyper-opt %s --hyper-offload-pipeline='budget=60% hw=%S/../Inputs/unit.toml peel-iterations=0' 2>/dev/null | FileCheck %s --check-prefix=STREAM
+// RUN: hyper-opt %s --hyper-offload-pipeline='budget=60% hw=%S/../Inputs/unit.toml' 2>/dev/null | FileCheck %s --check-prefix=PEEL
+// RUN: not hyper-opt %s --hyper-offload-pipeline='budget=60% hw=%S/../Inputs/unit.toml peel-iterations=two' -o /dev/null 2>&1 | FileCheck %s --check-prefix=BADPEEL
 // RUN: not hyper-opt %s --hyper-offload-pipeline='budget=60% hw=%S/../Inputs/unit.toml stream-loops=false' -o /dev/null 2>&1 | FileCheck %s --check-prefix=OFF
 // RUN: hyper-opt %s --hyper-offload-pipeline='max-slowdown=1% hw=%S/../Inputs/unit.toml remarks' -o /dev/null 2>&1 | FileCheck %s --check-prefix=SLOW
 // RUN: hyper-opt %s --hyper-offload-pipeline='budget=60% hw=%S/../Inputs/unit.toml loop-streaming=per-iteration remarks' -o /dev/null 2>&1 | FileCheck %s --check-prefix=ITER
@@ -13,6 +15,19 @@
 // OFF: error: budget of {{[0-9]+}} bytes is infeasible
 // OFF-SAME: held there and kept on the device: %arg0 (4 KiB): aliasing (used through a 'memref.subview' nested in a region)
 // SLOW: remark: keeps %arg0 whole: streaming it through the loop simulates {{[0-9.]+}}% slower, over max-slowdown
+// peel-iterations=auto (the default) also plans the loop with its first
+// iteration peeled off (cache-peel-loop-slices): slice 0 is then a
+// parameter of its own, kept on the device, so nothing before the loop
+// waits for a copy; that is faster, so under the budget it is kept.
+// PEEL-LABEL: func.func @scan(
+// PEEL-SAME: %[[W:[^ ]+]]: memref<3x16x16xf32, #cache.remote> {cache.slices = array<i64: 0, 1, 3>}
+// PEEL-SAME: %[[W0:[^ ]+]]: memref<1x16x16xf32> {cache.slices = array<i64: 0, 0, 1>})
+// PEEL: %[[S0:.+]] = memref.subview %[[W0]][0, 0, 0]
+// PEEL-NEXT: linalg.matmul ins(%{{.+}}, %[[S0]] :
+// PEEL-NEXT: scf.for
+// PEEL: memref.subview %[[W]]
+// PEEL-NEXT: cache.prefetch
+// BADPEEL: error: peel-iterations must be auto or a number >= 0, got 'two'
 // Asked to fetch per iteration, each iteration fetches its own slice.
 // ITER: remark: streams %arg0 slice by slice (1 KiB per iteration), fetched in each iteration
 func.func @scan(%w: memref<4x16x16xf32>, %x: memref<2x16xf32>, %y: memref<2x16xf32>) {

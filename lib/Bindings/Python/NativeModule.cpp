@@ -1100,6 +1100,20 @@ NB_MODULE(_native, m) {
       "`first_stage_after`), the latter last. With `warm_start` the first "
       "iteration is peeled off first and the prologue's copies run during "
       "it. The new loop, or None where upstream declines.");
+  m.def(
+      "peel_loop_front",
+      [](MlirOperation loop, int64_t count) -> std::optional<MlirOperation> {
+        MlirOperation rest = hyperoffloadPeelLoopFront(loop, count);
+        if (mlirOperationIsNull(rest))
+          return std::nullopt;
+        return rest;
+      },
+      "loop"_a, "count"_a,
+      "Peel the first `count` iterations off the scf.for `loop` (upstream's "
+      "scf::peelForLoopFirstIteration, each peeled iteration inlined), in "
+      "program order before it. The loop of the remaining iterations, or "
+      "None (nothing changed) where the bounds are not constants or it runs "
+      "`count` times or fewer.");
   //===--------------------------------------------------------------------===//
   // Passes in upstream's registry
   //===--------------------------------------------------------------------===//

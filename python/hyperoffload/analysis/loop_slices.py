@@ -37,7 +37,7 @@ import dataclasses
 from mlir import ir
 
 from hyperoffload import _native
-from hyperoffload.analysis.program import constant_trip_count, trip_count
+from hyperoffload.analysis.program import constant_int, constant_trip_count, trip_count
 from hyperoffload.analysis.references import module_references
 from hyperoffload.dialects.cache import device_memref_type
 from hyperoffload.ir_utils import is_remote_memref, memory_space
@@ -260,3 +260,91 @@ def is_streamed_slice(prefetch: ir.Operation) -> bool:
     owner = source.owner
     # (An OpView's ``name`` may be its symbol: ask the operation.)
     return sliced and isinstance(owner, ir.Block) and owner.owner.operation.name == "func.func"
+
+
+# Integer ops whose value :func:`slice_rows` computes (those JAX and the
+# generator put between an induction variable and a slice's offset).
+_EVALUATED = {
+    "arith.addi": lambda a, b: a + b,
+    "arith.subi": lambda a, b: a - b,
+    "arith.muli": lambda a, b: a * b,
+    "arith.maxsi": max,
+    "arith.minsi": min,
+    "arith.maxui": max,
+    "arith.minui": min,
+}
+_CASTS = frozenset({"arith.index_cast", "arith.index_castui", "arith.extsi", "arith.extui"})
+_PREDICATES = {
+    0: lambda a, b: a == b,
+    1: lambda a, b: a != b,
+    2: lambda a, b: a < b,
+    3: lambda a, b: a <= b,
+    4: lambda a, b: a > b,
+    5: lambda a, b: a >= b,
+    6: lambda a, b: a < b,
+    7: lambda a, b: a <= b,
+    8: lambda a, b: a > b,
+    9: lambda a, b: a >= b,
+}
+
+
+def _evaluate(value: ir.Value, iv: ir.Value, at: int, body: ir.Block) -> int | None:
+    """``value`` where ``iv`` is ``at``: computed by the integer ops of
+    ``body`` from ``iv`` and constants; None where another op or value is
+    involved (the values are non-negative slice rows: the signed and
+    unsigned forms agree)."""
+    if value == iv:
+        return at
+    constant = constant_int(value)
+    if constant is not None:
+        return constant
+    op = _operation(value)
+    if op is None or op.block != body:
+        return None
+    operands = [_evaluate(o, iv, at, body) for o in op.operands]
+    if any(o is None for o in operands):
+        return None
+    if op.name in _CASTS:
+        return operands[0]
+    if op.name in _EVALUATED:
+        return int(_EVALUATED[op.name](*operands))
+    if op.name == "arith.cmpi":
+        predicate = ir.IntegerAttr(op.attributes["predicate"]).value
+        return int(_PREDICATES[predicate](*operands))
+    if op.name == "arith.select":
+        return operands[1] if operands[0] else operands[2]
+    return None
+
+
+def slice_rows(stream: SliceStream) -> list[list[int]] | None:
+    """Per iteration of ``stream``'s ``scf.for``, the first row (index
+    along the stacked dimension) of each of its slices, in order; None
+    where one is not computed from the induction variable and constants by
+    integer arithmetic (:func:`_evaluate`), or moves in another dimension.
+    Computed once per iteration: for the few ops between a loop's counter
+    and its slices' offsets."""
+    loop = stream.loop
+    if loop.name != "scf.for":
+        return None
+    lower, step = constant_int(loop.operands[0]), constant_int(loop.operands[2])
+    if lower is None or step is None:
+        return None
+    body = loop_body(loop)
+    iv = body.arguments[0]
+    offsets: list[ir.Value] = []
+    for view in stream.slices:
+        static = list(ir.DenseI64ArrayAttr(view.attributes["static_offsets"]))
+        if static[0] != ir.ShapedType.get_dynamic_stride_or_offset() or any(
+            s == ir.ShapedType.get_dynamic_stride_or_offset() for s in static[1:]
+        ):
+            return None
+        # The first dynamic offset: the row's.
+        offsets.append(view.operands[1])
+    rows: list[list[int]] = []
+    for iteration in range(stream.trip_count):
+        at = lower + iteration * step
+        row = [_evaluate(offset, iv, at, body) for offset in offsets]
+        if any(r is None or r < 0 for r in row):
+            return None
+        rows.append(row)  # type: ignore[arg-type]
+    return rows

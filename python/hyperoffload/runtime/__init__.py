@@ -4,7 +4,9 @@
 transfers become synchronous host copies, see ``cache-lower-to-cpu``), takes
 it to the LLVM dialect with upstream passes and calls ``f`` with numpy
 arrays for its memref arguments (written in place: out-parameters work) and
-Python numbers for its scalars. Unsupported input is refused with
+Python numbers for its scalars (a function whose stacked parameters
+``cache-peel-loop-slices`` split also takes the arguments of the function
+as given: :func:`split_arguments`). Unsupported input is refused with
 :class:`ExecutionError` before anything that could abort the process.
 
 By default the pool is guarded (:mod:`hyperoffload.runtime.pool_guard`):
@@ -34,6 +36,7 @@ from hyperoffload.ir_utils import function_named, walk_preorder
 from hyperoffload.runtime import pool_guard
 from hyperoffload.transforms.lower_to_cpu import lower_to_cpu
 from hyperoffload.transforms.lower_to_gpu import lower_to_gpu
+from hyperoffload.transforms.peel_loop_slices import slice_attributes
 
 MGPU_HOST_LIBRARY = "libHyperOffloadMgpuHost.so"
 RUNNER_UTILS = "libmlir_runner_utils.so"
@@ -147,6 +150,7 @@ def _run_function(
     if problem is not None:
         raise ExecutionError(problem[1])
     inputs = list(ir.FunctionType(ir.TypeAttr(function.attributes["function_type"]).value).inputs)
+    arguments = split_arguments(function, arguments)
     shared = _shared_arrays(arguments) if guard_pool else list(arguments)
     packed = pack_arguments(name, inputs, shared)
     function.attributes["llvm.emit_c_interface"] = ir.UnitAttr.get(copy.context)
@@ -278,6 +282,37 @@ def copy_with_function(module: ir.Module, name: str) -> tuple[ir.Module, ir.Oper
     if function is None:
         raise ExecutionError(f"no function @{name} with a body in the module")
     return copy, function
+
+
+def split_arguments(function: ir.Operation, arguments: Sequence[object]) -> list[object]:
+    """The arguments of ``function`` from ``arguments``, those of the
+    function as given, where ``cache-peel-loop-slices`` split stacked
+    parameters (``cache.slices = array<i64: P, R, N>``: rows ``R`` to
+    ``R + N`` of argument ``P``, as numpy views, so what the function
+    writes lands in the array given); ``arguments`` as they are where the
+    function has no such parameter or they are already as many as its
+    parameters."""
+    slices = slice_attributes(function)
+    count = len(function.regions[0].blocks[0].arguments)
+    if not slices or len(arguments) == count:
+        return list(arguments)
+    given = count - sum(1 for number, (of, _, _) in slices.items() if of != number)
+    if len(arguments) != given:
+        return list(arguments)  # pack_arguments says what does not match
+    split: list[object] = []
+    for number in range(count):
+        if number not in slices:
+            split.append(arguments[number])
+            continue
+        of, first, rows = slices[number]
+        value = arguments[of]
+        if not isinstance(value, np.ndarray) or value.ndim == 0 or value.shape[0] < first + rows:
+            raise ExecutionError(
+                f"argument #{of}: expected an array of at least {first + rows} rows, "
+                f"split by cache.slices"
+            )
+        split.append(value[first : first + rows])
+    return split
 
 
 def pack_arguments(name: str, inputs: list[ir.Type], arguments: Sequence[object]) -> list[object]:

@@ -60,10 +60,24 @@ class BlockTimeline:
     end: float
 
 
-def block_timeline(block: ir.Block, hardware: HardwareProfile) -> BlockTimeline:
-    """The timeline of ``block`` on ``hardware``, the link free at its start."""
+def block_timeline(
+    block: ir.Block,
+    hardware: HardwareProfile,
+    times: dict[ir.Operation, float] | None = None,
+) -> BlockTimeline:
+    """The timeline of ``block`` on ``hardware``, the link free at its start
+    (``times``: the ops' compute times known so far, filled in)."""
+    return _timeline([op.operation for op in block.operations], hardware, times)
+
+
+def _timeline(
+    ops: list[ir.Operation],
+    hardware: HardwareProfile,
+    times: dict[ir.Operation, float] | None = None,
+) -> BlockTimeline:
+    """:func:`block_timeline` of the ops ``ops``, in that order."""
     model = CostModel(hardware)
-    ops = [op.operation for op in block.operations]
+    times = {} if times is None else times
     index = {op: i for i, op in enumerate(ops)}
     now = link = 0.0
     begin: list[float] = []
@@ -81,7 +95,9 @@ def block_timeline(block: ir.Block, hardware: HardwareProfile) -> BlockTimeline:
                 if owner is not None and index.get(owner) in copies:
                     now = max(now, copies[index[owner]][1])
         elif op.name != "cache.evict":
-            now += static_time(model, op)
+            if op not in times:
+                times[op] = static_time(model, op)
+            now += times[op]
     return BlockTimeline(ops, begin, copies, now)
 
 
@@ -158,3 +174,107 @@ def issue_in_function(function: ir.Operation, hardware: HardwareProfile) -> int:
         if holds:
             blocks.append(block)
     return sum(issue_at_copy_start(block, hardware) for block in blocks)
+
+
+def issue_ahead(block: ir.Block, hardware: HardwareProfile) -> int:
+    """Move each streamed prefetch of ``block`` whose wait (in the block)
+    stalls up the block, with its view, to the latest op boundary from
+    which its copy stalls least: the first slices of a loop that peeled
+    iterations run before (``cache-peel-loop-slices``) are fetched behind
+    their work, not after it. Only where the block's timeline ends no
+    later; each prefetch moves once, the first stalled first. How many
+    moved."""
+    times: dict[ir.Operation, float] = {}
+    tried: list[ir.Operation] = []
+    moved = 0
+    while True:
+        ops = [op.operation for op in block.operations]
+        timeline = _timeline(ops, hardware, times)
+        found = _first_stalled(timeline, block, tried)
+        if found is None:
+            return moved
+        moving, wait, lowest = found
+        tried.append(moving[-1])
+        start = ops.index(moving[0])
+
+        def probe(
+            at: int,
+            ops: list[ir.Operation] = ops,
+            moving: list[ir.Operation] = moving,
+            wait: ir.Operation = wait,
+        ) -> tuple[float, float]:
+            """The wait's stall and the block's end with ``moving`` put
+            before op ``at``."""
+            rest = [op for op in ops if op not in moving]
+            at = len([op for op in ops[:at] if op not in moving])
+            order = [*rest[:at], *moving, *rest[at:]]
+            placed = _timeline(order, hardware, times)
+            w = order.index(wait)
+            after = placed.begin[w + 1] if w + 1 < len(order) else placed.end
+            return after - placed.begin[w], placed.end
+
+        least, end = probe(lowest)
+        stall, _ = probe(start)
+        if least >= stall - _EPSILON or end > timeline.end + _EPSILON:
+            continue
+        # The stall only grows as the copy is issued later: the latest
+        # boundary at which it is still the least.
+        low, high = lowest, start
+        while low < high:
+            middle = (low + high + 1) // 2
+            if probe(middle)[0] <= least + _EPSILON:
+                low = middle
+            else:
+                high = middle - 1
+        if probe(low)[1] > timeline.end + _EPSILON:
+            continue
+        for op in moving:
+            op.move_before(ops[low])
+        moved += 1
+
+
+def _first_stalled(
+    timeline: BlockTimeline, block: ir.Block, tried: list[ir.Operation]
+) -> tuple[list[ir.Operation], ir.Operation, int] | None:
+    """The first (by copy start) streamed prefetch of ``timeline`` not in
+    ``tried`` whose first wait stalls and that could be issued earlier: its
+    view chain and itself (in order), that wait, and the earliest index it
+    may be put before."""
+    ops = timeline.ops
+    index = {op: i for i, op in enumerate(ops)}
+    for i, _ in sorted(timeline.copies.items(), key=lambda item: item[1][0]):
+        prefetch = ops[i]
+        if prefetch in tried or not is_streamed_slice(prefetch):
+            continue
+        waits = [_index_in(use.owner, block, index) for use in prefetch.results[1].uses]
+        if not waits or any(w is None or ops[w].name != "cache.wait" for w in waits):
+            continue
+        first_wait = min(w for w in waits if w is not None)
+        after = timeline.begin[first_wait + 1] if first_wait + 1 < len(ops) else timeline.end
+        if after - timeline.begin[first_wait] <= _EPSILON:
+            continue
+        # The views it fetches, in the block: they move with it.
+        chain = [prefetch]
+        source = prefetch.operands[0]
+        while (owner := _defining_op(source)) is not None and owner.name in (
+            "memref.subview",
+            "memref.cast",
+        ):
+            if index.get(owner) is None or len(list(owner.results[0].uses)) != 1:
+                break
+            chain.insert(0, owner)
+            source = owner.operands[0]
+        lowest = 0
+        for op in chain:
+            for operand in op.operands:
+                owner = _defining_op(operand)
+                if owner is not None and owner not in chain and index.get(owner) is not None:
+                    lowest = max(lowest, index[owner] + 1)
+        if lowest < index[chain[0]]:
+            return chain, ops[first_wait], lowest
+    return None
+
+
+def issue_ahead_in_function(function: ir.Operation, hardware: HardwareProfile) -> int:
+    """:func:`issue_ahead` on the body of ``function``; how many moved."""
+    return sum(issue_ahead(block, hardware) for block in function.regions[0].blocks)

@@ -28,6 +28,12 @@ from hyperoffload import _native
 from hyperoffload.transforms.pass_base import ModulePass, OptionError
 
 
+def _peel_loop_slices() -> type[ModulePass]:
+    from hyperoffload.transforms.peel_loop_slices import PeelLoopSlicesPass
+
+    return PeelLoopSlicesPass
+
+
 def _stream_static_slices() -> type[ModulePass]:
     from hyperoffload.transforms.stream_static_slices import StreamStaticSlicesPass
 
@@ -163,6 +169,7 @@ _PASSES: dict[str, Callable[[], type[ModulePass]]] = {
     "cache-lower-to-gpu": _lower_to_gpu,
     "cache-materialize-branch-results": _materialize_branch_results,
     "cache-materialize-loop-results": _materialize_loop_results,
+    "cache-peel-loop-slices": _peel_loop_slices,
     "cache-plan-offload": _plan_offload,
     "cache-print-liveness": _print_liveness,
     "cache-schedule-transfers": _schedule_transfers,

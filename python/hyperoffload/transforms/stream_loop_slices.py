@@ -209,7 +209,7 @@ def stream_function(
             remarks.append((new_loop, f"{what}, {how}", names))
     located = [(op.location, message, names) for op, message, names in remarks]
     function, _ = run_or_restore(function, "func.func(canonicalize)")
-    return function, [(_at(function, loc), message, names) for loc, message, names in located]
+    return function, [(loop_at(function, loc), message, names) for loc, message, names in located]
 
 
 def _pipelines(pipelined: bool | Collection[int], stream: SliceStream) -> bool:
@@ -220,7 +220,7 @@ def _pipelines(pipelined: bool | Collection[int], stream: SliceStream) -> bool:
     return stream.argument.arg_number in pipelined
 
 
-def _at(function: ir.Operation, location: ir.Location) -> ir.Operation:
+def loop_at(function: ir.Operation, location: ir.Location) -> ir.Operation:
     """An op of ``function`` at ``location`` (canonicalization may have
     replaced the one remarked on); the function if none is."""
     found: list[ir.Operation] = []

@@ -1,0 +1,104 @@
+// RUN: hyper-opt %s --split-input-file --cache-peel-loop-slices='iterations=2' 2>/dev/null | FileCheck %s
+// RUN: hyper-opt %s --split-input-file --cache-peel-loop-slices='iterations=2' 2>&1 >/dev/null | FileCheck %s --check-prefix=REMARK
+// RUN: not hyper-opt %s --split-input-file --cache-peel-loop-slices='iterations=0' -o /dev/null 2>&1 | FileCheck %s --check-prefix=BAD
+
+// The first two iterations are peeled off (upstream
+// scf::peelForLoopFirstIteration) and read slices passed as parameters of
+// their own, appended; the loop reads the rows left, its offsets shifted.
+// cache.slices says which rows of which parameter as given each holds.
+
+// REMARK: :[[@LINE+18]]:3: remark: peels 2 iteration(s) off the loop: the slices they read of %arg0 are parameters %arg3, %arg4 (cache.slices)
+
+// CHECK-LABEL: func.func @scan(
+// CHECK-SAME: %[[W:.+]]: memref<2x64x64xf32> {cache.slices = array<i64: 0, 2, 2>}, %[[X:.+]]: memref<8x64xf32>, %[[Y:.+]]: memref<8x64xf32>,
+// CHECK-SAME: %[[W0:.+]]: memref<1x64x64xf32> {cache.slices = array<i64: 0, 0, 1>}, %[[W1:.+]]: memref<1x64x64xf32> {cache.slices = array<i64: 0, 1, 1>})
+// CHECK: %[[S0:.+]] = memref.subview %[[W0]][0, 0, 0] [1, 64, 64] [1, 1, 1]
+// CHECK-NEXT: linalg.matmul ins(%[[X]], %[[S0]] : {{.+}}) outs(%[[Y]] : memref<8x64xf32>)
+// CHECK-NEXT: %[[S1:.+]] = memref.subview %[[W1]][0, 0, 0] [1, 64, 64] [1, 1, 1]
+// CHECK-NEXT: linalg.matmul ins(%[[X]], %[[S1]] : {{.+}}) outs(%[[Y]] : memref<8x64xf32>)
+// CHECK-NEXT: scf.for %[[I:.+]] = %[[C2:.+]] to %{{.+}} step %{{.+}} {
+// CHECK-NEXT:   %[[ROW:.+]] = arith.subi %[[I]], %[[C2]] : index
+// CHECK-NEXT:   %[[S:.+]] = memref.subview %[[W]][%[[ROW]], 0, 0] [1, 64, 64] [1, 1, 1] : memref<2x64x64xf32>
+// CHECK-NEXT:   linalg.matmul ins(%[[X]], %[[S]] : {{.+}}) outs(%[[Y]] : memref<8x64xf32>)
+// CHECK-NEXT: }
+func.func @scan(%w: memref<4x64x64xf32>, %x: memref<8x64xf32>, %y: memref<8x64xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  scf.for %i = %c0 to %c4 step %c1 {
+    %s = memref.subview %w[%i, 0, 0] [1, 64, 64] [1, 1, 1] : memref<4x64x64xf32> to memref<64x64xf32, strided<[64, 1], offset: ?>>
+    linalg.matmul ins(%x, %s : memref<8x64xf32>, memref<64x64xf32, strided<[64, 1], offset: ?>>) outs(%y : memref<8x64xf32>)
+  }
+  return
+}
+
+// -----
+
+// JAX's lax.scan: an i32 counter, the row clamped into the stacked
+// dimension. The rows are computed per iteration from the counter.
+
+// REMARK: :[[@LINE+17]]:3: remark: peels 2 iteration(s) off the loop: the slices they read of %arg0 are parameters %arg2, %arg3 (cache.slices)
+
+// CHECK-LABEL: func.func @jax_scan(
+// CHECK-SAME: %[[W:.+]]: memref<4x8xf32> {cache.slices = array<i64: 0, 2, 4>}, %[[OUT:.+]]: memref<8xf32>,
+// CHECK-SAME: %[[W0:.+]]: memref<1x8xf32> {cache.slices = array<i64: 0, 0, 1>}, %[[W1:.+]]: memref<1x8xf32> {cache.slices = array<i64: 0, 1, 1>})
+// CHECK: memref.subview %[[W0]][0, 0] [1, 8] [1, 1]
+// CHECK: memref.subview %[[W1]][0, 0] [1, 8] [1, 1]
+// CHECK: scf.for %{{.+}} = %{{.+}} to %{{.+}} step %{{.+}} : i32 {
+// CHECK: %[[CLAMPED:.+]] = arith.minsi
+// CHECK-NEXT: %[[ROW:.+]] = arith.subi %[[CLAMPED]], %{{.+}} : index
+// CHECK-NEXT: memref.subview %[[W]][%[[ROW]], 0] [1, 8] [1, 1] : memref<4x8xf32>
+func.func @jax_scan(%w: memref<6x8xf32>, %out: memref<8xf32>) {
+  %c0 = arith.constant 0 : index
+  %c5 = arith.constant 5 : index
+  %c0_i32 = arith.constant 0 : i32
+  %c1_i32 = arith.constant 1 : i32
+  %c6_i32 = arith.constant 6 : i32
+  scf.for %i = %c0_i32 to %c6_i32 step %c1_i32 : i32 {
+    %n = arith.index_cast %i : i32 to index
+    %lo = arith.maxsi %n, %c0 : index
+    %row = arith.minsi %lo, %c5 : index
+    %s = memref.subview %w[%row, 0] [1, 8] [1, 1] : memref<6x8xf32> to memref<8xf32, strided<[1], offset: ?>>
+    linalg.add ins(%s, %out : memref<8xf32, strided<[1], offset: ?>>, memref<8xf32>) outs(%out : memref<8xf32>)
+  }
+  return
+}
+
+// -----
+
+// Slices i and i + 1: rows the peeled iterations read the loop reads too,
+// so the parameter cannot split; nothing changes.
+
+// REMARK: :[[@LINE+7]]:3: remark: leaves %arg0 whole: row 2 is read by the peeled iterations and the loop
+// CHECK-LABEL: func.func @overlapping(%{{.+}}: memref<5x8xf32>, %{{.+}}: memref<8xf32>)
+// CHECK: scf.for %{{.+}} = %c0 to
+func.func @overlapping(%w: memref<5x8xf32>, %out: memref<8xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  scf.for %i = %c0 to %c4 step %c1 {
+    %next = arith.addi %i, %c1 : index
+    %a = memref.subview %w[%i, 0] [1, 8] [1, 1] : memref<5x8xf32> to memref<8xf32, strided<[1], offset: ?>>
+    %b = memref.subview %w[%next, 0] [1, 8] [1, 1] : memref<5x8xf32> to memref<8xf32, strided<[1], offset: ?>>
+    linalg.add ins(%a, %b : memref<8xf32, strided<[1], offset: ?>>, memref<8xf32, strided<[1], offset: ?>>) outs(%out : memref<8xf32>)
+  }
+  return
+}
+
+// -----
+
+// Peeling two of two iterations would leave no loop to stream.
+
+// REMARK: :[[@LINE+7]]:3: remark: leaves %arg0 whole: the loop runs 2 times, too few to peel 2 and stream the rest
+// CHECK-LABEL: func.func @short(%{{.+}}: memref<2x8xf32>, %{{.+}}: memref<8xf32>)
+// BAD: error: iterations must be >= 1, got 0
+func.func @short(%w: memref<2x8xf32>, %out: memref<8xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c2 = arith.constant 2 : index
+  scf.for %i = %c0 to %c2 step %c1 {
+    %a = memref.subview %w[%i, 0] [1, 8] [1, 1] : memref<2x8xf32> to memref<8xf32, strided<[1], offset: ?>>
+    linalg.add ins(%a, %out : memref<8xf32, strided<[1], offset: ?>>, memref<8xf32>) outs(%out : memref<8xf32>)
+  }
+  return
+}

@@ -1,0 +1,141 @@
+"""Peeling a loop's first iterations off with the slices they read
+(cache-peel-loop-slices): the rows each slice reads, how parameters split,
+that the peeled program (alone, streamed and inside hyper-offload-pipeline)
+computes the original's bits on every runtime target from the original's
+arguments, and that it is what the pipeline keeps at decode."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pytest
+from hyperoffload.analysis.loop_slices import find_slice_streams, slice_rows
+from hyperoffload.runtime import ExecutionError, run_function, split_arguments
+from hyperoffload.transforms import build_pass_manager, collect_instances
+from hyperoffload.transforms.peel_loop_slices import slice_attributes
+from hyperoffload.workloads import LlamaConfig, generate_llama
+from hyperoffload.workloads.llama import entry_name
+from llama_arguments import llama_arguments
+from mlir import ir
+
+TINY = LlamaConfig(layers=4, hidden=16, intermediate=24, context=8, tokens=2, dtype="f32")
+
+CLAMPED = """
+func.func @f(%w: memref<6x8xf32>, %out: memref<8xf32>) {
+  %c0 = arith.constant 0 : index
+  %c5 = arith.constant 5 : index
+  %c0_i32 = arith.constant 0 : i32
+  %c1_i32 = arith.constant 1 : i32
+  %c6_i32 = arith.constant 6 : i32
+  scf.for %i = %c0_i32 to %c6_i32 step %c1_i32 : i32 {
+    %n = arith.index_cast %i : i32 to index
+    %lo = arith.maxsi %n, %c0 : index
+    %row = arith.minsi %lo, %c5 : index
+    %s = memref.subview %w[%row, 0] [1, 8] [1, 1]
+        : memref<6x8xf32> to memref<8xf32, strided<[1], offset: ?>>
+    linalg.add ins(%s, %out : memref<8xf32, strided<[1], offset: ?>>, memref<8xf32>)
+        outs(%out : memref<8xf32>)
+  }
+  return
+}
+"""
+
+
+def _function(module: ir.Module) -> ir.Operation:
+    return module.body.operations[0].operation
+
+
+def test_the_rows_follow_jax_clamped_index() -> None:
+    with ir.Context():
+        module = ir.Module.parse(CLAMPED)
+        (stream,) = find_slice_streams(_function(module))
+        assert slice_rows(stream) == [[0], [1], [2], [3], [4], [5]]
+
+
+def test_a_row_loaded_from_memory_is_not_known() -> None:
+    with ir.Context():
+        module = ir.Module.parse(
+            CLAMPED.replace(
+                "%row = arith.minsi %lo, %c5 : index",
+                "%row = arith.divui %lo, %c5 : index",
+            )
+        )
+        (stream,) = find_slice_streams(_function(module))
+        assert slice_rows(stream) is None
+
+
+def test_the_split_parameters_name_their_rows() -> None:
+    with ir.Context():
+        module = ir.Module.parse(CLAMPED)
+        build_pass_manager("cache-peel-loop-slices{iterations=2}").run(module.operation)
+        function = _function(module)
+        assert slice_attributes(function) == {0: (0, 2, 4), 2: (0, 0, 1), 3: (0, 1, 1)}
+        types = [str(a.type) for a in function.regions[0].blocks[0].arguments]
+        assert types == [
+            "memref<4x8xf32>",
+            "memref<8xf32>",
+            "memref<1x8xf32>",
+            "memref<1x8xf32>",
+        ]
+        w = np.arange(48, dtype=np.float32).reshape(6, 8)
+        out = np.zeros(8, dtype=np.float32)
+        split = split_arguments(function, [w, out])
+        assert [a.shape for a in split] == [(4, 8), (8,), (1, 8), (1, 8)]  # type: ignore[union-attr]
+        assert np.shares_memory(split[0], w) and split[1] is out
+        with pytest.raises(ExecutionError, match="at least 6 rows"):
+            split_arguments(function, [w[:3], out])
+
+
+@pytest.mark.parametrize("target", ["cpu", "cpu-async", "gpu"])
+@pytest.mark.parametrize(
+    "pipeline",
+    [
+        "cache-peel-loop-slices{iterations=1}",
+        "cache-peel-loop-slices{iterations=2}, cache-stream-loop-slices{hw=gh200}",
+        "hyper-offload-pipeline{max-slowdown=10% hw=gh200 peel-iterations=1}",
+    ],
+)
+def test_peeled_programs_compute_the_same_bits(target: str, pipeline: str) -> None:
+    """From the arguments of the function as given (run_function splits
+    them), on every target."""
+    with ir.Context():
+        original = ir.Module.parse(generate_llama(TINY, "scan"))
+        peeled = ir.Module.parse(generate_llama(TINY, "scan"))
+        build_pass_manager(f"{pipeline}, cache-verify-schedule").run(peeled.operation)
+        assert (
+            len(slice_attributes(_function(peeled)))
+            == 11 * 2 + 11 * (2 if "iterations=2" in pipeline else 1) - 11
+        )
+        name = entry_name(TINY)
+        expected = llama_arguments(TINY, "scan")
+        run_function(original, name, expected, target=target)
+        got = llama_arguments(TINY, "scan")
+        run_function(peeled, name, got, target=target)
+    assert np.any(expected[-1] != 0)
+    assert np.array_equal(got[-1], expected[-1])
+
+
+def test_the_pipeline_peels_the_decode_scan_where_that_cuts_more() -> None:
+    """At 7B decode shapes within 10%, every stacked weight of the loop
+    streamed, its first slice exposed, cuts less than the first layer kept
+    on the device and the rest streamed behind it."""
+    config = dataclasses.replace(LlamaConfig.preset("7b"), layers=8, tokens=1, context=2048)
+    cuts = {}
+    for peel in ("0", "auto"):
+        with ir.Context():
+            module = ir.Module.parse(generate_llama(config, "scan"))
+            pm = build_pass_manager(
+                f"hyper-offload-pipeline{{max-slowdown=10% hw=gh200 peel-iterations={peel}}}"
+            )
+            with collect_instances() as ran:
+                pm.run(module.operation)
+            statistics = ran[0].statistics[entry_name(config)]
+            cuts[peel] = 1 - int(statistics["peak_after_bytes"]) / int(
+                statistics["peak_before_bytes"]
+            )
+            assert float(statistics["slowdown"]) <= 0.10
+            if peel == "auto":
+                assert statistics["peeled_iterations"] == 1
+                assert slice_attributes(_function(module))
+    assert cuts["auto"] > cuts["0"] + 0.01
