@@ -1,5 +1,6 @@
 // RUN: hyper-opt %s --hyper-offload-pipeline='budget=60% hw=%S/../Inputs/unit.toml peel-iterations=0' 2>/dev/null | FileCheck %s --check-prefix=STREAM
 // RUN: hyper-opt %s --hyper-offload-pipeline='budget=60% hw=%S/../Inputs/unit.toml' 2>/dev/null | FileCheck %s --check-prefix=PEEL
+// RUN: hyper-opt %s --hyper-offload-pipeline='budget=60% hw=%S/../Inputs/unit.toml' --summary=- -o /dev/null | FileCheck %s --check-prefix=SUMMARY
 // RUN: not hyper-opt %s --hyper-offload-pipeline='budget=60% hw=%S/../Inputs/unit.toml peel-iterations=two' -o /dev/null 2>&1 | FileCheck %s --check-prefix=BADPEEL
 // RUN: not hyper-opt %s --hyper-offload-pipeline='budget=60% hw=%S/../Inputs/unit.toml stream-loops=false' -o /dev/null 2>&1 | FileCheck %s --check-prefix=OFF
 // RUN: hyper-opt %s --hyper-offload-pipeline='max-slowdown=1% hw=%S/../Inputs/unit.toml remarks' -o /dev/null 2>&1 | FileCheck %s --check-prefix=SLOW
@@ -27,6 +28,7 @@
 // PEEL-NEXT: scf.for
 // PEEL: memref.subview %[[W]]
 // PEEL-NEXT: cache.prefetch
+// SUMMARY: peeled 1 iteration(s) off the loop: 1 parameters split into 2 (cache.slices)
 // BADPEEL: error: peel-iterations must be auto or a number >= 0, got 'two'
 // Asked to fetch per iteration, each iteration fetches its own slice.
 // ITER: remark: streams %arg0 slice by slice (1 KiB per iteration), fetched in each iteration

@@ -206,7 +206,8 @@ def summary_text(document: dict[str, Any], hardware: str) -> str:
     (the offload pipeline's own 'before' where it planned the function),
     the copies, each path of each branch point (an ``scf.if`` on a value:
     the figures above follow its costlier region), and what dead-buffer
-    release, slice streaming and planning inside branches saved, what the
+    release, slice streaming and planning inside branches saved (and how
+    many parameters peeling a loop split), what the
     plan moved to the pool and which parameters are in the pool, where the
     offload pipeline planned it."""
     lines: list[str] = []
@@ -256,6 +257,14 @@ def summary_text(document: dict[str, Any], hardware: str) -> str:
             released = plan.get("saved_by_release_bytes") or 0
             if released:
                 lines.append(f"  released dead       {_size(released)}")
+            peeled = plan.get("peeled_iterations")
+            if peeled:
+                split = plan.get("split_parameters") or []
+                given = len({row[1] for row in split})
+                lines.append(
+                    f"  peeled              {peeled} iteration(s) off the loop: {given} "
+                    f"parameters split into {len(split)} (cache.slices)"
+                )
             streamed = plan.get("saved_by_streaming_bytes") or 0
             if streamed:
                 # Stacked weights fetched slice by slice: not in the plan's list.

@@ -448,6 +448,10 @@ class HyperOffloadPipelinePass(PlanOptions):
             self.statistics[name]["inlined_calls"] = True
         if chosen[3]:
             self.statistics[name]["peeled_iterations"] = chosen[3]
+            # The new signature: [parameter, parameter as given, first row, rows].
+            self.statistics[name]["split_parameters"] = [
+                [number, *rows] for number, rows in slice_attributes(_find(module, name)).items()
+            ]
 
     def _peel_counts(self, function: ir.Operation) -> list[int]:
         """The iterations to peel off ``function``'s loops (0: none) to
