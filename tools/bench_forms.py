@@ -130,7 +130,8 @@ def main(argv: list[str] | None = None) -> None:
     if bounded:
         print(
             "\nBounds (integral, HiGHS branch and bound, 20 s each) of the straight form, "
-            "each parameter free and each weight kind's layers tied (the scan form's ABI):\n"
+            "each parameter free, each weight kind's layers tied (the scan form's ABI) and all "
+            "but the first layer's tied (the scan with its first iteration peeled off):\n"
         )
         print(
             "| phase | mode | straight cut | bound | scan cut | bound, kinds tied "

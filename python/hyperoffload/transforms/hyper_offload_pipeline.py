@@ -45,8 +45,9 @@ parameters with the loop's first iteration peeled off
 (``cache-peel-loop-slices``: the slices it reads become parameters of
 their own, the planner decides each like an unrolled layer's weight, and
 the stacked parameters keep the rows the loop reads), and keeps the
-better plan, as for ``loop-streaming``; the first slices the loop then
-streams are issued behind the peeled iteration's work
+peeled plan where it is better, as for ``loop-streaming``, by more than
+0.5% (``PEEL_MARGIN``: peeling changes the signature); the first slices
+the loop then streams are issued behind the peeled iteration's work
 (:func:`hyperoffload.transforms.issue_points.issue_ahead`). This changes
 the function's signature (see ``cache.slices``); ``peel-iterations=0``
 keeps it, a number peels that many iterations. On the 16-layer 7B scan at
@@ -193,6 +194,10 @@ from hyperoffload.transforms.stream_static_slices import describe, stream_static
 BISECTION_RESOLUTION = 0.005
 # Plans tried, each for a smaller budget, until the simulated peak fits.
 MAX_ATTEMPTS = 4
+# How much smaller a peak (under a budget, shorter a simulated time) a plan
+# with iterations peeled off must give to be kept over the unpeeled one, as
+# a fraction of the latter: peeling changes the function's signature.
+PEEL_MARGIN = 0.005
 # Link-filling plans scheduled and simulated (those with the smallest peak
 # in the planner's step model).
 FILL_TRIALS = 3
@@ -252,7 +257,7 @@ class HyperOffloadPipelinePass(PlanOptions):
         "iterations to peel off each loop that streams stacked parameters, the slices "
         "they read passed as parameters of their own (cache-peel-loop-slices: the "
         "signature changes, see cache.slices): a number (0: never), or auto (planned "
-        "with 0 and 1, the better kept, as for loop-streaming)",
+        "with 0 and 1, the peeled plan kept where it is better by more than 0.5%)",
     )
     trip_count_bound: int = option(
         0,
@@ -361,7 +366,11 @@ class HyperOffloadPipelinePass(PlanOptions):
         place of the module's body, and its diagnostics are emitted again
         (it is planned again only where a diagnostic had notes, which cannot
         be emitted again). Inlined,
-        the caller fetches (no call is left to clone)."""
+        the caller fetches (no call is left to clone). With
+        ``peel-iterations=auto`` the program with its loops' first
+        iteration peeled off is then planned too, in the forms that
+        planned best as given (not inlined), and kept only where it is
+        better by more than ``PEEL_MARGIN``."""
         loops = [self.loop_streaming]
         if self.loop_streaming == "auto":
             loops = ["pipelined"]
@@ -375,16 +384,21 @@ class HyperOffloadPipelinePass(PlanOptions):
             if self.stream_loops and find_call_streams(function):
                 calls = ["caller", "callee"]
         peels = self._peel_counts(function)
-        variants = [(loop, call, False, peel) for peel in peels for loop in loops for call in calls]
+        # Under peel-iterations=auto the peeled program is planned in the
+        # forms that planned best unpeeled only (on the generator's scan,
+        # at prefill and decode, the same form wins either way).
+        later = [peel for peel in peels if peel] if peels[0] == 0 else []
+        first = [peel for peel in peels if peel not in later]
+        variants = [(loop, call, False, peel) for peel in first for loop in loops for call in calls]
         keep = getattr(self, "_planned", frozenset())
         if self._inline_mode == "auto" and inlinable_calls(function, keep):
             # Inlined, no call is left for the callees to fetch weights in.
             variants += [(loop, "caller", True, 0) for loop in loops]
         chosen = variants[0]
         name = ir.StringAttr(function.attributes["sym_name"]).value
-        trials: dict[tuple[str, str, bool, int], _Trial] = {}
-        scores: dict[tuple[str, str, bool, int], float] = {}
-        if len(variants) > 1:
+        trials: dict[_Variant, _Trial] = {}
+        scores: dict[_Variant, float] = {}
+        if len(variants) > 1 or later:
             figure = "peak_after_bytes" if slowdown is not None else "makespan_after_s"
             # Each trial's diagnostics are kept, to be emitted for the one
             # applied.
@@ -396,7 +410,7 @@ class HyperOffloadPipelinePass(PlanOptions):
 
             handler = module.context.attach_diagnostic_handler(keep_diagnostic)
             try:
-                for variant in variants:
+                for variant in _then_peeled(variants, later, scores):
                     object.__setattr__(self, "_forms", variant[:2])
                     copy = module.clone()
                     del diagnostics[:]
@@ -415,7 +429,15 @@ class HyperOffloadPipelinePass(PlanOptions):
             finally:
                 handler.detach()
             if scores:
-                chosen = min(scores, key=lambda v: (scores[v], variants.index(v)))
+                # A peeled plan changes the signature: kept only where it
+                # is better by more than PEEL_MARGIN.
+                chosen = min(
+                    scores,
+                    key=lambda v: (
+                        scores[v] / (1 - PEEL_MARGIN) if v[3] else scores[v],
+                        variants.index(v),
+                    ),
+                )
         object.__setattr__(self, "_forms", chosen[:2])
         if chosen[2]:
             if self.remarks:
@@ -1291,6 +1313,26 @@ class _Added:
     ahead_before: frozenset[int]
     streamed: SimulationResult | None
     ahead: frozenset[int]
+
+
+_Variant = tuple[str, str, bool, int]
+
+
+def _then_peeled(
+    variants: list[_Variant], peels: list[int], scores: dict[_Variant, float]
+) -> Iterator[_Variant]:
+    """``variants``, then (appended to it, as it is planned) each of
+    ``peels`` in the loop and call forms of the best of those that
+    ``scores`` has, as given (not inlined), once they are all planned."""
+    yield from list(variants)
+    planned = [v for v in variants if v in scores and not v[2]]
+    if not planned:
+        return
+    best = min(planned, key=lambda v: (scores[v], variants.index(v)))
+    for peel in peels:
+        variant = (best[0], best[1], False, peel)
+        variants.append(variant)
+        yield variant
 
 
 @dataclasses.dataclass
