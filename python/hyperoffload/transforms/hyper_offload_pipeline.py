@@ -1362,7 +1362,10 @@ def _stream_arguments(
     by_callee = stream_call_arguments(function, arguments) if callees else []
     static = stream_static(function, arguments - set(by_callee))
     issue_in_function(function, hardware)
-    issue_ahead_in_function(function, hardware)
+    if slice_attributes(function):
+        # Iterations were peeled off: the loop's first slices can be
+        # fetched behind their work.
+        issue_ahead_in_function(function, hardware)
     return _Streamed(function, remarks, by_callee, static)
 
 

@@ -63,41 +63,60 @@ class BlockTimeline:
 def block_timeline(
     block: ir.Block,
     hardware: HardwareProfile,
-    times: dict[ir.Operation, float] | None = None,
+    known: dict[ir.Operation, _Facts] | None = None,
 ) -> BlockTimeline:
     """The timeline of ``block`` on ``hardware``, the link free at its start
-    (``times``: the ops' compute times known so far, filled in)."""
-    return _timeline([op.operation for op in block.operations], hardware, times)
+    (``known``: what is known of its ops so far, filled in)."""
+    return _timeline([op.operation for op in block.operations], hardware, known)
+
+
+# What the timeline needs of an op: its kind, its time (a compute op's; a
+# prefetch's copy) and, for a wait, the ops defining its tokens.
+_COMPUTE, _PREFETCH, _WAIT, _EVICT = range(4)
+_Facts = tuple[int, float, tuple[ir.Operation, ...]]
+
+
+def _facts(op: ir.Operation, hardware: HardwareProfile, model: CostModel) -> _Facts:
+    if op.name == "cache.prefetch":
+        size = memref_bytes(ir.MemRefType(op.results[0].type))
+        return _PREFETCH, hardware.transfer_seconds(size, True), ()
+    if op.name == "cache.wait":
+        owners = (_defining_op(token) for token in op.operands)
+        return _WAIT, 0.0, tuple(owner for owner in owners if owner is not None)
+    if op.name == "cache.evict":
+        return _EVICT, 0.0, ()
+    return _COMPUTE, static_time(model, op), ()
 
 
 def _timeline(
     ops: list[ir.Operation],
     hardware: HardwareProfile,
-    times: dict[ir.Operation, float] | None = None,
+    known: dict[ir.Operation, _Facts] | None = None,
 ) -> BlockTimeline:
-    """:func:`block_timeline` of the ops ``ops``, in that order."""
+    """:func:`block_timeline` of the ops ``ops``, in that order (``known``:
+    what is known of them so far, filled in)."""
     model = CostModel(hardware)
-    times = {} if times is None else times
+    known = {} if known is None else known
     index = {op: i for i, op in enumerate(ops)}
     now = link = 0.0
     begin: list[float] = []
     copies: dict[int, tuple[float, float]] = {}
     for i, op in enumerate(ops):
         begin.append(now)
-        if op.name == "cache.prefetch":
-            size = memref_bytes(ir.MemRefType(op.results[0].type))
+        facts = known.get(op)
+        if facts is None:
+            facts = known[op] = _facts(op, hardware, model)
+        kind, seconds, owners = facts
+        if kind == _PREFETCH:
             start = max(now, link)
-            link = start + hardware.transfer_seconds(size, True)
+            link = start + seconds
             copies[i] = (start, link)
-        elif op.name == "cache.wait":
-            for token in op.operands:
-                owner = _defining_op(token)
-                if owner is not None and index.get(owner) in copies:
+        elif kind == _WAIT:
+            for owner in owners:
+                if index.get(owner) in copies:
                     now = max(now, copies[index[owner]][1])
-        elif op.name != "cache.evict":
-            if op not in times:
-                times[op] = static_time(model, op)
-            now += times[op]
+        elif kind == _COMPUTE:
+            now += seconds
     return BlockTimeline(ops, begin, copies, now)
 
 
@@ -184,12 +203,12 @@ def issue_ahead(block: ir.Block, hardware: HardwareProfile) -> int:
     their work, not after it. Only where the block's timeline ends no
     later; each prefetch moves once, the first stalled first. How many
     moved."""
-    times: dict[ir.Operation, float] = {}
+    known: dict[ir.Operation, _Facts] = {}
     tried: list[ir.Operation] = []
     moved = 0
     while True:
         ops = [op.operation for op in block.operations]
-        timeline = _timeline(ops, hardware, times)
+        timeline = _timeline(ops, hardware, known)
         found = _first_stalled(timeline, block, tried)
         if found is None:
             return moved
@@ -208,7 +227,7 @@ def issue_ahead(block: ir.Block, hardware: HardwareProfile) -> int:
             rest = [op for op in ops if op not in moving]
             at = len([op for op in ops[:at] if op not in moving])
             order = [*rest[:at], *moving, *rest[at:]]
-            placed = _timeline(order, hardware, times)
+            placed = _timeline(order, hardware, known)
             w = order.index(wait)
             after = placed.begin[w + 1] if w + 1 < len(order) else placed.end
             return after - placed.begin[w], placed.end
@@ -270,7 +289,8 @@ def _first_stalled(
                 owner = _defining_op(operand)
                 if owner is not None and owner not in chain and index.get(owner) is not None:
                     lowest = max(lowest, index[owner] + 1)
-        if lowest < index[chain[0]]:
+        # Only where work runs before it that it could hide behind.
+        if timeline.begin[index[chain[0]]] - timeline.begin[lowest] > _EPSILON:
             return chain, ops[first_wait], lowest
     return None
 
