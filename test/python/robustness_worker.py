@@ -26,6 +26,7 @@ RUNS = [
     ["--cache-widen-bool-buffers"],
     ["--cache-stream-loop-slices"],
     ["--cache-stream-static-slices"],
+    ["--cache-peel-loop-slices=iterations=2"],
     ["--cache-uplift-loop-counters"],
     ["--cache-hoist-result-copies"],
     ["--hyper-bufferize-pipeline"],
