@@ -1,5 +1,6 @@
-// RUN: hyper-opt %s --hyper-offload-pipeline='budget=60% hw=%S/../Inputs/unit.toml remarks' 2>&1 >/dev/null | FileCheck %s --check-prefix=REMARK
-// RUN: hyper-opt %s --hyper-offload-pipeline='budget=60% hw=%S/../Inputs/unit.toml' 2>/dev/null | FileCheck %s --check-prefix=STREAM
+// RUN: hyper-opt %s --hyper-offload-pipeline='budget=60% hw=%S/../Inputs/unit.toml peel-iterations=0 remarks' 2>&1 >/dev/null | FileCheck %s --check-prefix=REMARK
+// RUN: hyper-opt %s --hyper-offload-pipeline='budget=60% hw=%S/../Inputs/unit.toml peel-iterations=0' 2>/dev/null | FileCheck %s --check-prefix=STREAM
+// RUN: hyper-opt %s --hyper-offload-pipeline='budget=60% hw=%S/../Inputs/unit.toml' 2>/dev/null | FileCheck %s --check-prefix=SPLIT
 // RUN: not hyper-opt %s --hyper-offload-pipeline='budget=60% hw=%S/../Inputs/unit.toml stream-loops=false' -o /dev/null 2>&1 | FileCheck %s --check-prefix=OFF
 // RUN: hyper-opt %s --hyper-offload-pipeline='max-slowdown=1% hw=%S/../Inputs/unit.toml remarks' -o /dev/null 2>&1 | FileCheck %s --check-prefix=SLOW
 
@@ -12,6 +13,18 @@
 // STREAM-LABEL: func.func @unrolled(
 // STREAM-SAME: memref<4x16x16xf32, #cache.remote>
 // STREAM-COUNT-4: cache.prefetch %{{.+}} : memref<1x16x16xf32, strided<[256, 16, 1]{{.*}}>, #cache.remote> -> memref<1x16x16xf32>
+// By default (peel-iterations=auto) it is also planned split into its
+// slices (cache-split-static-slices): slice 0 stays on the device, the
+// others are parameters of their own in the pool, each fetched as an
+// unrolled layer's weight; that is faster (4352 ms against 4416 ms), so
+// kept.
+// SPLIT-LABEL: func.func @unrolled(
+// SPLIT-SAME: %[[W0:[^ ]+]]: memref<1x16x16xf32> {cache.slices = array<i64: 0, 0, 1>}
+// SPLIT-SAME: %[[W1:[^ ]+]]: memref<1x16x16xf32, #cache.remote> {cache.slices = array<i64: 0, 1, 1>}
+// SPLIT-SAME: memref<1x16x16xf32, #cache.remote> {cache.slices = array<i64: 0, 2, 1>}
+// SPLIT-SAME: memref<1x16x16xf32, #cache.remote> {cache.slices = array<i64: 0, 3, 1>})
+// SPLIT: linalg.generic {{.+}} ins(%{{.+}}, %[[W0]] :
+// SPLIT: cache.prefetch %[[W1]] : memref<1x16x16xf32, #cache.remote> -> memref<1x16x16xf32>
 // OFF: error: budget of {{[0-9]+}} bytes is infeasible
 // SLOW: remark: keeps %arg0 whole: streaming it slice by slice simulates {{[0-9.]+}}% slower, over max-slowdown
 #x = affine_map<(d0, d1, d2, d3) -> (d0, d2)>

@@ -31,7 +31,7 @@
 // PEEL-NEXT: scf.for
 // PEEL: memref.subview %[[W]]
 // PEEL-NEXT: cache.prefetch
-// SUMMARY: peeled 1 iteration(s) off the loop: 1 parameters split into 2 (cache.slices)
+// SUMMARY: split parameters 1 into 2 (cache.slices; peel-iterations=1)
 // BADPEEL: error: peel-iterations must be auto or a number >= 0, got 'two'
 // Asked to fetch per iteration, each iteration fetches its own slice.
 // ITER: remark: streams %arg0 slice by slice (1 KiB per iteration), fetched in each iteration

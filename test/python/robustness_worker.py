@@ -27,6 +27,7 @@ RUNS = [
     ["--cache-stream-loop-slices"],
     ["--cache-stream-static-slices"],
     ["--cache-peel-loop-slices=iterations=2"],
+    ["--cache-split-static-slices"],
     ["--cache-uplift-loop-counters"],
     ["--cache-hoist-result-copies"],
     ["--hyper-bufferize-pipeline"],

@@ -26,6 +26,7 @@ from hyperoffload.frontends.common import FrontendError
 from hyperoffload.ir_utils import function_named, is_remote_memref, walk_preorder
 from hyperoffload.runtime import run_function
 from hyperoffload.transforms import build_pass_manager, collect_instances
+from hyperoffload.transforms.peel_loop_slices import slice_attributes
 from hyperoffload.transforms.registry import BUFFERIZE_PIPELINE
 from mlir import ir
 
@@ -268,6 +269,48 @@ def test_unrolled_stacked_weights_stream_slice_by_slice() -> None:
         assert check_schedule(function_named(module.operation, "main")) == []
         got = _run("unrolled", module, "cpu-async")
     assert np.array_equal(got.view(np.uint32), want.view(np.uint32))
+
+
+@pytest.mark.parametrize("target", ["cpu", "gpu"])
+@pytest.mark.parametrize(
+    "pipeline",
+    ["cache-split-static-slices", "hyper-offload-pipeline{budget=60% hw=gh200 peel-iterations=1}"],
+)
+@pytest.mark.parametrize("form", ["unrolled", "calls"])
+def test_stacked_weights_split_into_their_slices_compute_the_same(
+    form: str, pipeline: str, target: str
+) -> None:
+    """cache-split-static-slices (alone, and in the offload pipeline with
+    peel-iterations=1) passes each slice of the nine stacked weights as a
+    parameter of its own (cache.slices: the parameter keeps its first
+    slice, the second is appended); run from the export's arguments
+    (run_function splits them), the program computes the bufferized one's
+    bits."""
+    with ir.Context():
+        want = _run(form, _bufferized(form))
+        module = _bufferized(form)
+        build_pass_manager(pipeline).run(module.operation)
+        main = function_named(module.operation, "main")
+        rows = slice_attributes(main)
+        assert len(rows) == 2 * 9
+        assert sorted(first for _, first, _ in rows.values()) == [0] * 9 + [1] * 9
+        got = _run(form, module, target)
+    assert np.array_equal(got.view(np.uint32), want.view(np.uint32))
+
+
+def test_a_split_that_does_not_verify_is_undone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where the split function does not verify (here: the views' layouts
+    left unshifted), it is left as it was, with a remark saying why."""
+    from hyperoffload.transforms import split_static_slices as split
+
+    monkeypatch.setattr(split, "_shift", lambda value, elements: None)
+    with ir.Context():
+        module = _bufferized("unrolled")
+        before = str(module)
+        function, remarks = split.split_static_slices(function_named(module.operation, "main"))
+        assert str(module) == before and not slice_attributes(function)
+        ((_, message),) = remarks
+        assert message.startswith("leaves its stacked parameters whole: split, ")
 
 
 @pytest.mark.parametrize("target", ["cpu", "cpu-async", "gpu"])

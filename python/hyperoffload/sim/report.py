@@ -207,7 +207,7 @@ def summary_text(document: dict[str, Any], hardware: str) -> str:
     the copies, each path of each branch point (an ``scf.if`` on a value:
     the figures above follow its costlier region), and what dead-buffer
     release, slice streaming and planning inside branches saved (and how
-    many parameters peeling a loop split), what the
+    many stacked parameters peeling or splitting split), what the
     plan moved to the pool and which parameters are in the pool, where the
     offload pipeline planned it."""
     lines: list[str] = []
@@ -262,8 +262,8 @@ def summary_text(document: dict[str, Any], hardware: str) -> str:
                 split = plan.get("split_parameters") or []
                 given = len({row[1] for row in split})
                 lines.append(
-                    f"  peeled              {peeled} iteration(s) off the loop: {given} "
-                    f"parameters split into {len(split)} (cache.slices)"
+                    f"  split parameters    {given} into {len(split)} (cache.slices; "
+                    f"peel-iterations={peeled})"
                 )
             streamed = plan.get("saved_by_streaming_bytes") or 0
             if streamed:

@@ -171,7 +171,7 @@ def peel_loop_slices(
     if not loops:
         return function, remarks
     body = function.regions[0].blocks[0]
-    attributes = _argument_attributes(function)
+    attributes = argument_attributes(function)
     for loop, splits in loops.items():
         parent = loop.block
         rest = _native.peel_loop_front(loop, iterations)
@@ -285,7 +285,7 @@ def _apply(
     return names
 
 
-def _argument_attributes(function: ir.Operation) -> list[dict[str, ir.Attribute]]:
+def argument_attributes(function: ir.Operation) -> list[dict[str, ir.Attribute]]:
     """The function's parameter attributes, one dict per parameter."""
     count = len(function.regions[0].blocks[0].arguments)
     if "arg_attrs" not in function.attributes:
@@ -300,7 +300,7 @@ def slice_attributes(function: ir.Operation) -> dict[int, tuple[int, int, int]]:
     """Per parameter of ``function`` with ``cache.slices``, its (parameter
     as given, first row, rows)."""
     found: dict[int, tuple[int, int, int]] = {}
-    for number, attrs in enumerate(_argument_attributes(function)):
+    for number, attrs in enumerate(argument_attributes(function)):
         if SLICES_ATTRIBUTE in attrs:
             values = list(ir.DenseI64ArrayAttr(attrs[SLICES_ATTRIBUTE]))
             found[number] = (values[0], values[1], values[2])

@@ -34,6 +34,12 @@ def _peel_loop_slices() -> type[ModulePass]:
     return PeelLoopSlicesPass
 
 
+def _split_static_slices() -> type[ModulePass]:
+    from hyperoffload.transforms.split_static_slices import SplitStaticSlicesPass
+
+    return SplitStaticSlicesPass
+
+
 def _stream_static_slices() -> type[ModulePass]:
     from hyperoffload.transforms.stream_static_slices import StreamStaticSlicesPass
 
@@ -175,6 +181,7 @@ _PASSES: dict[str, Callable[[], type[ModulePass]]] = {
     "cache-schedule-transfers": _schedule_transfers,
     "cache-release-dead-buffers": _release_dead_buffers,
     "cache-split-shared-constants": _split_shared_constants,
+    "cache-split-static-slices": _split_static_slices,
     "cache-strip-transfers": _strip_transfers,
     "cache-stream-call-arguments": _stream_call_arguments,
     "cache-stream-loop-slices": _stream_loop_slices,
