@@ -1,6 +1,7 @@
 // RUN: hyper-opt %s --hyper-offload-pipeline='budget=60% hw=%S/../Inputs/unit.toml peel-iterations=0' 2>/dev/null | FileCheck %s --check-prefix=STREAM
 // RUN: hyper-opt %s --hyper-offload-pipeline='budget=60% hw=%S/../Inputs/unit.toml peel-iterations=1' 2>/dev/null | FileCheck %s --check-prefix=PEEL
 // RUN: hyper-opt %s --hyper-offload-pipeline='budget=60% hw=%S/../Inputs/unit.toml peel-iterations=1' --summary=- -o /dev/null | FileCheck %s --check-prefix=SUMMARY
+// RUN: hyper-opt %s --hyper-offload-pipeline='budget=60% hw=%S/../Inputs/unit.toml peel-iterations=3' 2>/dev/null | FileCheck %s --check-prefix=NOPEEL
 // RUN: not hyper-opt %s --hyper-offload-pipeline='budget=60% hw=%S/../Inputs/unit.toml peel-iterations=two' -o /dev/null 2>&1 | FileCheck %s --check-prefix=BADPEEL
 // RUN: not hyper-opt %s --hyper-offload-pipeline='budget=60% hw=%S/../Inputs/unit.toml stream-loops=false' -o /dev/null 2>&1 | FileCheck %s --check-prefix=OFF
 // RUN: hyper-opt %s --hyper-offload-pipeline='max-slowdown=1% hw=%S/../Inputs/unit.toml remarks' -o /dev/null 2>&1 | FileCheck %s --check-prefix=SLOW
@@ -32,6 +33,10 @@
 // PEEL: memref.subview %[[W]]
 // PEEL-NEXT: cache.prefetch
 // SUMMARY: split parameters 1 into 2 (cache.slices; peel-iterations=1)
+// Three of four iterations peeled would leave one to stream: planned as
+// given.
+// NOPEEL-LABEL: func.func @scan(
+// NOPEEL-SAME: memref<4x16x16xf32, #cache.remote>, %{{[^ ]+}}: memref<2x16xf32>, %{{[^ ]+}}: memref<2x16xf32>) {
 // BADPEEL: error: peel-iterations must be auto or a number >= 0, got 'two'
 // Asked to fetch per iteration, each iteration fetches its own slice.
 // ITER: remark: streams %arg0 slice by slice (1 KiB per iteration), fetched in each iteration

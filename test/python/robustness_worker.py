@@ -33,6 +33,7 @@ RUNS = [
     ["--hyper-bufferize-pipeline"],
     ["--hyper-offload-pipeline=budget=50%"],
     ["--hyper-offload-pipeline=max-slowdown=1%"],
+    ["--hyper-offload-pipeline=budget=50% peel-iterations=1"],
     ["--report=/dev/null"],
 ]
 # Runs whose output must pass the schedule verifier: the pipeline always

@@ -467,10 +467,11 @@ class HyperOffloadPipelinePass(PlanOptions):
             if chosen[2]:
                 problem = inline_calls_in(function, keep)
                 assert problem is None, "inlined the same way on a copy"
-            if chosen[3]:
-                peeled = self._peel(module, name, chosen[3])
-                assert peeled, "peeled the same way on a copy"
-                function = _find(module, name)
+            if chosen[3] and not self._peel(module, name, chosen[3]):
+                # Nothing was split after all (upstream's peeling declined
+                # every loop): planned as given.
+                chosen = (*chosen[:3], 0)
+            function = _find(module, name)
             self._offload_function(module, function, hardware, budget, slowdown)
         if chosen[2]:
             self.statistics[name]["inlined_calls"] = True
@@ -485,15 +486,16 @@ class HyperOffloadPipelinePass(PlanOptions):
         """The iterations to peel off ``function``'s loops (0: none; any
         other number also splits stacked parameters straight-line code
         reads at constant slices) to plan it with: ``peel-iterations``;
-        ``auto`` is 0 and 1 where a loop with a constant trip count of 3
-        or more streams slices or straight-line code reads such slices."""
+        ``auto`` is 0 and 1, where a loop with a constant trip count of 3
+        or more streams slices or straight-line code reads such slices
+        (else 0: nothing would change)."""
         if not self.stream_loops or self.peel_iterations == "0":
             return [0]
+        count = 1 if self.peel_iterations == "auto" else int(self.peel_iterations)
         streams = [s for s in find_slice_streams(function) if s.loop.name == "scf.for"]
-        if self.peel_iterations == "auto":
-            splits = any(s.trip_count > 2 for s in streams) or find_static_streams(function)
-            return [0, 1] if splits else [0]
-        return [int(self.peel_iterations)]
+        if not (any(s.trip_count > count + 1 for s in streams) or find_static_streams(function)):
+            return [0]  # nothing to peel or split
+        return [0, 1] if self.peel_iterations == "auto" else [count]
 
     def _peel(self, module: ir.Operation, name: str, count: int) -> bool:
         """Peel ``count`` iterations off the loops of function ``name``
