@@ -303,7 +303,7 @@ def test_a_split_that_does_not_verify_is_undone(monkeypatch: pytest.MonkeyPatch)
     left unshifted), it is left as it was, with a remark saying why."""
     from hyperoffload.transforms import split_static_slices as split
 
-    monkeypatch.setattr(split, "_shift", lambda value, elements: None)
+    monkeypatch.setattr(split, "_retyped", lambda value, elements: ([], None))
     with ir.Context():
         module = _bufferized("unrolled")
         before = str(module)

@@ -130,7 +130,6 @@ class _Split:
     stream: SliceStream
     kept: tuple[int, int]
     peeled: list[int]
-    rows: int
 
 
 def peel_loop_slices(
@@ -221,7 +220,7 @@ def _split_of(stream: SliceStream, iterations: int) -> _Split | str:
         row + size > total for row, size in zip(peeled, sizes * iterations, strict=True)
     ):
         return "a slice reads past the parameter's rows"
-    return _Split(stream, (first, last), peeled, total)
+    return _Split(stream, (first, last), peeled)
 
 
 def _apply(
@@ -247,7 +246,9 @@ def _apply(
             kept_views.append(op)
         else:
             peeled_views.append(op)
-    peeled_views.sort(key=lambda op: _position(op, parent))
+    # The peeled views are ops of ``parent`` (clones of the loop body's).
+    order = {op.operation: index for index, op in enumerate(parent.operations)}
+    peeled_views.sort(key=lambda op: order[op])
     assert len(peeled_views) == len(split.peeled), "one peeled view per peeled slice"
     context = type_.context
     added: dict[tuple[int, int], ir.BlockArgument] = {}
@@ -305,13 +306,3 @@ def slice_attributes(function: ir.Operation) -> dict[int, tuple[int, int, int]]:
             values = list(ir.DenseI64ArrayAttr(attrs[SLICES_ATTRIBUTE]))
             found[number] = (values[0], values[1], values[2])
     return found
-
-
-def _position(op: ir.Operation, block: ir.Block) -> int:
-    """Where ``op`` (or the op of ``block`` holding it) is in ``block``."""
-    anchor = ancestor_in(op, block)
-    assert anchor is not None, "a peeled view is in the loop's block"
-    for index, other in enumerate(block.operations):
-        if other.operation == anchor:
-            return index
-    raise ValueError("op not in block")

@@ -66,7 +66,7 @@ from collections.abc import Collection
 
 from mlir import ir
 
-from hyperoffload.analysis.static_slices import RESHAPES, find_static_streams
+from hyperoffload.analysis.static_slices import RESHAPES, StaticStream, find_static_streams
 from hyperoffload.ir_utils import update_function_type
 from hyperoffload.transforms.pass_base import ModulePass, functions_option, run_or_restore
 from hyperoffload.transforms.peel_loop_slices import (
@@ -114,35 +114,36 @@ def split_static_slices(
     if not streams:
         return function, []
     remarks: list[tuple[ir.Operation, str]] = []
-    kept = []
+    # Per stream kept, the views (and reshapes of them) to retype.
+    kept: list[tuple[StaticStream, list[tuple[ir.Value, ir.MemRefType]]]] = []
     for stream in streams:
         row_elements = math.prod(ir.MemRefType(stream.argument.type).shape[1:])
+        retypes: list[tuple[ir.Value, ir.MemRefType]] = []
         for view in stream.slices:
             row = ir.DenseI64ArrayAttr(view.attributes["static_offsets"])[0]
-            user = _retyped_call(view.results[0], row * row_elements)
-            if user is not None:
+            found, call = _retyped(view.results[0], row * row_elements)
+            if call is not None:
                 remarks.append(
                     (
-                        user,
+                        call,
                         f"leaves %arg{stream.argument.arg_number} whole: a slice of it is "
                         "passed to a call whose parameter type names the slice's offset",
                     )
                 )
                 break
+            retypes.extend(found)
         else:
-            kept.append(stream)
-    streams = kept
-    if not streams:
+            kept.append((stream, retypes))
+    if not kept:
         return function, remarks
     pristine = function.clone()
     body = function.regions[0].blocks[0]
     attributes = argument_attributes(function)
     described: list[str] = []
-    for stream in streams:
+    for stream, retypes in kept:
         argument = stream.argument
         number = argument.arg_number
         type_ = ir.MemRefType(argument.type)
-        row_elements = math.prod(type_.shape[1:])
         one = ir.MemRefType.get([1, *type_.shape[1:]], type_.element_type, loc=function.location)
         added: list[str] = []
         for k, view in enumerate(stream.slices):
@@ -161,7 +162,8 @@ def split_static_slices(
                 added.append(f"%arg{target.arg_number}")
             view.operands[0] = target
             view.attributes["static_offsets"] = ir.DenseI64ArrayAttr.get([0, *offsets[1:]])
-            _shift(view.results[0], row * row_elements)
+        for value, retyped in retypes:
+            value.set_type(retyped)
         described.append(
             f"%arg{number} into {len(stream.slices)} slices (%arg{number}, {', '.join(added)})"
         )
@@ -179,50 +181,39 @@ def split_static_slices(
     return function, [*remarks, (function, f"splits {', '.join(described)} (cache.slices)")]
 
 
-def _retyped_call(value: ir.Value, elements: int) -> ir.Operation | None:
-    """A call whose operand type :func:`_shift` would change (its callee's
-    parameter type would no longer match), if any."""
+def _retyped(
+    value: ir.Value, elements: int
+) -> tuple[list[tuple[ir.Value, ir.MemRefType]], ir.Operation | None]:
+    """``value`` (a view of a slice) and the reshapes of it whose static
+    layout offset moves ``elements`` down once the slice starts its own
+    buffer, each with its new type; and a call among their users whose
+    operand type that would change (its callee's parameter type would no
+    longer match), if any. An identity layout is at offset 0 already (the
+    slice at row 0); a dynamic offset (a cast) holds for any."""
     if not elements:
-        return None
-    layout = ir.MemRefType(value.type).layout
+        return [], None
+    type_ = ir.MemRefType(value.type)
+    layout = type_.layout
     if (
         not isinstance(layout, ir.StridedLayoutAttr)
         or layout.offset == ir.ShapedType.get_dynamic_stride_or_offset()
     ):
-        return None
-    for use in value.uses:
-        owner = use.owner
-        user = owner.operation if hasattr(owner, "operation") else owner
-        if user.name in RESHAPES and use.operand_number == 0:
-            found = _retyped_call(user.results[0], elements)
-            if found is not None:
-                return found
-        elif user.name == "func.call":
-            return user
-    return None
-
-
-def _shift(value: ir.Value, elements: int) -> None:
-    """Move the static layout offset of ``value`` (a view of a slice) and of
-    the reshapes of it ``elements`` down: the slice now starts its buffer."""
-    if not elements:
-        return
-    type_ = ir.MemRefType(value.type)
-    layout = type_.layout
-    if not isinstance(layout, ir.StridedLayoutAttr):
-        return  # an identity layout: offset 0 already (the slice at row 0)
-    if layout.offset == ir.ShapedType.get_dynamic_stride_or_offset():
-        return  # a cast to a dynamic offset: holds for any
-    value.set_type(
-        ir.MemRefType.get(
-            type_.shape,
-            type_.element_type,
-            ir.StridedLayoutAttr.get(layout.offset - elements, list(layout.strides)),
-            type_.memory_space,
-        )
+        return [], None
+    retyped = ir.MemRefType.get(
+        type_.shape,
+        type_.element_type,
+        ir.StridedLayoutAttr.get(layout.offset - elements, list(layout.strides)),
+        type_.memory_space,
     )
+    found = [(value, retyped)]
     for use in value.uses:
         owner = use.owner
         user = owner.operation if hasattr(owner, "operation") else owner
         if user.name in RESHAPES and use.operand_number == 0:
-            _shift(user.results[0], elements)
+            below, call = _retyped(user.results[0], elements)
+            found.extend(below)
+            if call is not None:
+                return found, call
+        elif user.name == "func.call":
+            return found, user
+    return found, None
