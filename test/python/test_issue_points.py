@@ -198,3 +198,68 @@ def test_a_peeled_loops_first_slices_are_fetched_behind_the_peeled_work() -> Non
         assert check_schedule(function) == []
         # Moved once, nothing moves again.
         assert issue_ahead_in_function(function, hardware) == 0
+
+
+# Two slices issued after five 1 s fills, the larger (4 s of copy) first,
+# though the smaller (1 s) is waited for first: it queues behind the larger.
+QUEUED = """
+func.func @f(%a: memref<2x250xf32, #cache.remote>, %b: memref<2x1000xf32, #cache.remote>,
+             %x: memref<250xf32>, %y: memref<1000xf32>, %s: f32) {
+  %t = memref.alloc() : memref<1000xf32>
+  linalg.fill ins(%s : f32) outs(%t : memref<1000xf32>)
+  linalg.fill ins(%s : f32) outs(%t : memref<1000xf32>)
+  linalg.fill ins(%s : f32) outs(%t : memref<1000xf32>)
+  linalg.fill ins(%s : f32) outs(%t : memref<1000xf32>)
+  linalg.fill ins(%s : f32) outs(%t : memref<1000xf32>)
+  %va = memref.subview %a[0, 0] [1, 250] [1, 1]
+      : memref<2x250xf32, #cache.remote> to memref<250xf32, strided<[1]>, #cache.remote>
+  %vb = memref.subview %b[0, 0] [1, 1000] [1, 1]
+      : memref<2x1000xf32, #cache.remote> to memref<1000xf32, strided<[1]>, #cache.remote>
+  %db, %tb = cache.prefetch %vb
+      : memref<1000xf32, strided<[1]>, #cache.remote> -> memref<1000xf32>
+  %da, %ta = cache.prefetch %va
+      : memref<250xf32, strided<[1]>, #cache.remote> -> memref<250xf32>
+  cache.wait %ta
+  linalg.add ins(%x, %da : memref<250xf32>, memref<250xf32>) outs(%x : memref<250xf32>)
+  %ea = cache.evict %da : memref<250xf32>
+  linalg.fill ins(%s : f32) outs(%t : memref<1000xf32>)
+  cache.wait %tb
+  linalg.add ins(%y, %db : memref<1000xf32>, memref<1000xf32>) outs(%y : memref<1000xf32>)
+  %eb = cache.evict %db : memref<1000xf32>
+  memref.dealloc %t : memref<1000xf32>
+  return
+}
+"""
+
+
+def test_issue_ahead_puts_a_slice_needed_first_ahead_of_a_larger_one() -> None:
+    """The smaller slice, waited for first, stalls behind the larger one's
+    copy (its wait is measured where the prefetch is, not where its view
+    is, and the block's end decides where it goes): it moves up, then the
+    larger one moves above it, far enough that both copies hide behind the
+    fills; before, nothing moved (the smaller one's view sat above the
+    larger one's prefetch, so it was judged not to stall)."""
+    from hyperoffload.transforms.issue_points import issue_ahead
+
+    hardware = load_profile(str(UNIT))
+    with ir.Context():
+        module = ir.Module.parse(QUEUED)
+        function = module.body.operations[0].operation
+        body = function.regions[0].blocks[0]
+        before = block_timeline(body, hardware).end
+        stalled = simulate(function, hardware).makespan_s
+        assert issue_ahead(body, hardware) == 2
+        timeline = block_timeline(body, hardware)
+        # Six fills and the adds (0.5 s, 2 s), nothing waited for: the
+        # larger copy issued first (0-4 s), the smaller one at the last fill
+        # before its wait (4-5 s); before, 5 s of stalls.
+        assert before == pytest.approx(13.5, abs=0.01)
+        assert timeline.end == pytest.approx(8.5, abs=0.01)
+        starts = sorted(
+            (start, str(timeline.ops[i].results[0].type))
+            for i, (start, _) in timeline.copies.items()
+        )
+        assert starts == [(0.0, "memref<1000xf32>"), (4.0, "memref<250xf32>")]
+        assert simulate(function, hardware).makespan_s < stalled
+        assert check_schedule(function) == []
+        assert issue_ahead(body, hardware) == 0

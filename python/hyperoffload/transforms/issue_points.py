@@ -198,15 +198,20 @@ def issue_in_function(function: ir.Operation, hardware: HardwareProfile) -> int:
 def issue_ahead(block: ir.Block, hardware: HardwareProfile) -> int:
     """Move each streamed prefetch of ``block`` whose wait (in the block)
     stalls up the block, with its view, to the latest op boundary from
-    which its copy stalls least: the first slices of a loop that peeled
+    which the block ends earliest and its copy stalls least: the first slices of a loop that peeled
     iterations run before (``cache-peel-loop-slices``) are fetched behind
     their work, not after it. Only where the block's timeline ends no
-    later; each prefetch moves once, the first stalled first. How many
-    moved."""
+    later; the first stalled first, each once until a move ends the block
+    earlier (a prefetch moved ahead of slices needed before its own, which
+    then queue behind its copy, is why: they are tried again, and go ahead
+    of it). How many moves."""
     known: dict[ir.Operation, _Facts] = {}
     tried: list[ir.Operation] = []
     moved = 0
-    while True:
+    # Each move ends the block no later; a retry follows a strictly earlier
+    # end only, and at most this many moves are made.
+    limit = 4 * sum(1 for op in block.operations if op.operation.name == "cache.prefetch")
+    while moved < limit:
         ops = [op.operation for op in block.operations]
         timeline = _timeline(ops, hardware, known)
         found = _first_stalled(timeline, block, tried)
@@ -232,24 +237,33 @@ def issue_ahead(block: ir.Block, hardware: HardwareProfile) -> int:
             after = placed.begin[w + 1] if w + 1 < len(order) else placed.end
             return after - placed.begin[w], placed.end
 
-        least, end = probe(lowest)
-        stall, _ = probe(start)
-        if least >= stall - _EPSILON or end > timeline.end + _EPSILON:
-            continue
-        # The stall only grows as the copy is issued later: the latest
-        # boundary at which it is still the least.
+        least_stall, least_end = probe(lowest)
+        # As placed now (its views may be far above it: ``start`` is theirs).
+        w = ops.index(wait)
+        stall = (timeline.begin[w + 1] if w + 1 < len(ops) else timeline.end) - timeline.begin[w]
+        if least_end > timeline.end + _EPSILON or (
+            least_end >= timeline.end - _EPSILON and least_stall >= stall - _EPSILON
+        ):
+            continue  # the block would end no earlier, nor the wait stall less
+
+        # Both only grow as the copy is issued later: the latest boundary at
+        # which the block ends and the wait stalls as little as issued as
+        # early as it may be.
         low, high = lowest, start
         while low < high:
             middle = (low + high + 1) // 2
-            if probe(middle)[0] <= least + _EPSILON:
+            at_stall, at_end = probe(middle)
+            if at_end <= least_end + _EPSILON and at_stall <= least_stall + _EPSILON:
                 low = middle
             else:
                 high = middle - 1
-        if probe(low)[1] > timeline.end + _EPSILON:
-            continue
+        _, end = probe(low)
         for op in moving:
             op.move_before(ops[low])
         moved += 1
+        if end < timeline.end - _EPSILON:
+            tried = [moving[-1]]
+    return moved
 
 
 def _first_stalled(
