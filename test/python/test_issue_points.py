@@ -263,3 +263,32 @@ def test_issue_ahead_puts_a_slice_needed_first_ahead_of_a_larger_one() -> None:
         assert simulate(function, hardware).makespan_s < stalled
         assert check_schedule(function) == []
         assert issue_ahead(body, hardware) == 0
+
+
+def test_issue_ahead_gathers_a_chain_whose_view_is_already_early() -> None:
+    """The smaller slice's view sits at the top of the block, its prefetch
+    at the bottom behind the larger one's: the latest place it stalls
+    least is its own view's, so the prefetch is gathered right after its
+    view (before, the view was moved before itself and the prefetch above
+    it: a use before its definition)."""
+    from hyperoffload.transforms.issue_points import issue_ahead
+
+    view = (
+        "  %va = memref.subview %a[0, 0] [1, 250] [1, 1]\n"
+        "      : memref<2x250xf32, #cache.remote> to memref<250xf32, strided<[1]>, "
+        "#cache.remote>\n"
+    )
+    alloc = "  %t = memref.alloc() : memref<1000xf32>\n"
+    source = QUEUED.replace(view, "").replace(alloc, alloc + view)
+    assert source != QUEUED
+    hardware = load_profile(str(UNIT))
+    with ir.Context():
+        module = ir.Module.parse(source)
+        function = module.body.operations[0].operation
+        body = function.regions[0].blocks[0]
+        assert issue_ahead(body, hardware) >= 1
+        assert function.verify()
+        names = [op.name for op in body.operations]
+        assert names[1:3] == ["memref.subview", "cache.prefetch"]
+        assert block_timeline(body, hardware).end == pytest.approx(8.5, abs=0.01)
+        assert check_schedule(function) == []

@@ -258,8 +258,11 @@ def issue_ahead(block: ir.Block, hardware: HardwareProfile) -> int:
             else:
                 high = middle - 1
         _, end = probe(low)
+        # Before the first op from ``low`` on that stays (``low`` may be
+        # the chain's own first op: it is gathered there).
+        anchor = next(op for op in ops[low:] if op not in moving)
         for op in moving:
-            op.move_before(ops[low])
+            op.move_before(anchor)
         moved += 1
         if end < timeline.end - _EPSILON:
             tried = [moving[-1]]
@@ -304,7 +307,7 @@ def _first_stalled(
                 if owner is not None and owner not in chain and index.get(owner) is not None:
                     lowest = max(lowest, index[owner] + 1)
         # Only where work runs before it that it could hide behind.
-        if timeline.begin[index[chain[0]]] - timeline.begin[lowest] > _EPSILON:
+        if timeline.begin[i] - timeline.begin[lowest] > _EPSILON:
             return chain, ops[first_wait], lowest
     return None
 
