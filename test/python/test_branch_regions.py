@@ -124,8 +124,9 @@ def test_the_branch_form_planned_inside_its_region_matches_bit_for_bit(target: s
     """At 45% of the peak the second half's weights are prefetched inside
     the else region (with plan-regions=false the if holds them all and the
     budget is infeasible there), the schedule verifies, nothing reads the
-    pool, and both paths compute what they did."""
-    pipeline = "hyper-offload-pipeline{budget=45% hw=h100-pcie}"
+    pool, and both paths compute what they did (plan-paths=false: planned
+    along its path, test_branch_paths)."""
+    pipeline = "hyper-offload-pipeline{budget=45% hw=h100-pcie plan-paths=false}"
 
     def run(module: ir.Module, exit_early: bool, on: str = "cpu") -> np.ndarray:
         arguments = llama_arguments(TINY, "branch", exit_early=exit_early)

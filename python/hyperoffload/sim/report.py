@@ -269,6 +269,11 @@ def summary_text(document: dict[str, Any], hardware: str) -> str:
             if streamed:
                 # Stacked weights fetched slice by slice: not in the plan's list.
                 lines.append(f"  streamed slices     {_size(streamed)} less peak")
+            if plan.get("planned_along_path"):
+                lines.append(
+                    "  early exit          planned along the costlier path "
+                    "(what it fetched before the branch, the exit drops)"
+                )
             regions = plan.get("saved_by_regions_bytes") or 0
             if regions:
                 # Weights planned inside branch regions: not in the plan's list.

@@ -76,7 +76,19 @@ around them. So those weights stay in the pool on the path that exits,
 and arrive one by one on the path that runs the region. A region whose
 plan fails is left as it was (where it shares weights with another, the
 whole ``scf.if`` is, and planned again without them). The statistics
-keep what this saved as ``saved_by_regions_bytes``.
+keep what this saved as ``saved_by_regions_bytes``. A region's first
+copies then start only when it does, after the link has idled through the
+end of the work before it: an early exit (an ``scf.if`` without results
+right before the ``func.return``) is also planned along its costlier path
+(``plan-paths``, on by default; :mod:`hyperoffload.transforms.branch_paths`):
+the function planned as the straight line of that path, the other
+region's ops set aside and what they read kept on the device, then given
+its branch back, the other region dropping (after its copy) whatever the
+costlier one releases of what was fetched before the branch. Both plans
+are made, as the forms above, and the better kept (statistic
+``planned_along_path``); each path's peak counts. On the 16-layer 7B
+branch form at decode within 1% the cut goes from 8.6% to 9.3%, the
+straight form's.
 
 Calls: a ``func.call`` counts its callee's compute time and the device
 memory the callee holds beyond its parameters (see
@@ -176,8 +188,20 @@ from hyperoffload.dialects.cache import is_remote
 from hyperoffload.hardware import HardwareProfile, ProfileError, load_profile
 from hyperoffload.ir_utils import function_named, walk_preorder
 from hyperoffload.sim.report import figures
-from hyperoffload.sim.simulator import SimulationError, SimulationResult, simulate
+from hyperoffload.sim.simulator import (
+    SimulationError,
+    SimulationResult,
+    simulate,
+    simulate_paths,
+)
 from hyperoffload.sizes import format_bytes
+from hyperoffload.transforms.branch_paths import (
+    FlatPath,
+    PathError,
+    find_path_branch,
+    flatten_path,
+    restore_branch,
+)
 from hyperoffload.transforms.budget import Budget
 from hyperoffload.transforms.issue_points import issue_ahead_in_function, issue_in_function
 from hyperoffload.transforms.pass_base import PassFailure, option
@@ -256,6 +280,12 @@ class HyperOffloadPipelinePass(PlanOptions):
         "first plan the weights only an scf.if uses (an early exit's later layers, weights "
         "both branches use) inside the regions that use them, op by op, instead of for all "
         "of it",
+    )
+    plan_paths: bool = option(
+        True,
+        "also plan a function that ends in an early exit (an scf.if right before its return) "
+        "as the straight line of its costlier path, the later layers' weights fetched before "
+        "the branch and dropped on the exit (the better plan kept)",
     )
     peel_iterations: str = option(
         "auto",
@@ -395,11 +425,21 @@ class HyperOffloadPipelinePass(PlanOptions):
         # at prefill and decode, the same form wins either way).
         later = [peel for peel in peels if peel] if peels[0] == 0 else []
         first = [peel for peel in peels if peel not in later]
-        variants = [(loop, call, False, peel) for peel in first for loop in loops for call in calls]
+        # An early exit is planned with its regions and along its costlier path.
+        paths = [False]
+        if self.plan_paths and find_path_branch(function, hardware) is not None:
+            paths = [False, True]
+        variants = [
+            (loop, call, False, peel, path)
+            for peel in first
+            for loop in loops
+            for call in calls
+            for path in paths
+        ]
         keep = getattr(self, "_planned", frozenset())
         if self._inline_mode == "auto" and inlinable_calls(function, keep):
             # Inlined, no call is left for the callees to fetch weights in.
-            variants += [(loop, "caller", True, 0) for loop in loops]
+            variants += [(loop, "caller", True, 0, False) for loop in loops]
         chosen = variants[0]
         name = ir.StringAttr(function.attributes["sym_name"]).value
         trials: dict[_Variant, _Trial] = {}
@@ -418,6 +458,7 @@ class HyperOffloadPipelinePass(PlanOptions):
             try:
                 for variant in _then_peeled(variants, later, scores):
                     object.__setattr__(self, "_forms", variant[:2])
+                    object.__setattr__(self, "_along_path", variant[4])
                     copy = module.clone()
                     del diagnostics[:]
                     try:
@@ -445,6 +486,7 @@ class HyperOffloadPipelinePass(PlanOptions):
                     ),
                 )
         object.__setattr__(self, "_forms", chosen[:2])
+        object.__setattr__(self, "_along_path", chosen[4])
         if chosen[2]:
             if self.remarks:
                 given = [scores[v] for v in scores if not v[2]]
@@ -470,7 +512,7 @@ class HyperOffloadPipelinePass(PlanOptions):
             if chosen[3] and not self._peel(module, name, chosen[3]):
                 # Nothing was split after all (upstream's peeling declined
                 # every loop): planned as given.
-                chosen = (*chosen[:3], 0)
+                chosen = (*chosen[:3], 0, chosen[4])
             function = _find(module, name)
             self._offload_function(module, function, hardware, budget, slowdown)
         if chosen[2]:
@@ -569,7 +611,10 @@ class HyperOffloadPipelinePass(PlanOptions):
                         module, name, hardware, liveness, before, slowdown, limit_given
                     )
             streamed_peak = before.peak_bytes
-            if self.plan_regions:
+            flat = self._flatten_path(module, function, hardware)
+            if flat is not None:
+                liveness = BufferLiveness(function, dynamic_dim_bound=bound)
+            elif self.plan_regions:
                 planned = self._plan_regions(
                     module, name, hardware, liveness, slowdown, limit_given
                 )
@@ -589,6 +634,8 @@ class HyperOffloadPipelinePass(PlanOptions):
                 function, after, liveness = self._plan_within(
                     function, hardware, limit, liveness, choice.placement
                 )
+            if flat is not None:
+                after, liveness = self._restore_branch(function, flat, hardware)
         except (LivenessError, SimulationError, PlanError) as err:
             raise self.fail(err.location, err.message) from None
         self._verify(function, after.peak_bytes, limit, liveness)
@@ -612,6 +659,7 @@ class HyperOffloadPipelinePass(PlanOptions):
             "overlap_ratio": after.overlap_ratio,
             "plan": _fields(self._last_plan) if self._last_plan else None,
             "loop_streaming": self._loop_form,
+            "planned_along_path": flat is not None,
             # In the per-weight form, the parameters pipelined (the others
             # streamed are fetched in each iteration).
             "streamed_ahead": (
@@ -798,6 +846,57 @@ class HyperOffloadPipelinePass(PlanOptions):
             )
         object.__setattr__(self, "_ahead", best[2])
         return [*base, *best[1]]
+
+    def _flatten_path(
+        self, module: ir.Operation, function: ir.Operation, hardware: HardwareProfile
+    ) -> FlatPath | None:
+        """Where the form being planned is along the path and ``function``
+        ends in an early exit, make it the straight line of its costlier
+        path (:mod:`hyperoffload.transforms.branch_paths`); what restoring
+        the branch needs, else None."""
+        if not getattr(self, "_along_path", False):
+            return None
+        branch = find_path_branch(function, hardware)
+        if branch is None:
+            return None
+        name = ir.StringAttr(function.attributes["sym_name"]).value
+        taken = {
+            ir.StringAttr(op.attributes["sym_name"]).value
+            for op in module.regions[0].blocks[0].operations
+            if "sym_name" in op.attributes
+        }
+        stash = next(
+            candidate
+            for n in itertools.count()
+            if (candidate := f"{name}__other_path{n or ''}") not in taken
+        )
+        return flatten_path(function, branch, stash)
+
+    def _restore_branch(
+        self, function: ir.Operation, flat: FlatPath, hardware: HardwareProfile
+    ) -> tuple[SimulationResult, BufferLiveness]:
+        """Give ``function``, planned along its costlier path, its early
+        exit back; its simulation (its peak the larger of both paths') and
+        liveness. PlanError where the plan cannot be given it back."""
+        try:
+            branch = restore_branch(function, flat)
+        except PathError as err:
+            raise PlanError(function.location, f"planned along its costlier path: {err}") from None
+        bound = self.dynamic_dim_bound or None
+        liveness = BufferLiveness(function, dynamic_dim_bound=bound)
+        after = simulate(function, hardware, liveness=liveness, timeline=False)
+        worst = max(
+            (path.peak_bytes for path in simulate_paths(function, hardware, liveness)),
+            default=after.peak_bytes,
+        )
+        if worst > after.peak_bytes:
+            if self.remarks:
+                self.emit_remark(
+                    branch,
+                    f"the exit path peaks higher ({format_bytes(worst)}) than the path simulated",
+                )
+            after = dataclasses.replace(after, peak_bytes=worst)
+        return after, liveness
 
     def _plan_regions(
         self,
@@ -1329,7 +1428,8 @@ class _Added:
     ahead: frozenset[int]
 
 
-_Variant = tuple[str, str, bool, int]
+# (loop streaming, call weights, inlined, peeled iterations, along the path)
+_Variant = tuple[str, str, bool, int, bool]
 
 
 def _then_peeled(
@@ -1344,7 +1444,7 @@ def _then_peeled(
         return
     best = min(planned, key=lambda v: (scores[v], variants.index(v)))
     for peel in peels:
-        variant = (best[0], best[1], False, peel)
+        variant = (best[0], best[1], False, peel, best[4])
         variants.append(variant)
         yield variant
 
