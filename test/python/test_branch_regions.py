@@ -299,7 +299,8 @@ def test_a_failed_region_sharing_weights_puts_the_whole_if_back(
     """Where the else region cannot be planned after the then region moved
     shared weights to the pool, the if goes back as it was and is planned
     without them: at 3000 B that is the error plan-regions=false gives
-    (the if held whole needs 4000 B), not a plan reading the pool."""
+    (the if held whole needs 4000 B), not a plan reading the pool
+    (plan-paths=false: along its path, SHARED is planned otherwise)."""
     from hyperoffload.analysis.offload_plan import PlanError
     from hyperoffload.transforms.hyper_offload_pipeline import HyperOffloadPipelinePass
 
@@ -319,7 +320,9 @@ def test_a_failed_region_sharing_weights_puts_the_whole_if_back(
     refused = re.escape("smallest peak reached by offloading is 4000 bytes, at 'scf.if'")
     with ir.Context(), pytest.raises(ir.MLIRError, match=refused):
         module = ir.Module.parse(SHARED)
-        build_pass_manager(f"hyper-offload-pipeline{{budget=3000 hw={UNIT}}}").run(module.operation)
+        build_pass_manager(f"hyper-offload-pipeline{{budget=3000 hw={UNIT} plan-paths=false}}").run(
+            module.operation
+        )
     assert len(calls) >= 2
 
 
