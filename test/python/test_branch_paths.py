@@ -15,7 +15,7 @@ from hyperoffload.analysis.liveness import BufferLiveness
 from hyperoffload.analysis.schedule_rules import check_schedule
 from hyperoffload.dialects.cache import is_remote
 from hyperoffload.hardware import load_profile
-from hyperoffload.ir_utils import function_named
+from hyperoffload.ir_utils import function_named, walk_preorder
 from hyperoffload.runtime import run_function
 from hyperoffload.sim.simulator import simulate_paths
 from hyperoffload.transforms import build_pass_manager, collect_instances
@@ -215,3 +215,43 @@ def test_the_decode_branch_form_cuts_what_the_straight_form_does() -> None:
     straight, along, alone = cut("straight"), cut("branch"), cut("branch", " plan-paths=false")
     assert along == pytest.approx(straight, abs=1e-3)
     assert along > alone
+
+
+RELEASED = """
+func.func @g(%src: memref<4xf32, #cache.remote>, %dst: memref<4xf32, #cache.remote>,
+             %w: memref<4xf32, #cache.remote>, %c: i1) {
+  %d, %t = cache.prefetch %src : memref<4xf32, #cache.remote> -> memref<4xf32>
+  %e, %u = cache.prefetch %w : memref<4xf32, #cache.remote> -> memref<4xf32>
+  %a = memref.alloc() : memref<4xf32>
+  scf.if %c {
+    cache.wait %t, %u
+    %back = cache.evict %d to %dst : memref<4xf32> to memref<4xf32, #cache.remote>
+    cache.wait %back
+    %gone = cache.evict %e : memref<4xf32>
+    memref.dealloc %a : memref<4xf32>
+  } else {
+  }
+  return
+}
+"""
+
+
+def test_the_other_path_releases_what_the_costlier_one_does() -> None:
+    """What the costlier region releases of the buffers from above, the
+    other releases too: the write-back still writes back (after the copy
+    in, waited for at once), the dropped copy is dropped after its copy,
+    the dealloc repeated."""
+    from hyperoffload.transforms.branch_paths import _release_on_other_path
+
+    with ir.Context():
+        module = ir.Module.parse(RELEASED)
+        function = _function(module)
+        (branch,) = [op for op in walk_preorder(function) if op.name == "scf.if"]
+        _release_on_other_path(branch, 0)
+        assert module.operation.verify()
+        text = str(branch.regions[1].blocks[0])
+        assert "cache.evict %result to %arg1 [%token] :" in text
+        assert "cache.wait %" in text
+        assert "cache.evict %result_0 [%token_1] :" in text
+        assert "memref.dealloc %alloc" in text
+        assert check_schedule(function) == []

@@ -246,8 +246,11 @@ def restore_branch(function: ir.Operation, flat: FlatPath) -> ir.Operation:
 
 def _release_on_other_path(op: ir.Operation, path: int) -> None:
     """The other region of ``op`` releases what its costlier region does of
-    the buffers defined above ``op``: evicts (a drop, after the copy of a
-    prefetched one) and deallocs it does not do itself."""
+    the buffers defined above ``op`` and it does not release itself: a
+    ``memref.dealloc`` is repeated; an evict becomes one after the
+    buffer's copy (depending on its prefetch's token, where a prefetch
+    made it), a write-back still writing back, waited for at once (the
+    buffer may hold what the work before the branch wrote)."""
     region_ops = [o.operation for o in op.regions[path].blocks[0].operations]
     other_block = op.regions[1 - path].blocks[0]
     other_yield = list(other_block.operations)[-1]
@@ -263,15 +266,31 @@ def _release_on_other_path(op: ir.Operation, path: int) -> None:
         if _defined_in(buffer, op) or buffer in released_there:
             continue
         released_there.add(buffer)
+        if inner.name == "memref.dealloc":
+            inner.clone(ir.InsertionPoint(other_yield))
+            continue
+        destination = inner.operands[1] if _has_destination(inner) else None
+        dependencies = [
+            token
+            for token in inner.operands[2 if destination is not None else 1 :]
+            if not _defined_in(token, op)
+        ]
+        owner = buffer.owner
+        if not isinstance(owner, ir.Block) and owner.operation.name == "cache.prefetch":
+            token = owner.operation.results[1]
+            if token not in dependencies:
+                dependencies.append(token)
         with ir.InsertionPoint(other_yield), inner.location:
-            if inner.name == "memref.dealloc":
-                inner.clone(ir.InsertionPoint(other_yield))
-                continue
-            owner = buffer.owner
-            dependencies = []
-            if not isinstance(owner, ir.Block) and owner.operation.name == "cache.prefetch":
-                dependencies = [owner.operation.results[1]]
-            cache.EvictOp(buffer, dependencies)
+            dropped = cache.EvictOp(buffer, dependencies, to=destination)
+            if destination is not None:
+                cache.WaitOp([dropped.token])
+
+
+def _has_destination(evict: ir.Operation) -> bool:
+    """Whether the ``cache.evict`` ``evict`` writes back (its operand
+    segments: buffer, destination, dependencies)."""
+    segments = ir.DenseI32ArrayAttr(evict.attributes["operandSegmentSizes"])
+    return segments[1] == 1
 
 
 def _defined_in(value: ir.Value, op: ir.Operation) -> bool:
