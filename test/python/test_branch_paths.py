@@ -52,6 +52,18 @@ func.func @f(%x: memref<250xf32>, %w0: memref<250xf32>, %w1: memref<250xf32>,
 }
 """
 
+# EARLY_EXIT with work after the branch that both paths run (a final
+# layer on %w3, as JAX's lax.cond leaves the state copied out after it).
+TAIL = EARLY_EXIT.replace(
+    "             %w2: memref<250xf32>, %o: memref<250xf32>, %flag: i32) {",
+    "             %w2: memref<250xf32>, %o: memref<250xf32>, %flag: i32,\n"
+    "             %w3: memref<250xf32>) {",
+).replace(
+    "  }\n  return",
+    "  }\n  linalg.add ins(%o, %w3 : memref<250xf32>, memref<250xf32>)"
+    " outs(%o : memref<250xf32>)\n  return",
+)
+
 
 def _function(module: ir.Module) -> ir.Operation:
     return module.body.operations[0].operation
@@ -64,11 +76,15 @@ def test_an_early_exit_is_found_with_its_costlier_region() -> None:
         branch = find_path_branch(_function(module), hardware)
         assert branch is not None and branch.op.name == "scf.if"
         assert (branch.path, branch.other) == (1, 0)
-        # Not right before the return, or with results: none.
-        later = EARLY_EXIT.replace(
-            "  return\n}", "  linalg.fill ins(%one : f32) outs(%x : memref<250xf32>)\n  return\n}"
+        # Work after it (what both paths run) is allowed; results are not.
+        after = ir.Module.parse(TAIL)
+        assert find_path_branch(_function(after), hardware) is not None
+        results = (
+            EARLY_EXIT.replace("  scf.if %c {", "  %r = scf.if %c -> (i1) {")
+            .replace("  } else {", "    scf.yield %c : i1\n  } else {")
+            .replace("  }\n  return", "    scf.yield %c : i1\n  }\n  return")
         )
-        assert find_path_branch(_function(ir.Module.parse(later)), hardware) is None
+        assert find_path_branch(_function(ir.Module.parse(results)), hardware) is None
         straight = ir.Module.parse(generate_llama(TINY, "straight"))
         assert find_path_branch(_function(straight), hardware) is None
 
@@ -255,3 +271,35 @@ def test_the_other_path_releases_what_the_costlier_one_does() -> None:
         assert "cache.evict %result_0 [%token_1] :" in text
         assert "memref.dealloc %alloc" in text
         assert check_schedule(function) == []
+
+
+@pytest.mark.parametrize("target", ["cpu", "gpu"])
+def test_work_after_the_branch_runs_on_both_paths_as_given(target: str) -> None:
+    """TAIL within 5000 B: planned along its path, %w1 fetched before the
+    branch and dropped by the exit; %w3, which the work after the branch
+    reads on both paths, stays on the device; both paths compute what
+    they did."""
+
+    def run(module: ir.Module, flag: int, on: str) -> np.ndarray:
+        rng = np.random.default_rng(11)
+        buffers = [rng.standard_normal(250).astype(np.float32) for _ in range(6)]
+        run_function(module, "f", [*buffers[:5], flag, buffers[5]], target=on)
+        return buffers[4]
+
+    with ir.Context():
+        want = [run(ir.Module.parse(TAIL), flag, "cpu") for flag in (0, 1)]
+        module = ir.Module.parse(TAIL)
+        with collect_instances() as ran:
+            build_pass_manager(f"hyper-offload-pipeline{{budget=5000 hw={UNIT}}}").run(
+                module.operation
+            )
+        assert ran[0].statistics["f"]["planned_along_path"] is True
+        function = _function(module)
+        arguments = function.regions[0].blocks[0].arguments
+        assert is_remote(arguments[2].type) and not is_remote(arguments[6].type)
+        body = [op.operation.name for op in function.regions[0].blocks[0].operations]
+        assert body.index("cache.prefetch") < body.index("scf.if") < body.index("linalg.add", 5)
+        assert check_schedule(function) == []
+        got = [run(module, flag, target) for flag in (0, 1)]
+    for mine, theirs in zip(got, want, strict=True):
+        assert np.array_equal(mine.view(np.uint32), theirs.view(np.uint32))

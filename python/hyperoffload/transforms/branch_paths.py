@@ -4,36 +4,40 @@
 ``scf.if`` uses inside that region (:mod:`hyperoffload.analysis.branch_regions`):
 the region's first copies can only start when it does, after the link has
 idled through the end of the work before it. Where the ``scf.if`` is an
-early exit (the last op before a ``func.return`` without operands, no
-results: what upstream ``lift-cf-to-scf`` makes of a ``cf.cond_br`` to two
-returns), the function can instead be planned as the straight line its
-costlier path is, with the link free to fetch the later layers' weights
-behind the earlier layers' work, as in unrolled code:
+early exit (a body-level ``scf.if`` without results: what upstream
+``lift-cf-to-scf`` makes of a ``cf.cond_br`` to two returns, or JAX's
+``lax.cond`` once its results are written into destinations, followed by
+the state copied out), the function can instead be planned as the
+straight line its costlier path is, with the link free to fetch the later
+layers' weights behind the earlier layers' work, as in unrolled code:
 
 - :func:`flatten_path` moves the costlier region's ops before the
   ``scf.if`` and the other region's ops into a private function of their
   own (:func:`hyperoffload.transforms.region_functions.outline_region`),
   erases the ``scf.if``, and keeps on the device (``cache.policy =
-  "keep"``) every buffer the other region uses, so the planner cannot take
-  from it what it reads; each op is tagged, so the values the other region
+  "keep"``) every buffer the other region or the ops after the branch
+  (which run on both paths) use, so the planner cannot take from them
+  what they read; each op is tagged, so the values the other region
   takes from above are found again however the planner rewrites the
   function.
 - :func:`restore_branch` puts the ``scf.if`` back before the first op of
   the costlier region (with the ``cache.wait`` ops right before it: they
   wait for what that region uses), moves that op and every op after it up
-  to the ``func.return`` into the costlier region, the other region's ops
-  back into theirs, and has the other region release what the costlier one
-  releases of the buffers from above: a prefetched buffer is evicted
-  there too (after its copy, through the prefetch's token), a
-  ``memref.dealloc`` is repeated. So a weight of the later layers fetched
+  to the first op that came after the branch into the costlier region,
+  the other region's ops back into theirs, and has the other region
+  release what the costlier one releases of the buffers from above: a
+  prefetched buffer is evicted there too (after its copy, through the
+  prefetch's token), a write-back still written back, a
+  ``memref.dealloc`` repeated. So a weight of the later layers fetched
   before the branch is fetched on both paths and dropped at once on the
   exit.
 
 Conservative: the ops planned before the branch must all stay before the
-first op of the costlier region (else :class:`PathError`); a plan that
-moved a buffer the other region uses fails the same way; what the result
-costs on the other path is for the caller to check
-(:func:`hyperoffload.sim.simulator.simulate_paths`).
+first op of the costlier region, its ops before those that came after the
+branch, and nothing after the branch may use what the costlier region
+made (else :class:`PathError`); a plan that moved a buffer the other
+region uses fails the same way; what the result costs on the other path
+is for the caller to check (:func:`hyperoffload.sim.simulator.simulate_paths`).
 """
 
 from __future__ import annotations
@@ -59,6 +63,7 @@ from hyperoffload.transforms.region_functions import (
 _VALUE = "hyperoffload.path_value"
 _PATH = "hyperoffload.path_op"
 _BEFORE = "hyperoffload.path_before"
+_AFTER = "hyperoffload.path_after"
 # What a value from above is: ("arg", number, 0) or ("op", tag, result).
 _Key = tuple[str, int, int]
 
@@ -98,19 +103,26 @@ class FlatPath:
 
 
 def find_path_branch(function: ir.Operation, hardware: HardwareProfile) -> PathBranch | None:
-    """The early exit of ``function`` (see the module docstring): an
-    ``scf.if`` with no results and two single-block regions, the costlier
-    not empty, right before a ``func.return`` with no operands, holding no
-    cache op; None where there is none."""
+    """The early exit of ``function`` (see the module docstring): its last
+    body-level ``scf.if`` with no results and two single-block regions
+    holding no cache op, the costlier not empty; None where there is
+    none."""
     blocks = function.regions[0].blocks
     if len(blocks) != 1:
         return None
     ops = [op.operation for op in blocks[0].operations]
-    if len(ops) < 2 or ops[-1].name != "func.return" or len(ops[-1].operands):
+    if not ops or ops[-1].name != "func.return":
         return None
-    op = ops[-2]
-    if op.name != "scf.if" or len(op.results) or any(len(r.blocks) != 1 for r in op.regions):
+    ifs = [
+        op
+        for op in ops
+        if op.name == "scf.if"
+        and not len(op.results)
+        and all(len(r.blocks) == 1 for r in op.regions)
+    ]
+    if not ifs:
         return None
+    op = ifs[-1]
 
     def holds_cache_op(inner: ir.Operation) -> ir.WalkResult:
         if inner.name.startswith("cache."):
@@ -148,7 +160,11 @@ def flatten_path(function: ir.Operation, branch: PathBranch, stash: str) -> Flat
     other = op.regions[branch.other].blocks[0]
     arguments = body.arguments
     tags = _Tags(body)
-    for inner in [o.operation for o in other.operations]:
+    after = [o.operation for o in body.operations]
+    after = after[after.index(op) + 1 : -1]
+    # The ops after the branch run on both paths: what they use stays too
+    # (a copy the plan fetched on one path would not reach them).
+    for inner in [*[o.operation for o in other.operations], *after]:
         for nested in [inner, *_nested(inner)]:
             for value in nested.operands:
                 for root in liveness.root_indices(value):
@@ -176,6 +192,8 @@ def flatten_path(function: ir.Operation, branch: PathBranch, stash: str) -> Flat
         if inner == op:
             break
         inner.attributes[_BEFORE] = ir.UnitAttr.get()
+    for inner in after:
+        inner.attributes[_AFTER] = ir.UnitAttr.get()
     path = op.regions[branch.path].blocks[0]
     for inner in [o.operation for o in path.operations][:-1]:
         inner.attributes[_PATH] = ir.UnitAttr.get()
@@ -196,13 +214,16 @@ def restore_branch(function: ir.Operation, flat: FlatPath) -> ir.Operation:
     first = next((i for i, op in enumerate(ops) if _PATH in op.attributes), None)
     if first is None:
         raise PathError("the plan left no op of the costlier region")
+    after = next((i for i, op in enumerate(ops) if _AFTER in op.attributes), len(ops) - 1)
     if any(_BEFORE in op.attributes for op in ops[first:]):
         raise PathError("the plan moved work from before the branch into the costlier region")
+    if after < first or any(_PATH in op.attributes for op in ops[after:]):
+        raise PathError("the plan moved work of the costlier region after the branch")
     # The waits right before it wait for what the costlier region uses.
     while first > 0 and ops[first - 1].name == "cache.wait":
         first -= 1
-    terminator = ops[-1]
-    moved = ops[first:-1]
+    moved = ops[first:after]
+    rest = ops[after]
     by_tag = _Tags(body).by_tag()
     arguments = body.arguments
 
@@ -214,7 +235,7 @@ def restore_branch(function: ir.Operation, flat: FlatPath) -> ir.Operation:
             raise PathError("the plan erased a value the other region uses")
         return by_tag[number].results[result]
 
-    with ir.InsertionPoint(moved[0] if moved else terminator), flat.location:
+    with ir.InsertionPoint(moved[0] if moved else rest), flat.location:
         branch = scf.IfOp(value(flat.condition), [], has_else=True)
         for block in (branch.then_block, branch.else_block):
             with ir.InsertionPoint(block):
@@ -240,6 +261,12 @@ def restore_branch(function: ir.Operation, flat: FlatPath) -> ir.Operation:
     except ValueError as err:
         raise PathError(str(err)) from None
     _release_on_other_path(op, flat.path)
+    for inner in ops[after:]:
+        for nested in [inner, *_nested(inner)]:
+            if any(_defined_in(operand, op) for operand in nested.operands):
+                raise PathError(
+                    "the plan left work after the branch using what the costlier region made"
+                )
     _clean(function, flat)
     return op
 
@@ -377,7 +404,7 @@ def _clean(function: ir.Operation, flat: FlatPath) -> None:
             if ir.IntegerAttr(attributes[_VALUE]).value in kept and POLICY_ATTR in attributes:
                 del attributes[POLICY_ATTR]
             del attributes[_VALUE]
-        for name in (_PATH, _BEFORE):
+        for name in (_PATH, _BEFORE, _AFTER):
             if name in attributes:
                 del attributes[name]
         return ir.WalkResult.ADVANCE

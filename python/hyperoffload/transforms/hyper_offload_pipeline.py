@@ -78,8 +78,9 @@ plan fails is left as it was (where it shares weights with another, the
 whole ``scf.if`` is, and planned again without them). The statistics
 keep what this saved as ``saved_by_regions_bytes``. A region's first
 copies then start only when it does, after the link has idled through the
-end of the work before it: an early exit (an ``scf.if`` without results
-right before the ``func.return``) is also planned along its costlier path
+end of the work before it: an early exit (a body-level ``scf.if``
+without results, the last, with what follows it run on both paths) is
+also planned along its costlier path
 (``plan-paths``, on by default; :mod:`hyperoffload.transforms.branch_paths`):
 the function planned as the straight line of that path, the other
 region's ops set aside and what they read kept on the device, then given
@@ -88,7 +89,8 @@ costlier one releases of what was fetched before the branch. Both plans
 are made, as the forms above, and the better kept (statistic
 ``planned_along_path``); each path's peak counts. On the 16-layer 7B
 branch form at decode within 1% the cut goes from 8.6% to 9.3%, the
-straight form's.
+straight form's; on JAX's ``lax.cond`` early exit at 7B decode sizes from
+8.3% to 9.3%, the per-layer export's.
 
 Calls: a ``func.call`` counts its callee's compute time and the device
 memory the callee holds beyond its parameters (see
@@ -283,7 +285,7 @@ class HyperOffloadPipelinePass(PlanOptions):
     )
     plan_paths: bool = option(
         True,
-        "also plan a function that ends in an early exit (an scf.if right before its return) "
+        "also plan a function with an early exit (its last body-level scf.if without results) "
         "as the straight line of its costlier path, the later layers' weights fetched before "
         "the branch and dropped on the exit (the better plan kept)",
     )
