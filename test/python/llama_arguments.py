@@ -4,7 +4,10 @@ in every form (the stacked ones are the per-layer ones, in order)."""
 from __future__ import annotations
 
 import numpy as np
+from hyperoffload.runtime import run_function
 from hyperoffload.workloads import LlamaConfig
+from hyperoffload.workloads.llama import entry_name
+from mlir import ir
 
 # The weight kinds of a layer, in parameter order.
 KINDS = ("norm1", "wq", "wk", "wv", "kcache", "vcache", "wo", "norm2", "wgate", "wup", "wdown")
@@ -34,3 +37,13 @@ def llama_arguments(
     per_layer = [weights[name][layer] for layer in range(config.layers) for name in KINDS]
     flag = [int(exit_early)] if form == "branch" else []
     return [x, *flag, *per_layer, np.zeros((t, h), np.float32)]
+
+
+def run_branch_form(
+    config: LlamaConfig, module: ir.Module, exit_early: bool, target: str = "cpu"
+) -> np.ndarray:
+    """The output of the branch form of ``config`` in ``module`` (as given
+    or offloaded) run on ``target``, taking the exit or not."""
+    arguments = llama_arguments(config, "branch", exit_early=exit_early)
+    run_function(module, entry_name(config), arguments, target=target)
+    return arguments[-1]  # type: ignore[return-value]

@@ -27,30 +27,21 @@ from hyperoffload.transforms.branch_paths import (
 )
 from hyperoffload.workloads import LlamaConfig, generate_llama
 from hyperoffload.workloads.llama import entry_name
-from llama_arguments import llama_arguments
+from llama_arguments import run_branch_form
 from mlir import ir
+from test_branch_regions import EARLY_EXIT as GIVEN_EXIT
 
 UNIT = Path(__file__).resolve().parents[1] / "Inputs" / "unit.toml"
 TINY = LlamaConfig(layers=4, hidden=16, intermediate=24, context=8, tokens=2, dtype="f32")
 
-# The exit reads %w0 and %o, the rest %w1 and %w2 (the costlier region).
-EARLY_EXIT = """
-func.func @f(%x: memref<250xf32>, %w0: memref<250xf32>, %w1: memref<250xf32>,
-             %w2: memref<250xf32>, %o: memref<250xf32>, %flag: i32) {
-  %one = arith.constant 1.0 : f32
-  %zero = arith.constant 0 : i32
-  %c = arith.cmpi ne, %flag, %zero : i32
-  linalg.add ins(%x, %w0 : memref<250xf32>, memref<250xf32>) outs(%o : memref<250xf32>)
-  scf.if %c {
-    linalg.add ins(%o, %w0 : memref<250xf32>, memref<250xf32>) outs(%o : memref<250xf32>)
-  } else {
-    linalg.add ins(%o, %w1 : memref<250xf32>, memref<250xf32>) outs(%o : memref<250xf32>)
-    linalg.fill ins(%one : f32) outs(%x : memref<250xf32>)
-    linalg.add ins(%o, %w2 : memref<250xf32>, memref<250xf32>) outs(%o : memref<250xf32>)
-  }
-  return
-}
-"""
+# test_branch_regions' early exit, its flag an i32 (the runtime passes no
+# i1): the exit reads %w0 and %o, the rest %w1 and %w2 (the costlier region).
+EARLY_EXIT = GIVEN_EXIT.replace(
+    "%c: i1) {\n  %one = arith.constant 1.0 : f32\n",
+    "%flag: i32) {\n  %one = arith.constant 1.0 : f32\n"
+    "  %zero = arith.constant 0 : i32\n  %c = arith.cmpi ne, %flag, %zero : i32\n",
+)
+assert EARLY_EXIT != GIVEN_EXIT
 
 # EARLY_EXIT with work after the branch that both paths run (a final
 # layer on %w3, as JAX's lax.cond leaves the state copied out after it).
@@ -188,14 +179,9 @@ def test_the_branch_form_planned_along_its_path_matches_bit_for_bit(target: str)
     costlier path (faster than with its region planned alone); both paths
     verify and compute what they did."""
 
-    def run(module: ir.Module, exit_early: bool, on: str = "cpu") -> np.ndarray:
-        arguments = llama_arguments(TINY, "branch", exit_early=exit_early)
-        run_function(module, entry_name(TINY), arguments, target=on)
-        return arguments[-1]  # type: ignore[return-value]
-
     with ir.Context():
         given = ir.Module.parse(generate_llama(TINY, "branch"))
-        want = [run(given, flag) for flag in (False, True)]
+        want = [run_branch_form(TINY, given, flag) for flag in (False, True)]
         module = ir.Module.parse(generate_llama(TINY, "branch"))
         with collect_instances() as ran:
             build_pass_manager("hyper-offload-pipeline{budget=45% hw=h100-pcie}").run(
@@ -207,7 +193,7 @@ def test_the_branch_form_planned_along_its_path_matches_bit_for_bit(target: str)
         function = function_named(module.operation, entry_name(TINY))
         assert _native.remote_accesses(module.operation) == []
         assert check_schedule(function) == []
-        got = [run(module, flag, target) for flag in (False, True)]
+        got = [run_branch_form(TINY, module, flag, target) for flag in (False, True)]
     for mine, theirs in zip(got, want, strict=True):
         assert np.array_equal(mine.view(np.uint32), theirs.view(np.uint32))
 

@@ -21,7 +21,7 @@ from hyperoffload.transforms import build_pass_manager, collect_instances
 from hyperoffload.transforms.region_functions import inline_region, outline_region
 from hyperoffload.workloads import LlamaConfig, generate_llama
 from hyperoffload.workloads.llama import entry_name
-from llama_arguments import llama_arguments
+from llama_arguments import run_branch_form
 from mlir import ir
 
 UNIT = Path(__file__).resolve().parents[1] / "Inputs" / "unit.toml"
@@ -128,14 +128,9 @@ def test_the_branch_form_planned_inside_its_region_matches_bit_for_bit(target: s
     along its path, test_branch_paths)."""
     pipeline = "hyper-offload-pipeline{budget=45% hw=h100-pcie plan-paths=false}"
 
-    def run(module: ir.Module, exit_early: bool, on: str = "cpu") -> np.ndarray:
-        arguments = llama_arguments(TINY, "branch", exit_early=exit_early)
-        run_function(module, entry_name(TINY), arguments, target=on)
-        return arguments[-1]  # type: ignore[return-value]
-
     with ir.Context():
         given = ir.Module.parse(generate_llama(TINY, "branch"))
-        want = [run(given, flag) for flag in (False, True)]
+        want = [run_branch_form(TINY, given, flag) for flag in (False, True)]
         module = ir.Module.parse(generate_llama(TINY, "branch"))
         with collect_instances() as ran:
             build_pass_manager(pipeline).run(module.operation)
@@ -145,7 +140,7 @@ def test_the_branch_form_planned_inside_its_region_matches_bit_for_bit(target: s
         assert statistics["saved_by_regions_bytes"] > 0
         assert _native.remote_accesses(module.operation) == []
         assert check_schedule(function) == []
-        got = [run(module, flag, target) for flag in (False, True)]
+        got = [run_branch_form(TINY, module, flag, target) for flag in (False, True)]
         unplanned = ir.Module.parse(generate_llama(TINY, "branch"))
         with pytest.raises(ir.MLIRError, match="where nothing is left to offload"):
             build_pass_manager(pipeline.replace("}", " plan-regions=false}")).run(
