@@ -58,7 +58,7 @@ def test_frontend_rows_compare_with_the_generator_at_the_same_sizes() -> None:
 def test_the_forms_bench_bounds_the_scan_form(capsys: pytest.CaptureFixture[str]) -> None:
     """``tools/bench_forms.py --bounds``: per phase and slowdown, the
     straight form's integral bound with each weight kind's layers tied,
-    and with them tied but for the first layer's, is no better than with
+    and with them tied but for the first two layers', is no better than with
     every parameter free, the latter no worse than all tied, and the scan
     form's plan (peeled or not) beats neither."""
     bench_forms.main(["--layers", "3", "--forms", "scan", "--bounds"])
