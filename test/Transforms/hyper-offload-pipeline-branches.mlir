@@ -3,6 +3,7 @@
 // RUN: hyper-opt %s --hyper-offload-pipeline='budget=3000 hw=%S/../Inputs/unit.toml plan-paths=false' --summary=- -o %t | FileCheck %s --check-prefix=SUMMARY
 // RUN: hyper-opt %s --hyper-offload-pipeline='budget=3000 hw=%S/../Inputs/unit.toml' | FileCheck %s --check-prefix=PATH
 // RUN: hyper-opt %s --hyper-offload-pipeline='budget=3000 hw=%S/../Inputs/unit.toml' --summary=- -o %t | FileCheck %s --check-prefix=PATHSUM
+// RUN: hyper-opt %s --hyper-offload-pipeline='budget=3000 hw=%S/../Inputs/unit.toml remarks' -o /dev/null 2>&1 | FileCheck %s --check-prefix=PATHREM
 
 // An early exit as lift-cf-to-scf leaves it: the layers after the exit
 // are the else region, their weights (%w1, %w2, %w3: 1000 B each) used
@@ -67,6 +68,7 @@
 // PATHSUM: branch #{{[0-9]+}} scf.if at {{.*}}: then peak 2.9 KiB, makespan 2750.000 ms; else (simulated above) peak 2.9 KiB, makespan 6250.000 ms
 // PATHSUM-NEXT: early exit planned along the costlier path (what it fetched before the branch, the exit drops)
 // PATHSUM-NOT: planned in branches
+// PATHREM: remark: plans its early exit along the costlier path: the simulated time is 6250.000 ms against 6750.000 ms with its regions planned alone
 func.func @early_exit(%x: memref<250xf32>, %w0: memref<250xf32>, %w1: memref<250xf32>, %w2: memref<250xf32>, %w3: memref<250xf32>, %o: memref<250xf32>, %c: i1) {
   linalg.add ins(%x, %w0 : memref<250xf32>, memref<250xf32>) outs(%o : memref<250xf32>)
   cf.cond_br %c, ^exit, ^rest

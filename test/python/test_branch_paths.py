@@ -272,14 +272,23 @@ def test_work_after_the_branch_runs_on_both_paths_as_given(target: str) -> None:
         run_function(module, "f", [*buffers[:5], flag, buffers[5]], target=on)
         return buffers[4]
 
-    with ir.Context():
+    remarks: list[str] = []
+    with ir.Context() as context:
         want = [run(ir.Module.parse(TAIL), flag, "cpu") for flag in (0, 1)]
         module = ir.Module.parse(TAIL)
+        handler = context.attach_diagnostic_handler(lambda d: remarks.append(d.message) or True)
         with collect_instances() as ran:
-            build_pass_manager(f"hyper-offload-pipeline{{budget=5000 hw={UNIT}}}").run(
+            build_pass_manager(f"hyper-offload-pipeline{{budget=5000 hw={UNIT} remarks}}").run(
                 module.operation
             )
+        handler.detach()
         assert ran[0].statistics["f"]["planned_along_path"] is True
+        # Why %w3 stays, in the words of the plan's remark.
+        assert (
+            "keeps %arg6 on the device: planned along the costlier path, the other path or "
+            "the work after the branch reads it" in remarks
+        )
+        assert any(r.startswith("plans its early exit along the costlier path") for r in remarks)
         function = _function(module)
         arguments = function.regions[0].blocks[0].arguments
         assert is_remote(arguments[2].type) and not is_remote(arguments[6].type)

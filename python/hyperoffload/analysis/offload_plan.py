@@ -100,6 +100,9 @@ KINDS = ("params", "globals", "activations")
 _KIND_OF = {"argument": "params", "global": "globals", "alloc": "activations"}
 
 POLICY_ATTR = "cache.policy"
+# Why a transform of ours kept a buffer with cache.policy = "keep" (its
+# remark says so instead of "policy keep").
+KEEP_REASON_ATTR = "hyperoffload.keep_reason"
 # The use effects that may write the buffer.
 _WRITES = frozenset({"write", "read-write", "unknown", "alloc/write"})
 # Options re-costed against the copy engine per planning step.
@@ -325,7 +328,9 @@ class OffloadPlanner:
         if candidate.kind not in self.kinds:
             return f"{candidate.kind} are not offloaded (offload= option)"
         if candidate.policy == "keep":
-            return "policy keep"
+            argument = self.argument_of_root.get(candidate.root)
+            why = _policy_attr(self.function, self.liveness, buffer, argument, KEEP_REASON_ATTR)
+            return why or "policy keep"
         if buffer.size == 0:
             return "empty buffer"
         if buffer.escapes:
@@ -656,10 +661,15 @@ def plan_preferring(
 
 
 def _policy_attr(
-    function: ir.Operation, liveness: BufferLiveness, buffer: Buffer, argument: int | None
+    function: ir.Operation,
+    liveness: BufferLiveness,
+    buffer: Buffer,
+    argument: int | None,
+    name: str = POLICY_ATTR,
 ) -> str | None:
-    """The ``cache.policy`` of a buffer: on its argument (``argument``, its
-    index, for a parameter) or on the op defining it."""
+    """The ``cache.policy`` of a buffer (or its string attribute ``name``):
+    on its argument (``argument``, its index, for a parameter) or on the op
+    defining it."""
     if buffer.kind == "argument":
         if "arg_attrs" not in function.attributes:
             return None
@@ -667,12 +677,12 @@ def _policy_attr(
         if argument is None or argument >= len(attrs):
             return None
         dictionary = ir.DictAttr(attrs[argument])
-        if POLICY_ATTR in dictionary:
-            return ir.StringAttr(dictionary[POLICY_ATTR]).value
+        if name in dictionary:
+            return ir.StringAttr(dictionary[name]).value
         return None
     op = _defining_op(function, liveness, buffer)
-    if op is not None and POLICY_ATTR in op.attributes:
-        return ir.StringAttr(op.attributes[POLICY_ATTR]).value
+    if op is not None and name in op.attributes:
+        return ir.StringAttr(op.attributes[name]).value
     return None
 
 

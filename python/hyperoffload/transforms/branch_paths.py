@@ -49,7 +49,7 @@ from mlir.dialects import scf
 
 from hyperoffload.analysis.cost_model import CostModel, static_time
 from hyperoffload.analysis.liveness import BufferLiveness
-from hyperoffload.analysis.offload_plan import POLICY_ATTR
+from hyperoffload.analysis.offload_plan import KEEP_REASON_ATTR, POLICY_ATTR
 from hyperoffload.dialects import cache
 from hyperoffload.hardware import HardwareProfile
 from hyperoffload.transforms.region_functions import (
@@ -64,6 +64,8 @@ _VALUE = "hyperoffload.path_value"
 _PATH = "hyperoffload.path_op"
 _BEFORE = "hyperoffload.path_before"
 _AFTER = "hyperoffload.path_after"
+# Why a buffer stays on the device in the planned path (its remark).
+_KEPT = "planned along the costlier path, the other path or the work after the branch reads it"
 # What a value from above is: ("arg", number, 0) or ("op", tag, result).
 _Key = tuple[str, int, int]
 
@@ -182,6 +184,7 @@ def flatten_path(function: ir.Operation, branch: PathBranch, stash: str) -> Flat
                             and POLICY_ATTR not in defining.attributes
                         ):
                             defining.attributes[POLICY_ATTR] = ir.StringAttr.get("keep")
+                            defining.attributes[KEEP_REASON_ATTR] = ir.StringAttr.get(_KEPT)
                             kept_ops.append(tags.tag(defining))
     _keep_arguments(function, kept_arguments)
     condition = tags.key(op.operands[0])
@@ -380,6 +383,7 @@ def _keep_arguments(function: ir.Operation, kept: dict[int, ir.Attribute | None]
             continue  # the user's policy stands
         entries = {before[i].name: before[i].attr for i in range(len(before))}
         entries[POLICY_ATTR] = ir.StringAttr.get("keep")
+        entries[KEEP_REASON_ATTR] = ir.StringAttr.get(_KEPT)
         attrs[number] = ir.DictAttr.get(entries)
     if kept:
         function.attributes["arg_attrs"] = ir.ArrayAttr.get(attrs)
@@ -403,6 +407,7 @@ def _clean(function: ir.Operation, flat: FlatPath) -> None:
         if _VALUE in attributes:
             if ir.IntegerAttr(attributes[_VALUE]).value in kept and POLICY_ATTR in attributes:
                 del attributes[POLICY_ATTR]
+                del attributes[KEEP_REASON_ATTR]
             del attributes[_VALUE]
         for name in (_PATH, _BEFORE, _AFTER):
             if name in attributes:

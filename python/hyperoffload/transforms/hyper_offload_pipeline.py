@@ -506,6 +506,16 @@ class HyperOffloadPipelinePass(PlanOptions):
                     else "it cannot be planned as given"
                 )
                 self.emit_remark(function, f"inlines its calls: {why}")
+        if chosen[4] and self.remarks:
+            alone = scores.get((*chosen[:4], False))
+            what = "peak" if slowdown is not None else "simulated time"
+            why = (
+                f"the {what} is {_figure(scores[chosen], slowdown)} against "
+                f"{_figure(alone, slowdown)} with its regions planned alone"
+                if alone is not None
+                else "it cannot be planned with its regions alone"
+            )
+            self.emit_remark(function, f"plans its early exit along the costlier path: {why}")
         trial = trials.get(chosen)
         if trial is not None and all(d.replayable for d in trial.diagnostics):
             # The plan applied is the trial's: its module takes the place
