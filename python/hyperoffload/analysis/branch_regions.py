@@ -19,7 +19,15 @@ or on the device for both). Conservative: a function that a call in its
 module calls (its signature would change under the call) has none; a
 parameter also used outside the ``scf.if`` is not region-local; an
 ``scf.if`` with results is skipped (its regions would yield across the
-plan), as are loops (``cache-stream-loop-slices`` streams those).
+plan).
+
+The body of a body-level ``scf.for`` is such a region too (a decode loop
+over tokens running every layer's weights, loop-invariant parameters):
+planned inside it, each iteration fetches its weights op by op instead
+of the loop holding all of them for all of its iterations. Only a loop
+without results (its body yields nothing across the plan) whose body
+holds no cache op (``cache-stream-loop-slices`` streams the stacked
+weights a loop reads slice by slice).
 """
 
 from __future__ import annotations
@@ -30,6 +38,9 @@ from mlir import ir
 
 from hyperoffload.analysis.liveness import BufferLiveness
 from hyperoffload.analysis.references import module_references
+
+# The body-level ops whose regions may be planned alone.
+REGION_OPS = ("scf.if", "scf.for")
 
 
 @dataclasses.dataclass
@@ -67,7 +78,7 @@ def find_branch_regions(function: ir.Operation, liveness: BufferLiveness) -> lis
     order = liveness.order
     if module_references(function, order.names).callers:
         return []
-    ifs = [p for p in order.body_positions() if order.names[p] == "scf.if"]
+    ifs = [p for p in order.body_positions() if order.names[p] in REGION_OPS]
     if not ifs:
         return []
     arguments = function.regions[0].blocks[0].arguments
@@ -83,7 +94,7 @@ def find_branch_regions(function: ir.Operation, liveness: BufferLiveness) -> lis
     found = []
     for position in ifs:
         op = order.ops[position]
-        if len(op.results):
+        if len(op.results) or (op.name == "scf.for" and _holds_cache_op(op)):
             continue
         inside = {
             root: number
@@ -104,6 +115,19 @@ def find_branch_regions(function: ir.Operation, liveness: BufferLiveness) -> lis
                 shared = [n for n in local if len(users[n]) > 1]
                 found.append(BranchRegion(op, region, local, shared))
     return found
+
+
+def _holds_cache_op(op: ir.Operation) -> bool:
+    found: list[ir.Operation] = []
+
+    def visit(inner: ir.Operation) -> ir.WalkResult:
+        if inner.name.startswith("cache."):
+            found.append(inner)
+            return ir.WalkResult.INTERRUPT
+        return ir.WalkResult.ADVANCE
+
+    op.walk(visit)
+    return bool(found)
 
 
 def _used_only_within(liveness: BufferLiveness, root: int, span: tuple[int, int]) -> bool:

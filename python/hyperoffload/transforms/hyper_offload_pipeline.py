@@ -76,7 +76,13 @@ like any function (within ``max-slowdown`` of its own time, or within what
 the budget leaves beside the buffers held across the ``scf.if`` that the
 planner cannot move), and moved back; the function's plan then works
 around them. So those weights stay in the pool on the path that exits,
-and arrive one by one on the path that runs the region. A region whose
+and arrive one by one on the path that runs the region. The body of a
+body-level ``scf.for`` without results whose body holds no cache op is
+such a region too: the weights only the loop reads (a decode loop over
+tokens, its layers' weights loop-invariant parameters) are fetched op by
+op in every iteration instead of held for the whole loop (each
+iteration's first copy exposed: it is planned within the slowdown of one
+iteration's time). A region whose
 plan fails is left as it was (where it shares weights with another, the
 whole ``scf.if`` is, and planned again without them). The statistics
 keep what this saved as ``saved_by_regions_bytes``. A region's first
@@ -173,7 +179,12 @@ from typing import Literal
 
 from mlir import ir
 
-from hyperoffload.analysis.branch_regions import BranchRegion, find_branch_regions, region_span
+from hyperoffload.analysis.branch_regions import (
+    REGION_OPS,
+    BranchRegion,
+    find_branch_regions,
+    region_span,
+)
 from hyperoffload.analysis.call_streams import CallStream, find_call_streams
 from hyperoffload.analysis.link_fill import fill_link, headrooms, placed_gaps
 from hyperoffload.analysis.liveness import BufferLiveness, LivenessError
@@ -285,9 +296,9 @@ class HyperOffloadPipelinePass(PlanOptions):
     )
     plan_regions: bool = option(
         True,
-        "first plan the weights only an scf.if uses (an early exit's later layers, weights "
-        "both branches use) inside the regions that use them, op by op, instead of for all "
-        "of it",
+        "first plan the weights only an scf.if or an scf.for uses (an early exit's later "
+        "layers, weights both branches use, a decode loop's weights) inside the regions that "
+        "use them, op by op, instead of for all of it",
     )
     plan_paths: bool = option(
         True,
@@ -1702,12 +1713,12 @@ def _branches_of_if(
     function: ir.Operation, regions: list[BranchRegion], ordinal: int
 ) -> list[BranchRegion] | None:
     """The regions of ``regions`` that belong to the ``ordinal``-th
-    ``scf.if`` of ``function``'s body that has some ([] where it has none);
-    None past the last ``scf.if``."""
+    ``scf.if`` or ``scf.for`` of ``function``'s body that has some ([] where
+    it has none); None past the last."""
     ifs = [
         op.operation
         for op in function.regions[0].blocks[0].operations
-        if op.operation.name == "scf.if"
+        if op.operation.name in REGION_OPS
     ]
     if ordinal >= len(ifs):
         return None
