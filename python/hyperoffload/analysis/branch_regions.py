@@ -94,7 +94,7 @@ def find_branch_regions(function: ir.Operation, liveness: BufferLiveness) -> lis
     found = []
     for position in ifs:
         op = order.ops[position]
-        if len(op.results) or (op.name == "scf.for" and _holds_cache_op(op)):
+        if len(op.results) or (op.name == "scf.for" and holds_cache_op(op)):
             continue
         inside = {
             root: number
@@ -117,7 +117,8 @@ def find_branch_regions(function: ir.Operation, liveness: BufferLiveness) -> lis
     return found
 
 
-def _holds_cache_op(op: ir.Operation) -> bool:
+def holds_cache_op(op: ir.Operation) -> bool:
+    """Whether a cache op is nested in ``op``, at any depth."""
     found: list[ir.Operation] = []
 
     def visit(inner: ir.Operation) -> ir.WalkResult:

@@ -47,11 +47,13 @@ import dataclasses
 from mlir import ir
 from mlir.dialects import scf
 
+from hyperoffload.analysis.branch_regions import holds_cache_op
 from hyperoffload.analysis.cost_model import CostModel, static_time
 from hyperoffload.analysis.liveness import BufferLiveness
 from hyperoffload.analysis.offload_plan import KEEP_REASON_ATTR, POLICY_ATTR
 from hyperoffload.dialects import cache
 from hyperoffload.hardware import HardwareProfile
+from hyperoffload.ir_utils import function_named, walk_preorder
 from hyperoffload.transforms.region_functions import (
     OutlinedRegion,
     inline_region,
@@ -125,16 +127,7 @@ def find_path_branch(function: ir.Operation, hardware: HardwareProfile) -> PathB
     if not ifs:
         return None
     op = ifs[-1]
-
-    def holds_cache_op(inner: ir.Operation) -> ir.WalkResult:
-        if inner.name.startswith("cache."):
-            found.append(inner)
-            return ir.WalkResult.INTERRUPT
-        return ir.WalkResult.ADVANCE
-
-    found: list[ir.Operation] = []
-    op.walk(holds_cache_op)
-    if found:
+    if holds_cache_op(op):
         return None
     model = CostModel(hardware)
     times = [
@@ -160,21 +153,25 @@ def flatten_path(function: ir.Operation, branch: PathBranch, stash: str) -> Flat
     kept_arguments: dict[int, ir.Attribute | None] = {}
     kept_ops: list[int] = []
     other = op.regions[branch.other].blocks[0]
-    arguments = body.arguments
+    # The parameter holding each root buffer, by root index.
+    argument_of_root = {
+        root: argument.arg_number
+        for argument in body.arguments
+        for root in liveness.root_indices(argument)
+    }
     tags = _Tags(body)
     after = [o.operation for o in body.operations]
     after = after[after.index(op) + 1 : -1]
     # The ops after the branch run on both paths: what they use stays too
     # (a copy the plan fetched on one path would not reach them).
     for inner in [*[o.operation for o in other.operations], *after]:
-        for nested in [inner, *_nested(inner)]:
+        for nested in [inner, *walk_preorder(inner)]:
             for value in nested.operands:
                 for root in liveness.root_indices(value):
                     buffer = liveness.buffers[root]
                     if buffer.kind == "argument":
-                        for argument in arguments:
-                            if root in liveness.root_indices(argument):
-                                kept_arguments.setdefault(argument.arg_number, None)
+                        if root in argument_of_root:
+                            kept_arguments.setdefault(argument_of_root[root], None)
                     elif buffer.defined_at is not None and buffer.defined_at > 0:
                         defining = liveness.order.ops[buffer.defined_at]
                         parent = defining.parent
@@ -254,7 +251,9 @@ def restore_branch(function: ir.Operation, flat: FlatPath) -> ir.Operation:
         [value(key) for key in flat.values],
         [value(key) for key in flat.constants],
     )
-    stash = _function_named(function, flat.stash)
+    stash = function_named(function.parent, flat.stash)
+    if stash is None:
+        raise PathError(f"@{flat.stash} is gone")
     for argument, given in zip(stash.regions[0].blocks[0].arguments, outlined.values, strict=True):
         if argument.type != given.type and isinstance(given.owner, ir.Block):
             number = ir.BlockArgument(given).arg_number
@@ -265,7 +264,7 @@ def restore_branch(function: ir.Operation, flat: FlatPath) -> ir.Operation:
         raise PathError(str(err)) from None
     _release_on_other_path(op, flat.path)
     for inner in ops[after:]:
-        for nested in [inner, *_nested(inner)]:
+        for nested in [inner, *walk_preorder(inner)]:
             if any(_defined_in(operand, op) for operand in nested.operands):
                 raise PathError(
                     "the plan left work after the branch using what the costlier region made"
@@ -415,24 +414,3 @@ def _clean(function: ir.Operation, flat: FlatPath) -> None:
         return ir.WalkResult.ADVANCE
 
     function.walk(clean)
-
-
-def _nested(op: ir.Operation) -> list[ir.Operation]:
-    found: list[ir.Operation] = []
-
-    def visit(inner: ir.Operation) -> ir.WalkResult:
-        found.append(inner.operation if hasattr(inner, "operation") else inner)
-        return ir.WalkResult.ADVANCE
-
-    op.walk(visit)
-    return found[:-1]  # post-order: ``op`` itself last
-
-
-def _function_named(function: ir.Operation, name: str) -> ir.Operation:
-    for op in function.parent.regions[0].blocks[0].operations:
-        if (
-            op.operation.name == "func.func"
-            and ir.StringAttr(op.attributes["sym_name"]).value == name
-        ):
-            return op.operation
-    raise PathError(f"@{name} is gone")
