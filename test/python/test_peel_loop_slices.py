@@ -116,28 +116,34 @@ def test_peeled_programs_compute_the_same_bits(target: str, pipeline: str) -> No
     assert np.array_equal(got[-1], expected[-1])
 
 
+def _decode_scan(layers: int, slowdown: str, peel: str) -> tuple[float, dict[str, object], bool]:
+    """The cut of the pipeline on the 7B decode scan of ``layers`` layers
+    within ``slowdown`` with ``peel-iterations=peel``, its statistics, and
+    whether the planned function has split parameters (cache.slices)."""
+    config = dataclasses.replace(LlamaConfig.preset("7b"), layers=layers, tokens=1, context=2048)
+    with ir.Context():
+        module = ir.Module.parse(generate_llama(config, "scan"))
+        pm = build_pass_manager(
+            f"hyper-offload-pipeline{{max-slowdown={slowdown} hw=gh200 peel-iterations={peel}}}"
+        )
+        with collect_instances() as ran:
+            pm.run(module.operation)
+        statistics = ran[0].statistics[entry_name(config)]
+        cut = 1 - int(statistics["peak_after_bytes"]) / int(statistics["peak_before_bytes"])
+        return cut, statistics, bool(slice_attributes(_function(module)))
+
+
 def test_the_pipeline_peels_the_decode_scan_where_that_cuts_more() -> None:
     """At 7B decode shapes within 10%, every stacked weight of the loop
     streamed, its first slice exposed, cuts less than the first layer kept
     on the device and the rest streamed behind it."""
-    config = dataclasses.replace(LlamaConfig.preset("7b"), layers=8, tokens=1, context=2048)
     cuts = {}
     for peel in ("0", "auto"):
-        with ir.Context():
-            module = ir.Module.parse(generate_llama(config, "scan"))
-            pm = build_pass_manager(
-                f"hyper-offload-pipeline{{max-slowdown=10% hw=gh200 peel-iterations={peel}}}"
-            )
-            with collect_instances() as ran:
-                pm.run(module.operation)
-            statistics = ran[0].statistics[entry_name(config)]
-            cuts[peel] = 1 - int(statistics["peak_after_bytes"]) / int(
-                statistics["peak_before_bytes"]
-            )
-            assert float(statistics["slowdown"]) <= 0.10
-            if peel == "auto":
-                assert statistics["peeled_iterations"] == 1
-                assert slice_attributes(_function(module))
+        cuts[peel], statistics, split = _decode_scan(8, "10%", peel)
+        assert float(statistics["slowdown"]) <= 0.10  # type: ignore[arg-type]
+        if peel == "auto":
+            assert statistics["peeled_iterations"] == 1
+            assert split
     assert cuts["auto"] > cuts["0"] + 0.01
 
 
@@ -147,21 +153,10 @@ def test_the_pipeline_peels_two_iterations_where_the_link_lags_a_layer() -> None
     iteration peeled the stalls add up over fifteen iterations past 5%,
     with two the loop's first slices arrive behind two layers and it fits.
     auto plans both and keeps two."""
-    config = dataclasses.replace(LlamaConfig.preset("7b"), layers=16, tokens=1, context=2048)
     cuts = {}
     for peel in ("1", "auto"):
-        with ir.Context():
-            module = ir.Module.parse(generate_llama(config, "scan"))
-            pm = build_pass_manager(
-                f"hyper-offload-pipeline{{max-slowdown=5% hw=gh200 peel-iterations={peel}}}"
-            )
-            with collect_instances() as ran:
-                pm.run(module.operation)
-            statistics = ran[0].statistics[entry_name(config)]
-            cuts[peel] = 1 - int(statistics["peak_after_bytes"]) / int(
-                statistics["peak_before_bytes"]
-            )
-            assert float(statistics["slowdown"]) <= 0.05
-            if peel == "auto":
-                assert statistics["peeled_iterations"] == 2
+        cuts[peel], statistics, _ = _decode_scan(16, "5%", peel)
+        assert float(statistics["slowdown"]) <= 0.05  # type: ignore[arg-type]
+        if peel == "auto":
+            assert statistics["peeled_iterations"] == 2
     assert cuts["auto"] > cuts["1"] + 0.02
