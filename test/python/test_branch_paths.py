@@ -298,3 +298,32 @@ def test_work_after_the_branch_runs_on_both_paths_as_given(target: str) -> None:
         got = [run(module, flag, target) for flag in (0, 1)]
     for mine, theirs in zip(got, want, strict=True):
         assert np.array_equal(mine.view(np.uint32), theirs.view(np.uint32))
+
+
+def test_an_exit_peaking_higher_sets_the_peak_and_says_so() -> None:
+    """The exit allocates 2000 B of its own (a fill the costlier path does
+    not have): given its branch back, the function's peak is the exit's
+    (7000 B), not the costlier path's (5000 B), and a remark says so."""
+    from hyperoffload.transforms.hyper_offload_pipeline import HyperOffloadPipelinePass
+
+    source = EARLY_EXIT.replace(
+        "  scf.if %c {\n",
+        "  scf.if %c {\n"
+        "    %big = memref.alloc() : memref<500xf32>\n"
+        "    linalg.fill ins(%one : f32) outs(%big : memref<500xf32>)\n"
+        "    memref.dealloc %big : memref<500xf32>\n",
+    )
+    hardware = load_profile(str(UNIT))
+    remarks: list[str] = []
+    with ir.Context() as context:
+        module = ir.Module.parse(source)
+        function = _function(module)
+        branch = find_path_branch(function, hardware)
+        assert branch is not None and branch.path == 1
+        flat = flatten_path(function, branch, "f__other_path")
+        handler = context.attach_diagnostic_handler(lambda d: remarks.append(d.message) or True)
+        pipeline = HyperOffloadPipelinePass(remarks=True)
+        after, _ = pipeline._restore_branch(function, flat, hardware)
+        handler.detach()
+    assert after.peak_bytes == 7000
+    assert remarks == ["the exit path peaks higher (6.836 KiB) than the path simulated"]
