@@ -59,6 +59,12 @@ class BlockTimeline:
     copies: dict[int, tuple[float, float]]
     end: float
 
+    def stall(self, index: int) -> float:
+        """How long the op at ``index`` (a wait: until its copies end)
+        holds up the ops after it."""
+        after = self.begin[index + 1] if index + 1 < len(self.ops) else self.end
+        return after - self.begin[index]
+
 
 def block_timeline(
     block: ir.Block,
@@ -198,9 +204,10 @@ def issue_in_function(function: ir.Operation, hardware: HardwareProfile) -> int:
 def issue_ahead(block: ir.Block, hardware: HardwareProfile) -> int:
     """Move each streamed prefetch of ``block`` whose wait (in the block)
     stalls up the block, with its view, to the latest op boundary from
-    which the block ends earliest and its copy stalls least: the first slices of a loop that peeled
-    iterations run before (``cache-peel-loop-slices``) are fetched behind
-    their work, not after it. Only where the block's timeline ends no
+    which the block ends earliest and its copy stalls least: the first
+    slices of a loop that peeled iterations run before
+    (``cache-peel-loop-slices``) are fetched behind their work, not after
+    it. Only where the block's timeline ends no
     later; the first stalled first, each once until a move ends the block
     earlier (a prefetch moved ahead of slices needed before its own, which
     then queue behind its copy, is why: they are tried again, and go ahead
@@ -233,14 +240,11 @@ def issue_ahead(block: ir.Block, hardware: HardwareProfile) -> int:
             at = len([op for op in ops[:at] if op not in moving])
             order = [*rest[:at], *moving, *rest[at:]]
             placed = _timeline(order, hardware, known)
-            w = order.index(wait)
-            after = placed.begin[w + 1] if w + 1 < len(order) else placed.end
-            return after - placed.begin[w], placed.end
+            return placed.stall(order.index(wait)), placed.end
 
         least_stall, least_end = probe(lowest)
         # As placed now (its views may be far above it: ``start`` is theirs).
-        w = ops.index(wait)
-        stall = (timeline.begin[w + 1] if w + 1 < len(ops) else timeline.end) - timeline.begin[w]
+        stall = timeline.stall(ops.index(wait))
         if least_end > timeline.end + _EPSILON or (
             least_end >= timeline.end - _EPSILON and least_stall >= stall - _EPSILON
         ):
@@ -286,8 +290,7 @@ def _first_stalled(
         if not waits or any(w is None or ops[w].name != "cache.wait" for w in waits):
             continue
         first_wait = min(w for w in waits if w is not None)
-        after = timeline.begin[first_wait + 1] if first_wait + 1 < len(ops) else timeline.end
-        if after - timeline.begin[first_wait] <= _EPSILON:
+        if timeline.stall(first_wait) <= _EPSILON:
             continue
         # The views it fetches, in the block: they move with it.
         chain = [prefetch]
