@@ -225,10 +225,12 @@ MLIR_CAPI_EXPORTED void hyperoffloadSetCrashStage(MlirStringRef stage);
 MLIR_CAPI_EXPORTED void
 hyperoffloadPassManagerTrackStages(MlirPassManager passManager);
 
-/// Software-pipelines the `scf.for` loop `loop` in two stages with
-/// upstream's scf::pipelineForLoop: the ops of its body listed in
-/// `firstStage` and `firstStageLast` (MlirOperation pointers) run one
-/// iteration ahead of the others, which a prologue and an epilogue peel.
+/// Software-pipelines the `scf.for` loop `loop` with upstream's
+/// scf::pipelineForLoop: the ops of its body listed in `firstStage`
+/// (MlirOperation pointers) run `distance` iterations ahead of the others,
+/// those in `firstStageLast` one iteration ahead (for `distance` 2: the
+/// prefetches two ahead, their tokens carried to the next iteration's
+/// waits), which a prologue and an epilogue peel.
 /// In the loop's body the `firstStage` ops come first (or, if
 /// `firstStageAfter` is not null, right after that op of the others: the
 /// next iteration's copies then queue behind this iteration's copies
@@ -241,7 +243,7 @@ hyperoffloadPassManagerTrackStages(MlirPassManager passManager);
 MLIR_CAPI_EXPORTED MlirOperation hyperoffloadPipelineLoop(
     MlirOperation loop, const uint64_t *firstStage, int64_t count,
     const uint64_t *firstStageLast, int64_t lastCount, bool warmStart,
-    MlirOperation firstStageAfter);
+    MlirOperation firstStageAfter, int64_t distance);
 
 /// Peel the first `count` iterations off the scf.for `loop` (upstream
 /// scf::peelForLoopFirstIteration, each peeled iteration then inlined by

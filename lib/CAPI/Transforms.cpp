@@ -30,9 +30,10 @@ MlirOperation hyperoffloadPipelineLoop(MlirOperation loop,
                                        int64_t count,
                                        const uint64_t *firstStageLast,
                                        int64_t lastCount, bool warmStart,
-                                       MlirOperation firstStageAfter) {
+                                       MlirOperation firstStageAfter,
+                                       int64_t distance) {
   auto forOp = dyn_cast<scf::ForOp>(unwrap(loop));
-  if (!forOp)
+  if (!forOp || distance < 1)
     return MlirOperation{nullptr};
   llvm::DenseSet<Operation *> early = operationSet(firstStage, count);
   llvm::DenseSet<Operation *> late = operationSet(firstStageLast, lastCount);
@@ -53,9 +54,11 @@ MlirOperation hyperoffloadPipelineLoop(MlirOperation loop,
         peeled.push_back(&op);
   }
 
-  // In the kernel: stage 0 (the next iteration's transfers; or after the
-  // stage-1 op asked), then stage 1 (this iteration's work), then the
-  // stage-0 ops asked last; each in program order.
+  // In the kernel: stage 0 (the transfers `distance` iterations ahead; or
+  // after the op of the work asked), then stage `distance` (this
+  // iteration's work), then the ops asked last in stage `distance - 1`
+  // (the next iteration's waits); each in program order.
+  unsigned work = static_cast<unsigned>(distance);
   Operation *after = mlirOperationIsNull(firstStageAfter)
                          ? nullptr
                          : unwrap(firstStageAfter);
@@ -72,13 +75,13 @@ MlirOperation hyperoffloadPipelineLoop(MlirOperation loop,
     addEarly();
   for (Operation &op : forOp.getBody()->without_terminator()) {
     if (!early.contains(&op) && !late.contains(&op))
-      schedule.emplace_back(&op, 1);
+      schedule.emplace_back(&op, work);
     if (&op == after)
       addEarly();
   }
   for (Operation &op : forOp.getBody()->without_terminator())
     if (late.contains(&op))
-      schedule.emplace_back(&op, 0);
+      schedule.emplace_back(&op, work - 1);
   scf::PipeliningOption options;
   options.getScheduleFn =
       [schedule](scf::ForOp,

@@ -343,9 +343,9 @@ def test_a_loop_in_a_steady_state_is_repeated_not_replayed(
     original = simulator._Simulator._iteration
     same_as = simulator._Iteration.same_as
 
-    def counting(self: simulator._Simulator, start: simulator._Mark) -> object:
+    def counting(self: simulator._Simulator, *args: object) -> object:
         simulated.append(1)
-        return original(self, start)
+        return original(self, *args)
 
     with ir.Context():
         _held, function = _streamed_scan(12)  # the module holds the function
@@ -373,6 +373,80 @@ def test_a_loop_in_a_steady_state_is_repeated_not_replayed(
             theirs.position,
         )
         assert mine.end_s == pytest.approx(theirs.end_s, rel=1e-12)
+    assert [d for _, d in repeated.memory] == [d for _, d in replayed.memory]
+
+
+def _two_ahead_scan(layers: int, tokens: int) -> tuple[ir.Module, ir.Operation]:
+    """A Llama-7B-shaped scan streamed with each slice prefetched two
+    iterations ahead (tokens carried across iterations)."""
+    import dataclasses
+
+    from hyperoffload.transforms import build_pass_manager
+    from hyperoffload.workloads import LlamaConfig, generate_llama
+
+    config = dataclasses.replace(
+        LlamaConfig.preset("7b"), layers=layers, tokens=tokens, context=256
+    )
+    module = ir.Module.parse(generate_llama(config, "scan"))
+    build_pass_manager("cache-stream-loop-slices{distance=2 hw=gh200}").run(module.operation)
+    return module, first_function(module)
+
+
+@pytest.mark.parametrize("timeline", [True, False])
+def test_tokens_carried_across_iterations_are_waited_and_repeated_as_replayed(
+    monkeypatch: pytest.MonkeyPatch, timeline: bool
+) -> None:
+    """A wait on a token the loop carried in from the iteration before
+    waits for that iteration's copy (on a link slower than the work, every
+    iteration stalls there), and every copy is waited once. The steady
+    state, whose copies are waited in the next iteration, repeats what
+    replaying every iteration gives, and the iterations simulated do not
+    grow with the trip count."""
+    from hyperoffload.hardware import load_profile
+    from hyperoffload.sim import simulator
+
+    profile = load_profile("gh200")
+    simulated: list[int] = []
+    original = simulator._Simulator._iteration
+    same_as = simulator._Iteration.same_as
+
+    def counting(self: simulator._Simulator, *args: object) -> object:
+        simulated.append(1)
+        return original(self, *args)
+
+    with ir.Context():
+        _held, function = _two_ahead_scan(10, 1)
+        assert "!cache.token) {" in str(function)
+        monkeypatch.setattr(simulator._Simulator, "_iteration", counting)
+        repeated = simulate(function, profile, timeline=timeline)
+        steady = len(simulated)
+        monkeypatch.setattr(simulator._Iteration, "same_as", lambda self, other: False)
+        replayed = simulate(function, profile, timeline=timeline)
+        assert len(simulated) - steady > steady
+        _longer_held, longer = _two_ahead_scan(20, 1)
+        monkeypatch.setattr(simulator._Iteration, "same_as", same_as)
+        simulated.clear()
+        simulate(longer, profile, timeline=timeline)
+        assert len(simulated) == steady
+    assert all(t.waited_s is not None for t in replayed.transfers if t.direction == POOL_TO_DEVICE)
+    stalled = {t.position for t in replayed.transfers if t.stall_s > 0}
+    assert stalled, "the link is slower than the work: the carried waits stall"
+    assert repeated.peak_bytes == replayed.peak_bytes
+    assert repeated.makespan_s == pytest.approx(replayed.makespan_s, rel=1e-12)
+    assert repeated.exposed_s == pytest.approx(replayed.exposed_s, rel=1e-9)
+    assert len(repeated.transfers) == len(replayed.transfers)
+    for mine, theirs in zip(repeated.transfers, replayed.transfers, strict=True):
+        assert (mine.direction, mine.bytes, mine.engine, mine.position) == (
+            theirs.direction,
+            theirs.bytes,
+            theirs.engine,
+            theirs.position,
+        )
+        assert mine.end_s == pytest.approx(theirs.end_s, rel=1e-12)
+        assert (mine.waited_s is None) == (theirs.waited_s is None)
+        if mine.waited_s is not None:
+            assert mine.waited_s == pytest.approx(theirs.waited_s, rel=1e-12)
+            assert mine.stall_s == pytest.approx(theirs.stall_s, rel=1e-9, abs=1e-15)
     assert [d for _, d in repeated.memory] == [d for _, d in replayed.memory]
 
 

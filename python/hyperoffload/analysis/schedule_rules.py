@@ -25,7 +25,15 @@ body. That *slot* is checked as one buffer: on entry to an iteration it
 holds the buffer carried in, live and waited for (the one before the loop
 must be); the iteration must evict it, and must wait for the buffer it
 yields without evicting it; after the loop the result holds the last one,
-waited for, to be evicted like any prefetched buffer.
+waited for, to be evicted like any prefetched buffer. Prefetched two
+iterations ahead (``distance=2``), the loop has two slots per weight: the
+buffer the iteration uses, and the next one, whose token the loop carries
+beside it (a ``!cache.token`` iteration argument: a wait on it covers the
+slot). The next buffer enters unwaited, must not be evicted and must be
+waited for by the end of the iteration (it moves to the first slot); the
+buffer prefetched in the iteration moves to the second, unwaited, its
+token carried out; after the loop, a wait on the loop's token result covers
+the last one.
 
 Structured control flow is followed exactly: branches of an ``scf.if`` are
 checked separately and a token counts as waited after it only if both
@@ -101,6 +109,9 @@ class _Checker:
         self.token_of: dict[int, int] = {}  # prefetch buffer id -> token
         self.slots: dict[int, list[_Slot]] = {}  # loop position -> its slots
         self.slot_names: dict[int, str] = {}
+        # (loop position, iteration argument or result number) -> the token
+        # of the slot whose token the loop carries there.
+        self.carried_tokens: dict[tuple[int, int], int] = {}
         self._find_slots()
 
     def error_at(self, position: int, message: str) -> None:
@@ -126,8 +137,8 @@ class _Checker:
 
     def _find_slots(self) -> None:
         """The buffers each ``scf.for`` carries across iterations; an op
-        accessing a slot (both its roots, through the iteration argument or
-        the loop result) accesses the slot instead."""
+        accessing a slot (its roots through the iteration argument in the
+        body, through the loop result after it) accesses the slot instead."""
         buffers = self.liveness.buffers
         next_id = len(buffers)
         copied = False
@@ -136,37 +147,92 @@ class _Checker:
                 continue
             loop = self.order.ops[position]
             body = loop.regions[0].blocks[0]
+            arguments = list(body.arguments)[1:]
+            inits = list(loop.operands)[3:]
             yielded = list(body.operations[len(body.operations) - 1].operands)
-            for index, (init, out) in enumerate(zip(list(loop.operands)[3:], yielded, strict=True)):
+            found: list[_Slot] = []
+            for index, (init, out) in enumerate(zip(inits, yielded, strict=True)):
                 if not isinstance(init.type, ir.MemRefType):
                     continue
                 before = self.liveness.root_indices(init)
-                after = self.liveness.root_indices(out)
-                if len(before) != 1 or len(after) != 1:
+                if len(before) != 1 or buffers[before[0]].kind != "prefetch":
                     continue
-                first, carried = before[0], after[0]
-                if buffers[first].kind != "prefetch" or buffers[carried].kind != "prefetch":
-                    continue
-                if self.order.parent[buffers[carried].defined_at] != position:
-                    continue
-                slot = _Slot(next_id, first, carried, position, -(next_id + 2))
-                next_id += 1
-                self.slots.setdefault(position, []).append(slot)
-                self.slot_names[slot.id] = (
-                    f"{buffers[first].name}/{buffers[carried].name} (carried by iteration "
-                    f"argument #{index})"
+                shifted = _argument_number(out, body)
+                carried = None
+                if shifted is None:
+                    after = self.liveness.root_indices(out)
+                    if len(after) != 1 or buffers[after[0]].kind != "prefetch":
+                        continue
+                    carried = after[0]
+                    if self.order.parent[buffers[carried].defined_at] != position:
+                        continue
+                token_argument = _carried_token(inits, yielded, index)
+                slot = _Slot(
+                    next_id,
+                    before[0],
+                    carried,
+                    position,
+                    -(next_id + 2),
+                    index,
+                    shifted,
+                    token_argument,
+                    frozenset(self.liveness.root_indices(arguments[index])),
+                    frozenset(self.liveness.root_indices(loop.results[index])),
                 )
+                next_id += 1
+                found.append(slot)
+            # A slot another one shifts into it (the buffer prefetched two
+            # iterations ahead moves to the one used next) must be one.
+            numbers = {slot.argument for slot in found}
+            found = [s for s in found if s.shifted is None or s.shifted in numbers]
+            for slot in found:
+                self.slots.setdefault(position, []).append(slot)
+                carried_name = (
+                    buffers[slot.carried].name
+                    if slot.carried is not None
+                    else f"iteration argument #{slot.shifted}"
+                )
+                self.slot_names[slot.id] = (
+                    f"{buffers[slot.first].name}/{carried_name} (carried by iteration "
+                    f"argument #{slot.argument})"
+                )
+                if slot.token_argument is not None:
+                    self.carried_tokens[(position, slot.token_argument)] = slot.token
                 if not copied:
                     self.accesses = dict(self.accesses)  # the liveness's is shared
                     copied = True
-                # In the body the iteration argument reaches the first
-                # buffer's root; after the loop the result reaches both.
                 last = self.order.end[position]
                 for where, accesses in list(self.accesses.items()):
                     if position < where <= last:
-                        self.accesses[where] = _merged(accesses, {first}, slot.id)
+                        self.accesses[where] = _merged(accesses, set(slot.inside), slot.id)
                     elif where > last:
-                        self.accesses[where] = _merged(accesses, {first, carried}, slot.id)
+                        self.accesses[where] = _merged(accesses, set(slot.after), slot.id)
+
+    def tokens_at(self, position: int) -> list[int]:
+        """The tokens op ``position`` uses: :meth:`ProgramOrder.tokens`,
+        with a token a pipelined loop carries (an iteration argument in its
+        body, a result after it) named by its slot's token."""
+        tokens = self.order.tokens(position)
+        if not self.carried_tokens or not any(
+            t == -1 or self.names[t] == "scf.for" for t in tokens
+        ):
+            return tokens
+        resolved = []
+        for value in self.order.ops[position].operands:
+            if str(value.type) != "!cache.token":
+                continue
+            owner = value.owner
+            if isinstance(owner, ir.Block):
+                loop = owner.owner.operation
+                key = (self.order.position_of(loop), value.arg_number - 1)
+            else:
+                defining = self.order.position_of(owner.operation)
+                if defining is None or self.names[defining] != "scf.for":
+                    resolved.append(-1 if defining is None else defining)
+                    continue
+                key = (defining, value.result_number)
+            resolved.append(self.carried_tokens.get(key, -1))  # type: ignore[arg-type]
+        return resolved
 
     def covered(self, state: _State, token: int, dependencies: list[int]) -> bool:
         if token in state.waited:
@@ -230,7 +296,7 @@ class _Checker:
         elif name == "cache.evict":
             self.visit_evict(position, state)
         elif name == "cache.wait":
-            for token in self.order.tokens(position):
+            for token in self.tokens_at(position):
                 self.mark_waited(state, token)
             for destination, token in list(state.pending.items()):
                 if token in state.waited:
@@ -250,7 +316,7 @@ class _Checker:
                     )
 
     def visit_prefetch(self, position: int, state: _State) -> None:
-        dependencies = self.order.tokens(position)
+        dependencies = self.tokens_at(position)
         # The prefetch's accesses are its source's roots (it reads them).
         for source in self.accessed(position, _READ):
             token = state.pending.get(source)
@@ -267,7 +333,7 @@ class _Checker:
             state.live[index] = position
 
     def visit_evict(self, position: int, state: _State) -> None:
-        dependencies = self.order.tokens(position)
+        dependencies = self.tokens_at(position)
         # The evicted buffer's roots are freed; the destination's written.
         for index in self.accessed(position, _FREE):
             if index in state.evicted:
@@ -319,7 +385,7 @@ class _Checker:
             for region in regions:
                 self.visit_region(region, body, position)
             for slot in slots:
-                self.leave_slot(slot, body, state)
+                self.leave_slot(slot, slots, body, state)
             for index, prefetch in body.live.items():
                 if index not in state.live:
                     self.error_at(
@@ -368,33 +434,62 @@ class _Checker:
         self.token_of[slot.id] = slot.token
         if self.covered(state, self.token_of.get(slot.first, slot.token), []):
             state.waited.add(slot.token)
+        else:
+            state.waited.discard(slot.token)
         state.live.pop(slot.first, None)
         state.live[slot.id] = slot.loop
         state.evicted.discard(slot.id)
 
-    def leave_slot(self, slot: _Slot, body: _State, state: _State) -> None:
-        """At the end of an iteration: the buffer carried in is evicted, the
-        one carried out live and waited for; after the loop the slot holds
-        the last one."""
-        carried = self.name(slot.carried)
-        prefetch = self.buffer(slot.carried).defined_at
-        if slot.id not in body.evicted:
+    def leave_slot(self, slot: _Slot, slots: list[_Slot], body: _State, state: _State) -> None:
+        """At the end of an iteration: the buffer carried in is evicted
+        (or, two iterations ahead, moved to the slot used next, waited
+        for), the one carried out live and waited for (or its token carried
+        beside it); after the loop the slot holds the last one."""
+        into = [other for other in slots if other.shifted == slot.argument]
+        if into:
+            # Yielded as the buffer the next iteration uses.
+            if slot.id in body.evicted:
+                self.error_at(
+                    slot.loop,
+                    f"the iteration evicts {self.name(slot.id)}, which it yields to the next one",
+                )
+            elif slot.token not in body.waited:
+                self.error_at(
+                    slot.loop,
+                    f"yields {self.name(slot.id)} to the next iteration to use before a "
+                    "cache.wait covers its token",
+                )
+        elif slot.id not in body.evicted:
             self.error_at(
                 slot.loop,
                 f"the iteration does not evict {self.name(slot.id)}, the buffer carried into it",
             )
-        if slot.carried in body.evicted:
-            self.error_at(prefetch, f"evicts {carried}, which the iteration yields to the next one")
-        elif self.token_of.get(slot.carried) not in body.waited:
-            self.error_at(
-                prefetch,
-                f"yields {carried} to the next iteration before a cache.wait covers its token",
-            )
-        body.live.pop(slot.carried, None)
+        waited_after = True
+        if slot.carried is not None:
+            carried = self.name(slot.carried)
+            prefetch = self.buffer(slot.carried).defined_at
+            if slot.carried in body.evicted:
+                self.error_at(
+                    prefetch, f"evicts {carried}, which the iteration yields to the next one"
+                )
+            elif self.token_of.get(slot.carried) not in body.waited:
+                if slot.token_argument is None:
+                    self.error_at(
+                        prefetch,
+                        f"yields {carried} to the next iteration before a cache.wait covers "
+                        "its token",
+                    )
+                else:
+                    # Its token is carried beside it, waited after the loop.
+                    waited_after = False
+            body.live.pop(slot.carried, None)
         body.live.pop(slot.id, None)
         body.evicted.discard(slot.id)
         state.live[slot.id] = slot.loop
-        state.waited.add(slot.token)
+        if waited_after:
+            state.waited.add(slot.token)
+        else:
+            state.waited.discard(slot.token)
 
 
 def _merged(accesses: list[tuple[int, int]], roots: set[int], slot: int) -> list[tuple[int, int]]:
@@ -417,15 +512,55 @@ def _merged(accesses: list[tuple[int, int]], roots: set[int], slot: int) -> list
 
 @dataclasses.dataclass(frozen=True)
 class _Slot:
-    """A device buffer an ``scf.for`` carries across iterations: prefetched
-    as root ``first`` before the loop, as root ``carried`` in its body;
-    ``id`` names the slot, ``token`` its (always waited) pseudo token."""
+    """A device buffer an ``scf.for`` carries across iterations in
+    iteration argument ``argument``: prefetched as root ``first`` before
+    the loop, and in the body as root ``carried`` (or, prefetched two
+    iterations ahead, moved in from iteration argument ``shifted``); ``id``
+    names the slot, ``token`` its pseudo token (always waited, unless the
+    loop carries the token of the buffer too, in iteration argument
+    ``token_argument``); ``inside`` and ``after`` are the roots an access
+    reaches through the iteration argument and through the loop result."""
 
     id: int
     first: int
-    carried: int
+    carried: int | None
     loop: int
     token: int
+    argument: int
+    shifted: int | None
+    token_argument: int | None
+    inside: frozenset[int]
+    after: frozenset[int]
+
+
+def _argument_number(value: ir.Value, body: ir.Block) -> int | None:
+    """The iteration argument number of ``value`` if it is one of the
+    loop body ``body``'s (not the induction variable)."""
+    owner = value.owner
+    if isinstance(owner, ir.Block) and owner == body and value.arg_number > 0:
+        return value.arg_number - 1
+    return None
+
+
+def _carried_token(inits: list[ir.Value], yielded: list[ir.Value], index: int) -> int | None:
+    """The iteration argument that carries the token of the buffers
+    iteration argument ``index`` carries: initialised with the token of the
+    prefetch of its initial buffer, yielded the token of the prefetch of
+    the buffer it yields."""
+
+    def prefetch_of(value: ir.Value) -> ir.Operation | None:
+        owner = value.owner
+        if isinstance(owner, ir.Block) or owner.operation.name != "cache.prefetch":
+            return None
+        return owner.operation
+
+    first, carried = prefetch_of(inits[index]), prefetch_of(yielded[index])
+    if first is None or carried is None:
+        return None
+    for number, (init, out) in enumerate(zip(inits, yielded, strict=True)):
+        if init == first.results[1] and out == carried.results[1]:
+            return number
+    return None
 
 
 def check_remote_accesses(function: ir.Operation) -> list[Violation]:

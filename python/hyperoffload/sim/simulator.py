@@ -48,7 +48,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 from collections import deque
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from itertools import accumulate
 
 from mlir import ir
@@ -56,7 +56,7 @@ from mlir import ir
 from hyperoffload._native import AccessBit, linalg_inputs
 from hyperoffload.analysis.cost_model import CostModel, OpCost
 from hyperoffload.analysis.liveness import Buffer, BufferLiveness, LazyName
-from hyperoffload.analysis.program import constant_int, trip_count
+from hyperoffload.analysis.program import ProgramOrder, constant_int, trip_count
 from hyperoffload.errors import LocatedError
 from hyperoffload.hardware import HardwareProfile
 from hyperoffload.ir_utils import memory_space
@@ -144,7 +144,8 @@ class SimulationResult:
 
 
 # A token: the position of the cache op defining it, or the value.
-_Token = int | ir.Value
+# A loop's carried token: ("carried", loop position, iteration argument).
+_Token = int | ir.Value | tuple[str, int, int]
 
 # What a memory event or copy is labelled with: a name, or the buffer, whose
 # name is printed only if a result is read for it.
@@ -257,6 +258,12 @@ class _Simulator:
         self._token_log: list[_Token] = []
         # Calls replayed op by op: those whose callee moves data itself.
         self._inline = _calls_with_transfers(liveness)
+        # Loops carrying tokens across iterations (a prefetch two
+        # iterations ahead): per loop position, per token iteration
+        # argument, its key, its initial token's and its yielded token's.
+        self._carried = _carried_tokens(liveness)
+        # Per position, its token operands' keys where one is carried.
+        self._resolved: dict[int, list[_Token]] = {}
 
     # -- helpers -------------------------------------------------------------
 
@@ -497,10 +504,38 @@ class _Simulator:
     def _tokens(self, values: Iterable[ir.Value]) -> list[_Token]:
         return [self._token_key(value) for value in values]
 
+    def _tokens_at(self, position: int) -> list[_Token]:
+        """The keys of the tokens op ``position`` uses: the positions of the
+        ops defining them, a loop's carried token (an iteration argument in
+        its body, a result after it) by its key."""
+        tokens = self.liveness.order.tokens(position)
+        if not self._carried or not any(t == -1 or t in self._carried for t in tokens):
+            return tokens  # type: ignore[return-value]
+        resolved = self._resolved.get(position)
+        if resolved is None:
+            order = self.liveness.order
+            resolved = []
+            for value in order.ops[position].operands:
+                if str(value.type) != "!cache.token":
+                    continue
+                owner = value.owner
+                if isinstance(owner, ir.Block):
+                    loop = order.position_of(owner.owner.operation)
+                    key: _Token = ("carried", loop, value.arg_number - 1)  # type: ignore[assignment]
+                else:
+                    defining = order.position_of(owner.operation)
+                    if defining in self._carried:
+                        key = ("carried", defining, value.result_number)  # type: ignore[assignment]
+                    else:
+                        key = value if defining is None else defining
+                resolved.append(key)
+            self._resolved[position] = resolved
+        return resolved
+
     def _prefetch(self, op: ir.Operation | None, position: int | None) -> None:
         root = self.liveness.root_defined_at(position) if position is not None else None
         if position is not None and root is not None:
-            dependencies = self.liveness.order.tokens(position)
+            dependencies = self._tokens_at(position)
             token: _Token = position
             nbytes, label = root.size, root
         else:
@@ -526,7 +561,7 @@ class _Simulator:
                 bits & ACCESS_WRITE and not bits & ACCESS_FREE
                 for _, bits in self._accesses.get(position, ())
             )
-            dependencies = self.liveness.order.tokens(position)
+            dependencies = self._tokens_at(position)
             token: _Token = position
             nbytes, label = root.size, root
         else:
@@ -552,7 +587,7 @@ class _Simulator:
 
     def _wait(self, op: ir.Operation | None, position: int | None) -> None:
         if position is not None:
-            tokens = self.liveness.order.tokens(position)
+            tokens = self._tokens_at(position)
         else:
             tokens = self._tokens(self._op(op, position).operands)
         ready = self._deps_done(tokens)
@@ -639,7 +674,18 @@ class _Simulator:
             children = self.liveness.order.children(position) if position is not None else None
             if children is not None and len(children) != _op_count(body):
                 children = None
-            if children is None:
+            carried = self._carried.get(position) if children is not None else None
+            if carried:
+                # Tokens carried across iterations: each iteration's
+                # arguments are the tokens the one before yielded.
+                self._carry(carried, initial=True)
+                self._iterate(
+                    trips,
+                    lambda: (self._run_positions(children), self._carry(carried)),
+                    {yielded for _, _, yielded in carried if isinstance(yielded, int)},
+                )
+                self._carry(carried)
+            elif children is None:
                 self._iterate(trips, lambda: self._run_region(body))
             else:
                 self._iterate(trips, lambda: self._run_positions(children))
@@ -659,21 +705,40 @@ class _Simulator:
         for region in op.regions:
             self._run_region(region)
 
+    def _carry(self, carried: list[tuple[_Token, _Token, _Token]], initial: bool = False) -> None:
+        """Set each carried token (key) to the one the loop starts with
+        (``initial``) or to the one the iteration yields, all at once."""
+        source = 1 if initial else 2
+        values = [
+            (self.token_done.get(entry[source], 0.0), self.token_transfer.get(entry[source]))
+            for entry in carried
+        ]
+        for entry, (done, record) in zip(carried, values, strict=True):
+            self.token_done[entry[0]] = done
+            if record is None:
+                self.token_transfer.pop(entry[0], None)
+            else:
+                self.token_transfer[entry[0]] = record
+
     # -- steady state of loops -----------------------------------------------
 
-    def _iterate(self, trips: int, iteration: Callable[[], None]) -> None:
+    def _iterate(
+        self, trips: int, iteration: Callable[[], object], ahead: Collection[int] = ()
+    ) -> None:
         """Run ``iteration`` ``trips`` times, until one repeats the one
         before it: a steady state, every later iteration that one shifted
-        by its duration."""
+        by its duration. The copies of the prefetches at positions
+        ``ahead`` are waited in the next iteration."""
         previous: _Iteration | None = None
+        before: _Mark | None = None
         for trip in range(trips):
             start = self._mark()
             iteration()
-            current = self._iteration(start)
+            current = self._iteration(start, before, ahead)
             if current is not None and previous is not None and current.same_as(previous):
-                self._repeat(start, current, trips - trip - 1)
+                self._repeat(start, current, trips - trip - 1, ahead)
                 return
-            previous = current
+            previous, before = current, start
 
     def _mark(self) -> _Mark:
         return _Mark(
@@ -686,13 +751,28 @@ class _Simulator:
             len(self._token_log),
         )
 
-    def _iteration(self, start: _Mark) -> _Iteration | None:
+    def _iteration(
+        self, start: _Mark, before: _Mark | None = None, ahead: Collection[int] = ()
+    ) -> _Iteration | None:
         """What one loop iteration did, relative to its start; None if it
-        cannot be repeated by shifting (a copy it issued is waited later)."""
+        cannot be repeated by shifting (a copy it issued is waited later).
+        A copy of a prefetch at a position in ``ahead``, waited in the next
+        iteration, is taken as waited as the same copy of the iteration
+        begun at ``before`` was (relative to its iteration's start)."""
         origin = start.time
         transfers = self.transfers[start.transfers :]
-        if any(t.waited_s is None for t in transfers if t.direction == POOL_TO_DEVICE):
-            return None
+        borrowed: dict[int, tuple[float, float]] = {}
+        for index, record in enumerate(transfers):
+            if record.waited_s is not None or record.direction != POOL_TO_DEVICE:
+                continue
+            if record.position not in ahead or before is None:
+                return None
+            earlier = self.transfers[before.transfers : start.transfers]
+            if index >= len(earlier) or earlier[index].position != record.position:
+                return None
+            if earlier[index].waited_s is None:
+                return None
+            borrowed[index] = (earlier[index].waited_s - before.time, earlier[index].stall_s)
         end = self.time
         return _Iteration(
             duration=end - origin,
@@ -710,11 +790,17 @@ class _Simulator:
                     t.issued_s - origin,
                     t.start_s - origin,
                     t.end_s - origin,
-                    None if t.waited_s is None else t.waited_s - origin,
-                    t.stall_s,
+                    (
+                        borrowed[index][0]
+                        if index in borrowed
+                        else None
+                        if t.waited_s is None
+                        else t.waited_s - origin
+                    ),
+                    borrowed[index][1] if index in borrowed else t.stall_s,
                     t.position,
                 )
-                for t in transfers
+                for index, t in enumerate(transfers)
             ],
             engines={
                 direction: [max(0.0, free - end) for free in frees]
@@ -723,13 +809,18 @@ class _Simulator:
             tokens=self._token_log[start.tokens :],
         )
 
-    def _repeat(self, start: _Mark, iteration: _Iteration, count: int) -> None:
+    def _repeat(
+        self, start: _Mark, iteration: _Iteration, count: int, ahead: Collection[int] = ()
+    ) -> None:
         """Append ``count`` more iterations like the one begun at ``start``
         (its events, copies and spans shifted by its duration each time).
 
         Each repeat begins exactly where the one before ends, and a time at
         an iteration's start or end stays there: events at the same instant
-        keep the program order the peak's tie-break follows."""
+        keep the program order the peak's tie-break follows. Copies of the
+        prefetches at ``ahead`` are waited in the next iteration: as the
+        iteration says, but the last repeat's, which the code after the
+        loop waits."""
         if count <= 0:
             return
         origin, duration = start.time, iteration.duration
@@ -747,10 +838,17 @@ class _Simulator:
                 return first + duration
             return first + relative
 
-        for _ in range(count):
+        # Waited as the steady state has them (the next iteration waits).
+        waits = [(shape[6], shape[7]) for shape in iteration.transfers]
+        for record, (waited, stall) in zip(transfers, waits, strict=True):
+            if record.waited_s is None and record.position in ahead and waited is not None:
+                record.waited_s, record.stall_s = origin + waited, stall
+        for repeat in range(count):
+            last_repeat = repeat == count - 1
             for time, _, delta, label in events:
                 self._memory(place(time, begin), delta, label)
             for record in transfers:
+                carried = last_repeat and record.position in ahead
                 self.transfers.append(
                     TransferRecord(
                         record.direction,
@@ -761,8 +859,10 @@ class _Simulator:
                         place(record.start_s, begin),
                         place(record.end_s, begin),
                         record.position,
-                        None if record.waited_s is None else place(record.waited_s, begin),
-                        record.stall_s,
+                        None
+                        if record.waited_s is None or carried
+                        else place(record.waited_s, begin),
+                        0.0 if carried else record.stall_s,
                     )
                 )
             for interval in intervals:
@@ -876,6 +976,47 @@ def _has_stateful_ops(region: ir.Region) -> bool:
                     return True
                 stack.extend(operation.regions)
     return False
+
+
+def _carried_tokens(liveness: BufferLiveness) -> dict[int, list[tuple[_Token, _Token, _Token]]]:
+    """Per position of an ``scf.for`` that carries ``!cache.token`` values
+    across iterations, per such iteration argument: its key, the key of
+    the token it starts with and of the one the body yields."""
+    order = liveness.order
+    found: dict[int, list[tuple[_Token, _Token, _Token]]] = {}
+    for position, name in enumerate(order.names):
+        if name != "scf.for":
+            continue
+        loop = order.ops[position]
+        body = loop.regions[0].blocks[0]
+        terminator = body.operations[len(body.operations) - 1]
+        entries: list[tuple[_Token, _Token, _Token]] = []
+        for number, (init, out) in enumerate(
+            zip(list(loop.operands)[3:], terminator.operands, strict=True)
+        ):
+            if str(init.type) != "!cache.token":
+                continue
+            entries.append(
+                (("carried", position, number), _value_key(order, init), _value_key(order, out))
+            )
+        if entries:
+            found[position] = entries
+    return found
+
+
+def _value_key(order: ProgramOrder, value: ir.Value) -> _Token:
+    """The key of token ``value`` (the position of its defining op; an
+    iteration argument of a loop by its carried key)."""
+    owner = value.owner
+    if isinstance(owner, ir.Block):
+        loop = order.position_of(owner.owner.operation)
+        return ("carried", loop, value.arg_number - 1)  # type: ignore[return-value]
+    position = order.position_of(owner.operation)
+    if position is None:
+        return value
+    if order.names[position] == "scf.for":
+        return ("carried", position, value.result_number)  # type: ignore[return-value]
+    return position
 
 
 def _op_count(region: ir.Region) -> int:

@@ -33,7 +33,20 @@ keeps that form: each iteration prefetches its slices where it takes
 them, so a slice used late in the iteration arrives behind the work
 before it.
 
-Options: ``functions=`` (which functions; default all); ``hw=`` (a
+With ``distance=2`` each slice is prefetched two iterations ahead
+(upstream's pipeliner in three stages: the views and prefetches, the
+waits, the work): the kernel prefetches slice i+2, runs the layer on
+slice i, evicts it and waits for slice i+1, whose token the iteration
+before carried in beside its buffer (an ``!cache.token`` iteration
+argument); the link then runs ahead of the work across iterations, as in
+straight-line code, instead of catching up at each iteration's end: where
+a layer's copies take a little longer than its work, the lead the first
+iterations give is not lost at each iteration. Three slices of each weight
+are on the device instead of two. The lowerings and
+``cache-verify-schedule`` follow the carried token.
+
+Options: ``functions=`` (which functions; default all); ``distance=`` (1
+or 2, above); ``hw=`` (a
 hardware profile: each prefetch is then issued where the link starts its
 copy on it, not right after its view, see
 :mod:`hyperoffload.transforms.issue_points`; the copies keep their order
@@ -122,9 +135,16 @@ class StreamLoopSlicesPass(ModulePass):
         "hardware profile (name or TOML path) whose timeline issues each prefetch when "
         "its copy starts (empty: right after its view)",
     )
+    distance: int = option(
+        1,
+        "iterations ahead each slice is prefetched: 1 (waited at the end of the iteration "
+        "before its use) or 2 (its token carried to the next iteration, which waits for it)",
+    )
     functions: tuple[str, ...] = functions_option()
 
     def run(self, module: ir.Operation) -> None:
+        if self.distance not in (1, 2):
+            raise self.fail(module, f"distance must be 1 or 2, got {self.distance}")
         try:
             hardware = load_profile(self.hw) if self.hw else None
         except ProfileError as err:
@@ -137,7 +157,7 @@ class StreamLoopSlicesPass(ModulePass):
                         f"leaves %arg{candidate.argument.arg_number} whole: {candidate.reason}",
                     )
             streamed = []
-            function, remarks = stream_function(function)
+            function, remarks = stream_function(function, distance=self.distance)
             if hardware is not None:
                 issue_in_function(function, hardware)
             for where, message, names in remarks:
@@ -155,6 +175,7 @@ def stream_function(
     function: ir.Operation,
     arguments: set[int] | None = None,
     pipelined: bool | Collection[int] = True,
+    distance: int = 1,
 ) -> tuple[ir.Operation, list[_Remark]]:
     """Stream every loop of ``function`` that reads a parameter slice by
     slice (those parameters among ``arguments``, by number, if given): the
@@ -197,11 +218,12 @@ def stream_function(
         if not ahead:
             remarks.append((loop, f"{what}, fetched in each iteration", names))
             continue
-        how = "each prefetched one iteration ahead"
+        iterations = "one iteration" if distance == 1 else f"{distance} iterations"
+        how = f"each prefetched {iterations} ahead"
         if len(ahead) < len(group):
             early = ", ".join(_argument_name(s) for s in ahead)
-            how = f"{early} prefetched one iteration ahead, the others in each iteration"
-        new_loop = pipeline(loop, ahead, [s for s in group if s not in ahead])
+            how = f"{early} prefetched {iterations} ahead, the others in each iteration"
+        new_loop = pipeline(loop, ahead, [s for s in group if s not in ahead], distance)
         if new_loop is None:
             message = f"{what}, fetched in each iteration: upstream's pipeliner declined the loop"
             remarks.append((loop, message, names))
@@ -291,7 +313,10 @@ def _users_through_views(value: ir.Value) -> list[ir.Operation]:
 
 
 def pipeline(
-    loop: ir.Operation, streams: list[SliceStream], per_iteration: Sequence[SliceStream] = ()
+    loop: ir.Operation,
+    streams: list[SliceStream],
+    per_iteration: Sequence[SliceStream] = (),
+    distance: int = 1,
 ) -> ir.Operation | None:
     """Software-pipeline ``loop`` so that each slice's view and prefetch
     (and the index arithmetic they need) run one iteration ahead, issued
@@ -337,7 +362,9 @@ def pipeline(
         key=lambda op: position_in(op, body),
         default=None,
     )
-    return _native.pipeline_loop(loop, early, waits, warm_start=True, first_stage_after=after)
+    return _native.pipeline_loop(
+        loop, early, waits, warm_start=True, first_stage_after=after, distance=distance
+    )
 
 
 def _prefetches_of(streams: Sequence[SliceStream]) -> list[ir.Operation]:
