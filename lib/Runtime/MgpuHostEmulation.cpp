@@ -30,12 +30,25 @@ class Stream {
 public:
   Stream() : worker([this] { run(); }) {}
   ~Stream() {
+    if (!worker.joinable())
+      return; // Released: its worker is deleting it.
     {
       std::lock_guard<std::mutex> lock(mutex);
       stopping = true;
     }
     ready.notify_all();
     worker.join();
+  }
+
+  /// Destroys the stream once its tasks are done, without waiting for
+  /// them (cuStreamDestroy's contract): the worker runs what is queued,
+  /// then deletes the stream.
+  void release() {
+    worker.detach();
+    std::lock_guard<std::mutex> lock(mutex);
+    stopping = true;
+    released = true;
+    ready.notify_all();
   }
 
   void enqueue(std::function<void()> task) {
@@ -59,8 +72,13 @@ private:
       {
         std::unique_lock<std::mutex> lock(mutex);
         ready.wait(lock, [this] { return stopping || !tasks.empty(); });
-        if (tasks.empty())
+        if (tasks.empty()) {
+          bool last = released;
+          lock.unlock();
+          if (last)
+            delete this;
           return;
+        }
         task = std::move(tasks.front());
         tasks.pop_front();
       }
@@ -79,6 +97,7 @@ private:
   std::deque<std::function<void()>> tasks;
   size_t pending = 0;
   bool stopping = false;
+  bool released = false;
   std::thread worker;
 };
 
@@ -130,7 +149,9 @@ void hyperoffload_pool_close();
 
 void *mgpuStreamCreate() { return new Stream(); }
 
-void mgpuStreamDestroy(void *stream) { delete static_cast<Stream *>(stream); }
+void mgpuStreamDestroy(void *stream) {
+  static_cast<Stream *>(stream)->release();
+}
 
 void mgpuStreamSynchronize(void *stream) {
   static_cast<Stream *>(stream)->synchronize();

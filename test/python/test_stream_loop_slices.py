@@ -72,6 +72,76 @@ def test_streamed_loops_compute_the_same_bits(target: str, options: str) -> None
     assert np.array_equal(got, expected)
 
 
+SIX = dataclasses.replace(TINY, layers=6)
+
+
+@pytest.mark.parametrize("options", ["", " hw=gh200"])
+@pytest.mark.parametrize("target", ["cpu", "cpu-async", "gpu"])
+def test_loops_prefetching_two_ahead_compute_the_same_bits(target: str, options: str) -> None:
+    """Prefetched two iterations ahead (each slice's token carried to the
+    next iteration, which waits for it), the scan verifies and computes
+    the same bits on every target: the GPU lowering carries the token as an
+    event (the emulated streams run the copies on their own threads)."""
+    with ir.Context():
+        original = ir.Module.parse(generate_llama(SIX, "scan"))
+        streamed = ir.Module.parse(generate_llama(SIX, "scan"))
+        build_pass_manager(
+            f"cache-stream-loop-slices{{distance=2{options}}}, cache-verify-schedule"
+        ).run(streamed.operation)
+        text = str(streamed)
+        # The peeled first iteration's, the prologue's two and the kernel's.
+        assert text.count("cache.prefetch") == 4 * len(STACKED)
+        assert text.count("!cache.token") >= len(STACKED)
+        expected = _run(original, SIX, "scan", target)
+        got = _run(streamed, SIX, "scan", target)
+    assert np.array_equal(got, expected)
+
+
+def test_a_carried_token_left_unwaited_is_caught_on_the_emulated_gpu(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """With copies slowed down, the two-ahead scan whose iterations no
+    longer wait for the carried tokens (the slices they use next) gives
+    wrong results on the emulated GPU, and the verifier refuses it; the
+    correct schedule matches."""
+    monkeypatch.setenv("HYPEROFFLOAD_MGPU_COPY_DELAY_US", "20000")
+    with ir.Context():
+        original = ir.Module.parse(generate_llama(SIX, "scan"))
+        expected = _run(original, SIX, "scan")
+        streamed = ir.Module.parse(generate_llama(SIX, "scan"))
+        build_pass_manager("cache-stream-loop-slices{distance=2}").run(streamed.operation)
+        loop = next(
+            op
+            for op in streamed.body.operations[0].operation.regions[0].blocks[0].operations
+            if op.operation.name == "scf.for"
+        )
+        body = loop.operation.regions[0].blocks[0]
+        waits = [
+            op
+            for op in body.operations
+            if op.operation.name == "cache.wait" and isinstance(op.operands[0].owner, ir.Block)
+        ]
+        assert len(waits) == len(STACKED)
+        correct = _run(ir.Module.parse(str(streamed)), SIX, "scan", "gpu")
+        for wait in waits:
+            wait.operation.erase()
+        broken = str(streamed)
+        assert main_verifies(broken) is False
+        wrong = _run(ir.Module.parse(broken), SIX, "scan", "gpu")
+    assert np.array_equal(correct, expected)
+    assert not np.array_equal(wrong, expected)
+
+
+def main_verifies(text: str) -> bool:
+    """Whether ``cache-verify-schedule`` accepts the module ``text``."""
+    module = ir.Module.parse(text)
+    try:
+        build_pass_manager("cache-verify-schedule").run(module.operation)
+    except ir.MLIRError:
+        return False
+    return True
+
+
 def test_only_two_layers_of_weights_are_held() -> None:
     with ir.Context():
         module = ir.Module.parse(generate_llama(TINY, "scan"))

@@ -20,7 +20,16 @@ crashes):
   host memrefs; a free nothing waits for (a dropped buffer's) is waited
   right after it, so every stream is released and no token crosses a block
   (upstream ``gpu-to-llvm`` merges blocks that end alike and would take
-  such a token for an event).
+  such a token for an event);
+- a token an ``scf.for`` carries across iterations (a prefetch two
+  iterations ahead) crosses blocks once lowered to ``cf``, where upstream
+  ``gpu-to-llvm`` takes it for an event: it is made one where it enters
+  the loop and where the body yields it (``mgpuEventCreate``, then
+  ``mgpuEventRecord`` on the copy's stream and ``mgpuStreamDestroy``, which
+  returns at once and releases the stream when its work is done), and
+  each use consumes it once (``gpu.wait`` synchronises and destroys it;
+  where it has several uses, one ``gpu.wait async`` turns it back into a
+  stream first).
 
 Before: cache IR whose tokens are used only by cache ops. After: no cache
 op; the result lowers to LLVM with upstream passes, e.g.
@@ -29,8 +38,8 @@ gpu-to-llvm, finalize-memref-to-llvm, convert-arith-to-llvm, convert-func-to-llv
 convert-cf-to-llvm, reconcile-unrealized-casts)`` (lit test
 ``test/Conversion/lower-to-gpu-llvm.mlir`` checks the ``mgpu*`` calls).
 
-Conservative: a token that escapes into another op stops the pass with an
-error at that op; compute ops are left as they are (the host or a GPU
+Conservative: a token that escapes into another op (but a loop carrying
+it) stops the pass with an error at that op; compute ops are left as they are (the host or a GPU
 pipeline of your choice runs them).
 
 Example::
@@ -55,7 +64,11 @@ from mlir.dialects import builtin, gpu, llvm, memref
 
 from hyperoffload.ir_utils import dynamic_sizes, to_device_type
 from hyperoffload.transforms.pass_base import ModulePass
-from hyperoffload.transforms.strip_transfers import carried_buffers, prepare_lowering
+from hyperoffload.transforms.strip_transfers import (
+    carried_buffers,
+    carried_token_arguments,
+    prepare_lowering,
+)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -74,11 +87,16 @@ class LowerToGpuPass(ModulePass):
 def lower_to_gpu(root: ir.Operation) -> tuple[ir.Operation, str] | None:
     """Lower every cache op nested in ``root``; returns the op and message
     of an escaping token (leaving the IR unchanged), else None."""
-    ops, cache_ops, problem = prepare_lowering(root, "cannot lower transfers to the gpu dialect")
+    ops, cache_ops, problem = prepare_lowering(
+        root, "cannot lower transfers to the gpu dialect", keep_carried_tokens=True
+    )
     if problem is not None:
         return problem
     token_type = gpu.AsyncTokenType.get()
     tokens: dict[ir.Value, ir.Value] = {}
+    loops = [op for op in ops if op.name == "scf.for" and carried_token_arguments(op)]
+    for loop in loops:
+        _carry_events(loop, token_type, tokens)
     on_device: set[ir.Value] = set()  # buffers from gpu.alloc
     allocated = {op.results[0] for op in ops if op.name == "memref.alloc"}
     # Prefetched buffers a loop carries are gpu.alloc results too.
@@ -131,10 +149,93 @@ def lower_to_gpu(root: ir.Operation) -> tuple[ir.Operation, str] | None:
                 tokens[op.results[0]] = current
             else:
                 gpu.WaitOp(None, [tokens[t] for t in op.operands])
+    if loops:
+        _declare_event_functions(root)
+    for loop in loops:
+        _record_events(loop, tokens)
     for op in reversed(cache_ops):
         op.erase()
     _wait_for_loose_tokens(created)
     return None
+
+
+_EVENT_FUNCTIONS = {
+    "mgpuEventCreate": "!llvm.func<ptr ()>",
+    "mgpuEventRecord": "!llvm.func<void (ptr, ptr)>",
+    "mgpuStreamDestroy": "!llvm.func<void (ptr)>",
+}
+
+
+def _carry_events(
+    loop: ir.Operation, token_type: ir.Type, tokens: dict[ir.Value, ir.Value]
+) -> None:
+    """Give the iteration arguments and results through which ``loop``
+    carries cache tokens the ``!gpu.async.token`` type (events at run
+    time), and map each to what its uses take: itself where it has one
+    use, else one ``gpu.wait async`` on it (a stream) that they share."""
+    body = loop.regions[0].blocks[0]
+    for number in carried_token_arguments(loop):
+        for value, anchor in (
+            (body.arguments[1 + number], body.operations[0]),
+            (loop.results[number], None),
+        ):
+            value.set_type(token_type)
+            if len(list(value.uses)) <= 1:
+                tokens[value] = value
+                continue
+            at = ir.InsertionPoint(anchor) if anchor is not None else ir.InsertionPoint.after(loop)
+            with at, loop.location:
+                tokens[value] = gpu.WaitOp(token_type, [value]).result
+
+
+def _record_events(loop: ir.Operation, tokens: dict[ir.Value, ir.Value]) -> None:
+    """The tokens ``loop`` carries, entering it and yielded by its body,
+    replaced by events recorded on their streams."""
+    body = loop.regions[0].blocks[0]
+    terminator = body.operations[len(body.operations) - 1]
+    for number in carried_token_arguments(loop):
+        init = loop.operands[3 + number]
+        with ir.InsertionPoint(loop), loop.location:
+            loop.operands[3 + number] = _event_of(tokens.get(init, init))
+        out = terminator.operands[number]
+        with ir.InsertionPoint(terminator), terminator.location:
+            terminator.operands[number] = _event_of(tokens.get(out, out))
+
+
+def _event_of(token: ir.Value) -> ir.Value:
+    """An event recorded on the stream of ``token`` (a stream, from a
+    copy), the stream released, as a ``!gpu.async.token``; a token that is
+    already an event (a carried one) as it is."""
+    if isinstance(token.owner, ir.Block) or token.owner.operation.name == "scf.for":
+        return token
+    pointer = ir.Type.parse("!llvm.ptr")
+    stream = builtin.UnrealizedConversionCastOp([pointer], [token]).results[0]
+    event = _call(pointer, "mgpuEventCreate", [])
+    _call(None, "mgpuEventRecord", [event, stream])
+    _call(None, "mgpuStreamDestroy", [stream])
+    return builtin.UnrealizedConversionCastOp([token.type], [event]).results[0]
+
+
+def _call(result: ir.Type | None, name: str, operands: list[ir.Value]) -> ir.Value:
+    """``llvm.call @name(operands)``: its result (the op for a void call)."""
+    call = llvm.CallOp(result, operands, [], [], callee=ir.FlatSymbolRefAttr.get(name))
+    return call.result if result is not None else call  # type: ignore[return-value]
+
+
+def _declare_event_functions(root: ir.Operation) -> None:
+    """Declare the runtime functions :func:`_event_of` calls in ``root``
+    (a module), as upstream ``gpu-to-llvm`` would."""
+    body = root.regions[0].blocks[0]
+    existing = {
+        ir.StringAttr(op.operation.attributes["sym_name"]).value
+        for op in body.operations
+        if "sym_name" in op.operation.attributes
+    }
+    for name, signature in _EVENT_FUNCTIONS.items():
+        if name in existing:
+            continue
+        with ir.InsertionPoint.at_block_begin(body), ir.Location.unknown():
+            llvm.LLVMFuncOp(name, ir.TypeAttr.get(ir.Type.parse(signature)), linkage=None)
 
 
 def contiguous_view(value: ir.Value) -> ir.Value:

@@ -17,9 +17,14 @@ signatures, op results, block arguments, type attributes such as
   prefetched buffer or of a function argument frees nothing;
 - ``cache.wait`` is erased.
 
-Conservative: if a token flows anywhere but a cache op (``scf.yield``, a call,
-a block argument), the transfer cannot be removed without changing that op;
-the pass reports an error at the user and leaves the IR unchanged.
+A token an ``scf.for`` carries across iterations (a prefetch issued two
+iterations ahead, ``cache-stream-loop-slices{distance=2}``) is dropped with
+the iteration argument and loop result that carry it.
+
+Conservative: if a token flows anywhere else but a cache op (an
+``scf.yield`` of another op, a call), the transfer cannot be removed
+without changing that op; the pass reports an error at the user and leaves
+the IR unchanged.
 
 Example::
 
@@ -45,7 +50,7 @@ from __future__ import annotations
 import dataclasses
 
 from mlir import ir
-from mlir.dialects import memref
+from mlir.dialects import memref, scf
 
 from hyperoffload import _native
 from hyperoffload.ir_utils import walk_preorder
@@ -91,24 +96,81 @@ def strip_transfers(root: ir.Operation) -> tuple[ir.Operation, str] | None:
 
 
 def prepare_lowering(
-    root: ir.Operation, what: str
+    root: ir.Operation, what: str, keep_carried_tokens: bool = False
 ) -> tuple[list[ir.Operation], list[ir.Operation], tuple[ir.Operation, str] | None]:
     """The ops nested in ``root`` (pre-order) and its cache ops; unless a
     token escapes into a non-cache op (third item: that op and the message,
     ``what`` leading it; the IR untouched), the ``#cache.remote`` space is
-    dropped from every type first, as every lowering of transfers needs."""
+    dropped from every type first, as every lowering of transfers needs,
+    and, unless ``keep_carried_tokens``, the tokens loops carry across
+    iterations (:func:`drop_carried_tokens`)."""
     ops = walk_preorder(root)
     cache_ops = [op for op in ops if op.name in CACHE_OPS]
     escaping = escaping_token(cache_ops, what)
     if escaping is None:
         _native.strip_remote_space(root)
+        if not keep_carried_tokens and drop_carried_tokens(ops):
+            ops = walk_preorder(root)
+            cache_ops = [op for op in ops if op.name in CACHE_OPS]
     return ops, cache_ops, escaping
+
+
+def carried_token_arguments(loop: ir.Operation) -> list[int]:
+    """The iteration arguments (by number) through which the ``scf.for``
+    ``loop`` carries ``!cache.token`` values."""
+    return [
+        number
+        for number, init in enumerate(list(loop.operands)[3:])
+        if str(init.type) == "!cache.token"
+    ]
+
+
+def drop_carried_tokens(ops: list[ir.Operation]) -> bool:
+    """Rebuild each ``scf.for`` among ``ops`` that carries tokens across
+    iterations without those iteration arguments (whether any did): a
+    lowering whose copies complete before the next iteration (synchronous
+    copies, or copies awaited at the end of the block that issues them)
+    needs no token from the iteration before. Uses of a dropped iteration
+    argument or result (cache ops, all of them, which the lowering then
+    removes) take the token the loop starts with."""
+    dropped = False
+    for loop in ops:
+        if loop.name != "scf.for":
+            continue
+        tokens = carried_token_arguments(loop)
+        if not tokens:
+            continue
+        dropped = True
+        inits = list(loop.operands)[3:]
+        keep = [number for number in range(len(inits)) if number not in tokens]
+        body = loop.regions[0].blocks[0]
+        terminator = body.operations[len(body.operations) - 1]
+        with ir.InsertionPoint(loop), loop.location:
+            new = scf.ForOp(
+                loop.operands[0], loop.operands[1], loop.operands[2], [inits[n] for n in keep]
+            )
+        for name in loop.attributes:
+            new.operation.attributes[name.name] = name.attr
+        with ir.InsertionPoint(new.body), terminator.location:
+            new_yield = scf.YieldOp([terminator.operands[n] for n in keep])
+        body.arguments[0].replace_all_uses_with(new.induction_variable)
+        for index, number in enumerate(keep):
+            body.arguments[1 + number].replace_all_uses_with(new.inner_iter_args[index])
+            loop.results[number].replace_all_uses_with(new.results[index])
+        for number in tokens:
+            body.arguments[1 + number].replace_all_uses_with(inits[number])
+            loop.results[number].replace_all_uses_with(inits[number])
+        for op in list(body.operations)[:-1]:
+            op.operation.move_before(new_yield)
+        loop.erase()
+    return dropped
 
 
 def carried_buffers(ops: list[ir.Operation]) -> set[ir.Value]:
     """The device buffers an ``scf.for`` carries from one iteration to the
     next (``cache-stream-loop-slices``): each iteration argument, and loop
-    result, that starts as one prefetch's buffer and is yielded another's.
+    result, that starts as one prefetch's buffer and is yielded another's
+    (or another such iteration argument).
     An evict of one frees a prefetched buffer: its lowering frees it."""
     carried: set[ir.Value] = set()
 
@@ -122,10 +184,19 @@ def carried_buffers(ops: list[ir.Operation]) -> set[ir.Value]:
         body = op.regions[0].blocks[0]
         inits = list(op.operands)[3:]
         yielded = list(body.operations[len(body.operations) - 1].operands)
-        for index, (init, out) in enumerate(zip(inits, yielded, strict=True)):
-            if prefetched(init) and prefetched(out):
-                carried.add(body.arguments[1 + index])
-                carried.add(op.results[index])
+        # Prefetched two iterations ahead, a buffer moves from one
+        # iteration argument to the one used next: carried too.
+        changed = True
+        while changed:
+            changed = False
+            for index, (init, out) in enumerate(zip(inits, yielded, strict=True)):
+                argument = body.arguments[1 + index]
+                if argument in carried or not prefetched(init):
+                    continue
+                if prefetched(out) or out in carried:
+                    carried.add(argument)
+                    carried.add(op.results[index])
+                    changed = True
     return carried
 
 
@@ -137,17 +208,55 @@ def escaping_token(
     for op in cache_ops:
         if op.name == "cache.wait":
             continue
-        token = op.results[len(op.results) - 1]
-        for use in token.uses:
-            user = use.owner
-            user_name = user.name if hasattr(user, "name") else user.operation.name
-            if user_name not in CACHE_OPS:
-                return (
-                    user,
-                    f"{what}: the token of '{op.name}' is used by "
-                    f"'{user_name}', which is not a cache op",
-                )
+        escaping = _escaping_use(op.results[len(op.results) - 1], op.name, what)
+        if escaping is not None:
+            return escaping
     return None
+
+
+def _escaping_use(
+    token: ir.Value, producer: str, what: str, seen: set[ir.Value] | None = None
+) -> tuple[ir.Operation, str] | None:
+    """The first non-cache op using ``token`` (through the iteration
+    arguments and results of ``scf.for`` loops that carry it), with the
+    message; None if there is none."""
+    seen = set() if seen is None else seen
+    if token in seen:
+        return None
+    seen.add(token)
+    for use in token.uses:
+        user = use.owner
+        user = user.operation if hasattr(user, "operation") else user
+        if user.name in CACHE_OPS:
+            continue
+        carried = _carried_by(user, use.operand_number)
+        if carried is None:
+            return (
+                user,
+                f"{what}: the token of '{producer}' is used by "
+                f"'{user.name}', which is not a cache op",
+            )
+        for value in carried:
+            escaping = _escaping_use(value, producer, what, seen)
+            if escaping is not None:
+                return escaping
+    return None
+
+
+def _carried_by(user: ir.Operation, operand: int) -> list[ir.Value] | None:
+    """Where a loop carries a token that ``user`` takes as operand number
+    ``operand``: an ``scf.for``'s initial value or its body's ``scf.yield``
+    carry it to an iteration argument and a loop result (those values); None
+    for any other use."""
+    if user.name == "scf.for" and operand >= 3:
+        number = operand - 3
+        loop = user
+    elif user.name == "scf.yield" and user.parent.name == "scf.for":
+        number = operand
+        loop = user.parent
+    else:
+        return None
+    return [loop.regions[0].blocks[0].arguments[1 + number], loop.results[number]]
 
 
 def _lower_evict(op: ir.Operation) -> None:
