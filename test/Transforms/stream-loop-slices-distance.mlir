@@ -7,7 +7,8 @@
 // Each slice prefetched two iterations ahead: upstream's pipeliner in three
 // stages (views and prefetches, waits, work) after the first iteration is
 // peeled. The peeled iteration issues slices 1 and 2 behind its own; the
-// kernel prefetches slice i+2, runs the layer on slice i, evicts it and
+// kernel runs the layer on slice i, evicts it, prefetches slice i+2 into
+// the memory freed (two slices of the weight on the device, not three) and
 // waits for slice i+1, whose token the iteration before carried in beside
 // its buffer. The epilogue runs the last two layers, waiting for the last
 // slice (the loop's token result) before the last.
@@ -30,11 +31,11 @@
 // CHECK-NEXT: cache.evict %[[D0]] : memref<64x64xf32>
 // CHECK-NEXT: cache.wait %[[T1]]
 // CHECK-NEXT: %[[R:.+]]:3 = scf.for %[[I:.+]] = %{{.+}} to %{{.+}} step %{{.+}} iter_args(%[[CUR:.+]] = %[[D1]], %[[NEXT:.+]] = %[[D2]], %[[NT:.+]] = %[[T2]]) -> (memref<64x64xf32>, memref<64x64xf32>, !cache.token) {
+// CHECK-NEXT:   linalg.matmul ins(%[[X]], %[[CUR]] : {{.+}}) outs(%[[Y]] : memref<8x64xf32>)
+// CHECK-NEXT:   cache.evict %[[CUR]] : memref<64x64xf32>
 // CHECK-NEXT:   %[[AHEAD:.+]] = arith.addi %[[I]], %{{.+}} : index
 // CHECK-NEXT:   %[[SN:.+]] = memref.subview %[[W]][%[[AHEAD]], 0, 0]
 // CHECK-NEXT:   %[[DN:.+]], %[[TN:.+]] = cache.prefetch %[[SN]]
-// CHECK-NEXT:   linalg.matmul ins(%[[X]], %[[CUR]] : {{.+}}) outs(%[[Y]] : memref<8x64xf32>)
-// CHECK-NEXT:   cache.evict %[[CUR]] : memref<64x64xf32>
 // CHECK-NEXT:   cache.wait %[[NT]]
 // CHECK-NEXT:   scf.yield %[[NEXT]], %[[DN]], %[[TN]] : memref<64x64xf32>, memref<64x64xf32>, !cache.token
 // CHECK-NEXT: }

@@ -292,3 +292,40 @@ def test_issue_ahead_gathers_a_chain_whose_view_is_already_early() -> None:
         assert names[1:3] == ["memref.subview", "cache.prefetch"]
         assert block_timeline(body, hardware).end == pytest.approx(8.5, abs=0.01)
         assert check_schedule(function) == []
+
+
+def test_a_two_ahead_loop_is_fed_as_early_as_the_link_can() -> None:
+    """The 16-layer 7B decode scan, two iterations peeled, wq and the K
+    cache streamed two iterations ahead: the block's timeline counts the
+    loop by its work, so nothing issues the loop's feed (the peeled
+    iteration's slices and the prologue's) before the peeled layers, and
+    the link, a little slower than the work, never gets the lead it needs.
+    issue_carried issues them from the top as the link takes them, each
+    allocated when its copy starts: the copies hide, the peak grows by no
+    more than a slice."""
+    from hyperoffload.transforms.issue_points import (
+        issue_ahead_in_function,
+        issue_carried_in_function,
+    )
+    from hyperoffload.transforms.peel_loop_slices import peel_loop_slices
+    from hyperoffload.transforms.split_static_slices import split_static_slices
+
+    hardware = load_profile("gh200")
+    config = dataclasses.replace(LlamaConfig.preset("7b"), layers=16, tokens=1, context=2048)
+    with ir.Context():
+        module = ir.Module.parse(generate_llama(config, "scan"))
+        function = module.body.operations[0].operation
+        given = simulate(function, hardware, timeline=False)
+        function, _ = peel_loop_slices(function, 2)
+        function, _ = split_static_slices(function)
+        function, _ = stream_function(function, {2, 5}, distance=2)  # wq, the K cache
+        issue_in_function(function, hardware)
+        issue_ahead_in_function(function, hardware)
+        before = simulate(function, hardware, timeline=False)
+        assert issue_carried_in_function(function, hardware) > 0
+        assert check_schedule(function) == []
+        after = simulate(function, hardware, timeline=False)
+    assert before.makespan_s > given.makespan_s * 1.02
+    assert after.makespan_s <= given.makespan_s * 1.001
+    assert after.peak_bytes <= before.peak_bytes + 32 * 2**20
+    assert after.peak_bytes < given.peak_bytes * 0.92

@@ -273,6 +273,178 @@ def issue_ahead(block: ir.Block, hardware: HardwareProfile) -> int:
     return moved
 
 
+def issue_carried(block: ir.Block, hardware: HardwareProfile) -> int:
+    """Issue the slices a loop that carries tokens across iterations (its
+    slices prefetched two iterations ahead) is fed before it as early as
+    the link can copy them, each allocated when its copy starts: a loop
+    keeps the lead the link takes before it across its iterations, where
+    the block's timeline (which counts the loop by its work) sees none.
+
+    The streamed prefetches of ``block`` before such a loop, of the
+    parameters the loop streams, move with their views to the earliest
+    boundary they may (in order: the copies keep their order); then each
+    whose token the loop carries in moves to the latest boundary from
+    which its copy starts as early as it can behind the copies issued
+    before it (never past another prefetch, nor past the loop), and the
+    others to where their copies start (:func:`issue_at_copy_start`). How
+    many moved."""
+    moved = _hoist_loop_feed(block)
+    known: dict[ir.Operation, _Facts] = {}
+    # The last first: each may then sink up to the next one's new place.
+    for prefetch in reversed([op.operation for op in block.operations]):
+        if prefetch.name != "cache.prefetch" or not is_streamed_slice(prefetch):
+            continue
+        if not any(
+            _owner_name(use.owner) == "scf.for" and use.owner.operation.block == block
+            for use in prefetch.results[1].uses
+        ):
+            continue
+        ops = [op.operation for op in block.operations]
+        index = {op: i for i, op in enumerate(ops)}
+        chain = _view_chain(prefetch, index)
+        start = index[chain[0]]
+        lowest = _lowest(chain, index)
+        earlier = [i for i in range(index[prefetch]) if ops[i].name == "cache.prefetch"]
+        if earlier:
+            lowest = max(lowest, earlier[-1] + 1)
+        # Up to its first user (the loop), and before the next prefetch.
+        users = [
+            _index_in(use.owner, block, index) for result in prefetch.results for use in result.uses
+        ]
+        later = [i for i in range(index[prefetch] + 1, len(ops)) if ops[i].name == "cache.prefetch"]
+        highest = min(u for u in [*users, *later[:1]] if u is not None)
+
+        def probe(
+            at: int, ops: list[ir.Operation] = ops, chain: list[ir.Operation] = chain
+        ) -> float:
+            """When the copy starts with ``chain`` put before op ``at``."""
+            rest = [op for op in ops if op not in chain]
+            at = len([op for op in ops[:at] if op not in chain])
+            order = [*rest[:at], *chain, *rest[at:]]
+            return _timeline(order, hardware, known).copies[order.index(chain[-1])][0]
+
+        least = probe(lowest)
+        # The copy starts no earlier as it is issued later.
+        low, high = lowest, highest
+        while low < high:
+            middle = (low + high + 1) // 2
+            if probe(middle) <= least + _EPSILON:
+                low = middle
+            else:
+                high = middle - 1
+        if low == start or (start < low <= index[prefetch] + 1):
+            continue  # already there
+        anchor = next(op for op in ops[low:] if op not in chain)
+        for op in chain:
+            op.move_before(anchor)
+        moved += 1
+    return moved + issue_at_copy_start(block, hardware)
+
+
+def _hoist_loop_feed(block: ir.Block) -> int:
+    """Move the streamed prefetches of ``block`` before its first loop that
+    carries tokens, of the parameters that loop's prefetches read, with
+    their views, to the block's top, in the order they are needed (by their
+    first use in the block; those the loop carries in last, in the order
+    the loop fetches their parameters), each at the earliest boundary it
+    may be put before; how many moved."""
+    ops = [op.operation for op in block.operations]
+    loop = next((op for op in ops if op.name == "scf.for" and _carries_tokens(op)), None)
+    if loop is None:
+        return 0
+    order = [_stacked_source(op) for op in _nested_prefetches(loop)]
+    index = {op: i for i, op in enumerate(ops)}
+    feed = []
+    for prefetch in ops[: index[loop]]:
+        if prefetch.name != "cache.prefetch" or not is_streamed_slice(prefetch):
+            continue
+        source = _stacked_source(prefetch)
+        if source is None or source not in order:
+            continue
+        users = [
+            _index_in(use.owner, block, index) for result in prefetch.results for use in result.uses
+        ]
+        first = min((u for u in users if u is not None), default=len(ops))
+        feed.append(((first, order.index(source), index[prefetch]), prefetch))
+    moved = 0
+    floor = 0
+    for _, prefetch in sorted(feed, key=lambda item: item[0]):
+        current = [op.operation for op in block.operations]
+        where = {op: i for i, op in enumerate(current)}
+        chain = _view_chain(prefetch, where)
+        lowest = max(_lowest(chain, where), floor)
+        # The constants at the block's top stay there.
+        while lowest < len(current) and current[lowest].name == "arith.constant":
+            lowest += 1
+        anchor = current[lowest]
+        if anchor not in chain:
+            for op in chain:
+                op.move_before(anchor)
+            moved += 1
+        floor = [op.operation for op in block.operations].index(prefetch) + 1
+    return moved
+
+
+def _carries_tokens(loop: ir.Operation) -> bool:
+    return any(str(init.type) == "!cache.token" for init in list(loop.operands)[3:])
+
+
+def _nested_prefetches(op: ir.Operation) -> list[ir.Operation]:
+    found: list[ir.Operation] = []
+
+    def visit(inner: ir.Operation) -> ir.WalkResult:
+        if inner.name == "cache.prefetch":
+            found.append(inner)
+        return ir.WalkResult.ADVANCE
+
+    op.walk(visit)
+    return found
+
+
+def _stacked_source(prefetch: ir.Operation) -> ir.Value | None:
+    """The value the views ``prefetch`` fetches are taken of (a block
+    argument: the stacked parameter), or None."""
+    source = prefetch.operands[0]
+    while (owner := _defining_op(source)) is not None and owner.name in (
+        "memref.subview",
+        "memref.cast",
+    ):
+        source = owner.operands[0]
+    return source if isinstance(source.owner, ir.Block) else None
+
+
+def _owner_name(owner: ir.Operation | ir.OpView) -> str:
+    return owner.operation.name if hasattr(owner, "operation") else owner.name
+
+
+def _view_chain(prefetch: ir.Operation, index: dict[ir.Operation, int]) -> list[ir.Operation]:
+    """The views ``prefetch`` fetches that only it uses, in the block
+    (``index``), and itself, in order: they move with it."""
+    chain = [prefetch]
+    source = prefetch.operands[0]
+    while (owner := _defining_op(source)) is not None and owner.name in (
+        "memref.subview",
+        "memref.cast",
+    ):
+        if index.get(owner) is None or len(list(owner.results[0].uses)) != 1:
+            break
+        chain.insert(0, owner)
+        source = owner.operands[0]
+    return chain
+
+
+def _lowest(chain: list[ir.Operation], index: dict[ir.Operation, int]) -> int:
+    """The earliest index in the block (``index``) ``chain`` may be put
+    before: after every op defining its operands."""
+    lowest = 0
+    for op in chain:
+        for operand in op.operands:
+            owner = _defining_op(operand)
+            if owner is not None and owner not in chain and index.get(owner) is not None:
+                lowest = max(lowest, index[owner] + 1)
+    return lowest
+
+
 def _first_stalled(
     timeline: BlockTimeline, block: ir.Block, tried: list[ir.Operation]
 ) -> tuple[list[ir.Operation], ir.Operation, int] | None:
@@ -293,22 +465,8 @@ def _first_stalled(
         if timeline.stall(first_wait) <= _EPSILON:
             continue
         # The views it fetches, in the block: they move with it.
-        chain = [prefetch]
-        source = prefetch.operands[0]
-        while (owner := _defining_op(source)) is not None and owner.name in (
-            "memref.subview",
-            "memref.cast",
-        ):
-            if index.get(owner) is None or len(list(owner.results[0].uses)) != 1:
-                break
-            chain.insert(0, owner)
-            source = owner.operands[0]
-        lowest = 0
-        for op in chain:
-            for operand in op.operands:
-                owner = _defining_op(operand)
-                if owner is not None and owner not in chain and index.get(owner) is not None:
-                    lowest = max(lowest, index[owner] + 1)
+        chain = _view_chain(prefetch, index)
+        lowest = _lowest(chain, index)
         # Only where work runs before it that it could hide behind.
         if timeline.begin[i] - timeline.begin[lowest] > _EPSILON:
             return chain, ops[first_wait], lowest
@@ -318,3 +476,8 @@ def _first_stalled(
 def issue_ahead_in_function(function: ir.Operation, hardware: HardwareProfile) -> int:
     """:func:`issue_ahead` on the body of ``function``; how many moved."""
     return sum(issue_ahead(block, hardware) for block in function.regions[0].blocks)
+
+
+def issue_carried_in_function(function: ir.Operation, hardware: HardwareProfile) -> int:
+    """:func:`issue_carried` on the body of ``function``; how many moved."""
+    return sum(issue_carried(block, hardware) for block in function.regions[0].blocks)

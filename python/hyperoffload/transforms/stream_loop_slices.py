@@ -35,15 +35,16 @@ before it.
 
 With ``distance=2`` each slice is prefetched two iterations ahead
 (upstream's pipeliner in three stages: the views and prefetches, the
-waits, the work): the kernel prefetches slice i+2, runs the layer on
-slice i, evicts it and waits for slice i+1, whose token the iteration
-before carried in beside its buffer (an ``!cache.token`` iteration
-argument); the link then runs ahead of the work across iterations, as in
-straight-line code, instead of catching up at each iteration's end: where
-a layer's copies take a little longer than its work, the lead the first
-iterations give is not lost at each iteration. Three slices of each weight
-are on the device instead of two. The lowerings and
-``cache-verify-schedule`` follow the carried token.
+waits, the work): the kernel runs the layer on slice i, evicts it,
+prefetches slice i+2 into the memory freed (:func:`refill_freed_slots`:
+two slices of each weight on the device, as one ahead) and waits for
+slice i+1, whose token the iteration before carried in beside its buffer
+(an ``!cache.token`` iteration argument); the link then runs ahead of the
+work across iterations, as in straight-line code, instead of catching up
+at each iteration's end: where a layer's copies take a little longer than
+its work, the lead the first iterations give is not lost at each
+iteration. The lowerings and ``cache-verify-schedule`` follow the carried
+token.
 
 Options: ``functions=`` (which functions; default all); ``distance=`` (1
 or 2, above); ``hw=`` (a
@@ -224,6 +225,8 @@ def stream_function(
             early = ", ".join(_argument_name(s) for s in ahead)
             how = f"{early} prefetched {iterations} ahead, the others in each iteration"
         new_loop = pipeline(loop, ahead, [s for s in group if s not in ahead], distance)
+        if new_loop is not None and distance > 1:
+            refill_freed_slots(new_loop)
         if new_loop is None:
             message = f"{what}, fetched in each iteration: upstream's pipeliner declined the loop"
             remarks.append((loop, message, names))
@@ -365,6 +368,64 @@ def pipeline(
     return _native.pipeline_loop(
         loop, early, waits, warm_start=True, first_stage_after=after, distance=distance
     )
+
+
+def refill_freed_slots(loop: ir.Operation) -> None:
+    """In the body of ``loop`` pipelined two iterations ahead, issue each
+    prefetch (with the views and index arithmetic only it uses) right after
+    the evict of the slice of the same weight the iteration uses: the
+    prefetched buffer takes the place of the one freed, so each weight has
+    two slices on the device, not three, and its copy still starts before
+    the iteration ends, behind the copies before it."""
+    body = loop.regions[0].blocks[0]
+    terminator = body.operations[len(body.operations) - 1]
+    yielded = list(terminator.operands)
+    arguments = list(body.arguments)[1:]
+    for number, value in enumerate(yielded):
+        owner = value.owner
+        if isinstance(owner, ir.Block) or owner.operation.name != "cache.prefetch":
+            continue
+        prefetch = owner.operation
+        # The iteration argument whose buffer moves into this one's.
+        heads = [n for n, v in enumerate(yielded) if v == arguments[number]]
+        if len(heads) != 1:
+            continue
+        evicts = [
+            use.owner.operation
+            for use in arguments[heads[0]].uses
+            if use.owner.operation.name == "cache.evict" and use.owner.operation.block == body
+        ]
+        if len(evicts) != 1:
+            continue
+        evict = evicts[0]
+        if position_in(evict, body) < position_in(prefetch, body):
+            continue
+        chain = _only_feeding(prefetch, body)
+        anchor = evict
+        for op in chain:
+            op.move_after(anchor)
+            anchor = op
+
+
+def _only_feeding(prefetch: ir.Operation, body: ir.Block) -> list[ir.Operation]:
+    """``prefetch`` and the ops of ``body`` whose results only it uses
+    (through each other), in program order."""
+    taken = {prefetch}
+    pending = [prefetch]
+    while pending:
+        op = pending.pop()
+        for operand in op.operands:
+            owner = operand.owner
+            if isinstance(owner, ir.Block):
+                continue
+            producer = owner.operation
+            if producer in taken or producer.block != body or len(producer.regions):
+                continue
+            users = {use.owner.operation for result in producer.results for use in result.uses}
+            if users <= taken:
+                taken.add(producer)
+                pending.append(producer)
+    return sorted(taken, key=lambda op: position_in(op, body))
 
 
 def _prefetches_of(streams: Sequence[SliceStream]) -> list[ir.Operation]:
