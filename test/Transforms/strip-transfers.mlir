@@ -117,3 +117,57 @@ func.func @complex_global(%o: memref<2xcomplex<f32>>) {
   %e = cache.evict %d : memref<2xcomplex<f32>>
   return
 }
+
+// -----
+
+// A buffer a pipelined loop carries (its iteration argument has the device
+// type) stays a buffer of its own: allocated and copied where it was
+// prefetched, freed where it was evicted; a token the loop carries (two
+// ahead) goes with the iteration argument that carried it.
+
+// CHECK-LABEL: func.func @two_ahead(
+// CHECK-SAME: %[[W:.+]]: memref<5x8xf32>, %[[O:.+]]: memref<8xf32>)
+// CHECK:      %[[S0:.+]] = memref.subview %[[W]][0, 0]
+// CHECK-NEXT: %[[A0:.+]] = memref.alloc() : memref<8xf32>
+// CHECK-NEXT: memref.copy %[[S0]], %[[A0]]
+// CHECK-NEXT: %[[S1:.+]] = memref.subview %[[W]][1, 0]
+// CHECK-NEXT: %[[A1:.+]] = memref.alloc() : memref<8xf32>
+// CHECK-NEXT: memref.copy %[[S1]], %[[A1]]
+// CHECK-NEXT: %[[R:.+]]:2 = scf.for %{{.+}} = %{{.+}} to %{{.+}} step %{{.+}} iter_args(%[[CUR:.+]] = %[[A0]], %[[NEXT:.+]] = %[[A1]]) -> (memref<8xf32>, memref<8xf32>) {
+// CHECK:        %[[AN:.+]] = memref.alloc() : memref<8xf32>
+// CHECK-NEXT:   memref.copy %{{.+}}, %[[AN]]
+// CHECK-NEXT:   linalg.add ins(%[[CUR]], %[[O]] : memref<8xf32>, memref<8xf32>)
+// CHECK-NEXT:   memref.dealloc %[[CUR]] : memref<8xf32>
+// CHECK-NEXT:   scf.yield %[[NEXT]], %[[AN]] : memref<8xf32>, memref<8xf32>
+// CHECK-NEXT: }
+// CHECK-NEXT: linalg.add ins(%[[R]]#0, %[[O]] : memref<8xf32>, memref<8xf32>)
+// CHECK-NEXT: memref.dealloc %[[R]]#0
+// CHECK-NEXT: linalg.add ins(%[[R]]#1, %[[O]] : memref<8xf32>, memref<8xf32>)
+// CHECK-NEXT: memref.dealloc %[[R]]#1
+// CHECK-NEXT: return
+func.func @two_ahead(%w: memref<5x8xf32, #cache.remote>, %o: memref<8xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c2 = arith.constant 2 : index
+  %c3 = arith.constant 3 : index
+  %s0 = memref.subview %w[0, 0] [1, 8] [1, 1] : memref<5x8xf32, #cache.remote> to memref<8xf32, strided<[1]>, #cache.remote>
+  %d0, %t0 = cache.prefetch %s0 : memref<8xf32, strided<[1]>, #cache.remote> -> memref<8xf32>
+  %s1 = memref.subview %w[1, 0] [1, 8] [1, 1] : memref<5x8xf32, #cache.remote> to memref<8xf32, strided<[1], offset: 8>, #cache.remote>
+  %d1, %t1 = cache.prefetch %s1 : memref<8xf32, strided<[1], offset: 8>, #cache.remote> -> memref<8xf32>
+  cache.wait %t0
+  %r:3 = scf.for %i = %c0 to %c3 step %c1 iter_args(%cur = %d0, %next = %d1, %nt = %t1) -> (memref<8xf32>, memref<8xf32>, !cache.token) {
+    %n = arith.addi %i, %c2 : index
+    %s = memref.subview %w[%n, 0] [1, 8] [1, 1] : memref<5x8xf32, #cache.remote> to memref<8xf32, strided<[1], offset: ?>, #cache.remote>
+    %d, %t = cache.prefetch %s : memref<8xf32, strided<[1], offset: ?>, #cache.remote> -> memref<8xf32>
+    linalg.add ins(%cur, %o : memref<8xf32>, memref<8xf32>) outs(%o : memref<8xf32>)
+    %e = cache.evict %cur : memref<8xf32>
+    cache.wait %nt
+    scf.yield %next, %d, %t : memref<8xf32>, memref<8xf32>, !cache.token
+  }
+  linalg.add ins(%r#0, %o : memref<8xf32>, memref<8xf32>) outs(%o : memref<8xf32>)
+  %e0 = cache.evict %r#0 : memref<8xf32>
+  cache.wait %r#2
+  linalg.add ins(%r#1, %o : memref<8xf32>, memref<8xf32>) outs(%o : memref<8xf32>)
+  %e1 = cache.evict %r#1 : memref<8xf32>
+  return
+}

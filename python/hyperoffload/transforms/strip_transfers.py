@@ -9,7 +9,11 @@ After: no cache op and no ``#cache.remote`` type is left anywhere (function
 signatures, op results, block arguments, type attributes such as
 ``memref.global``'s); the program computes the same values:
 
-- uses of a prefetched buffer read the prefetch's source instead;
+- uses of a prefetched buffer read the prefetch's source instead; a buffer
+  a loop carries across iterations (a pipelined loop's: its iteration
+  argument has the device buffer's type) stays a buffer of its own,
+  ``memref.alloc`` and ``memref.copy`` where it was prefetched, freed
+  where it was evicted;
 - ``cache.evict %b to %dst`` becomes ``memref.copy %b, %dst`` (dropped when
   ``%b`` is ``%dst`` itself after the rewrite);
 - an evict of a buffer from ``memref.alloc`` becomes ``memref.dealloc``, so
@@ -53,7 +57,7 @@ from mlir import ir
 from mlir.dialects import memref, scf
 
 from hyperoffload import _native
-from hyperoffload.ir_utils import walk_preorder
+from hyperoffload.ir_utils import dynamic_sizes, to_device_type, walk_preorder
 from hyperoffload.transforms.pass_base import ModulePass
 
 CACHE_OPS = ("cache.prefetch", "cache.evict", "cache.wait")
@@ -79,15 +83,31 @@ def strip_transfers(root: ir.Operation) -> tuple[ir.Operation, str] | None:
     Returns None, or, leaving the IR unchanged, the op a token escapes into
     and the message saying so.
     """
-    _, cache_ops, escaping = prepare_lowering(root, "cannot strip transfers")
+    ops, cache_ops, escaping = prepare_lowering(root, "cannot strip transfers")
     if escaping is not None:
         return escaping
+    # A buffer a loop carries has the device type its iteration argument
+    # has: it stays a buffer of its own, allocated and copied where it was
+    # prefetched, freed where it was evicted.
+    carried = carried_buffers(ops)
+    copied: set[ir.Value] = set()
     for op in cache_ops:
-        if op.name == "cache.prefetch":
-            op.results[0].replace_all_uses_with(op.operands[0])
+        if op.name != "cache.prefetch":
+            continue
+        result = op.results[0]
+        if any(_carried_by(use.owner, use.operand_number) for use in result.uses):
+            with ir.InsertionPoint(op), op.location:
+                buffer = memref.alloc(
+                    to_device_type(ir.MemRefType(result.type)), dynamic_sizes(op.operands[0]), []
+                )
+                memref.copy(op.operands[0], buffer)
+            result.replace_all_uses_with(buffer)
+            copied.add(buffer)
+        else:
+            result.replace_all_uses_with(op.operands[0])
     for op in cache_ops:
         if op.name == "cache.evict":
-            _lower_evict(op)
+            _lower_evict(op, carried | copied)
     # Pre-order puts every token's uses after its definition: erasing in
     # reverse never erases an op whose token is still used.
     for op in reversed(cache_ops):
@@ -259,7 +279,9 @@ def _carried_by(user: ir.Operation, operand: int) -> list[ir.Value] | None:
     return [loop.regions[0].blocks[0].arguments[1 + number], loop.results[number]]
 
 
-def _lower_evict(op: ir.Operation) -> None:
+def _lower_evict(op: ir.Operation, copies: set[ir.Value]) -> None:
+    """``op`` as a copy back and, for an allocation or a buffer among
+    ``copies`` (those a loop carries), a dealloc."""
     buffer = op.operands[0]
     segments = ir.DenseI32ArrayAttr(op.attributes["operandSegmentSizes"])
     destination = op.operands[1] if segments[1] else None
@@ -267,5 +289,6 @@ def _lower_evict(op: ir.Operation) -> None:
         if destination is not None and buffer != destination:
             memref.copy(buffer, destination)
         owner = buffer.owner
-        if isinstance(owner, ir.OpView | ir.Operation) and owner.name == "memref.alloc":
+        allocated = isinstance(owner, ir.OpView | ir.Operation) and owner.name == "memref.alloc"
+        if allocated or buffer in copies:
             memref.dealloc(buffer)
