@@ -57,3 +57,26 @@ func.func @host(%x: memref<8xf32>, %pool: memref<8xf32, #cache.remote>) {
   cache.wait %e, %e2
   return
 }
+
+// -----
+
+// Tests that a token waited for twice, or waited for and then depended on,
+// is synchronised once: a gpu.wait destroys the stream, so the second wait
+// is left out and the later dependency dropped (its copy is complete).
+// CHECK-LABEL: func.func @waited_twice
+// CHECK:      %[[C:.+]] = gpu.memcpy async
+// CHECK-NEXT: gpu.wait [%[[C]]]
+// CHECK-NEXT: linalg.copy
+// CHECK-NEXT: %[[J:.+]] = gpu.wait async{{$}}
+// CHECK-NEXT: gpu.dealloc async [%[[J]]]
+// CHECK-NOT:  gpu.wait [%[[C]]]
+// CHECK:      return
+func.func @waited_twice(%w: memref<64xf32, #cache.remote>, %o: memref<64xf32>) {
+  %d, %t = cache.prefetch %w : memref<64xf32, #cache.remote> -> memref<64xf32>
+  cache.wait %t
+  cache.wait %t
+  linalg.copy ins(%d : memref<64xf32>) outs(%o : memref<64xf32>)
+  %e = cache.evict %d [%t] : memref<64xf32>
+  cache.wait %t
+  return
+}

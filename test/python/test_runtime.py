@@ -227,3 +227,28 @@ def test_lifted_branches_offloaded_match_the_original(target: str, taken: int) -
         got = np.zeros(256, dtype=np.float32)
         run_function(offloaded, "diamond", [*inputs, got, taken], target=target)
     assert np.array_equal(got, expected)
+
+
+WAITED_TWICE = """
+func.func @twice(%w: memref<64xf32, #cache.remote>, %o: memref<64xf32>) {
+  %d, %t = cache.prefetch %w : memref<64xf32, #cache.remote> -> memref<64xf32>
+  cache.wait %t
+  cache.wait %t
+  linalg.copy ins(%d : memref<64xf32>) outs(%o : memref<64xf32>)
+  %e = cache.evict %d [%t] : memref<64xf32>
+  return
+}
+"""
+
+
+@pytest.mark.parametrize("target", ["cpu", "cpu-async", "gpu"])
+def test_a_token_waited_twice_runs_on_every_target(target: str) -> None:
+    """Waiting twice for a copy (valid: the second wait covers nothing
+    more) synchronised its stream twice on the GPU, destroying it twice
+    (the emulated runtime aborted); the copy is now waited once."""
+    with ir.Context():
+        module = ir.Module.parse(WAITED_TWICE)
+        weights = np.arange(64, dtype=np.float32)
+        out = np.zeros(64, dtype=np.float32)
+        run_function(module, "twice", [weights, out], target=target)
+    assert np.array_equal(out, weights)

@@ -62,6 +62,7 @@ import dataclasses
 from mlir import ir
 from mlir.dialects import builtin, gpu, llvm, memref
 
+from hyperoffload.analysis.loop_slices import position_in
 from hyperoffload.ir_utils import dynamic_sizes, to_device_type
 from hyperoffload.transforms.pass_base import ModulePass
 from hyperoffload.transforms.strip_transfers import (
@@ -103,9 +104,16 @@ def lower_to_gpu(root: ir.Operation) -> tuple[ir.Operation, str] | None:
     on_device |= carried_buffers(ops)
 
     created: list[ir.Operation] = []
+    # Per token, the cache.waits lowered for it so far: a wait destroys the
+    # stream (or event), so what a wait that dominates an op already
+    # covered is left out of that op (a second wait, a later dependency).
+    waits: dict[ir.Value, list[ir.Operation]] = {}
 
-    def join(dependencies: list[ir.Value]) -> ir.Value:
-        op = gpu.WaitOp(token_type, [tokens[d] for d in dependencies])
+    def pending(values: list[ir.Value], at: ir.Operation) -> list[ir.Value]:
+        return [v for v in values if not any(_dominates(w, at) for w in waits.get(v, ()))]
+
+    def join(dependencies: list[ir.Value], at: ir.Operation) -> ir.Value:
+        op = gpu.WaitOp(token_type, [tokens[d] for d in pending(dependencies, at)])
         created.append(op.operation)
         return op.result
 
@@ -114,7 +122,7 @@ def lower_to_gpu(root: ir.Operation) -> tuple[ir.Operation, str] | None:
             if op.name == "cache.prefetch":
                 source = op.operands[0]
                 result = op.results[0]
-                start = join(list(op.operands)[1:])
+                start = join(list(op.operands)[1:], op)
                 sizes = dynamic_sizes(source)
                 alloc = gpu.AllocOp(
                     to_device_type(ir.MemRefType(result.type)), token_type, [start], sizes, []
@@ -130,7 +138,7 @@ def lower_to_gpu(root: ir.Operation) -> tuple[ir.Operation, str] | None:
                 segments = ir.DenseI32ArrayAttr(op.attributes["operandSegmentSizes"])
                 operands = list(op.operands)
                 buffer = operands[0]
-                current = join(operands[1 + segments[1] :])
+                current = join(operands[1 + segments[1] :], op)
                 if segments[1]:
                     write = gpu.MemcpyOp(
                         token_type, [current], contiguous_view(operands[1]), buffer
@@ -145,14 +153,18 @@ def lower_to_gpu(root: ir.Operation) -> tuple[ir.Operation, str] | None:
                     # A host allocation is freed by the host, once copied.
                     gpu.WaitOp(None, [current])
                     memref.dealloc(buffer)
-                    current = join([])
+                    current = join([], op)
                 tokens[op.results[0]] = current
             else:
-                gpu.WaitOp(None, [tokens[t] for t in op.operands])
+                waited = pending(list(op.operands), op)
+                if waited:
+                    gpu.WaitOp(None, [tokens[t] for t in waited])
+                for token in op.operands:
+                    waits.setdefault(token, []).append(op)
     if loops:
         _declare_event_functions(root)
     for loop in loops:
-        _record_events(loop, tokens)
+        _record_events(loop, tokens, waits)
     for op in reversed(cache_ops):
         op.erase()
     _wait_for_loose_tokens(created)
@@ -188,32 +200,57 @@ def _carry_events(
                 tokens[value] = gpu.WaitOp(token_type, [value]).result
 
 
-def _record_events(loop: ir.Operation, tokens: dict[ir.Value, ir.Value]) -> None:
+def _record_events(
+    loop: ir.Operation,
+    tokens: dict[ir.Value, ir.Value],
+    waits: dict[ir.Value, list[ir.Operation]],
+) -> None:
     """The tokens ``loop`` carries, entering it and yielded by its body,
-    replaced by events recorded on their streams."""
+    replaced by events recorded on their streams (``waits``: the waits
+    lowered per token; a token already waited for is a complete event)."""
     body = loop.regions[0].blocks[0]
     terminator = body.operations[len(body.operations) - 1]
     for number in carried_token_arguments(loop):
-        init = loop.operands[3 + number]
-        with ir.InsertionPoint(loop), loop.location:
-            loop.operands[3 + number] = _event_of(tokens.get(init, init))
-        out = terminator.operands[number]
-        with ir.InsertionPoint(terminator), terminator.location:
-            terminator.operands[number] = _event_of(tokens.get(out, out))
+        for user, value in ((loop, loop.operands[3 + number]), (terminator, None)):
+            value = terminator.operands[number] if value is None else value
+            done = any(_dominates(wait, user) for wait in waits.get(value, ()))
+            with ir.InsertionPoint(user), user.location:
+                event = _event_of(tokens.get(value, value), done)
+            if user == loop:
+                loop.operands[3 + number] = event
+            else:
+                terminator.operands[number] = event
 
 
-def _event_of(token: ir.Value) -> ir.Value:
+def _event_of(token: ir.Value, done: bool = False) -> ir.Value:
     """An event recorded on the stream of ``token`` (a stream, from a
     copy), the stream released, as a ``!gpu.async.token``; a token that is
-    already an event (a carried one) as it is."""
-    if isinstance(token.owner, ir.Block) or token.owner.operation.name == "scf.for":
+    already an event (a carried one) as it is; where the token was waited
+    for already (``done``: its stream is gone), a new event never recorded
+    (complete)."""
+    if not done and (isinstance(token.owner, ir.Block) or token.owner.operation.name == "scf.for"):
         return token
     pointer = ir.Type.parse("!llvm.ptr")
-    stream = builtin.UnrealizedConversionCastOp([pointer], [token]).results[0]
     event = _call(pointer, "mgpuEventCreate", [])
-    _call(None, "mgpuEventRecord", [event, stream])
-    _call(None, "mgpuStreamDestroy", [stream])
+    if not done:
+        stream = builtin.UnrealizedConversionCastOp([pointer], [token]).results[0]
+        _call(None, "mgpuEventRecord", [event, stream])
+        _call(None, "mgpuStreamDestroy", [stream])
     return builtin.UnrealizedConversionCastOp([token.type], [event]).results[0]
+
+
+def _dominates(wait: ir.Operation, op: ir.Operation) -> bool:
+    """Whether ``wait`` runs before ``op`` on every path to it: it is in a
+    block holding ``op`` (at any depth), before the op of that block that
+    holds it."""
+    block = wait.block
+    holder = op
+    while holder.block != block:
+        parent = holder.parent
+        if parent is None or parent.name == "func.func":
+            return False
+        holder = parent.operation if hasattr(parent, "operation") else parent
+    return position_in(wait, block) < position_in(holder, block)
 
 
 def _call(result: ir.Type | None, name: str, operands: list[ir.Value]) -> ir.Value:
