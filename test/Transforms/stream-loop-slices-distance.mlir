@@ -1,6 +1,6 @@
-// RUN: hyper-opt %s --cache-stream-loop-slices="distance=2" 2>/dev/null | FileCheck %s
-// RUN: hyper-opt %s --cache-stream-loop-slices="distance=2" 2>&1 >/dev/null | FileCheck %s --check-prefix=REMARK
-// RUN: hyper-opt %s --cache-stream-loop-slices="distance=2" --cache-verify-schedule -o /dev/null
+// RUN: hyper-opt %s --split-input-file --cache-stream-loop-slices="distance=2" 2>/dev/null | FileCheck %s
+// RUN: hyper-opt %s --split-input-file --cache-stream-loop-slices="distance=2" 2>&1 >/dev/null | FileCheck %s --check-prefix=REMARK
+// RUN: hyper-opt %s --split-input-file --cache-stream-loop-slices="distance=2" --cache-verify-schedule -o /dev/null
 // RUN: not hyper-opt %s --cache-stream-loop-slices="distance=3" -o %t 2>&1 | FileCheck %s --check-prefix=BAD
 // RUN: test ! -e %t
 
@@ -51,6 +51,27 @@ func.func @scan(%w: memref<5x64x64xf32>, %x: memref<8x64xf32>, %y: memref<8x64xf
   %c5 = arith.constant 5 : index
   scf.for %i = %c0 to %c5 step %c1 {
     %s = memref.subview %w[%i, 0, 0] [1, 64, 64] [1, 1, 1] : memref<5x64x64xf32> to memref<64x64xf32, strided<[64, 1], offset: ?>>
+    linalg.matmul ins(%x, %s : memref<8x64xf32>, memref<64x64xf32, strided<[64, 1], offset: ?>>) outs(%y : memref<8x64xf32>)
+  }
+  return
+}
+
+// -----
+
+// Three iterations: after the first, peeled, too few for three stages;
+// fetched one ahead instead, and the remark says why.
+
+// REMARK: remark: streams %arg0 slice by slice (16 KiB per iteration), each prefetched one iteration ahead (too few iterations to fetch 2 ahead)
+
+// CHECK-LABEL: func.func @short(
+// CHECK-NOT: !cache.token
+// CHECK: return
+func.func @short(%w: memref<3x64x64xf32>, %x: memref<8x64xf32>, %y: memref<8x64xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c3 = arith.constant 3 : index
+  scf.for %i = %c0 to %c3 step %c1 {
+    %s = memref.subview %w[%i, 0, 0] [1, 64, 64] [1, 1, 1] : memref<3x64x64xf32> to memref<64x64xf32, strided<[64, 1], offset: ?>>
     linalg.matmul ins(%x, %s : memref<8x64xf32>, memref<64x64xf32, strided<[64, 1], offset: ?>>) outs(%y : memref<8x64xf32>)
   }
   return

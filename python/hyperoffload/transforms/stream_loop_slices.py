@@ -219,13 +219,18 @@ def stream_function(
         if not ahead:
             remarks.append((loop, f"{what}, fetched in each iteration", names))
             continue
-        iterations = "one iteration" if distance == 1 else f"{distance} iterations"
+        # After the first iteration, peeled, the pipeliner wants at least
+        # one iteration per stage: a shorter loop is fetched one ahead.
+        ahead_by = distance if min(s.trip_count for s in group) >= distance + 2 else 1
+        iterations = "one iteration" if ahead_by == 1 else f"{ahead_by} iterations"
         how = f"each prefetched {iterations} ahead"
         if len(ahead) < len(group):
             early = ", ".join(_argument_name(s) for s in ahead)
             how = f"{early} prefetched {iterations} ahead, the others in each iteration"
-        new_loop = pipeline(loop, ahead, [s for s in group if s not in ahead], distance)
-        if new_loop is not None and distance > 1:
+        if ahead_by < distance:
+            how += f" (too few iterations to fetch {distance} ahead)"
+        new_loop = pipeline(loop, ahead, [s for s in group if s not in ahead], ahead_by)
+        if new_loop is not None and ahead_by > 1:
             refill_freed_slots(new_loop)
         if new_loop is None:
             message = f"{what}, fetched in each iteration: upstream's pipeliner declined the loop"
