@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 from mlir import ir
 
 from hyperoffload._native import RemoteMemorySpaceAttr
@@ -69,6 +71,24 @@ def visibility(symbol: ir.Operation) -> str:
     if "sym_visibility" in symbol.attributes:
         return ir.StringAttr(symbol.attributes["sym_visibility"]).value
     return "public"
+
+
+def declare_missing(
+    module: ir.Operation, names: Iterable[str], declare: Callable[[str], object]
+) -> None:
+    """Call ``declare(name)`` at the top of ``module``'s body (an unknown
+    location) for each of ``names`` that is not a symbol there yet."""
+    body = module.regions[0].blocks[0]
+    existing = {
+        ir.StringAttr(op.operation.attributes["sym_name"]).value
+        for op in body.operations
+        if "sym_name" in op.operation.attributes
+    }
+    for name in names:
+        if name in existing:
+            continue
+        with ir.InsertionPoint.at_block_begin(body), ir.Location.unknown():
+            declare(name)
 
 
 def symbol_used_otherwise(module: ir.Operation, name: str) -> bool:

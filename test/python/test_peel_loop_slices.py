@@ -107,13 +107,21 @@ def test_peeled_programs_compute_the_same_bits(target: str, pipeline: str) -> No
             len(slice_attributes(_function(peeled)))
             == 11 * 2 + 11 * (2 if "iterations=2" in pipeline else 1) - 11
         )
-        name = entry_name(TINY)
-        expected = llama_arguments(TINY, "scan")
-        run_function(original, name, expected, target=target)
-        got = llama_arguments(TINY, "scan")
-        run_function(peeled, name, got, target=target)
-    assert np.any(expected[-1] != 0)
-    assert np.array_equal(got[-1], expected[-1])
+        expected, got = _outputs(TINY, [original, peeled], target)
+    assert np.any(expected != 0)
+    assert np.array_equal(got, expected)
+
+
+def _outputs(config: LlamaConfig, modules: list[ir.Module], target: str) -> list[np.ndarray]:
+    """The output of each of ``modules``' scan over the same arguments
+    (those of the function as given: run_function splits them) on
+    ``target``."""
+    outputs = []
+    for module in modules:
+        arguments = llama_arguments(config, "scan")
+        run_function(module, entry_name(config), arguments, target=target)
+        outputs.append(arguments[-1])
+    return outputs
 
 
 def _decode_scan(
@@ -199,10 +207,6 @@ def test_two_ahead_peeled_programs_compute_the_same_bits(target: str) -> None:
             "loop-streaming=two-ahead}, cache-verify-schedule"
         ).run(planned.operation)
         assert "!cache.token) {" in str(planned)
-        name = entry_name(EIGHT)
-        expected = llama_arguments(EIGHT, "scan")
-        run_function(original, name, expected, target=target)
-        got = llama_arguments(EIGHT, "scan")
-        run_function(planned, name, got, target=target)
-    assert np.any(expected[-1] != 0)
-    assert np.array_equal(got[-1], expected[-1])
+        expected, got = _outputs(EIGHT, [original, planned], target)
+    assert np.any(expected != 0)
+    assert np.array_equal(got, expected)

@@ -4,6 +4,9 @@ memref<250xf32> takes 1 s on one copy engine)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from typing import Any
+
 import pytest
 from conftest import BRANCH, first_function, unit_profile
 from hyperoffload.analysis.cost_model import CostModel, static_time
@@ -325,16 +328,17 @@ def _streamed_scan(layers: int) -> tuple[ir.Module, ir.Operation]:
     return module, first_function(module)
 
 
-@pytest.mark.parametrize("timeline", [True, False])
-def test_a_loop_in_a_steady_state_is_repeated_not_replayed(
-    monkeypatch: pytest.MonkeyPatch, timeline: bool
-) -> None:
-    """Once an iteration of a loop holding transfers repeats the one before
-    (same duration, copies, memory events and engine state, relative to
-    its start), the rest are appended shifted, not replayed: the figures,
-    memory curve and copies are those of the replay of every iteration
-    (times to rounding), and the iterations simulated do not grow with the
-    trip count."""
+def _repeated_and_replayed(
+    monkeypatch: pytest.MonkeyPatch,
+    timeline: bool,
+    program: Callable[[int], tuple[ir.Module, ir.Operation]],
+    layers: int,
+    longer: Sequence[int],
+) -> tuple[Any, Any]:
+    """The simulation of ``program(layers)`` with a loop's steady state
+    repeated and with every iteration replayed; checks that the replay
+    simulates more iterations and that the programs of ``longer`` layer
+    counts simulate no more than the first."""
     from hyperoffload.hardware import load_profile
     from hyperoffload.sim import simulator
 
@@ -348,19 +352,25 @@ def test_a_loop_in_a_steady_state_is_repeated_not_replayed(
         return original(self, *args)
 
     with ir.Context():
-        _held, function = _streamed_scan(12)  # the module holds the function
+        _held, function = program(layers)  # the module holds the function
         monkeypatch.setattr(simulator._Simulator, "_iteration", counting)
         repeated = simulate(function, profile, timeline=timeline)
         steady = len(simulated)
         monkeypatch.setattr(simulator._Iteration, "same_as", lambda self, other: False)
         replayed = simulate(function, profile, timeline=timeline)
         assert len(simulated) - steady > steady
-        for layers in (24, 48):
-            _longer_held, longer = _streamed_scan(layers)
+        for count in longer:
+            _longer_held, more = program(count)
             monkeypatch.setattr(simulator._Iteration, "same_as", same_as)
             simulated.clear()
-            simulate(longer, profile, timeline=timeline)
+            simulate(more, profile, timeline=timeline)
             assert len(simulated) == steady
+    return repeated, replayed
+
+
+def _assert_the_same_simulation(repeated: Any, replayed: Any) -> None:
+    """The figures, copies (with when each is waited for and how long it
+    stalls) and memory curve of the two, times to rounding."""
     assert repeated.peak_bytes == replayed.peak_bytes
     assert repeated.makespan_s == pytest.approx(replayed.makespan_s, rel=1e-12)
     assert repeated.exposed_s == pytest.approx(replayed.exposed_s, rel=1e-9, abs=1e-15)
@@ -373,20 +383,36 @@ def test_a_loop_in_a_steady_state_is_repeated_not_replayed(
             theirs.position,
         )
         assert mine.end_s == pytest.approx(theirs.end_s, rel=1e-12)
+        assert (mine.waited_s is None) == (theirs.waited_s is None)
+        if mine.waited_s is not None:
+            assert mine.waited_s == pytest.approx(theirs.waited_s, rel=1e-12)
+            assert mine.stall_s == pytest.approx(theirs.stall_s, rel=1e-9, abs=1e-15)
     assert [d for _, d in repeated.memory] == [d for _, d in replayed.memory]
 
 
-def _two_ahead_scan(layers: int, tokens: int) -> tuple[ir.Module, ir.Operation]:
-    """A Llama-7B-shaped scan streamed with each slice prefetched two
-    iterations ahead (tokens carried across iterations)."""
+@pytest.mark.parametrize("timeline", [True, False])
+def test_a_loop_in_a_steady_state_is_repeated_not_replayed(
+    monkeypatch: pytest.MonkeyPatch, timeline: bool
+) -> None:
+    """Once an iteration of a loop holding transfers repeats the one before
+    (same duration, copies, memory events and engine state, relative to
+    its start), the rest are appended shifted, not replayed: the figures,
+    memory curve and copies are those of the replay of every iteration
+    (times to rounding), and the iterations simulated do not grow with the
+    trip count."""
+    repeated, replayed = _repeated_and_replayed(monkeypatch, timeline, _streamed_scan, 12, (24, 48))
+    _assert_the_same_simulation(repeated, replayed)
+
+
+def _two_ahead_scan(layers: int) -> tuple[ir.Module, ir.Operation]:
+    """A Llama-7B-shaped scan at decode streamed with each slice prefetched
+    two iterations ahead (tokens carried across iterations)."""
     import dataclasses
 
     from hyperoffload.transforms import build_pass_manager
     from hyperoffload.workloads import LlamaConfig, generate_llama
 
-    config = dataclasses.replace(
-        LlamaConfig.preset("7b"), layers=layers, tokens=tokens, context=256
-    )
+    config = dataclasses.replace(LlamaConfig.preset("7b"), layers=layers, tokens=1, context=256)
     module = ir.Module.parse(generate_llama(config, "scan"))
     build_pass_manager("cache-stream-loop-slices{distance=2 hw=gh200}").run(module.operation)
     return module, first_function(module)
@@ -402,52 +428,14 @@ def test_tokens_carried_across_iterations_are_waited_and_repeated_as_replayed(
     state, whose copies are waited in the next iteration, repeats what
     replaying every iteration gives, and the iterations simulated do not
     grow with the trip count."""
-    from hyperoffload.hardware import load_profile
-    from hyperoffload.sim import simulator
-
-    profile = load_profile("gh200")
-    simulated: list[int] = []
-    original = simulator._Simulator._iteration
-    same_as = simulator._Iteration.same_as
-
-    def counting(self: simulator._Simulator, *args: object) -> object:
-        simulated.append(1)
-        return original(self, *args)
-
+    repeated, replayed = _repeated_and_replayed(monkeypatch, timeline, _two_ahead_scan, 10, (20,))
     with ir.Context():
-        _held, function = _two_ahead_scan(10, 1)
+        _held, function = _two_ahead_scan(10)  # the module holds the function
         assert "!cache.token) {" in str(function)
-        monkeypatch.setattr(simulator._Simulator, "_iteration", counting)
-        repeated = simulate(function, profile, timeline=timeline)
-        steady = len(simulated)
-        monkeypatch.setattr(simulator._Iteration, "same_as", lambda self, other: False)
-        replayed = simulate(function, profile, timeline=timeline)
-        assert len(simulated) - steady > steady
-        _longer_held, longer = _two_ahead_scan(20, 1)
-        monkeypatch.setattr(simulator._Iteration, "same_as", same_as)
-        simulated.clear()
-        simulate(longer, profile, timeline=timeline)
-        assert len(simulated) == steady
-    assert all(t.waited_s is not None for t in replayed.transfers if t.direction == POOL_TO_DEVICE)
-    stalled = {t.position for t in replayed.transfers if t.stall_s > 0}
-    assert stalled, "the link is slower than the work: the carried waits stall"
-    assert repeated.peak_bytes == replayed.peak_bytes
-    assert repeated.makespan_s == pytest.approx(replayed.makespan_s, rel=1e-12)
-    assert repeated.exposed_s == pytest.approx(replayed.exposed_s, rel=1e-9)
-    assert len(repeated.transfers) == len(replayed.transfers)
-    for mine, theirs in zip(repeated.transfers, replayed.transfers, strict=True):
-        assert (mine.direction, mine.bytes, mine.engine, mine.position) == (
-            theirs.direction,
-            theirs.bytes,
-            theirs.engine,
-            theirs.position,
-        )
-        assert mine.end_s == pytest.approx(theirs.end_s, rel=1e-12)
-        assert (mine.waited_s is None) == (theirs.waited_s is None)
-        if mine.waited_s is not None:
-            assert mine.waited_s == pytest.approx(theirs.waited_s, rel=1e-12)
-            assert mine.stall_s == pytest.approx(theirs.stall_s, rel=1e-9, abs=1e-15)
-    assert [d for _, d in repeated.memory] == [d for _, d in replayed.memory]
+    transfers = replayed.transfers
+    assert all(t.waited_s is not None for t in transfers if t.direction == POOL_TO_DEVICE)
+    assert any(t.stall_s > 0 for t in transfers), "the carried waits stall"
+    _assert_the_same_simulation(repeated, replayed)
 
 
 WHILE_LOOP = """

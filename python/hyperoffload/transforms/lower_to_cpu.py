@@ -58,7 +58,7 @@ from typing import Literal
 from mlir import ir
 from mlir.dialects import async_dialect, func, memref
 
-from hyperoffload.ir_utils import dynamic_sizes, to_device_type
+from hyperoffload.ir_utils import declare_missing, dynamic_sizes, to_device_type
 from hyperoffload.transforms.pass_base import ModulePass, option
 from hyperoffload.transforms.strip_transfers import carried_buffers, prepare_lowering
 
@@ -137,18 +137,12 @@ def _guarded_copy(source: ir.Value, target: ir.Value) -> None:
 def declare_functions(module: ir.Operation, signatures: dict[str, list[ir.Type]]) -> None:
     """Declare private external functions ``name(inputs) -> ()`` in
     ``module`` where it has no symbol of that name."""
-    body = module.regions[0].blocks[0]
-    existing = {
-        ir.StringAttr(op.operation.attributes["sym_name"]).value
-        for op in body.operations
-        if "sym_name" in op.operation.attributes
-    }
-    for name, inputs in signatures.items():
-        if name in existing:
-            continue
-        with ir.InsertionPoint.at_block_begin(body), ir.Location.unknown():
-            declaration = func.FuncOp(name, ir.FunctionType.get(inputs, []))
-            declaration.sym_visibility = ir.StringAttr.get("private")
+
+    def declare(name: str) -> None:
+        declaration = func.FuncOp(name, ir.FunctionType.get(signatures[name], []))
+        declaration.sym_visibility = ir.StringAttr.get("private")
+
+    declare_missing(module, signatures, declare)
 
 
 def _lower_async(

@@ -63,7 +63,7 @@ from mlir import ir
 from mlir.dialects import builtin, gpu, llvm, memref
 
 from hyperoffload.analysis.loop_slices import position_in
-from hyperoffload.ir_utils import dynamic_sizes, to_device_type
+from hyperoffload.ir_utils import declare_missing, dynamic_sizes, to_device_type
 from hyperoffload.transforms.pass_base import ModulePass
 from hyperoffload.transforms.strip_transfers import (
     carried_buffers,
@@ -262,17 +262,13 @@ def _call(result: ir.Type | None, name: str, operands: list[ir.Value]) -> ir.Val
 def _declare_event_functions(root: ir.Operation) -> None:
     """Declare the runtime functions :func:`_event_of` calls in ``root``
     (a module), as upstream ``gpu-to-llvm`` would."""
-    body = root.regions[0].blocks[0]
-    existing = {
-        ir.StringAttr(op.operation.attributes["sym_name"]).value
-        for op in body.operations
-        if "sym_name" in op.operation.attributes
-    }
-    for name, signature in _EVENT_FUNCTIONS.items():
-        if name in existing:
-            continue
-        with ir.InsertionPoint.at_block_begin(body), ir.Location.unknown():
-            llvm.LLVMFuncOp(name, ir.TypeAttr.get(ir.Type.parse(signature)), linkage=None)
+    declare_missing(
+        root,
+        _EVENT_FUNCTIONS,
+        lambda name: llvm.LLVMFuncOp(
+            name, ir.TypeAttr.get(ir.Type.parse(_EVENT_FUNCTIONS[name])), linkage=None
+        ),
+    )
 
 
 def contiguous_view(value: ir.Value) -> ir.Value:
