@@ -80,3 +80,44 @@ func.func @waited_twice(%w: memref<64xf32, #cache.remote>, %o: memref<64xf32>) {
   cache.wait %t
   return
 }
+
+// -----
+
+// Tests that a token a loop carries (as an event) with two uses in the body
+// is consumed once: one gpu.wait async at the body's top turns it into a
+// stream both uses take (the evict's dependency, the wait).
+// CHECK-LABEL: func.func @two_ahead_shared
+// CHECK:      scf.for %{{.+}} iter_args(%{{.+}} = %{{.+}}, %{{.+}} = %{{.+}}, %[[EV:.+]] = %{{.+}}) -> (memref<8xf32>, memref<8xf32>, !gpu.async.token) {
+// CHECK-NEXT:   %[[S:.+]] = gpu.wait async [%[[EV]]]
+// CHECK:        %[[J:.+]] = gpu.wait async [%[[S]]]
+// CHECK-NEXT:   %[[F:.+]] = gpu.dealloc async [%[[J]]]
+// CHECK-NEXT:   gpu.wait [%[[F]]]
+// CHECK-NEXT:   gpu.wait [%[[S]]]
+// CHECK-NEXT:   llvm.call @mgpuEventCreate()
+// CHECK:        scf.yield
+func.func @two_ahead_shared(%w: memref<5x8xf32, #cache.remote>, %o: memref<8xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c2 = arith.constant 2 : index
+  %c3 = arith.constant 3 : index
+  %s0 = memref.subview %w[0, 0] [1, 8] [1, 1] : memref<5x8xf32, #cache.remote> to memref<8xf32, strided<[1]>, #cache.remote>
+  %d0, %t0 = cache.prefetch %s0 : memref<8xf32, strided<[1]>, #cache.remote> -> memref<8xf32>
+  %s1 = memref.subview %w[1, 0] [1, 8] [1, 1] : memref<5x8xf32, #cache.remote> to memref<8xf32, strided<[1], offset: 8>, #cache.remote>
+  %d1, %t1 = cache.prefetch %s1 : memref<8xf32, strided<[1], offset: 8>, #cache.remote> -> memref<8xf32>
+  cache.wait %t0
+  %r:3 = scf.for %i = %c0 to %c3 step %c1 iter_args(%cur = %d0, %next = %d1, %nt = %t1) -> (memref<8xf32>, memref<8xf32>, !cache.token) {
+    %n = arith.addi %i, %c2 : index
+    %s = memref.subview %w[%n, 0] [1, 8] [1, 1] : memref<5x8xf32, #cache.remote> to memref<8xf32, strided<[1], offset: ?>, #cache.remote>
+    %d, %t = cache.prefetch %s : memref<8xf32, strided<[1], offset: ?>, #cache.remote> -> memref<8xf32>
+    linalg.add ins(%cur, %o : memref<8xf32>, memref<8xf32>) outs(%o : memref<8xf32>)
+    %e = cache.evict %cur [%nt] : memref<8xf32>
+    cache.wait %nt
+    scf.yield %next, %d, %t : memref<8xf32>, memref<8xf32>, !cache.token
+  }
+  linalg.add ins(%r#0, %o : memref<8xf32>, memref<8xf32>) outs(%o : memref<8xf32>)
+  %e0 = cache.evict %r#0 : memref<8xf32>
+  cache.wait %r#2
+  linalg.add ins(%r#1, %o : memref<8xf32>, memref<8xf32>) outs(%o : memref<8xf32>)
+  %e1 = cache.evict %r#1 : memref<8xf32>
+  return
+}
