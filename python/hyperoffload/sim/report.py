@@ -268,7 +268,11 @@ def summary_text(document: dict[str, Any], hardware: str) -> str:
             streamed = plan.get("saved_by_streaming_bytes") or 0
             if streamed:
                 # Stacked weights fetched slice by slice: not in the plan's list.
-                lines.append(f"  streamed slices     {_size(streamed)} less peak")
+                how = {"two-ahead": " (prefetched two iterations ahead)"}
+                lines.append(
+                    f"  streamed slices     {_size(streamed)} less peak"
+                    + how.get(str(plan.get("loop_streaming")), "")
+                )
             if plan.get("planned_along_path"):
                 lines.append(
                     "  early exit          planned along the costlier path "
