@@ -223,15 +223,16 @@ func.func @scan(%w: tensor<5x32x32xf32>, %x: tensor<4x32xf32>) -> tensor<4x32xf3
 """
 
 
-@pytest.mark.parametrize("peel", ["0", "1"])
+@pytest.mark.parametrize("peel", ["0", "1", "0 loop-streaming=two-ahead"])
 @pytest.mark.parametrize("target", ["cpu", "gpu"])
 def test_a_jax_scan_on_tensors_bufferizes_streams_and_matches(target: str, peel: str) -> None:
     """lax.scan's form (an i32 loop, the state a tensor iteration argument,
     each layer a tensor.extract_slice of the stacked weights) through
     hyper-bufferize-pipeline, then offloaded: its weights stream through
-    the loop (pipelined as given; or with the first iteration peeled off,
-    its slice a parameter of its own) and it computes what the bufferized
-    program computes, from the same arguments."""
+    the loop (pipelined as given, one or two iterations ahead; or with the
+    first iteration peeled off, its slice a parameter of its own) and it
+    computes what the bufferized program computes, from the same
+    arguments."""
     rng = np.random.default_rng(1)
     w = (rng.standard_normal((5, 32, 32)) * 0.2).astype(np.float32)
     x = rng.standard_normal((4, 32)).astype(np.float32)
@@ -245,8 +246,9 @@ def test_a_jax_scan_on_tensors_bufferizes_streams_and_matches(target: str, peel:
         ).run(offloaded.operation)
         text = str(offloaded)
         assert "#cache.remote" in text
-        if peel == "0":
+        if peel.startswith("0"):
             assert "iter_args" in text and "cache.slices" not in text
+            assert ("!cache.token" in text) == ("two-ahead" in peel)
         else:
             assert "cache.slices = array<i64: 0, 1, 4>" in text
         expected = np.zeros((4, 32), np.float32)
