@@ -250,6 +250,12 @@ def is_streamed_slice(prefetch: ir.Operation) -> bool:
     its source is a ``memref.subview`` (through casts) of a function
     argument. Those transfers are placed by the streaming itself; the
     planner plans around them and the scheduler leaves them."""
+    return streamed_parameter(prefetch) is not None
+
+
+def streamed_parameter(prefetch: ir.Operation) -> ir.Value | None:
+    """The function argument a streamed slice's prefetch
+    (:func:`is_streamed_slice`) fetches a slice of, else None."""
     source, sliced = prefetch.operands[0], False
     while not isinstance(source.owner, ir.Block) and source.owner.operation.name in (
         "memref.subview",
@@ -259,7 +265,9 @@ def is_streamed_slice(prefetch: ir.Operation) -> bool:
         source = source.owner.operands[0]
     owner = source.owner
     # (An OpView's ``name`` may be its symbol: ask the operation.)
-    return sliced and isinstance(owner, ir.Block) and owner.owner.operation.name == "func.func"
+    if sliced and isinstance(owner, ir.Block) and owner.owner.operation.name == "func.func":
+        return source
+    return None
 
 
 # Integer ops whose value :func:`slice_rows` computes (those JAX and the

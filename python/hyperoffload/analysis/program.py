@@ -126,6 +126,23 @@ class ProgramOrder:
         # Position 0 is the function itself, not a program point.
         return self.ops.position(op) or None
 
+    def carried_token(self, value: ir.Value) -> tuple[int, int] | None:
+        """Where ``value``, a ``!cache.token``, is one an ``scf.for``
+        carries across iterations: the loop's position and the iteration
+        argument's number, whether ``value`` is that argument (in the body)
+        or the loop's result; else None."""
+        owner = value.owner
+        if isinstance(owner, ir.Block):
+            loop = owner.owner.operation
+            if loop.name != "scf.for" or value.arg_number == 0:
+                return None
+            position = self.position_of(loop)
+            return None if position is None else (position, value.arg_number - 1)
+        position = self.position_of(owner.operation)
+        if position is None or self.names[position] != "scf.for":
+            return None
+        return position, value.result_number
+
     def with_attribute(self, name: str) -> set[int]:
         """Positions of the ops carrying an attribute called ``name``
         (asked in C++, without making a Python op per position)."""

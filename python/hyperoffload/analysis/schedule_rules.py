@@ -221,17 +221,13 @@ class _Checker:
         for value in self.order.ops[position].operands:
             if str(value.type) != "!cache.token":
                 continue
-            owner = value.owner
-            if isinstance(owner, ir.Block):
-                loop = owner.owner.operation
-                key = (self.order.position_of(loop), value.arg_number - 1)
+            key = self.order.carried_token(value)
+            if key is not None:
+                resolved.append(self.carried_tokens.get(key, -1))
+            elif isinstance(value.owner, ir.Block):
+                resolved.append(-1)
             else:
-                defining = self.order.position_of(owner.operation)
-                if defining is None or self.names[defining] != "scf.for":
-                    resolved.append(-1 if defining is None else defining)
-                    continue
-                key = (defining, value.result_number)
-            resolved.append(self.carried_tokens.get(key, -1))  # type: ignore[arg-type]
+                resolved.append(self.order.position_of(value.owner.operation) or -1)
         return resolved
 
     def covered(self, state: _State, token: int, dependencies: list[int]) -> bool:

@@ -514,21 +514,11 @@ class _Simulator:
         resolved = self._resolved.get(position)
         if resolved is None:
             order = self.liveness.order
-            resolved = []
-            for value in order.ops[position].operands:
-                if str(value.type) != "!cache.token":
-                    continue
-                owner = value.owner
-                if isinstance(owner, ir.Block):
-                    loop = order.position_of(owner.owner.operation)
-                    key: _Token = ("carried", loop, value.arg_number - 1)  # type: ignore[assignment]
-                else:
-                    defining = order.position_of(owner.operation)
-                    if defining in self._carried:
-                        key = ("carried", defining, value.result_number)  # type: ignore[assignment]
-                    else:
-                        key = value if defining is None else defining
-                resolved.append(key)
+            resolved = [
+                _value_key(order, value)
+                for value in order.ops[position].operands
+                if str(value.type) == "!cache.token"
+            ]
             self._resolved[position] = resolved
         return resolved
 
@@ -1007,16 +997,12 @@ def _carried_tokens(liveness: BufferLiveness) -> dict[int, list[tuple[_Token, _T
 def _value_key(order: ProgramOrder, value: ir.Value) -> _Token:
     """The key of token ``value`` (the position of its defining op; an
     iteration argument of a loop by its carried key)."""
+    carried = order.carried_token(value)
+    if carried is not None:
+        return ("carried", *carried)
     owner = value.owner
-    if isinstance(owner, ir.Block):
-        loop = order.position_of(owner.owner.operation)
-        return ("carried", loop, value.arg_number - 1)  # type: ignore[return-value]
-    position = order.position_of(owner.operation)
-    if position is None:
-        return value
-    if order.names[position] == "scf.for":
-        return ("carried", position, value.result_number)  # type: ignore[return-value]
-    return position
+    position = None if isinstance(owner, ir.Block) else order.position_of(owner.operation)
+    return value if position is None else position
 
 
 def _op_count(region: ir.Region) -> int:

@@ -40,9 +40,11 @@ from mlir import ir
 
 from hyperoffload import _native
 from hyperoffload.analysis.cost_model import CostModel, static_time
-from hyperoffload.analysis.loop_slices import ancestor_in, is_streamed_slice
+from hyperoffload.analysis.loop_slices import ancestor_in, is_streamed_slice, streamed_parameter
 from hyperoffload.hardware import HardwareProfile
+from hyperoffload.ir_utils import walk_preorder
 from hyperoffload.sizes import memref_bytes
+from hyperoffload.transforms.strip_transfers import carried_token_arguments
 
 # Seconds within which an op boundary counts as no later than a copy start.
 _EPSILON = 1e-12
@@ -282,7 +284,8 @@ def issue_carried(block: ir.Block, hardware: HardwareProfile) -> int:
 
     The streamed prefetches of ``block`` before such a loop, of the
     parameters the loop streams, move with their views to the earliest
-    boundary they may (in order: the copies keep their order); then each
+    boundary they may, in the order they are needed (the copies are made
+    in that order, :func:`_hoist_loop_feed`); then each
     whose token the loop carries in moves to the latest boundary from
     which its copy starts as early as it can behind the copies issued
     before it (never past another prefetch, nor past the loop), and the
@@ -349,16 +352,16 @@ def _hoist_loop_feed(block: ir.Block) -> int:
     the loop fetches their parameters), each at the earliest boundary it
     may be put before; how many moved."""
     ops = [op.operation for op in block.operations]
-    loop = next((op for op in ops if op.name == "scf.for" and _carries_tokens(op)), None)
+    loop = next((op for op in ops if op.name == "scf.for" and carried_token_arguments(op)), None)
     if loop is None:
         return 0
-    order = [_stacked_source(op) for op in _nested_prefetches(loop)]
+    order = [streamed_parameter(op) for op in walk_preorder(loop) if op.name == "cache.prefetch"]
     index = {op: i for i, op in enumerate(ops)}
     feed = []
     for prefetch in ops[: index[loop]]:
         if prefetch.name != "cache.prefetch" or not is_streamed_slice(prefetch):
             continue
-        source = _stacked_source(prefetch)
+        source = streamed_parameter(prefetch)
         if source is None or source not in order:
             continue
         users = [
@@ -383,34 +386,6 @@ def _hoist_loop_feed(block: ir.Block) -> int:
             moved += 1
         floor = [op.operation for op in block.operations].index(prefetch) + 1
     return moved
-
-
-def _carries_tokens(loop: ir.Operation) -> bool:
-    return any(str(init.type) == "!cache.token" for init in list(loop.operands)[3:])
-
-
-def _nested_prefetches(op: ir.Operation) -> list[ir.Operation]:
-    found: list[ir.Operation] = []
-
-    def visit(inner: ir.Operation) -> ir.WalkResult:
-        if inner.name == "cache.prefetch":
-            found.append(inner)
-        return ir.WalkResult.ADVANCE
-
-    op.walk(visit)
-    return found
-
-
-def _stacked_source(prefetch: ir.Operation) -> ir.Value | None:
-    """The value the views ``prefetch`` fetches are taken of (a block
-    argument: the stacked parameter), or None."""
-    source = prefetch.operands[0]
-    while (owner := _defining_op(source)) is not None and owner.name in (
-        "memref.subview",
-        "memref.cast",
-    ):
-        source = owner.operands[0]
-    return source if isinstance(source.owner, ir.Block) else None
 
 
 def _owner_name(owner: ir.Operation | ir.OpView) -> str:

@@ -62,7 +62,7 @@ import dataclasses
 from mlir import ir
 from mlir.dialects import builtin, gpu, llvm, memref
 
-from hyperoffload.analysis.loop_slices import position_in
+from hyperoffload.analysis.loop_slices import ancestor_in, position_in
 from hyperoffload.ir_utils import declare_missing, dynamic_sizes, to_device_type
 from hyperoffload.transforms.pass_base import ModulePass
 from hyperoffload.transforms.strip_transfers import (
@@ -211,15 +211,11 @@ def _record_events(
     body = loop.regions[0].blocks[0]
     terminator = body.operations[len(body.operations) - 1]
     for number in carried_token_arguments(loop):
-        for user, value in ((loop, loop.operands[3 + number]), (terminator, None)):
-            value = terminator.operands[number] if value is None else value
+        for user, operand in ((loop, 3 + number), (terminator, number)):
+            value = user.operands[operand]
             done = any(_dominates(wait, user) for wait in waits.get(value, ()))
             with ir.InsertionPoint(user), user.location:
-                event = _event_of(tokens.get(value, value), done)
-            if user == loop:
-                loop.operands[3 + number] = event
-            else:
-                terminator.operands[number] = event
+                user.operands[operand] = _event_of(tokens.get(value, value), done)
 
 
 def _event_of(token: ir.Value, done: bool = False) -> ir.Value:
@@ -244,13 +240,8 @@ def _dominates(wait: ir.Operation, op: ir.Operation) -> bool:
     block holding ``op`` (at any depth), before the op of that block that
     holds it."""
     block = wait.block
-    holder = op
-    while holder.block != block:
-        parent = holder.parent
-        if parent is None or parent.name == "func.func":
-            return False
-        holder = parent.operation if hasattr(parent, "operation") else parent
-    return position_in(wait, block) < position_in(holder, block)
+    holder = ancestor_in(op, block)
+    return holder is not None and position_in(wait, block) < position_in(holder, block)
 
 
 def _call(result: ir.Type | None, name: str, operands: list[ir.Value]) -> ir.Value:

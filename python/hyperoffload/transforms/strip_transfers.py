@@ -169,8 +169,8 @@ def drop_carried_tokens(ops: list[ir.Operation]) -> bool:
             new = scf.ForOp(
                 loop.operands[0], loop.operands[1], loop.operands[2], [inits[n] for n in keep]
             )
-        for name in loop.attributes:
-            new.operation.attributes[name.name] = name.attr
+        for attribute in loop.attributes:
+            new.operation.attributes[attribute.name] = attribute.attr
         with ir.InsertionPoint(new.body), terminator.location:
             new_yield = scf.YieldOp([terminator.operands[n] for n in keep])
         body.arguments[0].replace_all_uses_with(new.induction_variable)
@@ -245,8 +245,7 @@ def _escaping_use(
         return None
     seen.add(token)
     for use in token.uses:
-        user = use.owner
-        user = user.operation if hasattr(user, "operation") else user
+        user = use.owner.operation
         if user.name in CACHE_OPS:
             continue
         carried = _carried_by(user, use.operand_number)
@@ -268,12 +267,15 @@ def _carried_by(user: ir.Operation, operand: int) -> list[ir.Value] | None:
     ``operand``: an ``scf.for``'s initial value or its body's ``scf.yield``
     carry it to an iteration argument and a loop result (those values); None
     for any other use."""
+    # (An OpView's ``name`` may be its symbol: ask the operation.)
+    user = user.operation if hasattr(user, "operation") else user
+    parent = user.parent.operation if user.parent is not None else None
     if user.name == "scf.for" and operand >= 3:
         number = operand - 3
         loop = user
-    elif user.name == "scf.yield" and user.parent.name == "scf.for":
+    elif user.name == "scf.yield" and parent is not None and parent.name == "scf.for":
         number = operand
-        loop = user.parent
+        loop = parent
     else:
         return None
     return [loop.regions[0].blocks[0].arguments[1 + number], loop.results[number]]
