@@ -447,6 +447,7 @@ class BufferLiveness:
         here = (allocated > position) & (allocated <= end)
         delta = np.zeros(end - position + 2, dtype=np.int64)
         parents = order.parent
+        branch_ends = self._branch_ends(position)
         for size, stop in zip(carried[0].tolist(), carried[1].tolist(), strict=True):
             delta[0] += size
             delta[(stop if parents[stop] == position else end + 1) - position] -= size
@@ -459,13 +460,30 @@ class BufferLiveness:
                 or stop >= len(parents)
                 or parents[stop] != parents[start]
             ):
-                stop = end + 1
+                # Up to the op's end; a branch's buffer only up to its
+                # branch's (the other branch does not run with it).
+                stop = next((e for e in branch_ends if start <= e), end) + 1
             delta[start - position] += size
             delta[stop - position] -= size
         for call in [c for c in calls if position < c <= end]:
             delta[call - position] += calls[call]
             delta[call - position + 1] -= calls.pop(call)
         return int(np.cumsum(delta).max(initial=0))
+
+    def _branch_ends(self, position: int) -> list[int]:
+        """The last position of each region of the ``scf.if`` at
+        ``position``, in order (none for any other op)."""
+        order = self.order
+        if order.names[position] != "scf.if":
+            return []
+        ends: list[int] = []
+        for region in order.ops[position].regions:
+            if len(region.blocks):
+                block = region.blocks[0]
+                last = order.position_of(block.operations[len(block.operations) - 1].operation)
+                if last is not None:
+                    ends.append(order.end[last])
+        return ends
 
     def live_at(self, position: int) -> list[Buffer]:
         """Device buffers occupying memory at ``position``."""
