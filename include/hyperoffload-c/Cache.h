@@ -238,12 +238,16 @@ hyperoffloadPassManagerTrackStages(MlirPassManager passManager);
 /// `warmStart`, the first iteration is peeled off first (upstream's
 /// scf::peelForLoopFirstIteration, inlined) and the prologue's stage-0 ops
 /// other than `cache.wait`s run right after the peeled iteration's last
-/// `cache.prefetch`. Returns the new loop, or null if upstream declines
+/// `cache.prefetch`. With `guarded`, bounds known only at run time are
+/// accepted (upstream's supportDynamicLoops) and the prologue and epilogue
+/// ops are left unpredicated: the caller guarantees, by a guard around the
+/// loop, that it runs at least once per stage (plus the peeled iteration
+/// with `warmStart`). Returns the new loop, or null if upstream declines
 /// (e.g. fewer iterations than stages, or bounds it cannot prove).
 MLIR_CAPI_EXPORTED MlirOperation hyperoffloadPipelineLoop(
     MlirOperation loop, const uint64_t *firstStage, int64_t count,
     const uint64_t *firstStageLast, int64_t lastCount, bool warmStart,
-    MlirOperation firstStageAfter, int64_t distance);
+    MlirOperation firstStageAfter, int64_t distance, bool guarded);
 
 /// Peel the first `count` iterations off the scf.for `loop` (upstream
 /// scf::peelForLoopFirstIteration, each peeled iteration then inlined by

@@ -31,7 +31,7 @@ MlirOperation hyperoffloadPipelineLoop(MlirOperation loop,
                                        const uint64_t *firstStageLast,
                                        int64_t lastCount, bool warmStart,
                                        MlirOperation firstStageAfter,
-                                       int64_t distance) {
+                                       int64_t distance, bool guarded) {
   auto forOp = dyn_cast<scf::ForOp>(unwrap(loop));
   if (!forOp || distance < 1)
     return MlirOperation{nullptr};
@@ -83,6 +83,14 @@ MlirOperation hyperoffloadPipelineLoop(MlirOperation loop,
     if (late.contains(&op))
       schedule.emplace_back(&op, work - 1);
   scf::PipeliningOption options;
+  if (guarded) {
+    // Every stage of the prologue and epilogue runs a real iteration (the
+    // caller's guard): nothing to predicate.
+    options.supportDynamicLoops = true;
+    options.predicateFn = [](RewriterBase &, Operation *op, Value) {
+      return op;
+    };
+  }
   options.getScheduleFn =
       [schedule](scf::ForOp,
                  std::vector<std::pair<Operation *, unsigned>> &out) {

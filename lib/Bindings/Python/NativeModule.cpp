@@ -1079,27 +1079,32 @@ NB_MODULE(_native, m) {
       "pipeline_loop",
       [](MlirOperation loop, const std::vector<MlirOperation> &firstStage,
          const std::vector<MlirOperation> &firstStageLast, bool warmStart,
-         std::optional<MlirOperation> firstStageAfter, int64_t distance)
-          -> std::optional<MlirOperation> {
+         std::optional<MlirOperation> firstStageAfter, int64_t distance,
+         bool guarded) -> std::optional<MlirOperation> {
         std::vector<uint64_t> early = identities(firstStage);
         std::vector<uint64_t> late = identities(firstStageLast);
         MlirOperation pipelined = hyperoffloadPipelineLoop(
             loop, early.data(), static_cast<int64_t>(early.size()),
             late.data(), static_cast<int64_t>(late.size()), warmStart,
-            firstStageAfter.value_or(MlirOperation{nullptr}), distance);
+            firstStageAfter.value_or(MlirOperation{nullptr}), distance,
+            guarded);
         if (mlirOperationIsNull(pipelined))
           return std::nullopt;
         return pipelined;
       },
       "loop"_a, "first_stage"_a, "first_stage_last"_a, "warm_start"_a = false,
       "first_stage_after"_a.none() = nb::none(), "distance"_a = 1,
+      "guarded"_a = false,
       "Software-pipeline the scf.for `loop` (upstream's "
       "scf::pipelineForLoop): the body ops `first_stage` run `distance` "
       "iterations ahead of the others, `first_stage_last` one ahead; in the "
       "new body the former come first (or right after the body op "
       "`first_stage_after`), the latter last. With `warm_start` the first "
       "iteration is peeled off first and the prologue's copies run during "
-      "it. The new loop, or None where upstream declines.");
+      "it. With `guarded`, bounds known only at run time are taken, the "
+      "prologue and epilogue unpredicated: the caller guards the loop to "
+      "run at least once per stage (and the peeled iteration). The new "
+      "loop, or None where upstream declines.");
   m.def(
       "peel_loop_front",
       [](MlirOperation loop, int64_t count) -> std::optional<MlirOperation> {

@@ -67,6 +67,12 @@ class SliceStream:
     trip_count: int
 
     @property
+    def counted(self) -> bool:
+        """Whether ``trip_count`` is exact: an ``scf.for`` with constant
+        bounds and step (else it is the loop's bound, or 1)."""
+        return self.loop.name == "scf.for" and constant_trip_count(self.loop) is not None
+
+    @property
     def slice_bytes(self) -> int:
         """Bytes of one iteration's slices together (as device copies)."""
         total = 0
@@ -217,11 +223,12 @@ def _stream_of(argument: ir.BlockArgument, loop: ir.Operation) -> SliceStream | 
                 return refused("a slice does not move with the loop's state")
     else:
         constant = constant_trip_count(loop)
-        if constant is None:
-            return refused("the loop's trip count is not a constant")
-        if constant < 2:
+        if constant is not None and constant < 2:
             return refused(f"the loop runs {constant} time(s)")
-        trips = constant
+        # Bounds known only at run time: streamed all the same (each
+        # iteration's slices are where it takes them), the count taken to
+        # be the loop's bound if given, else once.
+        trips = constant if constant is not None else trip_count(loop) or 1
         iv = body.arguments[0]
         for view in slices:
             offsets = list(view.operands)[1:]
@@ -332,7 +339,7 @@ def slice_rows(stream: SliceStream) -> list[list[int]] | None:
     Computed once per iteration: for the few ops between a loop's counter
     and its slices' offsets."""
     loop = stream.loop
-    if loop.name != "scf.for":
+    if not stream.counted:
         return None
     lower, step = constant_int(loop.operands[0]), constant_int(loop.operands[2])
     if lower is None or step is None:

@@ -163,7 +163,10 @@ simulated time unless ``trip-count-bound=N`` is given: each such loop then
 gets ``cache.trip_count_bound = N`` (kept in the output: the plan's time
 assumes it) and the simulator and cost model run it ``N`` times. A while
 loop's slices stream per iteration, whatever its count; a dynamic
-``scf.for``'s do not (its pipelining needs the exact count).
+``scf.for``'s too, or pipelined behind a guard on its count (see
+:mod:`hyperoffload.transforms.stream_loop_slices`; JAX's counted
+``lax.while_loop`` is one after ``cache-uplift-loop-counters``), never
+peeled (peeling needs the exact count).
 
 Conservative: everything the three passes are conservative about (and
 :mod:`hyperoffload.analysis.branch_regions`: an ``scf.if`` with results, a
@@ -589,7 +592,7 @@ class HyperOffloadPipelinePass(PlanOptions):
         once instead of in every iteration."""
         if not self.stream_loops or self.peel_iterations == "0":
             return [0]
-        streams = [s for s in find_slice_streams(function) if s.loop.name == "scf.for"]
+        streams = [s for s in find_slice_streams(function) if s.counted]
         counts = AUTO_PEELS if self.peel_iterations == "auto" else (int(self.peel_iterations),)
         static = bool(find_static_streams(function))
         peels = [

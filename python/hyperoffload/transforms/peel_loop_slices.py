@@ -148,6 +148,11 @@ def peel_loop_slices(
         if stream.loop.name != "scf.for":
             continue
         name = f"%arg{stream.argument.arg_number}"
+        if not stream.counted:
+            remarks.append(
+                (stream.loop, f"leaves {name} whole: the loop's trip count is not a constant")
+            )
+            continue
         if stream.trip_count <= iterations + 1:
             remarks.append(
                 (

@@ -33,6 +33,18 @@ keeps that form: each iteration prefetches its slices where it takes
 them, so a slice used late in the iteration arrives behind the work
 before it.
 
+A loop whose trip count is known only at run time (an ``scf.for`` to an
+input: JAX's ``lax.while_loop`` after ``cache-uplift-loop-counters``; its
+lower bound and step constants) is pipelined behind a guard
+(:func:`guard_trip_count`): it runs in the then region of an ``scf.if``
+on ``upper > lower + step`` (two iterations or more: the peeled first
+iteration, the prologue and the epilogue each run a real one, so upstream's
+pipeliner, told the bounds are dynamic, predicates nothing), and a copy
+fetching in each iteration runs in the else region. Its
+``cache.trip_count_bound``, where given, becomes the kernel's less the
+two iterations outside it, and at most 1 on the copy. Always one
+iteration ahead.
+
 With ``distance=2`` each slice is prefetched two iterations ahead
 (upstream's pipeliner in three stages: the views and prefetches, the
 waits, the work): the kernel runs the layer on slice i, evicts it,
@@ -97,7 +109,7 @@ import dataclasses
 from collections.abc import Collection, Sequence
 
 from mlir import ir
-from mlir.dialects import memref
+from mlir.dialects import arith, memref, scf
 
 from hyperoffload import _native
 from hyperoffload.analysis.loop_slices import (
@@ -110,6 +122,7 @@ from hyperoffload.analysis.loop_slices import (
     slice_candidates,
 )
 from hyperoffload.analysis.offload_plan import REBUILT_VIEWS
+from hyperoffload.analysis.program import TRIP_COUNT_BOUND, constant_int, trip_count
 from hyperoffload.dialects import cache
 from hyperoffload.hardware import ProfileError, load_profile
 from hyperoffload.ir_utils import update_function_type
@@ -220,16 +233,31 @@ def stream_function(
             remarks.append((loop, f"{what}, fetched in each iteration", names))
             continue
         # After the first iteration, peeled, the pipeliner wants at least
-        # one iteration per stage: a shorter loop is fetched one ahead.
-        ahead_by = distance if min(s.trip_count for s in group) >= distance + 2 else 1
+        # one iteration per stage: a shorter loop is fetched one ahead (as
+        # is one whose trip count is known only at run time).
+        counted = all(s.counted for s in group)
+        enough = counted and min(s.trip_count for s in group) >= distance + 2
+        ahead_by = distance if enough else 1
         iterations = "one iteration" if ahead_by == 1 else f"{ahead_by} iterations"
         how = f"each prefetched {iterations} ahead"
         if len(ahead) < len(group):
             early = ", ".join(_argument_name(s) for s in ahead)
             how = f"{early} prefetched {iterations} ahead, the others in each iteration"
         if ahead_by < distance:
-            how += f" (too few iterations to fetch {distance} ahead)"
-        new_loop = pipeline(loop, ahead, [s for s in group if s not in ahead], ahead_by)
+            why = "too few iterations" if counted else "a trip count known at run time"
+            how += f" ({why} to fetch {distance} ahead)"
+        if not counted:
+            guarded = guard_trip_count(loop, 2)
+            if guarded is None:
+                message = f"{what}, fetched in each iteration: its lower bound or step varies"
+                remarks.append((loop, message, names))
+                continue
+            how += " where it runs twice or more (else in each iteration)"
+        bound = trip_count(loop)
+        new_loop = pipeline(loop, ahead, [s for s in group if s not in ahead], ahead_by, counted)
+        if new_loop is not None and not counted and bound is not None:
+            # The peeled first iteration and the epilogue's run outside.
+            _set_bound(new_loop, bound - 2)
         if new_loop is not None and ahead_by > 1:
             refill_freed_slots(new_loop)
         if new_loop is None:
@@ -320,17 +348,55 @@ def _users_through_views(value: ir.Value) -> list[ir.Operation]:
     return users
 
 
+def guard_trip_count(loop: ir.Operation, iterations: int) -> ir.Operation | None:
+    """Put ``scf.for`` ``loop``, whose upper bound is known only at run
+    time, in the then region of an ``scf.if`` on ``upper > lower +
+    (iterations - 1) * step`` (it runs ``iterations`` times or more), and a
+    copy of it in the else region (its ``cache.trip_count_bound`` then
+    ``iterations - 1`` at most): ``loop``, or None (nothing changed) where
+    its lower bound or step is not a constant. The guard is what lets
+    upstream's pipeliner leave the prologue and epilogue unpredicated."""
+    lower, step = constant_int(loop.operands[0]), constant_int(loop.operands[2])
+    if lower is None or step is None or step <= 0:
+        return None
+    upper = loop.operands[1]
+    with ir.InsertionPoint(loop), loop.location:
+        threshold = arith.constant(upper.type, lower + (iterations - 1) * step)
+        enough = arith.cmpi(arith.CmpIPredicate.sgt, upper, threshold)
+        guard = scf.IfOp(enough, [result.type for result in loop.results], has_else=True)
+    for result, replacement in zip(loop.results, guard.results, strict=True):
+        result.replace_all_uses_with(replacement)
+    with ir.InsertionPoint(guard.then_block), loop.location:
+        then_yield = scf.YieldOp(list(loop.results))
+    loop.move_before(then_yield)
+    with ir.InsertionPoint(guard.else_block), loop.location:
+        fallback = loop.clone()
+        scf.YieldOp(list(fallback.results))
+    bound = trip_count(loop)
+    _set_bound(fallback, iterations - 1 if bound is None else min(bound, iterations - 1))
+    return loop
+
+
+def _set_bound(loop: ir.Operation, bound: int) -> None:
+    """Set ``loop``'s ``cache.trip_count_bound``."""
+    loop.attributes[TRIP_COUNT_BOUND] = ir.IntegerAttr.get(
+        ir.IntegerType.get_signless(64), max(0, bound)
+    )
+
+
 def pipeline(
     loop: ir.Operation,
     streams: list[SliceStream],
     per_iteration: Sequence[SliceStream] = (),
     distance: int = 1,
+    counted: bool = True,
 ) -> ir.Operation | None:
     """Software-pipeline ``loop`` so that each slice's view and prefetch
     (and the index arithmetic they need) run one iteration ahead, issued
     right after the prefetches of the slices ``per_iteration`` streams
     fetch in each iteration (else first); the new loop, or None where
-    upstream declines."""
+    upstream declines. A loop whose trip count is not ``counted`` must be
+    guarded (:func:`guard_trip_count`) to run twice or more."""
     body = loop.regions[0].blocks[0]
     early: list[ir.Operation] = []
     seen: set[ir.Operation] = set()
@@ -371,7 +437,13 @@ def pipeline(
         default=None,
     )
     return _native.pipeline_loop(
-        loop, early, waits, warm_start=True, first_stage_after=after, distance=distance
+        loop,
+        early,
+        waits,
+        warm_start=True,
+        first_stage_after=after,
+        distance=distance,
+        guarded=not counted,
     )
 
 
