@@ -8,6 +8,9 @@
 // STATS-NEXT:   (S) 0 uplifted_counters
 // STATS:      @while_loop
 // STATS-NEXT:   (S) 2 scalarized_generics
+// STATS-NEXT:   (S) 1 uplifted_counters
+// STATS:      @while_not_counted
+// STATS-NEXT:   (S) 1 scalarized_generics
 // STATS-NEXT:   (S) 0 uplifted_counters
 
 // JAX's lax.fori_loop as IREE's StableHLO input passes give it: the layer
@@ -93,18 +96,25 @@ func.func @not_the_step(%x: tensor<4x8xf32>, %w: tensor<4x8x8xf32>) -> tensor<4x
 
 // lax.while_loop: the counter is compared (before region) and incremented
 // (do region) by 0-d generics; both become scalar arith (a 0-d i1 tensor
-// would otherwise bufferize to an i1 buffer). An scf.while has no
-// induction variable: nothing is uplifted.
+// would otherwise bufferize to an i1 buffer). The loop counts from 0 to
+// the input %n by 1 and its condition region only forwards its state:
+// it becomes an scf.for to %n (its trip count known at run time), the
+// counter still carried (its result is the while loop's), and its reads
+// the induction variable.
 
 // CHECK-LABEL: func.func @while_loop(
-// CHECK: scf.while
-// CHECK-NOT: linalg.generic
-// CHECK: arith.cmpi slt, %{{.+}}, %{{.+}} : i32
-// CHECK: scf.condition
-// CHECK: } do {
-// CHECK-NOT: linalg.generic
-// CHECK: arith.addi %{{.+}}, %{{.+}} : i32
-// CHECK: scf.yield
+// CHECK-SAME:      %[[N:.+]]: tensor<i32>, %[[X:.+]]: tensor<8xf32>
+// CHECK-NOT:   scf.while
+// CHECK-DAG:   %[[START:.+]] = arith.constant dense<0> : tensor<i32>
+// CHECK-DAG:   %[[BOUND:.+]] = tensor.extract %[[N]][] : tensor<i32>
+// CHECK-DAG:   %[[C0:.+]] = arith.constant 0 : i32
+// CHECK-DAG:   %[[C1:.+]] = arith.constant 1 : i32
+// CHECK:       %[[R:.+]]:2 = scf.for %[[I:.+]] = %[[C0]] to %[[BOUND]] step %[[C1]] iter_args(%{{.+}} = %[[START]], %[[H:.+]] = %[[X]]) -> (tensor<i32>, tensor<8xf32>) : i32 {
+// CHECK-NOT:     linalg.generic
+// CHECK:         %[[NEXT:.+]] = arith.addi %[[I]], %{{.+}} : i32
+// CHECK:         %[[T:.+]] = tensor.from_elements %[[NEXT]] : tensor<i32>
+// CHECK:         scf.yield %[[T]], %[[H]] : tensor<i32>, tensor<8xf32>
+// CHECK:       return %[[R]]#1
 #s = affine_map<() -> ()>
 func.func @while_loop(%n: tensor<i32>, %x: tensor<8xf32>) -> tensor<8xf32> {
   %c1 = arith.constant 1 : i32
@@ -129,4 +139,43 @@ func.func @while_loop(%n: tensor<i32>, %x: tensor<8xf32>) -> tensor<8xf32> {
     scf.yield %next, %h : tensor<i32>, tensor<8xf32>
   }
   return %r#1 : tensor<8xf32>
+}
+
+// -----
+
+// A while loop whose bound the loop itself computes (here: it stops when
+// the state's first element passes a threshold) is no counted loop: it
+// stays an scf.while, its 0-d generic scalarized.
+
+// CHECK-LABEL: func.func @while_not_counted(
+// CHECK:       scf.while
+// CHECK:         arith.cmpf olt
+// CHECK:         scf.condition
+// CHECK-NOT:   scf.for
+#s = affine_map<() -> ()>
+func.func @while_not_counted(%x: tensor<8xf32>) -> tensor<8xf32> {
+  %c0 = arith.constant 0 : index
+  %limit = arith.constant 4.0 : f32
+  %two = arith.constant 2.0 : f32
+  %r = scf.while (%h = %x) : (tensor<8xf32>) -> tensor<8xf32> {
+    %v = tensor.extract %h[%c0] : tensor<8xf32>
+    %go = arith.cmpf olt, %v, %limit : f32
+    scf.condition(%go) %h : tensor<8xf32>
+  } do {
+  ^bb0(%h: tensor<8xf32>):
+    %e = tensor.empty() : tensor<8xf32>
+    %d = linalg.generic {indexing_maps = [affine_map<(d0) -> (d0)>, affine_map<(d0) -> (d0)>], iterator_types = ["parallel"]} ins(%h : tensor<8xf32>) outs(%e : tensor<8xf32>) {
+    ^bb0(%a: f32, %out: f32):
+      %m = arith.mulf %a, %two : f32
+      linalg.yield %m : f32
+    } -> tensor<8xf32>
+    %z = tensor.empty() : tensor<i1>
+    %flag = linalg.generic {indexing_maps = [#s], iterator_types = []} outs(%z : tensor<i1>) {
+    ^bb0(%out: i1):
+      %t = arith.constant true
+      linalg.yield %t : i1
+    } -> tensor<i1>
+    scf.yield %d : tensor<8xf32>
+  }
+  return %r : tensor<8xf32>
 }

@@ -13,7 +13,9 @@ import pytest
 from hyperoffload import _native
 from hyperoffload.analysis.liveness import BufferLiveness
 from hyperoffload.analysis.loop_slices import find_slice_streams
+from hyperoffload.analysis.schedule_rules import check_schedule
 from hyperoffload.cli.hyper_opt import main
+from hyperoffload.ir_utils import function_named
 from hyperoffload.runtime import run_function
 from hyperoffload.transforms import build_pass_manager, collect_instances
 from hyperoffload.workloads import LlamaConfig, generate_llama
@@ -257,6 +259,80 @@ def test_a_jax_scan_on_tensors_bufferizes_streams_and_matches(target: str, peel:
         run_function(offloaded, "scan", [w, x.copy(), got], target=target)
     assert np.any(expected != 0)
     assert np.array_equal(got, expected)
+
+
+JAX_WHILE = """
+func.func @loop(%w: tensor<5x32x32xf32>, %x: tensor<4x32xf32>, %n: tensor<i32>)
+    -> tensor<4x32xf32> {
+  %c0 = arith.constant 0 : index
+  %c4 = arith.constant 4 : index
+  %c1_i32 = arith.constant 1 : i32
+  %zero = arith.constant 0.0 : f32
+  %start = arith.constant dense<0> : tensor<i32>
+  %r:2 = scf.while (%i = %start, %h = %x)
+      : (tensor<i32>, tensor<4x32xf32>) -> (tensor<i32>, tensor<4x32xf32>) {
+    %a = tensor.extract %i[] : tensor<i32>
+    %b = tensor.extract %n[] : tensor<i32>
+    %go = arith.cmpi slt, %a, %b : i32
+    scf.condition(%go) %i, %h : tensor<i32>, tensor<4x32xf32>
+  } do {
+  ^bb0(%i: tensor<i32>, %h: tensor<4x32xf32>):
+    %a = tensor.extract %i[] : tensor<i32>
+    %k = arith.index_cast %a : i32 to index
+    %lo = arith.maxsi %k, %c0 : index
+    %j = arith.minsi %lo, %c4 : index
+    %s = tensor.extract_slice %w[%j, 0, 0] [1, 32, 32] [1, 1, 1]
+        : tensor<5x32x32xf32> to tensor<32x32xf32>
+    %e = tensor.empty() : tensor<4x32xf32>
+    %f = linalg.fill ins(%zero : f32) outs(%e : tensor<4x32xf32>) -> tensor<4x32xf32>
+    %m = linalg.matmul ins(%h, %s : tensor<4x32xf32>, tensor<32x32xf32>)
+        outs(%f : tensor<4x32xf32>) -> tensor<4x32xf32>
+    %next = arith.addi %a, %c1_i32 : i32
+    %t = tensor.from_elements %next : tensor<i32>
+    scf.yield %t, %m : tensor<i32>, tensor<4x32xf32>
+  }
+  return %r#1 : tensor<4x32xf32>
+}
+"""
+
+
+@pytest.mark.parametrize("target", ["cpu", "cpu-async", "gpu"])
+def test_a_while_loop_counting_to_an_input_is_pipelined_behind_a_guard(target: str) -> None:
+    """lax.while_loop's form, the layer count an input: the counted while
+    loop becomes an scf.for to the count (cache-uplift-loop-counters), its
+    trip count known only at run time. Pipelined, it runs in an scf.if on
+    ``count > 1`` (the pipeliner's peeled first iteration, prologue and
+    epilogue then each run a real iteration), a copy fetching in each
+    iteration in the else region; the kernel's bound is the given bound
+    less the two iterations outside it. For every count from 0 to past
+    the stacked rows (JAX clamps the index) the program computes what the
+    bufferized one does, bit for bit."""
+    rng = np.random.default_rng(2)
+    w = (rng.standard_normal((5, 32, 32)) * 0.2).astype(np.float32)
+    x = rng.standard_normal((4, 32)).astype(np.float32)
+    with ir.Context():
+        original = ir.Module.parse(JAX_WHILE)
+        build_pass_manager("hyper-bufferize-pipeline").run(original.operation)
+        offloaded = ir.Module.parse(JAX_WHILE)
+        build_pass_manager(
+            "hyper-bufferize-pipeline, hyper-offload-pipeline{budget=60% hw=gh200 "
+            "trip-count-bound=5 loop-streaming=pipelined}"
+        ).run(offloaded.operation)
+        text = str(offloaded)
+        assert "scf.while" not in text and text.count("scf.if") == 1
+        assert "arith.cmpi sgt" in text and "iter_args" in text
+        assert "cache.trip_count_bound = 3" in text and "cache.trip_count_bound = 1" in text
+        main = function_named(offloaded.operation, "loop")
+        assert check_schedule(main) == []
+        assert _native.remote_accesses(offloaded.operation) == []
+        for count in (0, 1, 2, 3, 5, 7):
+            n = np.array(count, np.int32)
+            expected = np.zeros((4, 32), np.float32)
+            run_function(original, "loop", [w, x.copy(), n, expected], target=target)
+            got = np.zeros((4, 32), np.float32)
+            run_function(offloaded, "loop", [w, x.copy(), n, got], target=target)
+            assert np.array_equal(got, expected), count
+    assert np.any(expected != 0)
 
 
 def test_the_generator_command_line_prints_either_form(capsys: pytest.CaptureFixture[str]) -> None:

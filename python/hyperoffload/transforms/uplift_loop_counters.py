@@ -20,16 +20,27 @@ variable; this one does it for the counters it can prove equal:
   variable's type, starts at a constant ``k`` and is yielded as itself
   plus the loop's constant step, is ``k + (iv - lb)`` in every iteration:
   its reads (``tensor.extract``) become that;
+- a counted ``scf.while`` (``lax.while_loop`` counting to an input: the
+  condition region only forwards the loop's arguments on ``counter <
+  bound``, the bound defined above the loop, the counter starting at a
+  constant and incremented by 1) becomes an ``scf.for`` from that constant
+  to the bound, step 1, its trip count known only at run time
+  (:func:`uplift_counted_while`; upstream's ``scf::upliftWhileToForLoop``
+  does this for scalar counters but the wheel does not export it);
 - where a counter was replaced, upstream ``int-range-optimizations`` runs
   on the function, folding what the induction variable's range decides
   (JAX's ``index < 0 ? index + n : index``).
 
 Before: linalg-on-tensors. After: the same values, with the counters'
 reads replaced by the induction variable (the carried counter itself is
-left for canonicalization; it no longer feeds anything else).
+left for canonicalization; it no longer feeds anything else), and counted
+while loops ``scf.for`` loops.
 
 Conservative: only counters with constant start, lower bound and step
-whose increment is the step; 0-d generics outside loops are left alone.
+whose increment is the step; 0-d generics outside loops are left alone; a
+while loop whose condition region does anything but compare (ops other
+than ``tensor.extract``/``empty``/``from_elements`` and ``arith``), or
+that stops on anything but ``counter < bound``, stays a while loop.
 
 Example (inside the loop ``scf.for %i = %c0 to %c2 step %c1 ... : i32``
 carrying ``%n = dense<0> : tensor<i32>``)::
@@ -44,6 +55,11 @@ carrying ``%n = dense<0> : tensor<i32>``)::
 becomes::
 
     %idx = ... %i ...   // arith on %i, the wrap folded away
+
+and ``scf.while (%c = %zero, %h = %x)`` whose condition is ``extract(%c) <
+extract(%n)`` and whose body yields ``from_elements(extract(%c) + 1)``
+becomes ``scf.for %i = %c0_i32 to extract(%n) step %c1_i32
+iter_args(%c = %zero, %h = %x) : i32`` with the same body.
 """
 
 from __future__ import annotations
@@ -51,7 +67,7 @@ from __future__ import annotations
 import dataclasses
 
 from mlir import ir
-from mlir.dialects import arith, tensor
+from mlir.dialects import arith, scf, tensor
 
 from hyperoffload.analysis.program import constant_int
 from hyperoffload.ir_utils import functions_with_bodies, walk_preorder
@@ -61,10 +77,14 @@ from hyperoffload.transforms.pass_base import ModulePass, run_or_restore
 @dataclasses.dataclass(frozen=True)
 class UpliftLoopCountersPass(ModulePass):
     """Replace the reads of a loop-carried 0-d counter by the induction
-    variable (scalarizing the 0-d generics in loops first)."""
+    variable (scalarizing the 0-d generics in loops first, and making
+    counted while loops ``scf.for`` loops)."""
 
     name = "cache-uplift-loop-counters"
-    summary = "Make a counter a loop carries as a 0-d tensor its induction variable."
+    summary = (
+        "Make a counter a loop carries as a 0-d tensor its induction variable "
+        "(a counted while loop an scf.for)."
+    )
 
     def run(self, module: ir.Operation) -> None:
         for function in functions_with_bodies(module):
@@ -112,7 +132,8 @@ def uplift_loop_counters(function: ir.Operation) -> tuple[int, int]:
                 if source is not None and source.name == "tensor.from_elements":
                     op.results[0].replace_all_uses_with(source.operands[0])
                     op.erase()
-    uplifted = sum(_uplift(loop) for loop in loops)
+    loops += [uplift_counted_while(loop) or loop for loop in every_loop if loop.name == "scf.while"]
+    uplifted = sum(_uplift(loop) for loop in loops if loop.name == "scf.for")
     return scalarized, uplifted
 
 
@@ -194,6 +215,102 @@ def _uplift(loop: ir.Operation) -> int:
             read.results[0].replace_all_uses_with(value)
         count += 1
     return count
+
+
+# Ops a counted while loop's condition region may hold besides the
+# comparison: none has an effect, so the region can go.
+_CONDITION_OPS = ("tensor.extract", "tensor.empty", "tensor.from_elements")
+
+
+def uplift_counted_while(loop: ir.Operation) -> ir.Operation | None:
+    """Rebuild ``scf.while`` ``loop`` as an ``scf.for`` where it is a
+    counted loop (the new loop, else None and ``loop`` unchanged): its
+    condition region only forwards its arguments on ``counter < bound``
+    (``arith.cmpi slt`` of the extracted 0-d counter and a scalar defined
+    above the loop, or the extract of a tensor that is; nothing else there
+    but side-effect-free ``tensor``/``arith`` ops), the counter starts at
+    a constant ``k`` and the body yields it plus 1. Then the loop runs for
+    ``iv`` from ``k`` to ``bound`` step 1 (no iteration where ``bound <=
+    k``, as the while loop), each iteration the body with the same
+    arguments; the counter stays an iteration argument (its result is
+    what the while loop's was), for :func:`_uplift` to replace its reads.
+    Upstream's ``scf::upliftWhileToForLoop`` does this for scalar
+    counters, but the wheel does not export it, and JAX's counter is a
+    tensor."""
+    before, after = loop.regions[0].blocks[0], loop.regions[1].blocks[0]
+    condition = before.operations[len(before.operations) - 1].operation
+    inits = list(loop.operands)
+    forwarded = list(condition.operands)[1:]
+    if len(forwarded) != len(inits) or any(
+        value != argument for value, argument in zip(forwarded, before.arguments, strict=True)
+    ):
+        return None
+    compare = _owner(condition.operands[0])
+    if (
+        compare is None
+        or compare.name != "arith.cmpi"
+        or ir.IntegerAttr(compare.attributes["predicate"]).value != 2  # slt
+    ):
+        return None
+    for op in list(before.operations)[:-1]:
+        name = op.operation.name
+        if name not in _CONDITION_OPS and not name.startswith("arith."):
+            return None
+    read = _owner(compare.operands[0])
+    if read is None or read.name != "tensor.extract" or len(read.operands) != 1:
+        return None
+    counter = read.operands[0]
+    if not isinstance(counter.owner, ir.Block) or counter.owner != before:
+        return None
+    number = ir.BlockArgument(counter).arg_number
+    start = constant_int(inits[number])
+    yielded = after.operations[len(after.operations) - 1].operation.operands[number]
+    if start is None or not _increments(yielded, after.arguments[number], 1):
+        return None
+    bound = compare.operands[1]
+    bound_read = _owner(bound)
+    outside = _defined_above(bound, loop)
+    if not outside and bound_read is not None and bound_read.name == "tensor.extract":
+        if not all(_defined_above(v, loop) for v in bound_read.operands):
+            return None
+    elif not outside:
+        return None
+    element = bound.type
+    with ir.InsertionPoint(loop), loop.location:
+        if not outside:
+            bound = bound_read.clone().results[0]  # type: ignore[union-attr]
+        lower = arith.constant(element, start)
+        step = arith.constant(element, 1)
+        new = scf.ForOp(lower, bound, step, inits)
+    with ir.InsertionPoint(new.body), loop.location:
+        placeholder = scf.YieldOp([])
+    for argument, replacement in zip(after.arguments, new.inner_iter_args, strict=True):
+        argument.replace_all_uses_with(replacement)
+    for op in list(after.operations):
+        op.operation.move_before(placeholder)
+    placeholder.erase()
+    for result, replacement in zip(loop.results, new.results, strict=True):
+        result.replace_all_uses_with(replacement)
+    loop.erase()
+    return new.operation
+
+
+def _defined_above(value: ir.Value, loop: ir.Operation) -> bool:
+    """Whether ``value`` is defined outside ``loop`` (so it dominates it:
+    ``loop``'s regions do not define it)."""
+    owner = value.owner
+    op = owner if isinstance(owner, ir.Block) else owner.operation
+    block = owner if isinstance(owner, ir.Block) else op.block
+    while True:
+        parent = block.owner
+        if parent is None:
+            return True
+        parent = parent.operation
+        if parent == loop:
+            return False
+        if parent.name == "func.func":
+            return True
+        block = parent.block
 
 
 def _increments(yielded: ir.Value, argument: ir.Value, step: int) -> bool:
