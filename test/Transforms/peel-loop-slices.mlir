@@ -102,3 +102,58 @@ func.func @short(%w: memref<2x8xf32>, %out: memref<8xf32>) {
   }
   return
 }
+
+// -----
+
+// JAX's while loop after cache-uplift-loop-counters: an i32 loop to the
+// input %n, its index clamped into the 6 stacked rows. Its trip count is
+// known only at run time, so each peeled iteration runs in an scf.if on
+// %n reaching it; after them the loop reads rows 2 to 5 (the clamp bounds
+// them for every counter from 2 on: interval arithmetic), shifted by 2.
+
+// REMARK: :[[@LINE+20]]:3: remark: peels 2 iteration(s) off the loop, each run where the count reaches it: the slices they read of %arg0 are parameters %arg3, %arg4 (cache.slices)
+// CHECK-LABEL: func.func @jax_while(
+// CHECK-SAME:      %[[W:.+]]: memref<4x8xf32> {cache.slices = array<i64: 0, 2, 4>}, %{{.+}}: memref<8xf32>, %[[N:.+]]: i32,
+// CHECK-SAME:      %[[W0:.+]]: memref<1x8xf32> {cache.slices = array<i64: 0, 0, 1>}, %[[W1:.+]]: memref<1x8xf32> {cache.slices = array<i64: 0, 1, 1>})
+// CHECK:         %[[REACHED0:.+]] = arith.cmpi sgt, %[[N]], %c0_i32 : i32
+// CHECK:         scf.if %[[REACHED0]] {
+// CHECK:           memref.subview %[[W0]][0, 0] [1, 8] [1, 1]
+// CHECK:         %[[REACHED1:.+]] = arith.cmpi sgt, %[[N]], %c1_i32 : i32
+// CHECK:         scf.if %[[REACHED1]] {
+// CHECK:           memref.subview %[[W1]][0, 0] [1, 8] [1, 1]
+// CHECK:         scf.for %[[I:.+]] = %c2_i32 to %[[N]] step %c1_i32 : i32 {
+// CHECK:           %[[CLAMPED:.+]] = arith.minsi
+// CHECK:           %[[ROW:.+]] = arith.subi %[[CLAMPED]], %c2 : index
+// CHECK:           memref.subview %[[W]][%[[ROW]], 0] [1, 8] [1, 1]
+// CHECK:         } {cache.trip_count_bound = 3 : i64}
+func.func @jax_while(%w: memref<6x8xf32>, %out: memref<8xf32>, %n: i32) {
+  %c0 = arith.constant 0 : index
+  %c5 = arith.constant 5 : index
+  %c0_i32 = arith.constant 0 : i32
+  %c1_i32 = arith.constant 1 : i32
+  scf.for %i = %c0_i32 to %n step %c1_i32 : i32 {
+    %k = arith.index_cast %i : i32 to index
+    %lo = arith.maxsi %k, %c0 : index
+    %j = arith.minsi %lo, %c5 : index
+    %a = memref.subview %w[%j, 0] [1, 8] [1, 1] : memref<6x8xf32> to memref<8xf32, strided<[1], offset: ?>>
+    linalg.add ins(%a, %out : memref<8xf32, strided<[1], offset: ?>>, memref<8xf32>) outs(%out : memref<8xf32>)
+  } {cache.trip_count_bound = 5 : i64}
+  return
+}
+
+// -----
+
+// Without the clamp, the rows the loop reads grow with a counter bounded
+// only by its type: nothing says they stay within the parameter's.
+
+// REMARK: :[[@LINE+5]]:3: remark: leaves %arg0 whole: the rows the loop reads are not bounded within the parameter's (its trip count is known only at run time, and nothing clamps them)
+// CHECK-LABEL: func.func @unbounded(%{{.+}}: memref<6x8xf32>, %{{.+}}: memref<8xf32>, %{{.+}}: index)
+func.func @unbounded(%w: memref<6x8xf32>, %out: memref<8xf32>, %n: index) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  scf.for %i = %c0 to %n step %c1 {
+    %a = memref.subview %w[%i, 0] [1, 8] [1, 1] : memref<6x8xf32> to memref<8xf32, strided<[1], offset: ?>>
+    linalg.add ins(%a, %out : memref<8xf32, strided<[1], offset: ?>>, memref<8xf32>) outs(%out : memref<8xf32>)
+  }
+  return
+}

@@ -272,3 +272,64 @@ func.func @caller(%w: memref<4x16xf32>, %o: memref<16xf32>) {
   call @callee(%w, %o) : (memref<4x16xf32>, memref<16xf32>) -> ()
   return
 }
+
+// -----
+
+// A loop whose trip count is known only at run time (JAX's while loop to
+// %n, after cache-uplift-loop-counters and cache-peel-loop-slices: two
+// iterations peeled off, each in an scf.if on %n reaching it). Pipelined,
+// it runs in an scf.if on %n > 3 (the loop from 2 then runs twice or
+// more), which takes the peeled iterations too: in its then region
+// unconditionally (canonicalization folds their `true`), so the loop's
+// first slices are fetched from there; in its else region as they were,
+// with the loop fetching in each iteration (bound 1 at most).
+
+// REMARK: :[[@LINE+39]]:3: remark: streams %arg0 slice by slice (32 B per iteration), each prefetched one iteration ahead where it runs twice or more (else in each iteration)
+// CHECK-LABEL: func.func @guarded(
+// CHECK-SAME:      %[[W:.+]]: memref<4x8xf32, #cache.remote>, %{{.+}}: memref<8xf32>, %[[N:.+]]: i32, %[[W0:.+]]: memref<1x8xf32>, %[[W1:.+]]: memref<1x8xf32>)
+// CHECK-DAG:     %[[R0:.+]] = arith.cmpi sgt, %[[N]], %c0_i32 : i32
+// CHECK-DAG:     %[[R1:.+]] = arith.cmpi sgt, %[[N]], %c1_i32 : i32
+// CHECK-DAG:     %[[ENOUGH:.+]] = arith.cmpi sgt, %[[N]], %c3_i32 : i32
+// CHECK:         scf.if %[[ENOUGH]] {
+// CHECK-NEXT:      memref.subview %[[W0]]
+// CHECK-NEXT:      linalg.add
+// CHECK-NEXT:      memref.subview %[[W1]]
+// CHECK-NEXT:      linalg.add
+// CHECK:           cache.prefetch
+// CHECK:           cache.prefetch
+// CHECK:           scf.for %{{.+}} = %c3_i32 to %{{.+}} step %c1_i32 iter_args(%{{.+}} = %{{.+}}) -> (memref<8xf32>) : i32 {
+// CHECK:           } {cache.trip_count_bound = 1 : i64}
+// CHECK:         } else {
+// CHECK-NEXT:      scf.if %[[R0]] {
+// CHECK:           scf.if %[[R1]] {
+// CHECK:           scf.for %{{.+}} = %c2_i32 to %[[N]] step %c1_i32 : i32 {
+// CHECK:             cache.prefetch
+// CHECK:           } {cache.trip_count_bound = 1 : i64}
+// CHECK-NEXT:    }
+func.func @guarded(%w: memref<4x8xf32>, %out: memref<8xf32>, %n: i32, %w0: memref<1x8xf32>, %w1: memref<1x8xf32>) {
+  %c2 = arith.constant 2 : index
+  %c2_i32 = arith.constant 2 : i32
+  %c0 = arith.constant 0 : index
+  %c5 = arith.constant 5 : index
+  %c0_i32 = arith.constant 0 : i32
+  %c1_i32 = arith.constant 1 : i32
+  %0 = arith.cmpi sgt, %n, %c0_i32 : i32
+  scf.if %0 {
+    %s = memref.subview %w0[0, 0] [1, 8] [1, 1] : memref<1x8xf32> to memref<8xf32, strided<[1]>>
+    linalg.add ins(%s, %out : memref<8xf32, strided<[1]>>, memref<8xf32>) outs(%out : memref<8xf32>)
+  }
+  %1 = arith.cmpi sgt, %n, %c1_i32 : i32
+  scf.if %1 {
+    %s = memref.subview %w1[0, 0] [1, 8] [1, 1] : memref<1x8xf32> to memref<8xf32, strided<[1]>>
+    linalg.add ins(%s, %out : memref<8xf32, strided<[1]>>, memref<8xf32>) outs(%out : memref<8xf32>)
+  }
+  scf.for %i = %c2_i32 to %n step %c1_i32 : i32 {
+    %k = arith.index_cast %i : i32 to index
+    %lo = arith.maxsi %k, %c0 : index
+    %j = arith.minsi %lo, %c5 : index
+    %r = arith.subi %j, %c2 : index
+    %s = memref.subview %w[%r, 0] [1, 8] [1, 1] : memref<4x8xf32> to memref<8xf32, strided<[1], offset: ?>>
+    linalg.add ins(%s, %out : memref<8xf32, strided<[1], offset: ?>>, memref<8xf32>) outs(%out : memref<8xf32>)
+  } {cache.trip_count_bound = 3 : i64}
+  return
+}

@@ -10,7 +10,12 @@ import dataclasses
 
 import numpy as np
 import pytest
-from hyperoffload.analysis.loop_slices import find_slice_streams, slice_rows
+from hyperoffload.analysis.loop_slices import (
+    find_slice_streams,
+    later_row_range,
+    leading_rows,
+    slice_rows,
+)
 from hyperoffload.runtime import ExecutionError, run_function, split_arguments
 from hyperoffload.transforms import build_pass_manager, collect_instances
 from hyperoffload.transforms.peel_loop_slices import slice_attributes
@@ -210,3 +215,44 @@ def test_two_ahead_peeled_programs_compute_the_same_bits(target: str) -> None:
         expected, got = _outputs(EIGHT, [original, planned], target)
     assert np.any(expected != 0)
     assert np.array_equal(got, expected)
+
+
+ROW_RANGES = """
+func.func @rows(%w: memref<16x8xf32>, %out: memref<8xf32>, %n: i32) {
+  %c0 = arith.constant 0 : index
+  %c15 = arith.constant 15 : index
+  %c0_i32 = arith.constant 0 : i32
+  %c1_i32 = arith.constant 1 : i32
+  %c16_i32 = arith.constant 16 : i32
+  scf.for %i = %c0_i32 to %n step %c1_i32 : i32 {
+    %neg = arith.cmpi slt, %i, %c0_i32 : i32
+    %wrapped = arith.addi %i, %c16_i32 : i32
+    %k32 = arith.select %neg, %wrapped, %i : i32
+    %k = arith.index_cast %k32 : i32 to index
+    %lo = arith.maxsi %k, %c0 : index
+    %j = arith.minsi %lo, %c15 : index
+    %a = memref.subview %w[%j, 0] [1, 8] [1, 1]
+        : memref<16x8xf32> to memref<8xf32, strided<[1], offset: ?>>
+    linalg.add ins(%a, %out : memref<8xf32, strided<[1], offset: ?>>, memref<8xf32>)
+        outs(%out : memref<8xf32>)
+  }
+  return
+}
+"""
+
+
+def test_rows_a_loop_reads_after_its_first_iterations_are_bounded_by_intervals() -> None:
+    """JAX's index for a loop whose count is known at run time (``i < 0 ?
+    i + 16 : i``, clamped into the 16 rows): from iteration 2 on the
+    counter is anywhere in [2, 2^31 - 1], so the wrap is never taken (its
+    add, which could overflow, is not looked at) and the clamp bounds the
+    rows to [2, 15]; the first iterations' rows are evaluated exactly."""
+    with ir.Context():
+        module = ir.Module.parse(ROW_RANGES)
+        function = module.body.operations[0].operation
+        streams = find_slice_streams(function)
+    (stream,) = streams
+    assert not stream.counted and slice_rows(stream) is None
+    assert leading_rows(stream, 2) == [[0], [1]]
+    assert later_row_range(stream, 2) == (2, 15)
+    assert later_row_range(stream, 0) == (0, 15)

@@ -296,17 +296,23 @@ func.func @loop(%w: tensor<5x32x32xf32>, %x: tensor<4x32xf32>, %n: tensor<i32>)
 """
 
 
+@pytest.mark.parametrize("peel", ["0", "1"])
 @pytest.mark.parametrize("target", ["cpu", "cpu-async", "gpu"])
-def test_a_while_loop_counting_to_an_input_is_pipelined_behind_a_guard(target: str) -> None:
+def test_a_while_loop_counting_to_an_input_is_pipelined_behind_a_guard(
+    target: str, peel: str
+) -> None:
     """lax.while_loop's form, the layer count an input: the counted while
     loop becomes an scf.for to the count (cache-uplift-loop-counters), its
     trip count known only at run time. Pipelined, it runs in an scf.if on
-    ``count > 1`` (the pipeliner's peeled first iteration, prologue and
-    epilogue then each run a real iteration), a copy fetching in each
-    iteration in the else region; the kernel's bound is the given bound
-    less the two iterations outside it. For every count from 0 to past
-    the stacked rows (JAX clamps the index) the program computes what the
-    bufferized one does, bit for bit."""
+    the count reaching two iterations past the peeled ones (the
+    pipeliner's peeled first iteration, prologue and epilogue then each
+    run a real iteration), a copy fetching in each iteration in the else
+    region; the kernel's bound is the given bound less the iterations
+    outside it. With an iteration peeled off (cache-peel-loop-slices), it
+    runs where the count reaches it, its slice a parameter of its own, and
+    in the guard's then region before the loop, unconditionally. For every
+    count from 0 to past the stacked rows (JAX clamps the index) the
+    program computes what the bufferized one does, bit for bit."""
     rng = np.random.default_rng(2)
     w = (rng.standard_normal((5, 32, 32)) * 0.2).astype(np.float32)
     x = rng.standard_normal((4, 32)).astype(np.float32)
@@ -316,12 +322,15 @@ def test_a_while_loop_counting_to_an_input_is_pipelined_behind_a_guard(target: s
         offloaded = ir.Module.parse(JAX_WHILE)
         build_pass_manager(
             "hyper-bufferize-pipeline, hyper-offload-pipeline{budget=60% hw=gh200 "
-            "trip-count-bound=5 loop-streaming=pipelined}"
+            f"trip-count-bound=5 loop-streaming=pipelined peel-iterations={peel}}}"
         ).run(offloaded.operation)
         text = str(offloaded)
-        assert "scf.while" not in text and text.count("scf.if") == 1
-        assert "arith.cmpi sgt" in text and "iter_args" in text
-        assert "cache.trip_count_bound = 3" in text and "cache.trip_count_bound = 1" in text
+        assert "scf.while" not in text and "arith.cmpi sgt" in text and "iter_args" in text
+        # The guard, and in its else region the peeled iteration's own.
+        assert text.count("scf.if") == 1 + int(peel)
+        assert f"cache.trip_count_bound = {3 - int(peel)}" in text
+        assert "cache.trip_count_bound = 1" in text
+        assert ("cache.slices" in text) == (peel == "1")
         main = function_named(offloaded.operation, "loop")
         assert check_schedule(main) == []
         assert _native.remote_accesses(offloaded.operation) == []

@@ -331,6 +331,134 @@ def _evaluate(value: ir.Value, iv: ir.Value, at: int, body: ir.Block) -> int | N
     return None
 
 
+def _row_offsets(stream: SliceStream) -> list[ir.Value] | None:
+    """The value each of ``stream``'s slices starts at along the stacked
+    dimension (its first offset, dynamic; the others static), or None
+    where one moves in another dimension."""
+    offsets: list[ir.Value] = []
+    for view in stream.slices:
+        static = list(ir.DenseI64ArrayAttr(view.attributes["static_offsets"]))
+        if static[0] != ir.ShapedType.get_dynamic_stride_or_offset() or any(
+            s == ir.ShapedType.get_dynamic_stride_or_offset() for s in static[1:]
+        ):
+            return None
+        offsets.append(view.operands[1])
+    return offsets
+
+
+def leading_rows(stream: SliceStream, iterations: int) -> list[list[int]] | None:
+    """Per iteration of the first ``iterations`` of ``stream``'s
+    ``scf.for`` (constant lower bound and step, whatever its upper bound),
+    the first row of each of its slices, in order; None where one is not
+    computed from the induction variable by integer arithmetic."""
+    loop = stream.loop
+    lower, step = constant_int(loop.operands[0]), constant_int(loop.operands[2])
+    offsets = _row_offsets(stream)
+    if loop.name != "scf.for" or lower is None or step is None or offsets is None:
+        return None
+    body = loop_body(loop)
+    iv = body.arguments[0]
+    rows: list[list[int]] = []
+    for iteration in range(iterations):
+        row = [_evaluate(offset, iv, lower + iteration * step, body) for offset in offsets]
+        if any(r is None or r < 0 for r in row):
+            return None
+        rows.append(row)  # type: ignore[arg-type]
+    return rows
+
+
+def later_row_range(stream: SliceStream, iterations: int) -> tuple[int, int] | None:
+    """The least and greatest first row any slice of ``stream``'s
+    ``scf.for`` (constant lower bound and positive step, its upper bound
+    known only at run time) takes after its first ``iterations``: the
+    induction variable anywhere from there to its type's largest value,
+    carried through the offsets' integer arithmetic as intervals
+    (:func:`_interval`; JAX clamps its index into the stacked rows, which
+    bounds it). None where an offset is not bounded that way."""
+    loop = stream.loop
+    lower, step = constant_int(loop.operands[0]), constant_int(loop.operands[2])
+    offsets = _row_offsets(stream)
+    if loop.name != "scf.for" or lower is None or step is None or step <= 0 or offsets is None:
+        return None
+    body = loop_body(loop)
+    iv = body.arguments[0]
+    start = lower + iterations * step
+    ranges = [_interval(offset, iv, (start, _type_range(iv.type)[1]), body) for offset in offsets]
+    if any(r is None or r[0] < 0 for r in ranges):
+        return None
+    return min(r[0] for r in ranges), max(r[1] for r in ranges)  # type: ignore[index]
+
+
+def _type_range(type_: ir.Type) -> tuple[int, int]:
+    """The signed range of an integer or index type (index as 64 bits)."""
+    width = ir.IntegerType(type_).width if isinstance(type_, ir.IntegerType) else 64
+    return -(1 << (width - 1)), (1 << (width - 1)) - 1
+
+
+def _interval(
+    value: ir.Value, iv: ir.Value, at: tuple[int, int], body: ir.Block
+) -> tuple[int, int] | None:
+    """The least and greatest ``value`` takes where ``iv`` ranges over
+    ``at``: through the integer ops of ``body`` (additions, subtractions,
+    products, signed min and max, casts, signed compares and selects),
+    None where another op, or a value that may wrap around its
+    type, is involved."""
+    if value == iv:
+        return at
+    constant = constant_int(value)
+    if constant is not None:
+        return constant, constant
+    op = _operation(value)
+    if op is None or op.block != body:
+        return None
+    name = op.name
+    if name == "arith.select":
+        # Only the operands the condition may pick (JAX's wrap of a
+        # negative index, never taken, would overflow).
+        condition = _interval(op.operands[0], iv, at, body)
+        if condition is None:
+            return None
+        picked = [op.operands[1]] if condition[0] == 1 else []
+        picked += [op.operands[2]] if condition[1] == 0 else []
+        picked = picked or [op.operands[1], op.operands[2]]
+        ranges = [_interval(o, iv, at, body) for o in picked]
+        if any(r is None for r in ranges):
+            return None
+        return min(r[0] for r in ranges), max(r[1] for r in ranges)  # type: ignore[index]
+    operands = [_interval(o, iv, at, body) for o in op.operands]
+    if any(o is None for o in operands):
+        return None
+    low, high = _type_range(value.type) if name != "arith.cmpi" else (0, 1)
+    result: tuple[int, int] | None = None
+    if name in ("arith.index_cast", "arith.extsi"):
+        result = operands[0]
+    elif name == "arith.addi":
+        (a, b), (c, d) = operands  # type: ignore[misc]
+        result = a + c, b + d
+    elif name == "arith.subi":
+        (a, b), (c, d) = operands  # type: ignore[misc]
+        result = a - d, b - c
+    elif name == "arith.muli":
+        (a, b), (c, d) = operands  # type: ignore[misc]
+        products = (a * c, a * d, b * c, b * d)
+        result = min(products), max(products)
+    elif name in ("arith.maxsi", "arith.minsi"):
+        (a, b), (c, d) = operands  # type: ignore[misc]
+        pick = max if name == "arith.maxsi" else min
+        result = pick(a, c), pick(b, d)
+    elif name == "arith.cmpi":
+        predicate = ir.IntegerAttr(op.attributes["predicate"]).value
+        (a, b), (c, d) = operands  # type: ignore[misc]
+        if predicate in (2, 3, 4, 5):  # slt, sle, sgt, sge
+            test = _PREDICATES[predicate]
+            always = test(b, c) if predicate in (2, 3) else test(a, d)
+            never = not test(a, d) if predicate in (2, 3) else not test(b, c)
+            result = (1, 1) if always else (0, 0) if never else (0, 1)
+    if result is None or result[0] < low or result[1] > high:
+        return None
+    return result
+
+
 def slice_rows(stream: SliceStream) -> list[list[int]] | None:
     """Per iteration of ``stream``'s ``scf.for``, the first row (index
     along the stacked dimension) of each of its slices, in order; None
@@ -346,15 +474,9 @@ def slice_rows(stream: SliceStream) -> list[list[int]] | None:
         return None
     body = loop_body(loop)
     iv = body.arguments[0]
-    offsets: list[ir.Value] = []
-    for view in stream.slices:
-        static = list(ir.DenseI64ArrayAttr(view.attributes["static_offsets"]))
-        if static[0] != ir.ShapedType.get_dynamic_stride_or_offset() or any(
-            s == ir.ShapedType.get_dynamic_stride_or_offset() for s in static[1:]
-        ):
-            return None
-        # The first dynamic offset: the row's.
-        offsets.append(view.operands[1])
+    offsets = _row_offsets(stream)
+    if offsets is None:
+        return None
     rows: list[list[int]] = []
     for iteration in range(stream.trip_count):
         at = lower + iteration * step

@@ -165,8 +165,9 @@ assumes it) and the simulator and cost model run it ``N`` times. A while
 loop's slices stream per iteration, whatever its count; a dynamic
 ``scf.for``'s too, or pipelined behind a guard on its count (see
 :mod:`hyperoffload.transforms.stream_loop_slices`; JAX's counted
-``lax.while_loop`` is one after ``cache-uplift-loop-counters``), never
-peeled (peeling needs the exact count).
+``lax.while_loop`` is one after ``cache-uplift-loop-counters``), and its
+first iterations peeled off, each behind a guard on the count reaching it
+(:mod:`hyperoffload.transforms.peel_loop_slices`).
 
 Conservative: everything the three passes are conservative about (and
 :mod:`hyperoffload.analysis.branch_regions`: an ``scf.if`` with results, a
@@ -584,15 +585,16 @@ class HyperOffloadPipelinePass(PlanOptions):
         other number also splits stacked parameters straight-line code
         reads at constant slices) to plan it with: ``peel-iterations``;
         ``auto`` is 0, 1 and 2 (AUTO_PEELS), each where a loop with a
-        constant trip count above it by 2 or more streams slices (1 also
-        where straight-line code reads such slices; else 0: nothing would
+        constant trip count (or a ``trip-count-bound``: peeled behind a
+        guard) above it by 2 or more streams slices (1 also where
+        straight-line code reads such slices; else 0: nothing would
         change). Two peeled iterations give the loop's first slices two
         layers of work to arrive behind: where the link is slower than a
         layer's work, the stalls of the iterations after them are paid
         once instead of in every iteration."""
         if not self.stream_loops or self.peel_iterations == "0":
             return [0]
-        streams = [s for s in find_slice_streams(function) if s.counted]
+        streams = [s for s in find_slice_streams(function) if s.loop.name == "scf.for"]
         counts = AUTO_PEELS if self.peel_iterations == "auto" else (int(self.peel_iterations),)
         static = bool(find_static_streams(function))
         peels = [

@@ -448,11 +448,29 @@ def _first_stalled(
     return None
 
 
+def _straight_blocks(function: ir.Operation) -> list[ir.Block]:
+    """The blocks of ``function``'s body and of the ``scf.if`` regions in
+    them, at any depth, not loop bodies: where a loop's first iterations
+    may run before it (peeled; behind the guard on a trip count known at
+    run time, in the guard's then region)."""
+    blocks: list[ir.Block] = []
+    pending = list(function.regions[0].blocks)
+    while pending:
+        block = pending.pop(0)
+        blocks.append(block)
+        for inner in block.operations:
+            if inner.operation.name == "scf.if":
+                pending.extend(b for region in inner.operation.regions for b in region.blocks)
+    return blocks
+
+
 def issue_ahead_in_function(function: ir.Operation, hardware: HardwareProfile) -> int:
-    """:func:`issue_ahead` on the body of ``function``; how many moved."""
-    return sum(issue_ahead(block, hardware) for block in function.regions[0].blocks)
+    """:func:`issue_ahead` on the body of ``function`` and the branches in
+    it (:func:`_straight_blocks`); how many moved."""
+    return sum(issue_ahead(block, hardware) for block in _straight_blocks(function))
 
 
 def issue_carried_in_function(function: ir.Operation, hardware: HardwareProfile) -> int:
-    """:func:`issue_carried` on the body of ``function``; how many moved."""
-    return sum(issue_carried(block, hardware) for block in function.regions[0].blocks)
+    """:func:`issue_carried` on the body of ``function`` and the branches in
+    it (:func:`_straight_blocks`); how many moved."""
+    return sum(issue_carried(block, hardware) for block in _straight_blocks(function))

@@ -29,8 +29,20 @@ Before: a function whose parameters a loop may read slice by slice. After:
 the same values computed; the loop starts ``iterations`` later; per
 stacked parameter, ``cache.slices`` on it and on each parameter added.
 
+A loop whose trip count is known only at run time (an ``scf.for`` to an
+input with constant lower bound and step: JAX's ``lax.while_loop`` after
+``cache-uplift-loop-counters``) is peeled too: each peeled iteration runs
+in an ``scf.if`` on the count reaching it, and the rows the loop may read
+after them are bounded by interval arithmetic on its offsets, the counter
+anywhere from there to its type's largest value
+(:func:`hyperoffload.analysis.loop_slices.later_row_range`: JAX clamps its
+index into the stacked rows, which bounds them); where the count reaches
+two iterations past them, ``cache-stream-loop-slices`` runs them and the
+pipelined loop in one guard.
+
 Conservative: only an ``scf.for`` with constant bounds that runs more than
-``iterations + 1`` times (the rest must still stream); only a parameter
+``iterations + 1`` times (the rest must still stream), or one with a
+dynamic upper bound whose rows are bounded as above; only a parameter
 whose every slice's first row is computed from the induction variable and
 constants by integer arithmetic (JAX's clamped ``i32`` index included;
 :func:`hyperoffload.analysis.loop_slices.slice_rows`), the others fixed,
@@ -72,16 +84,20 @@ import dataclasses
 from collections.abc import Collection
 
 from mlir import ir
-from mlir.dialects import arith
+from mlir.dialects import arith, scf
 
 from hyperoffload import _native
 from hyperoffload.analysis.loop_slices import (
     SliceStream,
     ancestor_in,
     find_slice_streams,
+    later_row_range,
+    leading_rows,
     loop_body,
+    position_in,
     slice_rows,
 )
+from hyperoffload.analysis.program import TRIP_COUNT_BOUND, constant_int, trip_count
 from hyperoffload.ir_utils import update_function_type
 from hyperoffload.transforms.pass_base import (
     ModulePass,
@@ -142,6 +158,7 @@ def peel_loop_slices(
     with the op it is about."""
     remarks: list[tuple[ir.Operation, str]] = []
     loops: dict[ir.Operation, list[_Split]] = {}
+    dynamic: dict[ir.Operation, list[_Split]] = {}
     for stream in find_slice_streams(function):
         if arguments is not None and stream.argument.arg_number not in arguments:
             continue
@@ -149,9 +166,11 @@ def peel_loop_slices(
             continue
         name = f"%arg{stream.argument.arg_number}"
         if not stream.counted:
-            remarks.append(
-                (stream.loop, f"leaves {name} whole: the loop's trip count is not a constant")
-            )
+            guarded = _guarded_split_of(stream, iterations)
+            if isinstance(guarded, str):
+                remarks.append((stream.loop, f"leaves {name} whole: {guarded}"))
+            else:
+                dynamic.setdefault(stream.loop, []).append(guarded)
             continue
         if stream.trip_count <= iterations + 1:
             remarks.append(
@@ -172,10 +191,21 @@ def peel_loop_slices(
                 break
         else:
             loops[stream.loop] = [split]
-    if not loops:
+    if not loops and not dynamic:
         return function, remarks
     body = function.regions[0].blocks[0]
     attributes = argument_attributes(function)
+    for loop, splits in dynamic.items():
+        added = _peel_guarded(loop, splits, iterations, body, attributes)
+        names = ", ".join(f"%arg{s.stream.argument.arg_number}" for s in splits)
+        remarks.append(
+            (
+                loop,
+                f"peels {iterations} iteration(s) off the loop, each run where the count "
+                f"reaches it: the slices they read of {names} are parameters "
+                f"{', '.join(added)} (cache.slices)",
+            )
+        )
     for loop, splits in loops.items():
         parent = loop.block
         rest = _native.peel_loop_front(loop, iterations)
@@ -226,6 +256,143 @@ def _split_of(stream: SliceStream, iterations: int) -> _Split | str:
     ):
         return "a slice reads past the parameter's rows"
     return _Split(stream, (first, last), peeled)
+
+
+def _guarded_split_of(stream: SliceStream, iterations: int) -> _Split | str:
+    """How ``stream``'s parameter splits when ``iterations`` are peeled off
+    its loop, whose trip count is known only at run time, each behind a
+    guard (:func:`_peel_guarded`): the first ``iterations``' rows, and the
+    rows the loop may read after them (:func:`later_row_range`); or why it
+    cannot."""
+    rows = leading_rows(stream, iterations)
+    later = later_row_range(stream, iterations)
+    if rows is None or later is None:
+        return "a slice's row is not bounded by integer arithmetic on the loop's counter"
+    sizes = [ir.DenseI64ArrayAttr(v.attributes["static_sizes"])[0] for v in stream.slices]
+    if any(size == ir.ShapedType.get_dynamic_size() for size in sizes):
+        return "a slice has a dynamic number of rows"
+    first, last = later[0], later[1] + max(sizes)
+    peeled = [row for row_set in rows for row in row_set]
+    for row, size in zip(peeled, sizes * iterations, strict=True):
+        if row < last and row + size > first:
+            return f"row {row} is read by the peeled iterations and the loop"
+    total = ir.MemRefType(stream.argument.type).shape[0]
+    if last > total:
+        return (
+            "the rows the loop reads are not bounded within the parameter's (its trip count "
+            "is known only at run time, and nothing clamps them)"
+        )
+    if any(row + size > total for row, size in zip(peeled, sizes * iterations, strict=True)):
+        return "a slice reads past the parameter's rows"
+    return _Split(stream, (first, last), peeled)
+
+
+def _peel_guarded(
+    loop: ir.Operation,
+    splits: list[_Split],
+    iterations: int,
+    body: ir.Block,
+    attributes: list[dict[str, ir.Attribute]],
+) -> list[str]:
+    """Peel ``iterations`` iterations off ``loop`` (constant lower bound
+    and step, upper bound known at run time), splitting the parameters
+    ``splits`` name; the names of the parameters added.
+
+    Each peeled iteration runs in an ``scf.if`` on the count reaching it
+    (``upper > lower + k * step``), as a one-iteration copy of the loop
+    (canonicalization inlines it) whose slices read parameters of their
+    own, one per row; then the loop runs the rest (none where the count is
+    smaller), reading the rows it keeps. Where the count reaches past them,
+    ``cache-stream-loop-slices`` puts these guards and the loop in one
+    guard on it (:func:`hyperoffload.transforms.stream_loop_slices.guard_trip_count`),
+    so the loop's first slices can be fetched behind the peeled work."""
+    lower, step = constant_int(loop.operands[0]), constant_int(loop.operands[2])
+    assert lower is not None and step is not None, "checked by later_row_range"
+    upper = loop.operands[1]
+    index_type = upper.type
+    original_body = loop_body(loop)
+    views = {view: position_in(view, original_body) for s in splits for view in s.stream.slices}
+    result_types = [result.type for result in loop.results]
+    alone_at: list[tuple[int, ir.Operation]] = []
+    state = list(loop.operands)[3:]
+    with ir.InsertionPoint(loop), loop.location:
+        for iteration in range(iterations):
+            at = lower + iteration * step
+            reached = arith.cmpi(arith.CmpIPredicate.sgt, upper, arith.constant(index_type, at))
+            branch = scf.IfOp(reached, result_types, has_else=True)
+            with ir.InsertionPoint(branch.then_block):
+                single = loop.clone()
+                single.operands[0] = arith.constant(index_type, at)
+                single.operands[1] = arith.constant(index_type, at + step)
+                for number, value in enumerate(state):
+                    single.operands[3 + number] = value
+                if TRIP_COUNT_BOUND in single.attributes:
+                    del single.attributes[TRIP_COUNT_BOUND]
+                scf.YieldOp(list(single.results))
+            with ir.InsertionPoint(branch.else_block):
+                scf.YieldOp(state)
+            alone_at.append((iteration, single))
+            state = list(branch.results)
+        loop.operands[0] = arith.constant(index_type, lower + iterations * step)
+    for number, value in enumerate(state):
+        loop.operands[3 + number] = value
+    bound = trip_count(loop)
+    if bound is not None:
+        loop.attributes[TRIP_COUNT_BOUND] = ir.IntegerAttr.get(
+            ir.IntegerType.get_signless(64), max(0, bound - iterations)
+        )
+    # Each view's copy in each iteration run alone, found by position
+    # before any is rewritten (a constant inserted moves the others).
+    copies: dict[tuple[int, int], ir.Operation] = {}
+    for number, (_, single) in enumerate(alone_at):
+        ops = list(loop_body(single).operations)
+        for position in views.values():
+            copies[(number, position)] = ops[position].operation
+    added: list[str] = []
+    context = loop.context
+    for split in splits:
+        argument = split.stream.argument
+        number = argument.arg_number
+        type_ = ir.MemRefType(argument.type)
+        count = len(split.stream.slices)
+        new_for: dict[tuple[int, int], ir.BlockArgument] = {}
+        for alone_number, (iteration, _) in enumerate(alone_at):
+            for index, view in enumerate(split.stream.slices):
+                row = split.peeled[iteration * count + index]
+                copy = copies[(alone_number, views[view])]
+                size = ir.DenseI64ArrayAttr(copy.attributes["static_sizes"])[0]
+                new = new_for.get((row, size))
+                if new is None:
+                    new = body.add_argument(
+                        ir.MemRefType.get(
+                            [size, *type_.shape[1:]], type_.element_type, loc=copy.location
+                        ),
+                        copy.location,
+                    )
+                    new_for[(row, size)] = new
+                    attributes.append(
+                        {SLICES_ATTRIBUTE: ir.DenseI64ArrayAttr.get([number, row, size], context)}
+                    )
+                    added.append(f"%arg{new.arg_number}")
+                copy.operands[0] = new
+                with ir.InsertionPoint(copy), copy.location:
+                    copy.operands[1] = arith.constant(ir.IndexType.get(), 0)
+        first, last = split.kept
+        argument.set_type(
+            ir.MemRefType.get(
+                [last - first, *type_.shape[1:]], type_.element_type, loc=loop.location
+            )
+        )
+        attributes[number] = {
+            **attributes[number],
+            SLICES_ATTRIBUTE: ir.DenseI64ArrayAttr.get([number, first, last - first], context),
+        }
+        if first:
+            for view in split.stream.slices:
+                offset = view.operands[1]
+                with ir.InsertionPoint(view), view.location:
+                    view.operands[1] = arith.subi(offset, arith.constant(offset.type, first))
+    return added
 
 
 def _apply(

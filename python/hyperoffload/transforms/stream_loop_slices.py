@@ -122,7 +122,11 @@ from hyperoffload.analysis.loop_slices import (
     slice_candidates,
 )
 from hyperoffload.analysis.offload_plan import REBUILT_VIEWS
-from hyperoffload.analysis.program import TRIP_COUNT_BOUND, constant_int, trip_count
+from hyperoffload.analysis.program import (
+    TRIP_COUNT_BOUND,
+    constant_int,
+    trip_count,
+)
 from hyperoffload.dialects import cache
 from hyperoffload.hardware import ProfileError, load_profile
 from hyperoffload.ir_utils import update_function_type
@@ -355,26 +359,87 @@ def guard_trip_count(loop: ir.Operation, iterations: int) -> ir.Operation | None
     copy of it in the else region (its ``cache.trip_count_bound`` then
     ``iterations - 1`` at most): ``loop``, or None (nothing changed) where
     its lower bound or step is not a constant. The guard is what lets
-    upstream's pipeliner leave the prologue and epilogue unpredicated."""
+    upstream's pipeliner leave the prologue and epilogue unpredicated.
+
+    The iterations ``cache-peel-loop-slices`` peeled off the loop, each in
+    an ``scf.if`` on the same bound reaching it, right before the loop, go
+    in the guard too: in its then region unconditionally (the guard implies
+    their conditions), so the loop's first slices can be fetched behind
+    their work; in its else region as they were."""
     lower, step = constant_int(loop.operands[0]), constant_int(loop.operands[2])
     if lower is None or step is None or step <= 0:
         return None
     upper = loop.operands[1]
-    with ir.InsertionPoint(loop), loop.location:
+    peeled = _peeled_before(loop, upper, lower)
+    with ir.InsertionPoint(peeled[0] if peeled else loop), loop.location:
         threshold = arith.constant(upper.type, lower + (iterations - 1) * step)
         enough = arith.cmpi(arith.CmpIPredicate.sgt, upper, threshold)
         guard = scf.IfOp(enough, [result.type for result in loop.results], has_else=True)
+    moved = [*peeled, loop]
     for result, replacement in zip(loop.results, guard.results, strict=True):
         result.replace_all_uses_with(replacement)
     with ir.InsertionPoint(guard.then_block), loop.location:
         then_yield = scf.YieldOp(list(loop.results))
-    loop.move_before(then_yield)
     with ir.InsertionPoint(guard.else_block), loop.location:
-        fallback = loop.clone()
-        scf.YieldOp(list(fallback.results))
+        mapping: dict[ir.Value, ir.Value] = {}
+        copies = []
+        for op in moved:
+            copy = op.clone()
+            for index, operand in enumerate(copy.operands):
+                if operand in mapping:
+                    copy.operands[index] = mapping[operand]
+            mapping.update(zip(op.results, copy.results, strict=True))
+            copies.append(copy)
+        scf.YieldOp(list(copies[-1].results))
+    fallback = copies[-1]
+    for op in moved:
+        op.move_before(then_yield)
+    with ir.InsertionPoint(guard.then_block.operations[0]), loop.location:
+        always = arith.constant(ir.IntegerType.get_signless(1), 1)
+    for op in peeled:
+        op.operands[0] = always
     bound = trip_count(loop)
     _set_bound(fallback, iterations - 1 if bound is None else min(bound, iterations - 1))
     return loop
+
+
+def _peeled_before(loop: ir.Operation, upper: ir.Value, lower: int) -> list[ir.Operation]:
+    """The ``scf.if`` ops right before ``loop`` (constants and compares
+    aside) that each
+    run an iteration peeled off it where ``upper`` reaches past it
+    (``arith.cmpi sgt, upper, c`` with ``c`` below ``lower``), each passing
+    its state to the next and the last to the loop, in program order."""
+    ops = [op.operation for op in loop.block.operations]
+    found: list[ir.Operation] = []
+    expected = list(loop.operands)[3:]
+    for op in reversed(ops[: ops.index(loop)]):
+        if op.name in ("arith.constant", "arith.cmpi"):
+            continue  # the peeled iterations' bounds and conditions
+        if op.name != "scf.if" or list(op.results) != expected:
+            break
+        owner = op.operands[0].owner
+        if isinstance(owner, ir.Block) or owner.operation.name != "arith.cmpi":
+            break
+        compare = owner.operation
+        bound = constant_int(compare.operands[1])
+        predicate = ir.IntegerAttr(compare.attributes["predicate"]).value
+        if predicate != 4 or compare.operands[0] != upper or bound is None or bound >= lower:
+            break  # not sgt, or another bound
+        if any(len(list(result.uses)) != 1 for result in op.results):
+            break
+        found.insert(0, op)
+        if not expected:  # no state: canonicalization drops the empty else
+            continue
+        otherwise = op.regions[1].blocks[0]
+        expected = list(otherwise.operations[len(otherwise.operations) - 1].operands)
+    if found:
+        # The constants and conditions among them go before them (in
+        # order), to dominate the guard.
+        between = ops[ops.index(found[0]) : ops.index(loop)]
+        for op in between:
+            if op.name in ("arith.constant", "arith.cmpi"):
+                op.move_before(found[0])
+    return found
 
 
 def _set_bound(loop: ir.Operation, bound: int) -> None:
