@@ -150,16 +150,23 @@ def test_a_buffer_carried_into_a_loop_counts_in_the_loop_step() -> None:
     its first iteration (a pipelined loop's first slice) at the loop's
     step, beside the next one the iteration allocates: the planner's model
     sees the peak the simulator does (it saw one buffer of the two)."""
+    at_loop, peak, most = _step_of(CARRIED, "scf.for")
+    assert at_loop == 8000 == peak
+    assert most == 8000
+
+
+def _step_of(text: str, name: str) -> tuple[int, int, int]:
+    """In the one function of ``text``: the step model's memory at its
+    first body-level op ``name``, the liveness peak, and the step model's
+    largest."""
     with ir.Context():
-        module = ir.Module.parse(CARRIED)
-        function = module.body.operations[0].operation
-        liveness = BufferLiveness(function)
+        module = ir.Module.parse(text)
+        liveness = BufferLiveness(module.body.operations[0].operation)
         order = liveness.order
         steps = order.body_steps()
-        loop = next(p for p in order.body_positions() if order.names[p] == "scf.for")
+        position = next(p for p in order.body_positions() if order.names[p] == name)
         profile = liveness.step_profile(steps)
-    assert profile[steps[loop]] == 8000 == liveness.peak_bytes
-    assert profile.max() == 8000
+    return int(profile[steps[position]]), liveness.peak_bytes, int(profile.max())
 
 
 BRANCHES = """
@@ -194,12 +201,5 @@ def test_a_branch_buffer_freed_elsewhere_counts_only_in_its_branch() -> None:
     the end of its region, not through the else region, which never runs
     with it: the step model's peak at the ``scf.if`` is the then region's
     two buffers (it took the else region's on top: three)."""
-    with ir.Context():
-        module = ir.Module.parse(BRANCHES)
-        function = module.body.operations[0].operation
-        liveness = BufferLiveness(function)
-        order = liveness.order
-        steps = order.body_steps()
-        branch = next(p for p in order.body_positions() if order.names[p] == "scf.if")
-        profile = liveness.step_profile(steps)
-    assert profile[steps[branch]] == 8000 == liveness.peak_bytes
+    at_branch, peak, _ = _step_of(BRANCHES, "scf.if")
+    assert at_branch == 8000 == peak

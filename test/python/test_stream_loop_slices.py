@@ -225,6 +225,25 @@ func.func @scan(%w: tensor<5x32x32xf32>, %x: tensor<4x32xf32>) -> tensor<4x32xf3
 """
 
 
+def _stacked_and_input(seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """Five stacked 32x32 layers and a 4x32 input, at ``seed``."""
+    rng = np.random.default_rng(seed)
+    w = (rng.standard_normal((5, 32, 32)) * 0.2).astype(np.float32)
+    return w, rng.standard_normal((4, 32)).astype(np.float32)
+
+
+def _bufferized_and_offloaded(text: str, options: str) -> tuple[ir.Module, ir.Module]:
+    """``text`` through hyper-bufferize-pipeline, and through it then
+    hyper-offload-pipeline with ``options``."""
+    original = ir.Module.parse(text)
+    build_pass_manager("hyper-bufferize-pipeline").run(original.operation)
+    offloaded = ir.Module.parse(text)
+    build_pass_manager(f"hyper-bufferize-pipeline, hyper-offload-pipeline{{{options}}}").run(
+        offloaded.operation
+    )
+    return original, offloaded
+
+
 @pytest.mark.parametrize("peel", ["0", "1", "0 loop-streaming=two-ahead"])
 @pytest.mark.parametrize("target", ["cpu", "gpu"])
 def test_a_jax_scan_on_tensors_bufferizes_streams_and_matches(target: str, peel: str) -> None:
@@ -235,17 +254,11 @@ def test_a_jax_scan_on_tensors_bufferizes_streams_and_matches(target: str, peel:
     first iteration peeled off, its slice a parameter of its own) and it
     computes what the bufferized program computes, from the same
     arguments."""
-    rng = np.random.default_rng(1)
-    w = (rng.standard_normal((5, 32, 32)) * 0.2).astype(np.float32)
-    x = rng.standard_normal((4, 32)).astype(np.float32)
+    w, x = _stacked_and_input(1)
     with ir.Context():
-        original = ir.Module.parse(JAX_SCAN)
-        build_pass_manager("hyper-bufferize-pipeline").run(original.operation)
-        offloaded = ir.Module.parse(JAX_SCAN)
-        build_pass_manager(
-            "hyper-bufferize-pipeline, "
-            f"hyper-offload-pipeline{{budget=60% hw=gh200 peel-iterations={peel}}}"
-        ).run(offloaded.operation)
+        original, offloaded = _bufferized_and_offloaded(
+            JAX_SCAN, f"budget=60% hw=gh200 peel-iterations={peel}"
+        )
         text = str(offloaded)
         assert "#cache.remote" in text
         if peel.startswith("0"):
@@ -313,17 +326,13 @@ def test_a_while_loop_counting_to_an_input_is_pipelined_behind_a_guard(
     in the guard's then region before the loop, unconditionally. For every
     count from 0 to past the stacked rows (JAX clamps the index) the
     program computes what the bufferized one does, bit for bit."""
-    rng = np.random.default_rng(2)
-    w = (rng.standard_normal((5, 32, 32)) * 0.2).astype(np.float32)
-    x = rng.standard_normal((4, 32)).astype(np.float32)
+    w, x = _stacked_and_input(2)
     with ir.Context():
-        original = ir.Module.parse(JAX_WHILE)
-        build_pass_manager("hyper-bufferize-pipeline").run(original.operation)
-        offloaded = ir.Module.parse(JAX_WHILE)
-        build_pass_manager(
-            "hyper-bufferize-pipeline, hyper-offload-pipeline{budget=60% hw=gh200 "
-            f"trip-count-bound=5 loop-streaming=pipelined peel-iterations={peel}}}"
-        ).run(offloaded.operation)
+        original, offloaded = _bufferized_and_offloaded(
+            JAX_WHILE,
+            f"budget=60% hw=gh200 trip-count-bound=5 loop-streaming=pipelined "
+            f"peel-iterations={peel}",
+        )
         text = str(offloaded)
         assert "scf.while" not in text and "arith.cmpi sgt" in text and "iter_args" in text
         # The guard, and in its else region the peeled iteration's own.

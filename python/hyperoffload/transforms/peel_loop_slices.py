@@ -349,49 +349,14 @@ def _peel_guarded(
         for position in views.values():
             copies[(number, position)] = ops[position].operation
     added: list[str] = []
-    context = loop.context
     for split in splits:
-        argument = split.stream.argument
-        number = argument.arg_number
-        type_ = ir.MemRefType(argument.type)
         count = len(split.stream.slices)
-        new_for: dict[tuple[int, int], ir.BlockArgument] = {}
-        for alone_number, (iteration, _) in enumerate(alone_at):
-            for index, view in enumerate(split.stream.slices):
-                row = split.peeled[iteration * count + index]
-                copy = copies[(alone_number, views[view])]
-                size = ir.DenseI64ArrayAttr(copy.attributes["static_sizes"])[0]
-                new = new_for.get((row, size))
-                if new is None:
-                    new = body.add_argument(
-                        ir.MemRefType.get(
-                            [size, *type_.shape[1:]], type_.element_type, loc=copy.location
-                        ),
-                        copy.location,
-                    )
-                    new_for[(row, size)] = new
-                    attributes.append(
-                        {SLICES_ATTRIBUTE: ir.DenseI64ArrayAttr.get([number, row, size], context)}
-                    )
-                    added.append(f"%arg{new.arg_number}")
-                copy.operands[0] = new
-                with ir.InsertionPoint(copy), copy.location:
-                    copy.operands[1] = arith.constant(ir.IndexType.get(), 0)
-        first, last = split.kept
-        argument.set_type(
-            ir.MemRefType.get(
-                [last - first, *type_.shape[1:]], type_.element_type, loc=loop.location
-            )
-        )
-        attributes[number] = {
-            **attributes[number],
-            SLICES_ATTRIBUTE: ir.DenseI64ArrayAttr.get([number, first, last - first], context),
-        }
-        if first:
-            for view in split.stream.slices:
-                offset = view.operands[1]
-                with ir.InsertionPoint(view), view.location:
-                    view.operands[1] = arith.subi(offset, arith.constant(offset.type, first))
+        peeled = [
+            (copies[(alone_number, views[view])], split.peeled[iteration * count + index])
+            for alone_number, (iteration, _) in enumerate(alone_at)
+            for index, view in enumerate(split.stream.slices)
+        ]
+        added += _rewrite_split(split, peeled, split.stream.slices, body, attributes)
     return added
 
 
@@ -406,8 +371,6 @@ def _apply(
     new parameters, the loop ``rest`` reads the rows it keeps. The names
     of the parameters added."""
     argument = split.stream.argument
-    number = argument.arg_number
-    type_ = ir.MemRefType(argument.type)
     rest_body = loop_body(rest)
     peeled_views: list[ir.Operation] = []
     kept_views: list[ir.Operation] = []
@@ -422,10 +385,29 @@ def _apply(
     order = {op.operation: index for index, op in enumerate(parent.operations)}
     peeled_views.sort(key=lambda op: order[op])
     assert len(peeled_views) == len(split.peeled), "one peeled view per peeled slice"
+    return _rewrite_split(
+        split, list(zip(peeled_views, split.peeled, strict=True)), kept_views, body, attributes
+    )
+
+
+def _rewrite_split(
+    split: _Split,
+    peeled: list[tuple[ir.Operation, int]],
+    kept_views: list[ir.Operation],
+    body: ir.Block,
+    attributes: list[dict[str, ir.Attribute]],
+) -> list[str]:
+    """Make each ``peeled`` view (with the row it reads) read a parameter
+    of its own, one per row, appended to ``body`` (``cache.slices`` in
+    ``attributes``), and ``split``'s parameter hold the rows it keeps, the
+    ``kept_views`` shifted; the names of the parameters added."""
+    argument = split.stream.argument
+    number = argument.arg_number
+    type_ = ir.MemRefType(argument.type)
     context = type_.context
     added: dict[tuple[int, int], ir.BlockArgument] = {}
     names: list[str] = []
-    for view, row in zip(peeled_views, split.peeled, strict=True):
+    for view, row in peeled:
         size = ir.DenseI64ArrayAttr(view.attributes["static_sizes"])[0]
         new = added.get((row, size))
         if new is None:
@@ -442,8 +424,9 @@ def _apply(
         with ir.InsertionPoint(view), view.location:
             view.operands[1] = arith.constant(ir.IndexType.get(), 0)
     first, last = split.kept
+    location = kept_views[0].location if kept_views else ir.Location.unknown(context)
     argument.set_type(
-        ir.MemRefType.get([last - first, *type_.shape[1:]], type_.element_type, loc=rest.location)
+        ir.MemRefType.get([last - first, *type_.shape[1:]], type_.element_type, loc=location)
     )
     attributes[number] = {
         **attributes[number],
