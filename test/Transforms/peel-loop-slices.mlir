@@ -157,3 +157,21 @@ func.func @unbounded(%w: memref<6x8xf32>, %out: memref<8xf32>, %n: index) {
   }
   return
 }
+
+// -----
+
+// A row read from memory is bounded by nothing the pass can compute.
+
+// REMARK: :[[@LINE+5]]:3: remark: leaves %arg0 whole: a slice's row is not bounded by integer arithmetic on the loop's counter
+// CHECK-LABEL: func.func @loaded(%{{.+}}: memref<6x8xf32>,
+func.func @loaded(%w: memref<6x8xf32>, %out: memref<8xf32>, %rows: memref<?xindex>, %n: index) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  scf.for %i = %c0 to %n step %c1 {
+    %r = memref.load %rows[%i] : memref<?xindex>
+    %t = arith.addi %r, %i : index
+    %a = memref.subview %w[%t, 0] [1, 8] [1, 1] : memref<6x8xf32> to memref<8xf32, strided<[1], offset: ?>>
+    linalg.add ins(%a, %out : memref<8xf32, strided<[1], offset: ?>>, memref<8xf32>) outs(%out : memref<8xf32>)
+  }
+  return
+}

@@ -333,3 +333,47 @@ func.func @guarded(%w: memref<4x8xf32>, %out: memref<8xf32>, %n: i32, %w0: memre
   } {cache.trip_count_bound = 3 : i64}
   return
 }
+
+// -----
+
+// A loop whose lower bound is known only at run time cannot be guarded
+// (the guard counts from a constant lower bound): it fetches in each
+// iteration, with a remark.
+
+// REMARK: :[[@LINE+5]]:3: remark: streams %arg0 slice by slice (32 B per iteration), fetched in each iteration: its lower bound or step varies
+// CHECK-LABEL: func.func @dynamic_lower(
+// CHECK-NOT:     scf.if
+func.func @dynamic_lower(%w: memref<4x8xf32>, %o: memref<8xf32>, %lb: index, %n: index) {
+  %c1 = arith.constant 1 : index
+  scf.for %i = %lb to %n step %c1 {
+    %s = memref.subview %w[%i, 0] [1, 8] [1, 1] : memref<4x8xf32> to memref<8xf32, strided<[1], offset: ?>>
+    linalg.copy ins(%s : memref<8xf32, strided<[1], offset: ?>>) outs(%o : memref<8xf32>)
+  }
+  return
+}
+
+// -----
+
+// A slice whose row is read from memory cannot run an iteration ahead of
+// that read: the loop is not pipelined, and the guard on its run-time
+// count is taken out again (no scf.if is left).
+
+// REMARK: :[[@LINE+11]]:3: remark: streams %arg0 slice by slice (32 B per iteration), fetched in each iteration: upstream's pipeliner declined the loop
+// CHECK-LABEL: func.func @loaded(
+// CHECK-NOT:     scf.if
+// CHECK:         scf.for
+// CHECK:           memref.load
+// CHECK:           cache.prefetch
+// CHECK-NOT:     scf.if
+// CHECK:         return
+func.func @loaded(%w: memref<6x8xf32>, %o: memref<8xf32>, %rows: memref<?xindex>, %n: index) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  scf.for %i = %c0 to %n step %c1 {
+    %r = memref.load %rows[%i] : memref<?xindex>
+    %t = arith.addi %r, %i : index
+    %s = memref.subview %w[%t, 0] [1, 8] [1, 1] : memref<6x8xf32> to memref<8xf32, strided<[1], offset: ?>>
+    linalg.copy ins(%s : memref<8xf32, strided<[1], offset: ?>>) outs(%o : memref<8xf32>)
+  }
+  return
+}

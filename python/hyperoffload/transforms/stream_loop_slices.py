@@ -259,6 +259,8 @@ def stream_function(
             how += " where it runs twice or more (else in each iteration)"
         bound = trip_count(loop)
         new_loop = pipeline(loop, ahead, [s for s in group if s not in ahead], ahead_by, counted)
+        if new_loop is None and not counted:
+            unguard(loop)
         if new_loop is not None and not counted and bound is not None:
             # The peeled first iteration and the epilogue's run outside.
             _set_bound(new_loop, bound - 2)
@@ -401,6 +403,26 @@ def guard_trip_count(loop: ir.Operation, iterations: int) -> ir.Operation | None
     bound = trip_count(loop)
     _set_bound(fallback, iterations - 1 if bound is None else min(bound, iterations - 1))
     return loop
+
+
+def unguard(loop: ir.Operation) -> None:
+    """Undo :func:`guard_trip_count` on ``loop`` (where upstream's
+    pipeliner then declined it): its ops, and the peeled iterations with
+    their own conditions again, go back where the guard is, which goes."""
+    guard = loop.parent.operation
+    then_ops = [op.operation for op in guard.regions[0].blocks[0].operations]
+    else_ops = [op.operation for op in guard.regions[1].blocks[0].operations]
+    # The then region: the `true` the peeled iterations took, the ops the
+    # else region has copies of (in order), its yield.
+    moved = then_ops[1:-1]
+    for op, copy in zip(moved, else_ops[:-1], strict=True):
+        if op.name == "scf.if":
+            op.operands[0] = copy.operands[0]
+    for op in moved:
+        op.move_before(guard)
+    for result, replacement in zip(guard.results, loop.results, strict=True):
+        result.replace_all_uses_with(replacement)
+    guard.erase()
 
 
 def _peeled_before(loop: ir.Operation, upper: ir.Value, lower: int) -> list[ir.Operation]:
