@@ -12,6 +12,18 @@ from hyperoffload._native import RemoteMemorySpaceAttr
 REMOTE_SPACE = "#cache.remote"
 
 
+def defined_in(value: ir.Value, op: ir.Operation) -> bool:
+    """Whether ``value`` is defined inside ``op`` (by an op nested in it,
+    or as an argument of a block of its regions)."""
+    owner = value.owner
+    parent = owner.owner if isinstance(owner, ir.Block) else owner.operation.parent
+    while parent is not None:
+        if parent.operation == op:
+            return True
+        parent = parent.operation.parent
+    return False
+
+
 def walk_preorder(root: ir.Operation) -> list[ir.Operation]:
     """Every op nested in ``root`` (``root`` excluded), in pre-order: a value's
     definition comes before every use it dominates."""

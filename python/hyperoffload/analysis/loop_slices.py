@@ -466,22 +466,4 @@ def slice_rows(stream: SliceStream) -> list[list[int]] | None:
     integer arithmetic (:func:`_evaluate`), or moves in another dimension.
     Computed once per iteration: for the few ops between a loop's counter
     and its slices' offsets."""
-    loop = stream.loop
-    if not stream.counted:
-        return None
-    lower, step = constant_int(loop.operands[0]), constant_int(loop.operands[2])
-    if lower is None or step is None:
-        return None
-    body = loop_body(loop)
-    iv = body.arguments[0]
-    offsets = _row_offsets(stream)
-    if offsets is None:
-        return None
-    rows: list[list[int]] = []
-    for iteration in range(stream.trip_count):
-        at = lower + iteration * step
-        row = [_evaluate(offset, iv, at, body) for offset in offsets]
-        if any(r is None or r < 0 for r in row):
-            return None
-        rows.append(row)  # type: ignore[arg-type]
-    return rows
+    return leading_rows(stream, stream.trip_count) if stream.counted else None

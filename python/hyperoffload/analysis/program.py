@@ -259,6 +259,14 @@ def constant_trip_count(op: ir.Operation) -> int | None:
 TRIP_COUNT_BOUND = "cache.trip_count_bound"
 
 
+def set_trip_count_bound(op: ir.Operation, trips: int) -> None:
+    """Record ``trips`` (0 at least) as loop ``op``'s
+    ``cache.trip_count_bound``."""
+    op.attributes[TRIP_COUNT_BOUND] = ir.IntegerAttr.get(
+        ir.IntegerType.get_signless(64), max(0, trips)
+    )
+
+
 def trip_count(op: ir.Operation) -> int | None:
     """How many times the simulator and the cost model run loop ``op``'s
     body: an ``scf.for``'s constant trip count, else the loop's

@@ -53,7 +53,7 @@ from hyperoffload.analysis.liveness import BufferLiveness
 from hyperoffload.analysis.offload_plan import KEEP_REASON_ATTR, POLICY_ATTR
 from hyperoffload.dialects import cache
 from hyperoffload.hardware import HardwareProfile
-from hyperoffload.ir_utils import function_named, walk_preorder
+from hyperoffload.ir_utils import defined_in, function_named, walk_preorder
 from hyperoffload.transforms.region_functions import (
     OutlinedRegion,
     inline_region,
@@ -265,7 +265,7 @@ def restore_branch(function: ir.Operation, flat: FlatPath) -> ir.Operation:
     _release_on_other_path(op, flat.path)
     for inner in ops[after:]:
         for nested in [inner, *walk_preorder(inner)]:
-            if any(_defined_in(operand, op) for operand in nested.operands):
+            if any(defined_in(operand, op) for operand in nested.operands):
                 raise PathError(
                     "the plan left work after the branch using what the costlier region made"
                 )
@@ -292,7 +292,7 @@ def _release_on_other_path(op: ir.Operation, path: int) -> None:
         if inner.name not in ("cache.evict", "memref.dealloc"):
             continue
         buffer = inner.operands[0]
-        if _defined_in(buffer, op) or buffer in released_there:
+        if defined_in(buffer, op) or buffer in released_there:
             continue
         released_there.add(buffer)
         if inner.name == "memref.dealloc":
@@ -302,7 +302,7 @@ def _release_on_other_path(op: ir.Operation, path: int) -> None:
         dependencies = [
             token
             for token in inner.operands[2 if destination is not None else 1 :]
-            if not _defined_in(token, op)
+            if not defined_in(token, op)
         ]
         owner = buffer.owner
         if not isinstance(owner, ir.Block) and owner.operation.name == "cache.prefetch":
@@ -320,17 +320,6 @@ def _has_destination(evict: ir.Operation) -> bool:
     segments: buffer, destination, dependencies)."""
     segments = ir.DenseI32ArrayAttr(evict.attributes["operandSegmentSizes"])
     return segments[1] == 1
-
-
-def _defined_in(value: ir.Value, op: ir.Operation) -> bool:
-    """Whether ``value`` is defined inside ``op``."""
-    owner = value.owner
-    parent = owner.owner if isinstance(owner, ir.Block) else owner.operation.parent
-    while parent is not None:
-        if parent.operation == op:
-            return True
-        parent = parent.operation.parent
-    return False
 
 
 class _Tags:

@@ -208,7 +208,12 @@ from hyperoffload.analysis.offload_plan import (
     PlanError,
     PlanStatistics,
 )
-from hyperoffload.analysis.program import TRIP_COUNT_BOUND, callee_symbol, constant_trip_count
+from hyperoffload.analysis.program import (
+    TRIP_COUNT_BOUND,
+    callee_symbol,
+    constant_trip_count,
+    set_trip_count_bound,
+)
 from hyperoffload.analysis.references import module_of
 from hyperoffload.analysis.schedule_rules import check_schedule
 from hyperoffload.analysis.static_slices import StaticStream, find_static_streams
@@ -1734,7 +1739,7 @@ def bound_loops(module: ir.Operation, trips: int) -> int:
             continue
         if op.name == "scf.for" and constant_trip_count(op) is not None:
             continue
-        op.attributes[TRIP_COUNT_BOUND] = ir.IntegerAttr.get(ir.IntegerType.get_signless(64), trips)
+        set_trip_count_bound(op, trips)
         marked += 1
     return marked
 

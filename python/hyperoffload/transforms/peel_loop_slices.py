@@ -97,7 +97,12 @@ from hyperoffload.analysis.loop_slices import (
     position_in,
     slice_rows,
 )
-from hyperoffload.analysis.program import TRIP_COUNT_BOUND, constant_int, trip_count
+from hyperoffload.analysis.program import (
+    TRIP_COUNT_BOUND,
+    constant_int,
+    set_trip_count_bound,
+    trip_count,
+)
 from hyperoffload.ir_utils import update_function_type
 from hyperoffload.transforms.pass_base import (
     ModulePass,
@@ -338,9 +343,7 @@ def _peel_guarded(
         loop.operands[3 + number] = value
     bound = trip_count(loop)
     if bound is not None:
-        loop.attributes[TRIP_COUNT_BOUND] = ir.IntegerAttr.get(
-            ir.IntegerType.get_signless(64), max(0, bound - iterations)
-        )
+        set_trip_count_bound(loop, bound - iterations)
     # Each view's copy in each iteration run alone, found by position
     # before any is rewritten (a constant inserted moves the others).
     copies: dict[tuple[int, int], ir.Operation] = {}

@@ -122,11 +122,7 @@ from hyperoffload.analysis.loop_slices import (
     slice_candidates,
 )
 from hyperoffload.analysis.offload_plan import REBUILT_VIEWS
-from hyperoffload.analysis.program import (
-    TRIP_COUNT_BOUND,
-    constant_int,
-    trip_count,
-)
+from hyperoffload.analysis.program import constant_int, set_trip_count_bound, trip_count
 from hyperoffload.dialects import cache
 from hyperoffload.hardware import ProfileError, load_profile
 from hyperoffload.ir_utils import update_function_type
@@ -263,7 +259,7 @@ def stream_function(
             unguard(loop)
         if new_loop is not None and not counted and bound is not None:
             # The peeled first iteration and the epilogue's run outside.
-            _set_bound(new_loop, bound - 2)
+            set_trip_count_bound(new_loop, bound - 2)
         if new_loop is not None and ahead_by > 1:
             refill_freed_slots(new_loop)
         if new_loop is None:
@@ -401,7 +397,7 @@ def guard_trip_count(loop: ir.Operation, iterations: int) -> ir.Operation | None
     for op in peeled:
         op.operands[0] = always
     bound = trip_count(loop)
-    _set_bound(fallback, iterations - 1 if bound is None else min(bound, iterations - 1))
+    set_trip_count_bound(fallback, iterations - 1 if bound is None else min(bound, iterations - 1))
     return loop
 
 
@@ -462,13 +458,6 @@ def _peeled_before(loop: ir.Operation, upper: ir.Value, lower: int) -> list[ir.O
             if op.name in ("arith.constant", "arith.cmpi"):
                 op.move_before(found[0])
     return found
-
-
-def _set_bound(loop: ir.Operation, bound: int) -> None:
-    """Set ``loop``'s ``cache.trip_count_bound``."""
-    loop.attributes[TRIP_COUNT_BOUND] = ir.IntegerAttr.get(
-        ir.IntegerType.get_signless(64), max(0, bound)
-    )
 
 
 def pipeline(

@@ -70,7 +70,7 @@ from mlir import ir
 from mlir.dialects import arith, scf, tensor
 
 from hyperoffload.analysis.program import constant_int
-from hyperoffload.ir_utils import functions_with_bodies, walk_preorder
+from hyperoffload.ir_utils import defined_in, functions_with_bodies, walk_preorder
 from hyperoffload.transforms.pass_base import ModulePass, run_or_restore
 
 
@@ -269,9 +269,9 @@ def uplift_counted_while(loop: ir.Operation) -> ir.Operation | None:
         return None
     bound = compare.operands[1]
     bound_read = _owner(bound)
-    outside = _defined_above(bound, loop)
+    outside = not defined_in(bound, loop)
     if not outside and bound_read is not None and bound_read.name == "tensor.extract":
-        if not all(_defined_above(v, loop) for v in bound_read.operands):
+        if any(defined_in(v, loop) for v in bound_read.operands):
             return None
     elif not outside:
         return None
@@ -293,24 +293,6 @@ def uplift_counted_while(loop: ir.Operation) -> ir.Operation | None:
         result.replace_all_uses_with(replacement)
     loop.erase()
     return new.operation
-
-
-def _defined_above(value: ir.Value, loop: ir.Operation) -> bool:
-    """Whether ``value`` is defined outside ``loop`` (so it dominates it:
-    ``loop``'s regions do not define it)."""
-    owner = value.owner
-    op = owner if isinstance(owner, ir.Block) else owner.operation
-    block = owner if isinstance(owner, ir.Block) else op.block
-    while True:
-        parent = block.owner
-        if parent is None:
-            return True
-        parent = parent.operation
-        if parent == loop:
-            return False
-        if parent.name == "func.func":
-            return True
-        block = parent.block
 
 
 def _increments(yielded: ir.Value, argument: ir.Value, step: int) -> bool:
