@@ -664,21 +664,27 @@ class _Simulator:
             children = self.liveness.order.children(position) if position is not None else None
             if children is not None and len(children) != _op_count(body):
                 children = None
-            carried = self._carried.get(position) if children is not None else None
+
+            def run() -> None:
+                if children is None:
+                    self._run_region(body)
+                else:
+                    self._run_positions(children)
+
+            carried = self._carried.get(position) if position is not None else None
             if carried:
                 # Tokens carried across iterations: each iteration's
-                # arguments are the tokens the one before yielded.
+                # arguments are the tokens the one before yielded (the body
+                # op by op too: its walked ops name them by their keys).
                 self._carry(carried, initial=True)
                 self._iterate(
                     trips,
-                    lambda: (self._run_positions(children), self._carry(carried)),
+                    lambda: (run(), self._carry(carried)),
                     {yielded for _, _, yielded in carried if isinstance(yielded, int)},
                 )
                 self._carry(carried)
-            elif children is None:
-                self._iterate(trips, lambda: self._run_region(body))
             else:
-                self._iterate(trips, lambda: self._run_positions(children))
+                self._iterate(trips, run)
             return
         if name == "scf.if":
             condition = _constant_bool(op.operands[0])
