@@ -169,8 +169,8 @@ def drop_carried_tokens(ops: list[ir.Operation]) -> bool:
             new = scf.ForOp(
                 loop.operands[0], loop.operands[1], loop.operands[2], [inits[n] for n in keep]
             )
-        for attribute in loop.attributes:
-            new.operation.attributes[attribute.name] = attribute.attr
+        for name in loop.attributes:  # the names (cache.trip_count_bound)
+            new.operation.attributes[name] = loop.attributes[name]
         with ir.InsertionPoint(new.body), terminator.location:
             new_yield = scf.YieldOp([terminator.operands[n] for n in keep])
         body.arguments[0].replace_all_uses_with(new.induction_variable)
