@@ -317,27 +317,29 @@ def issue_carried(block: ir.Block, hardware: HardwareProfile) -> int:
         later = [i for i in range(index[prefetch] + 1, len(ops)) if ops[i].name == "cache.prefetch"]
         highest = min(u for u in [*users, *later[:1]] if u is not None)
 
-        def probe(
-            at: int, ops: list[ir.Operation] = ops, chain: list[ir.Operation] = chain
-        ) -> float:
-            """When the copy starts with ``chain`` put before op ``at``."""
-            rest = [op for op in ops if op not in chain]
-            at = len([op for op in ops[:at] if op not in chain])
-            order = [*rest[:at], *chain, *rest[at:]]
-            return _timeline(order, hardware, known).copies[order.index(chain[-1])][0]
-
-        least = probe(lowest)
+        # No other prefetch lies between ``lowest`` and ``highest``, and
+        # this copy's waits lie past them: put before the op at ``at``,
+        # the copy starts at that op's begin in the block without the
+        # chain (plus the chain's own time before it), or when the copies
+        # issued before it end, whichever is later.
+        rest = [op for op in ops if op not in chain]
+        timeline = _timeline(rest, hardware, known)
+        in_rest = {op: i for i, op in enumerate(rest)}
+        low, high = (
+            len([op for op in ops[:bound] if op not in chain]) for bound in (lowest, highest)
+        )
+        before = [timeline.copies[i][1] for i in timeline.copies if i < low]
+        link = max(before, default=0.0)
+        own = _timeline(chain, hardware, known).begin[-1]
+        starts = [max(begin + own, link) for begin in [*timeline.begin, timeline.end]]
         # The copy starts no earlier as it is issued later.
-        low, high = lowest, highest
-        while low < high:
-            middle = (low + high + 1) // 2
-            if probe(middle) <= least + _EPSILON:
-                low = middle
-            else:
-                high = middle - 1
-        if low == start or (start < low <= index[prefetch] + 1):
+        at = low
+        while at < high and starts[at + 1] <= starts[low] + _EPSILON:
+            at += 1
+        anchor = rest[at] if at < len(rest) else None
+        current = in_rest.get(next((op for op in ops[start:] if op not in chain), None))
+        if anchor is None or current == at:
             continue  # already there
-        anchor = next(op for op in ops[low:] if op not in chain)
         for op in chain:
             op.move_before(anchor)
         moved += 1
