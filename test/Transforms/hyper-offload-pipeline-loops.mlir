@@ -24,13 +24,14 @@
 // PIPE:         scf.if %[[ENOUGH]] {
 // PIPE:           cache.prefetch
 // PIPE:           cache.prefetch
-// PIPE:           scf.for %{{.+}} = %c1 to %{{.+}} step %c1 iter_args(%{{.+}} = %{{.+}}) -> (memref<8xf32>) {
+// PIPE:           scf.for %{{.+}} = %c1 to %{{.+}} step %c1 iter_args(%{{.+}} = %{{.+}}, %{{.+}} = %{{.+}}) -> (!cache.token, memref<8xf32>) {
+// PIPE:             cache.wait
 // PIPE:             cache.prefetch
 // PIPE:             linalg.copy
 // PIPE:             cache.evict
-// PIPE:             cache.wait
 // PIPE:             scf.yield
 // PIPE:           } {cache.trip_count_bound = 2 : i64}
+// PIPE:           cache.wait
 // PIPE:           linalg.copy
 // PIPE:           cache.evict
 // PIPE:         } else {

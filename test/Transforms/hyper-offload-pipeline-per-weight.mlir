@@ -9,8 +9,8 @@
 // iteration), %b's hides behind the fill. Per weight, each kind takes the
 // faster form: %b in each iteration, %a one iteration ahead, its next
 // slice queued behind this iteration's %b (so the link fetches in the
-// order of use) and waited for at the end of the iteration: only the
-// first slice's copy exposed (+5%). Each prefetch is issued when the link
+// order of use), its token carried to the next iteration, which waits
+// for it right before the add: only the first slice's copy exposed (+5%). Each prefetch is issued when the link
 // starts its copy: %a's next after %b's copy, by then %a's current slice
 // is evicted, so one slice of each is on the device at a time. auto plans this form too and
 // keeps it: the smallest peak.
@@ -20,11 +20,11 @@
 // CHECK: cache.prefetch
 // CHECK: cache.prefetch
 // CHECK: %[[A1:[^,]+]], %[[T1:[^ ]+]] = cache.prefetch
-// CHECK: cache.wait %[[T1]]
-// CHECK-NEXT: scf.for %[[I:[^ ]+]] = {{.+}} iter_args(%[[CUR:[^ ]+]] = %[[A1]])
+// CHECK: scf.for %[[I:[^ ]+]] = {{.+}} iter_args(%[[TCUR:[^ ]+]] = %[[T1]], %[[CUR:[^ ]+]] = %[[A1]])
 // CHECK-NEXT: %[[VB:[^ ]+]] = memref.subview %[[B]][%[[I]], 0]
 // CHECK-NEXT: %[[NEXT:[^ ]+]] = arith.addi %[[I]]
 // CHECK-NEXT: %[[VA:[^ ]+]] = memref.subview %[[A]][%[[NEXT]], 0]
+// CHECK-NEXT: cache.wait %[[TCUR]]
 // CHECK-NEXT: %[[DB:[^,]+]], %[[TB:[^ ]+]] = cache.prefetch %[[VB]]
 // CHECK-NEXT: linalg.add ins(%{{[^,]+}}, %[[CUR]] :
 // CHECK-NEXT: cache.evict %[[CUR]]
@@ -33,8 +33,7 @@
 // CHECK-NEXT: cache.wait %[[TB]]
 // CHECK-NEXT: linalg.add ins(%{{[^,]+}}, %[[DB]] :
 // CHECK-NEXT: cache.evict %[[DB]]
-// CHECK-NEXT: cache.wait %[[TA]]
-// CHECK-NEXT: scf.yield %[[DA]]
+// CHECK-NEXT: scf.yield %[[TA]], %[[DA]]
 // AUTO: remark: streams %arg0, %arg1 slice by slice (1.953 KiB per iteration), %arg0 prefetched one iteration ahead, the others in each iteration
 // ITER: remark: keeps %arg0 whole: streaming it through the loop simulates 20.00% slower, over max-slowdown
 // ITER: remark: streams %arg1 slice by slice (1000 B per iteration), fetched in each iteration

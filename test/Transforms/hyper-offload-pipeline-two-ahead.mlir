@@ -7,7 +7,8 @@
 // (slice 1 before the first layer; slice 2 once slice 1's copy is done,
 // which on this link is after the layer), and the kernel prefetches slice
 // i+2 into the memory slice i frees, waiting for slice i+1 through the
-// token the iteration before carried in.
+// token the iteration before carried in (and issued once that wait
+// returns: on the one copy engine its copy queues behind slice i+1's).
 
 // SUMMARY: streamed slices     96.0 KiB less peak (prefetched two iterations ahead)
 
@@ -22,8 +23,8 @@
 // CHECK-NEXT: %[[R:.+]]:3 = scf.for %{{.+}} iter_args(%[[CUR:.+]] = %[[D1]], %[[NEXT:.+]] = %[[D2]], %[[NT:.+]] = %[[T2]]) -> (memref<64x64xf32>, memref<64x64xf32>, !cache.token) {
 // CHECK-NEXT:   linalg.matmul ins(%{{.+}}, %[[CUR]] :
 // CHECK-NEXT:   cache.evict %[[CUR]]
-// CHECK:        %[[DN:.+]], %[[TN:.+]] = cache.prefetch
-// CHECK-NEXT:   cache.wait %[[NT]]
+// CHECK:        cache.wait %[[NT]]
+// CHECK-NEXT:   %[[DN:.+]], %[[TN:.+]] = cache.prefetch
 // CHECK-NEXT:   scf.yield %[[NEXT]], %[[DN]], %[[TN]]
 // CHECK:      cache.wait %[[R]]#2
 func.func @scan(%w: memref<8x64x64xf32>, %x: memref<8x64xf32>, %y: memref<8x64xf32>) {

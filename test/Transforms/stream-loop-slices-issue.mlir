@@ -11,9 +11,10 @@
 // queue. Iteration i reads %a[i] first and %b[i] after two fills. In the
 // kernel %a[i+1]'s copy starts at once and %b[i+1]'s when it ends, by
 // which time %a[i] is read and evicted: three slices on the device where
-// four were, the copies and the makespan unchanged. In the peeled first
-// iteration %a[0]'s copy is waited for at once, and the others are issued
-// each when the one before it ends.
+// four were, the copies and the makespan unchanged (each slice's token is
+// carried to the iteration that reads it, which waits for it right
+// before). In the peeled first iteration %a[0]'s copy is waited for at
+// once, and the others are issued each when the one before it ends.
 
 // CHECK-LABEL: func.func @scan(
 // CHECK-SAME: %[[A:[^:]+]]: memref<4x250xf32, #cache.remote>, %[[B:[^:]+]]: memref<4x250xf32, #cache.remote>
@@ -27,20 +28,20 @@
 // CHECK-NEXT: %[[B1:[^,]+]], %{{[^ ]+}} = cache.prefetch
 // CHECK-NEXT: linalg.fill
 // CHECK-NEXT: cache.wait %[[TB0]]
-// CHECK: scf.for %[[I:[^ ]+]] = {{.+}} iter_args(%[[CA:[^ ]+]] = %[[A1]], %[[CB:[^ ]+]] = %[[B1]])
+// CHECK: scf.for %[[I:[^ ]+]] = {{.+}} iter_args(%[[TCA:[^ ]+]] = %{{[^,]+}}, %[[CA:[^ ]+]] = %[[A1]], %[[TCB:[^ ]+]] = %{{[^,]+}}, %[[CB:[^ ]+]] = %[[B1]])
 // CHECK: %[[VA:[^ ]+]] = memref.subview %[[A]]
 // CHECK: %[[VB:[^ ]+]] = memref.subview %[[B]]
+// CHECK-NEXT: cache.wait %[[TCA]]
 // CHECK-NEXT: %[[NA:[^,]+]], %[[TA:[^ ]+]] = cache.prefetch %[[VA]]
 // CHECK-NEXT: linalg.add ins(%{{[^,]+}}, %[[CA]] :
 // CHECK-NEXT: cache.evict %[[CA]]
 // CHECK-NEXT: %[[NB:[^,]+]], %[[TB:[^ ]+]] = cache.prefetch %[[VB]]
 // CHECK-NEXT: linalg.fill
 // CHECK-NEXT: linalg.fill
+// CHECK-NEXT: cache.wait %[[TCB]]
 // CHECK-NEXT: linalg.add ins(%{{[^,]+}}, %[[CB]] :
 // CHECK-NEXT: cache.evict %[[CB]]
-// CHECK-NEXT: cache.wait %[[TA]]
-// CHECK-NEXT: cache.wait %[[TB]]
-// CHECK-NEXT: scf.yield %[[NA]], %[[NB]]
+// CHECK-NEXT: scf.yield %[[TA]], %[[NA]], %[[TB]], %[[NB]]
 
 // AT-VIEW: peak device memory {{.+}} ->       8.8 KiB
 // AT-VIEW-NEXT: makespan {{.+}} -> 13000.000 ms  (+8.33%)

@@ -6,9 +6,10 @@
 // iteration is peeled (upstream scf::peelForLoopFirstIteration): it waits
 // for each slice right before using it, and slice 1 is already on its way.
 // The rest is software-pipelined by upstream's scf::pipelineForLoop.
-// Kernel: slice i+1 prefetched, layer i on the buffer carried in, that
-// buffer evicted, slice i+1 waited for and carried out. Epilogue: the last
-// layer, its slice evicted.
+// Kernel: slice i+1 prefetched, the token of slice i carried in waited for
+// right before the layer on the buffer carried in, that buffer evicted,
+// slice i+1 and its token carried out. Epilogue: the last slice waited
+// for, the last layer, its slice evicted.
 
 // REMARK: remark: streams %arg0 slice by slice (16 KiB per iteration), each prefetched one iteration ahead
 
@@ -22,18 +23,18 @@
 // CHECK-NEXT: cache.wait %[[T0]]
 // CHECK-NEXT: linalg.matmul ins(%[[X]], %[[D0]] : memref<8x64xf32>, memref<64x64xf32>) outs(%[[Y]] : memref<8x64xf32>)
 // CHECK-NEXT: cache.evict %[[D0]] : memref<64x64xf32>
-// CHECK-NEXT: cache.wait %[[T1]]
-// CHECK-NEXT: %[[LAST:.+]] = scf.for %[[I:.+]] = %{{.+}} to %{{.+}} step %{{.+}} iter_args(%[[CUR:.+]] = %[[D1]]) -> (memref<64x64xf32>) {
+// CHECK-NEXT: %[[LAST:.+]]:2 = scf.for %[[I:.+]] = %{{.+}} to %{{.+}} step %{{.+}} iter_args(%[[TC:.+]] = %[[T1]], %[[CUR:.+]] = %[[D1]]) -> (!cache.token, memref<64x64xf32>) {
 // CHECK-NEXT:   %[[NEXT:.+]] = arith.addi %[[I]], %{{.+}} : index
 // CHECK-NEXT:   %[[SN:.+]] = memref.subview %[[W]][%[[NEXT]], 0, 0] [1, 64, 64] [1, 1, 1]
 // CHECK-NEXT:   %[[DN:.+]], %[[TN:.+]] = cache.prefetch %[[SN]]
+// CHECK-NEXT:   cache.wait %[[TC]]
 // CHECK-NEXT:   linalg.matmul ins(%[[X]], %[[CUR]] : memref<8x64xf32>, memref<64x64xf32>) outs(%[[Y]] : memref<8x64xf32>)
 // CHECK-NEXT:   cache.evict %[[CUR]] : memref<64x64xf32>
-// CHECK-NEXT:   cache.wait %[[TN]]
-// CHECK-NEXT:   scf.yield %[[DN]] : memref<64x64xf32>
+// CHECK-NEXT:   scf.yield %[[TN]], %[[DN]] : !cache.token, memref<64x64xf32>
 // CHECK-NEXT: }
-// CHECK-NEXT: linalg.matmul ins(%[[X]], %[[LAST]] : memref<8x64xf32>, memref<64x64xf32>) outs(%[[Y]] : memref<8x64xf32>)
-// CHECK-NEXT: cache.evict %[[LAST]] : memref<64x64xf32>
+// CHECK-NEXT: cache.wait %[[LAST]]#0
+// CHECK-NEXT: linalg.matmul ins(%[[X]], %[[LAST]]#1 : memref<8x64xf32>, memref<64x64xf32>) outs(%[[Y]] : memref<8x64xf32>)
+// CHECK-NEXT: cache.evict %[[LAST]]#1 : memref<64x64xf32>
 // CHECK-NEXT: return
 func.func @scan(%w: memref<4x64x64xf32>, %x: memref<8x64xf32>, %y: memref<8x64xf32>) {
   %c0 = arith.constant 0 : index
@@ -55,14 +56,14 @@ func.func @scan(%w: memref<4x64x64xf32>, %x: memref<8x64xf32>, %y: memref<8x64xf
 
 // CHECK-LABEL: func.func @clamped(
 // CHECK-SAME: memref<5x32x32xf32, #cache.remote>
-// CHECK: scf.for %{{.+}} = %{{.+}} to %{{.+}} step %{{.+}} iter_args(%{{.+}} = %{{.+}}) -> (memref<32x32xf32>) : i32 {
+// CHECK: scf.for %{{.+}} = %{{.+}} to %{{.+}} step %{{.+}} iter_args(%{{.+}} = %{{.+}}, %{{.+}} = %{{.+}}) -> (!cache.token, memref<32x32xf32>) : i32 {
 // CHECK:   arith.index_cast
 // CHECK:   arith.minsi
 // CHECK:   memref.subview
 // CHECK:   cache.prefetch
+// CHECK:   cache.wait
 // CHECK:   linalg.matmul
 // CHECK:   cache.evict
-// CHECK:   cache.wait
 // CHECK:   scf.yield
 func.func @clamped(%w: memref<5x32x32xf32>, %x: memref<4x32xf32>, %y: memref<4x32xf32>) {
   %lb = arith.constant 0 : i32
@@ -91,7 +92,7 @@ func.func @clamped(%w: memref<5x32x32xf32>, %x: memref<4x32xf32>, %y: memref<4x3
 // CHECK: memref.expand_shape %[[D0]]
 // CHECK-NEXT: linalg.generic
 // CHECK: cache.evict %[[D0]]
-// CHECK: scf.for %{{.+}} = %{{.+}} to %{{.+}} step %{{.+}} iter_args(%[[CUR:.+]] = %{{.+}}) -> (memref<32x32xf32>)
+// CHECK: scf.for %{{.+}} = %{{.+}} to %{{.+}} step %{{.+}} iter_args(%{{.+}} = %{{.+}}, %[[CUR:.+]] = %{{.+}}) -> (!cache.token, memref<32x32xf32>)
 // CHECK:   memref.expand_shape %[[CUR]]
 // CHECK-NEXT:   linalg.generic
 // CHECK:   cache.evict %[[CUR]]
@@ -297,7 +298,7 @@ func.func @caller(%w: memref<4x16xf32>, %o: memref<16xf32>) {
 // CHECK-NEXT:      linalg.add
 // CHECK:           cache.prefetch
 // CHECK:           cache.prefetch
-// CHECK:           scf.for %{{.+}} = %c3_i32 to %{{.+}} step %c1_i32 iter_args(%{{.+}} = %{{.+}}) -> (memref<8xf32>) : i32 {
+// CHECK:           scf.for %{{.+}} = %c3_i32 to %{{.+}} step %c1_i32 iter_args(%{{.+}} = %{{.+}}, %{{.+}} = %{{.+}}) -> (!cache.token, memref<8xf32>) : i32 {
 // CHECK:           } {cache.trip_count_bound = 1 : i64}
 // CHECK:         } else {
 // CHECK-NEXT:      scf.if %[[R0]] {

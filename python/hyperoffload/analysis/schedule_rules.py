@@ -25,7 +25,12 @@ body. That *slot* is checked as one buffer: on entry to an iteration it
 holds the buffer carried in, live and waited for (the one before the loop
 must be); the iteration must evict it, and must wait for the buffer it
 yields without evicting it; after the loop the result holds the last one,
-waited for, to be evicted like any prefetched buffer. Prefetched two
+waited for, to be evicted like any prefetched buffer. Where the loop
+carries the buffer's token beside it (a ``!cache.token`` iteration
+argument started with the token of the buffer before the loop and yielded
+the token of the one prefetched in the body), the slot enters each
+iteration unwaited instead, a wait on that argument covers it, and after
+the loop a wait on the loop's token result covers the last one. Prefetched two
 iterations ahead (``distance=2``), the loop has two slots per weight: the
 buffer the iteration uses, and the next one, whose token the loop carries
 beside it (a ``!cache.token`` iteration argument: a wait on it covers the

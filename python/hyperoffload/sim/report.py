@@ -268,7 +268,10 @@ def summary_text(document: dict[str, Any], hardware: str) -> str:
             streamed = plan.get("saved_by_streaming_bytes") or 0
             if streamed:
                 # Stacked weights fetched slice by slice: not in the plan's list.
-                how = {"two-ahead": " (prefetched two iterations ahead)"}
+                how = {
+                    "two-ahead": " (prefetched two iterations ahead)",
+                    "in-place": " (prefetched in place)",
+                }
                 lines.append(
                     f"  streamed slices     {_size(streamed)} less peak"
                     + how.get(str(plan.get("loop_streaming")), "")

@@ -14,8 +14,10 @@ first slice's copy, before the loop, has nothing to hide behind); under a
 budget, largest kind first until the planner can meet it, the last kind
 then swapped for a smaller one that meets it too where that simulates
 faster. A loop
-streams pipelined (slice i+1 during iteration i), two ahead (slice i+2
-during iteration i, its token carried to the next iteration; the slices
+streams pipelined (slice i+1 during iteration i, its token carried to the
+next iteration, which waits for it right before its first use), in place
+(as pipelined, slice i+1 prefetched right after slice i's last use, into
+its memory), two ahead (slice i+2 during iteration i; the slices
 that feed the loop are issued before it as early as the link takes them,
 :func:`~hyperoffload.transforms.issue_points.issue_carried`), per iteration (each
 iteration fetches its slices where it takes them, behind its earlier
@@ -56,14 +58,20 @@ the function's signature (see ``cache.slices``); ``peel-iterations=0``
 keeps it, a number peels that many iterations. On the 16-layer 7B scan at
 decode within 10%, the cut goes from 6.7% to 9.6% of the peak (the
 straight form: 10.0%); within 5%, where streaming ``wq`` and the K cache
-costs a little more link time than a layer's work, two peeled iterations
-pay the lag once (the loop's first slices arrive behind two layers): 6.7%
-to 8.9% (the straight form: 9.8%). Where the best form as given is
+costs a little more link time than a layer's work, one peeled iteration
+and each slice waited for at its first use (a K slice may arrive during
+its layer's first matmuls) give 9.6% (the straight form: 9.8%; waited at
+the end of the iteration before, the stalls added up past 5% and two
+peeled iterations gave 8.9%). Where the best form as given is
 ``pipelined``, ``loop-streaming=auto`` also plans the most peeled program
-two ahead: one iteration ahead, each iteration waits at its end for the
-next slices, so a link a little slower than the work loses at every
-iteration the lead the peeled layers gave it; two ahead, the lead is kept
-(within 1%: 6.2% to 8.6%, the straight form 9.3%). The peeled program also has the stacked
+two ahead: one iteration ahead, each iteration fetches the next slices
+behind its own work, so a link a little slower than the work loses at
+every iteration the lead the peeled layers gave it; two ahead, the lead
+is kept (within 1%: 6.2% to 8.6%, the straight form 9.3%). It also plans
+the program peeled as pipelined planned best in place: where the link is
+behind, a slice prefetched after the last use of the one before costs
+little time and holds a slice less (within 5%: 9.6% to 10.0%, within
+10%: 9.6% to 10.1%, the straight form's cut or more). The peeled program also has the stacked
 parameters its straight-line code reads at constant slices split into
 one parameter per slice (``cache-split-static-slices``): JAX's unrolled
 export at 7B sizes within 1% goes from 90.9% to 95.2% at prefill and from
@@ -302,17 +310,19 @@ class HyperOffloadPipelinePass(PlanOptions):
         "stacked weights read at constant slices (cache-stream-static-slices); with "
         "max-slowdown only where that keeps within it",
     )
-    loop_streaming: Literal["auto", "pipelined", "two-ahead", "per-iteration", "per-weight"] = (
-        option(
-            "auto",
-            "how a loop fetches its slices: pipelined (slice i+1 during iteration i), "
-            "two-ahead (slice i+2 during iteration i, its token carried to the next one), "
-            "per-iteration (each iteration its own, behind its earlier work), per-weight "
-            "(each weight kind whichever of the two is faster), or auto (pipelined, "
-            "per-iteration and per-weight planned, the most peeled program also two-ahead "
-            "where pipelined planned best: under max-slowdown the smaller peak kept, under a "
-            "budget the shorter time)",
-        )
+    loop_streaming: Literal[
+        "auto", "pipelined", "in-place", "two-ahead", "per-iteration", "per-weight"
+    ] = option(
+        "auto",
+        "how a loop fetches its slices: pipelined (slice i+1 during iteration i, its token "
+        "carried to iteration i+1, which waits for it at its first use), in-place (as "
+        "pipelined, slice i+1 prefetched after slice i's last use, into its memory), "
+        "two-ahead (slice i+2 during iteration i), per-iteration (each iteration its own, "
+        "behind its earlier work), per-weight (each weight kind whichever of pipelined and "
+        "per-iteration is faster), or auto (pipelined, per-iteration and per-weight planned, "
+        "and where pipelined planned best also in-place, peeled as pipelined planned best, "
+        "and two-ahead, the most peeled program: under max-slowdown the smaller peak kept, "
+        "under a budget the shorter time)",
     )
     call_weights: Literal["auto", "caller", "callee"] = option(
         "auto",
@@ -428,6 +438,12 @@ class HyperOffloadPipelinePass(PlanOptions):
         return 2 if self._loop_form == "two-ahead" else 1
 
     @property
+    def _in_place(self) -> bool:
+        """Whether loops prefetch each slice into the memory of the one
+        before (one iteration ahead; two ahead always does)."""
+        return self._loop_form == "in-place"
+
+    @property
     def _callee_fetches(self) -> bool:
         """Whether the callees fetch the weights calls are passed."""
         return self._planned_forms[1] == "callee"
@@ -506,7 +522,7 @@ class HyperOffloadPipelinePass(PlanOptions):
 
             handler = module.context.attach_diagnostic_handler(keep_diagnostic)
             try:
-                ahead = ["two-ahead"] if self.loop_streaming == "auto" else []
+                ahead = ["in-place", "two-ahead"] if self.loop_streaming == "auto" else []
                 for variant in _then_peeled(variants, later, scores, ahead):
                     object.__setattr__(self, "_forms", variant[:2])
                     object.__setattr__(self, "_along_path", variant[4])
@@ -822,6 +838,7 @@ class HyperOffloadPipelinePass(PlanOptions):
             self._pipelined,
             self._callee_fetches,
             self._distance,
+            self._in_place,
         )
         function = applied.function
         if self.remarks:
@@ -1167,6 +1184,7 @@ class HyperOffloadPipelinePass(PlanOptions):
             self._pipelined if pipelined is None else pipelined,
             self._callee_fetches,
             self._distance,
+            self._in_place,
         )
         return copy, streamed.function
 
@@ -1517,9 +1535,12 @@ def _then_peeled(
     """``variants``, then (appended to it, as it is planned) each of
     ``peels`` in the loop and call forms of the best of those that
     ``scores`` has, as given (not inlined), once they are all planned;
-    where that loop form is ``pipelined``, the most peeled also in the
-    loop forms ``ahead`` (prefetching further ahead pays where the peeled
-    iterations give the link a lead to keep)."""
+    where that loop form is ``pipelined``, also in the loop forms
+    ``ahead``: ``two-ahead`` the most peeled (prefetching further ahead
+    pays where the peeled iterations give the link a lead to keep), any
+    other with the peeling that planned best pipelined (``in-place``: where
+    the link is behind, prefetching into the memory freed costs little
+    time)."""
     yield from list(variants)
     planned = [v for v in variants if v in scores and not v[2]]
     if not planned:
@@ -1530,8 +1551,13 @@ def _then_peeled(
         variants.append(variant)
         yield variant
     if peels and best[0] == "pipelined":
+        pipelined = [v for v in variants if v[:3] == best[:3] and v[4] == best[4] and v in scores]
+        least = min(pipelined, key=lambda v: (scores[v], variants.index(v)))[3]
         for form in ahead:
-            variant = (form, best[1], False, max(peels), best[4])
+            # Two ahead keeps the lead the most peeled iterations give; in
+            # place saves memory where pipelined planned best.
+            peel = max(peels) if form == "two-ahead" else least
+            variant = (form, best[1], False, peel, best[4])
             variants.append(variant)
             yield variant
 
@@ -1555,13 +1581,15 @@ def _stream_arguments(
     pipelined: bool | frozenset[int] = True,
     callees: bool = False,
     distance: int = 1,
+    in_place: bool = False,
 ) -> _Streamed:
     """Stream the parameters ``arguments`` of ``function``: through their
-    loops (``pipelined`` or not, ``distance`` iterations ahead), fetched by
+    loops (``pipelined`` or not, ``distance`` iterations ahead, ``in_place``
+    or not), fetched by
     a clone of the callee per call site (with ``callees``), or slice by
     slice in straight-line code, each prefetch issued when its copy starts
     on ``hardware``."""
-    function, remarks = stream_function(function, arguments, pipelined, distance)
+    function, remarks = stream_function(function, arguments, pipelined, distance, in_place)
     by_callee = stream_call_arguments(function, arguments) if callees else []
     static = stream_static(function, arguments - set(by_callee))
     issue_in_function(function, hardware)

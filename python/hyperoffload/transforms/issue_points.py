@@ -24,11 +24,18 @@ Conservative: only the streamed slices' prefetches move
 (:func:`~hyperoffload.analysis.loop_slices.is_streamed_slice`: a view of
 a parameter in the pool, which nothing in the function writes), and of
 those only the ones whose every token use is a ``cache.wait`` in the
-same block (so a pipelined loop's next-iteration prefetches,
-waited at the end of the iteration, do; a token carried out of the block
-does not), never past a use of their buffer, and the timeline assumes the
-link is free at the block's start (true of a pipelined loop's iteration:
-each waits for all it issued) and counts nested ops by
+same block, the block's ``scf.yield`` or an ``scf.for`` in it (a
+pipelined loop's next-iteration prefetches, their tokens carried to the
+next iteration, and the slices fed to the loop before it, their tokens
+carried into it, do; a token a nested op uses does not), never past a use
+of their buffer (nor past the loop, nor past a wait on a token carried
+into the block, whose stall the timeline does not see, unless it is a
+prefetch's: its copy is ahead of this one on the engine anyway). The
+timeline assumes the link is free at the block's start (a pipelined
+iteration's link may still be copying what the iteration before issued:
+the copy then starts later than the timeline says, and the prefetch is
+issued before it starts, holding its buffer a little longer, never
+later) and counts nested ops by
 :func:`~hyperoffload.analysis.cost_model.static_time`, not their copies.
 """
 
@@ -142,19 +149,33 @@ def issue_at_copy_start(block: ir.Block, hardware: HardwareProfile) -> int:
         if not is_streamed_slice(prefetch):
             continue  # its source may be written: it stays where it was put
         token_users = [_index_in(use.owner, block, index) for use in prefetch.results[1].uses]
+        # Waited for in the block, or carried to the next iteration or
+        # into a loop of the block.
         if not token_users or any(
-            user is None or ops[user].name != "cache.wait" for user in token_users
+            user is None or ops[user].name not in ("cache.wait", "scf.yield", "scf.for")
+            for user in token_users
         ):
             continue
         users = [_index_in(use.owner, block, index) for use in prefetch.results[0].uses]
         limit = min(u for u in [*token_users, *users] if u is not None)
         movable.append((start, i, limit))
     moving = {i for _, i, _ in movable}
-    # A prefetch that stays put keeps its place in the engine's queue.
+    # A prefetch that stays put keeps its place in the engine's queue, and
+    # a wait on a token carried into the block (other than a pipelined
+    # loop's prefetch, whose copy is ahead of this one on the engine anyway)
+    # may stall where the timeline sees none.
     staying = [i for i in timeline.copies if i not in moving]
+    carried = [
+        i
+        for i, op in enumerate(ops)
+        if op.name == "cache.wait"
+        and any(
+            _defining_op(t) not in index and not _carried_prefetch_token(t) for t in op.operands
+        )
+    ]
     placed: list[tuple[float, int, int]] = []
     for start, i, limit in movable:
-        limit = min([limit, *(s for s in staying if s > i)])
+        limit = min([limit, *(s for s in staying if s > i), *(w for w in carried if w > i)])
         # Issued before op ``at``, it is issued when that op begins.
         at = i + 1
         while at < limit and timeline.begin[at + 1] <= start + _EPSILON:
@@ -166,6 +187,22 @@ def issue_at_copy_start(block: ir.Block, hardware: HardwareProfile) -> int:
     for _, i, at in sorted(placed):
         ops[i].move_before(ops[at])
     return sum(1 for _, i, at in placed if any(j not in moving for j in range(i + 1, at)))
+
+
+def _carried_prefetch_token(value: ir.Value) -> bool:
+    """Whether ``value`` is an iteration argument of an ``scf.for`` body
+    that starts as, and is yielded, the token of a ``cache.prefetch``."""
+    owner = value.owner
+    if not isinstance(owner, ir.Block) or value.arg_number == 0:
+        return False
+    loop = owner.owner.operation if hasattr(owner.owner, "operation") else owner.owner
+    if loop.name != "scf.for":
+        return False
+    number = value.arg_number - 1
+    terminator = owner.operations[len(owner.operations) - 1]
+    ends = (list(loop.operands)[3 + number], terminator.operands[number])
+    defining = [_defining_op(end) for end in ends]
+    return all(op is not None and op.name == "cache.prefetch" for op in defining)
 
 
 def _defining_op(value: ir.Value) -> ir.Operation | None:
@@ -276,9 +313,10 @@ def issue_ahead(block: ir.Block, hardware: HardwareProfile) -> int:
 
 
 def issue_carried(block: ir.Block, hardware: HardwareProfile) -> int:
-    """Issue the slices a loop that carries tokens across iterations (its
-    slices prefetched two iterations ahead) is fed before it as early as
-    the link can copy them, each allocated when its copy starts: a loop
+    """Issue the slices a loop that carries tokens across iterations (the
+    pipeline calls it on loops prefetching two iterations ahead) is fed
+    before it as early as the link can copy them, each allocated when its
+    copy starts: a loop
     keeps the lead the link takes before it across its iterations, where
     the block's timeline (which counts the loop by its work) sees none.
 

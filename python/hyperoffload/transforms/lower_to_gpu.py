@@ -21,8 +21,8 @@ crashes):
   right after it, so every stream is released and no token crosses a block
   (upstream ``gpu-to-llvm`` merges blocks that end alike and would take
   such a token for an event);
-- a token an ``scf.for`` carries across iterations (a prefetch two
-  iterations ahead) crosses blocks once lowered to ``cf``, where upstream
+- a token an ``scf.for`` carries across iterations (a pipelined loop's
+  next slice) crosses blocks once lowered to ``cf``, where upstream
   ``gpu-to-llvm`` takes it for an event: it is made one where it enters
   the loop and where the body yields it (``mgpuEventCreate``, then
   ``mgpuEventRecord`` on the copy's stream and ``mgpuStreamDestroy``, which

@@ -9,12 +9,14 @@ peeled (upstream ``scf::peelForLoopFirstIteration``): it waits for each of
 its slices right before the slice's first use, so later copies hide behind
 earlier work, and the next slices are already on their way. The rest is
 pipelined by upstream's ``scf::pipelineForLoop``: the prologue (slice 1,
-issued during the peeled iteration), the kernel (prefetch of slice i+1,
-the layer on slice i, evict of slice i, wait for slice i+1: no token
-crosses iterations, only the device buffer) and the epilogue (the last
-layer). Only two slices are on the device at any time instead of every
-layer's. What stays exposed is the first slice's copy, where nothing runs
-before the loop to hide it (and the catch-up of a link no faster than the
+issued during the peeled iteration), the kernel (the prefetch of slice
+i+1, the layer on slice i, each slice waited for right before its first
+use and evicted after its last; the token of slice i+1 is carried to the
+next iteration beside its buffer, so a slice used late in the layer may
+arrive late) and the epilogue (the last layer). At most two slices of a
+weight are on the device at any time instead of every layer's. What
+stays exposed is the first slice's copy, where nothing runs before the
+loop to hide it (and the catch-up of a link no faster than the
 compute).
 
 Before: parameters in device memory, no cache op. After: each streamed
@@ -23,8 +25,8 @@ its callers pass pool memory; a function that is called in the module is
 left alone), each of its slices is prefetched once, waited for before its
 first use and evicted after its last, all inside the loop's iterations; the
 views keep their types through a ``memref.cast`` of the device copy. The
-same values are computed; a carried buffer is verified as one slot by
-``cache-verify-schedule``. Conservative: where upstream's pipeliner
+same values are computed; a carried buffer (with its token) is verified
+as one slot by ``cache-verify-schedule``. Conservative: where upstream's pipeliner
 declines (a loop of two iterations: one is left after peeling), the loop
 keeps the unpipelined form (each iteration fetches its own slice, exposed
 until its first use), with a remark. An ``scf.while`` (JAX's
@@ -64,7 +66,9 @@ hardware profile: each prefetch is then issued where the link starts its
 copy on it, not right after its view, see
 :mod:`hyperoffload.transforms.issue_points`; the copies keep their order
 and start, the slices queued behind the link hold no memory yet;
-``hyper-offload-pipeline`` always does this on its ``hw``).
+``hyper-offload-pipeline`` always does this on its ``hw``); ``in-place``
+(one ahead, each slice prefetched into the memory of the one before,
+:func:`refill_freed_slots`: less memory, less time to hide the copy).
 
 Example::
 
@@ -151,8 +155,16 @@ class StreamLoopSlicesPass(ModulePass):
     )
     distance: int = option(
         1,
-        "iterations ahead each slice is prefetched: 1 (waited at the end of the iteration "
-        "before its use) or 2 (its token carried to the next iteration, which waits for it)",
+        "iterations ahead each slice is prefetched, its token carried to the iteration "
+        "that waits for it: 1 (waited right before its first use) or 2 (waited at the end "
+        "of the iteration before)",
+    )
+    in_place: bool = option(
+        False,
+        "one iteration ahead, prefetch each slice right after the last use of the one "
+        "before it, into its memory (one slice of a weight on the device outside the copy, "
+        "which hides only behind the rest of the iteration and the next one's work before "
+        "its use); two ahead always does",
     )
     functions: tuple[str, ...] = functions_option()
 
@@ -171,7 +183,9 @@ class StreamLoopSlicesPass(ModulePass):
                         f"leaves %arg{candidate.argument.arg_number} whole: {candidate.reason}",
                     )
             streamed = []
-            function, remarks = stream_function(function, distance=self.distance)
+            function, remarks = stream_function(
+                function, distance=self.distance, in_place=self.in_place
+            )
             if hardware is not None:
                 issue_in_function(function, hardware)
             for where, message, names in remarks:
@@ -190,6 +204,7 @@ def stream_function(
     arguments: set[int] | None = None,
     pipelined: bool | Collection[int] = True,
     distance: int = 1,
+    in_place: bool = False,
 ) -> tuple[ir.Operation, list[_Remark]]:
     """Stream every loop of ``function`` that reads a parameter slice by
     slice (those parameters among ``arguments``, by number, if given): the
@@ -205,7 +220,10 @@ def stream_function(
     iteration's slices of the former are then issued right after this
     iteration's prefetches of the latter, so the link fetches in the order
     of use across iterations (a weight an iteration uses first is best
-    fetched one ahead, one it uses late behind the work before it)."""
+    fetched one ahead, one it uses late behind the work before it). With
+    ``in_place``, a slice fetched one ahead is prefetched into the memory
+    of the one before (:func:`refill_freed_slots`, which two ahead always
+    does)."""
     streams = [
         stream
         for stream in find_slice_streams(function)
@@ -246,6 +264,8 @@ def stream_function(
         if ahead_by < distance:
             why = "too few iterations" if counted else "a trip count known at run time"
             how += f" ({why} to fetch {distance} ahead)"
+        if ahead_by == 1 and in_place:
+            how += ", into the memory of the one before"
         if not counted:
             guarded = guard_trip_count(loop, 2)
             if guarded is None:
@@ -260,7 +280,7 @@ def stream_function(
         if new_loop is not None and not counted and bound is not None:
             # The peeled first iteration and the epilogue's run outside.
             set_trip_count_bound(new_loop, bound - 2)
-        if new_loop is not None and ahead_by > 1:
+        if new_loop is not None and (ahead_by > 1 or in_place):
             refill_freed_slots(new_loop)
         if new_loop is None:
             message = f"{what}, fetched in each iteration: upstream's pipeliner declined the loop"
@@ -468,11 +488,11 @@ def pipeline(
     counted: bool = True,
 ) -> ir.Operation | None:
     """Software-pipeline ``loop`` so that each slice's view and prefetch
-    (and the index arithmetic they need) run one iteration ahead, issued
-    right after the prefetches of the slices ``per_iteration`` streams
-    fetch in each iteration (else first); the new loop, or None where
-    upstream declines. A loop whose trip count is not ``counted`` must be
-    guarded (:func:`guard_trip_count`) to run twice or more."""
+    (and the index arithmetic they need) run ``distance`` iterations ahead,
+    issued right after the prefetches of the slices ``per_iteration``
+    streams fetch in each iteration (else first); the new loop, or None
+    where upstream declines. A loop whose trip count is not ``counted``
+    must be guarded (:func:`guard_trip_count`) to run twice or more."""
     body = loop.regions[0].blocks[0]
     early: list[ir.Operation] = []
     seen: set[ir.Operation] = set()
@@ -503,8 +523,6 @@ def pipeline(
         status, effects = _native.memory_effects(op)
         if status != _native.EffectsStatus.DECLARED or effects or len(op.regions):
             return None
-    # The waits run ahead too, but last: slice i+1 is waited for at the end
-    # of iteration i, after its work, so no token crosses iterations.
     # The next iteration's copies queue behind this iteration's others.
     anchors = [ancestor_in(prefetch, body) for prefetch in _prefetches_of(per_iteration)]
     after = max(
@@ -512,10 +530,15 @@ def pipeline(
         key=lambda op: position_in(op, body),
         default=None,
     )
+    # One ahead, the waits stay with the work, right before each slice's
+    # first use: the token of slice i+1 is carried to iteration i+1 beside
+    # its buffer. Two ahead, they run one iteration ahead, last: slice i+1
+    # is waited for at the end of iteration i (the token of slice i+2
+    # carried).
     return _native.pipeline_loop(
         loop,
         early,
-        waits,
+        waits if distance > 1 else [],
         warm_start=True,
         first_stage_after=after,
         distance=distance,
@@ -524,12 +547,18 @@ def pipeline(
 
 
 def refill_freed_slots(loop: ir.Operation) -> None:
-    """In the body of ``loop`` pipelined two iterations ahead, issue each
-    prefetch (with the views and index arithmetic only it uses) right after
-    the evict of the slice of the same weight the iteration uses: the
-    prefetched buffer takes the place of the one freed, so each weight has
-    two slices on the device, not three, and its copy still starts before
-    the iteration ends, behind the copies before it."""
+    """In the body of pipelined ``loop``, issue each prefetch (with the
+    views and index arithmetic only it uses) right after the evict of the
+    slice of the same weight the iteration uses: the prefetched buffer
+    takes the place of the one freed. Two ahead, a weight then has two
+    slices on the device, not three; one ahead, one between its last use
+    in an iteration and the prefetch of the next, instead of two all
+    along, but the copy hides only behind the rest of the iteration and
+    the next one's work before its first use (none, for a weight the whole
+    iteration reads). Its token is carried to the iteration that waits for
+    it; a hardware-aware issue point
+    (:func:`~hyperoffload.transforms.issue_points.issue_at_copy_start`)
+    may then move it further down, never up."""
     body = loop.regions[0].blocks[0]
     terminator = body.operations[len(body.operations) - 1]
     yielded = list(terminator.operands)
@@ -539,13 +568,21 @@ def refill_freed_slots(loop: ir.Operation) -> None:
         if isinstance(owner, ir.Block) or owner.operation.name != "cache.prefetch":
             continue
         prefetch = owner.operation
-        # The iteration argument whose buffer moves into this one's.
-        heads = [n for n, v in enumerate(yielded) if v == arguments[number]]
-        if len(heads) != 1:
+        # The iteration argument whose buffer the iteration frees: the one
+        # this buffer replaces (one ahead), or the one the buffer before it
+        # moves into (two ahead).
+        head: int | None = number
+        for _ in range(len(yielded)):
+            heads = [n for n, v in enumerate(yielded) if v == arguments[head]]
+            if len(heads) != 1:
+                head = head if not heads else None
+                break
+            head = heads[0]
+        if head is None:
             continue
         evicts = [
             use.owner.operation
-            for use in arguments[heads[0]].uses
+            for use in arguments[head].uses
             if use.owner.operation.name == "cache.evict" and use.owner.operation.block == body
         ]
         if len(evicts) != 1:
