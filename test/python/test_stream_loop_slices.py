@@ -312,10 +312,11 @@ func.func @loop(%w: tensor<5x32x32xf32>, %x: tensor<4x32xf32>, %n: tensor<i32>)
 """
 
 
+@pytest.mark.parametrize("form", ["pipelined", "in-place"])
 @pytest.mark.parametrize("peel", ["0", "1"])
 @pytest.mark.parametrize("target", ["cpu", "cpu-async", "gpu"])
 def test_a_while_loop_counting_to_an_input_is_pipelined_behind_a_guard(
-    target: str, peel: str
+    target: str, peel: str, form: str
 ) -> None:
     """lax.while_loop's form, the layer count an input: the counted while
     loop becomes an scf.for to the count (cache-uplift-loop-counters), its
@@ -328,13 +329,13 @@ def test_a_while_loop_counting_to_an_input_is_pipelined_behind_a_guard(
     runs where the count reaches it, its slice a parameter of its own, and
     in the guard's then region before the loop, unconditionally. For every
     count from 0 to past the stacked rows (JAX clamps the index) the
-    program computes what the bufferized one does, bit for bit."""
+    program computes what the bufferized one does, bit for bit, each slice
+    prefetched into the memory of the one before or not."""
     w, x = _stacked_and_input(2)
     with ir.Context():
         original, offloaded = _bufferized_and_offloaded(
             JAX_WHILE,
-            f"budget=60% hw=gh200 trip-count-bound=5 loop-streaming=pipelined "
-            f"peel-iterations={peel}",
+            f"budget=60% hw=gh200 trip-count-bound=5 loop-streaming={form} peel-iterations={peel}",
         )
         text = str(offloaded)
         assert "scf.while" not in text and "arith.cmpi sgt" in text and "iter_args" in text
