@@ -26,10 +26,10 @@ left alone), each of its slices is prefetched once, waited for before its
 first use and evicted after its last, all inside the loop's iterations; the
 views keep their types through a ``memref.cast`` of the device copy. The
 same values are computed; a carried buffer (with its token) is verified
-as one slot by ``cache-verify-schedule``. Conservative: where upstream's pipeliner
-declines (a loop of two iterations: one is left after peeling), the loop
-keeps the unpipelined form (each iteration fetches its own slice, exposed
-until its first use), with a remark. An ``scf.while`` (JAX's
+as one slot by ``cache-verify-schedule``. Conservative: where upstream's
+pipeliner declines (a loop of two iterations: one is left after
+peeling), the loop keeps the unpipelined form (each iteration fetches its
+own slice, exposed until its first use), with a remark. An ``scf.while`` (JAX's
 ``lax.while_loop``, slices at an index computed from its state) always
 keeps that form: each iteration prefetches its slices where it takes
 them, so a slice used late in the iteration arrives behind the work
@@ -91,20 +91,25 @@ becomes::
       cache.wait %t0
       linalg.matmul ins(%x, %d0 : ...) outs(%y : memref<8x64xf32>)
       %e0 = cache.evict %d0 : memref<64x64xf32>
-      cache.wait %t1
-      %r = scf.for %i = %c1 to %c3 step %c1 iter_args(%d = %d1) -> (memref<64x64xf32>) {
+      %r:2 = scf.for %i = %c1 to %c3 step %c1 iter_args(%t = %t1, %d = %d1)
+          -> (!cache.token, memref<64x64xf32>) {
         %n = arith.addi %i, %c1 : index
         %sn = memref.subview %w[%n, 0, 0] ...
         %dn, %tn = cache.prefetch %sn : ... -> memref<64x64xf32>
+        cache.wait %t
         linalg.matmul ins(%x, %d : ...) outs(%y : memref<8x64xf32>)
         %e = cache.evict %d : memref<64x64xf32>
-        cache.wait %tn
-        scf.yield %dn : memref<64x64xf32>
+        scf.yield %tn, %dn : !cache.token, memref<64x64xf32>
       }
-      linalg.matmul ins(%x, %r : ...) outs(%y : memref<8x64xf32>)
-      %e3 = cache.evict %r : memref<64x64xf32>
+      cache.wait %r#0
+      linalg.matmul ins(%x, %r#1 : ...) outs(%y : memref<8x64xf32>)
+      %e3 = cache.evict %r#1 : memref<64x64xf32>
       return
     }
+
+With ``in-place`` the kernel's view and prefetch of slice i+1 come right
+after ``%e = cache.evict %d`` instead (see
+``test/Transforms/stream-loop-slices-in-place.mlir``).
 """
 
 from __future__ import annotations
