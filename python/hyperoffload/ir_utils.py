@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from mlir import ir
+from mlir.dialects import scf
 
 from hyperoffload._native import RemoteMemorySpaceAttr
 
@@ -144,3 +145,34 @@ def dynamic_sizes(source: ir.Value) -> list[ir.Value]:
         for index, dim in enumerate(ir.MemRefType(source.type).shape)
         if ir.ShapedType.is_dynamic_size(dim)
     ]
+
+
+def without_iter_args(loop: ir.Operation, numbers: Iterable[int]) -> ir.Operation:
+    """Rebuild the ``scf.for`` ``loop`` without its iteration arguments
+    ``numbers`` (the new loop; ``loop`` is erased): their uses in the body,
+    and those of their results after it, take the value each starts with.
+    The caller makes that right (an unused argument, or one every
+    iteration leaves as it was)."""
+    dropped = set(numbers)
+    inits = list(loop.operands)[3:]
+    keep = [number for number in range(len(inits)) if number not in dropped]
+    body = loop.regions[0].blocks[0]
+    terminator = body.operations[len(body.operations) - 1]
+    with ir.InsertionPoint(loop), loop.location:
+        bounds = list(loop.operands)[:3]
+        new = scf.ForOp(*bounds, [inits[n] for n in keep])
+    for name in loop.attributes:  # the names (cache.trip_count_bound)
+        new.operation.attributes[name] = loop.attributes[name]
+    with ir.InsertionPoint(new.body), terminator.location:
+        new_yield = scf.YieldOp([terminator.operands[n] for n in keep])
+    body.arguments[0].replace_all_uses_with(new.induction_variable)
+    for index, number in enumerate(keep):
+        body.arguments[1 + number].replace_all_uses_with(new.inner_iter_args[index])
+        loop.results[number].replace_all_uses_with(new.results[index])
+    for number in dropped:
+        body.arguments[1 + number].replace_all_uses_with(inits[number])
+        loop.results[number].replace_all_uses_with(inits[number])
+    for op in list(body.operations)[:-1]:
+        op.operation.move_before(new_yield)
+    loop.erase()
+    return new.operation

@@ -9,6 +9,9 @@
 // STATS:      @while_loop
 // STATS-NEXT:   (S) 2 scalarized_generics
 // STATS-NEXT:   (S) 1 uplifted_counters
+// STATS:      @while_counter_returned
+// STATS-NEXT:   (S) 2 scalarized_generics
+// STATS-NEXT:   (S) 1 uplifted_counters
 // STATS:      @while_not_counted
 // STATS-NEXT:   (S) 1 scalarized_generics
 // STATS-NEXT:   (S) 0 uplifted_counters
@@ -18,9 +21,11 @@
 // index + 2 : index) by 0-d generics, then read for the slice. The reads
 // become the induction variable, and int-range-optimizations folds the
 // wrap (the induction variable is in [0, 2)): the slice moves with %i.
+// The counter, which nothing reads any more, is no longer carried
+// (bufferized, it was a 0-d buffer copied into in every iteration).
 
 // CHECK-LABEL: func.func @fori
-// CHECK:       scf.for %[[I:.+]] = %{{.+}} to %{{.+}} step %{{.+}} iter_args(%{{.+}} = %{{.+}}, %{{.+}} = %{{.+}}) -> (tensor<i32>, tensor<4x8xf32>) : i32 {
+// CHECK:       scf.for %[[I:.+]] = %{{.+}} to %{{.+}} step %{{.+}} iter_args(%{{.+}} = %{{.+}}) -> (tensor<4x8xf32>) : i32 {
 // CHECK-NOT:     linalg.generic {{.*}}iterator_types = []
 // CHECK:         %[[IDX:.+]] = arith.index_cast %[[I]] : i32 to index
 // CHECK-NEXT:    tensor.extract_slice %{{.+}}[%[[IDX]], 0, 0] [1, 8, 8] [1, 1, 1]
@@ -98,23 +103,19 @@ func.func @not_the_step(%x: tensor<4x8xf32>, %w: tensor<4x8x8xf32>) -> tensor<4x
 // (do region) by 0-d generics; both become scalar arith (a 0-d i1 tensor
 // would otherwise bufferize to an i1 buffer). The loop counts from 0 to
 // the input %n by 1 and its condition region only forwards its state:
-// it becomes an scf.for to %n (its trip count known at run time), the
-// counter still carried (its result is the while loop's), and its reads
-// the induction variable.
+// it becomes an scf.for to %n (its trip count known at run time). The
+// counter's only read was its increment, and its result is not used:
+// the loop no longer carries it.
 
 // CHECK-LABEL: func.func @while_loop(
 // CHECK-SAME:      %[[N:.+]]: tensor<i32>, %[[X:.+]]: tensor<8xf32>
 // CHECK-NOT:   scf.while
-// CHECK-DAG:   %[[START:.+]] = arith.constant dense<0> : tensor<i32>
 // CHECK-DAG:   %[[BOUND:.+]] = tensor.extract %[[N]][] : tensor<i32>
 // CHECK-DAG:   %[[C0:.+]] = arith.constant 0 : i32
 // CHECK-DAG:   %[[C1:.+]] = arith.constant 1 : i32
-// CHECK:       %[[R:.+]]:2 = scf.for %[[I:.+]] = %[[C0]] to %[[BOUND]] step %[[C1]] iter_args(%{{.+}} = %[[START]], %[[H:.+]] = %[[X]]) -> (tensor<i32>, tensor<8xf32>) : i32 {
-// CHECK-NOT:     linalg.generic
-// CHECK:         %[[NEXT:.+]] = arith.addi %[[I]], %{{.+}} : i32
-// CHECK:         %[[T:.+]] = tensor.from_elements %[[NEXT]] : tensor<i32>
-// CHECK:         scf.yield %[[T]], %[[H]] : tensor<i32>, tensor<8xf32>
-// CHECK:       return %[[R]]#1
+// CHECK:       %[[R:.+]] = scf.for %[[I:.+]] = %[[C0]] to %[[BOUND]] step %[[C1]] iter_args(%[[H:.+]] = %[[X]]) -> (tensor<8xf32>) : i32 {
+// CHECK-NEXT:    scf.yield %[[H]] : tensor<8xf32>
+// CHECK:       return %[[R]]
 #s = affine_map<() -> ()>
 func.func @while_loop(%n: tensor<i32>, %x: tensor<8xf32>) -> tensor<8xf32> {
   %c1 = arith.constant 1 : i32
@@ -139,6 +140,45 @@ func.func @while_loop(%n: tensor<i32>, %x: tensor<8xf32>) -> tensor<8xf32> {
     scf.yield %next, %h : tensor<i32>, tensor<8xf32>
   }
   return %r#1 : tensor<8xf32>
+}
+
+// -----
+
+// The same loop returning its counter too: it stays carried (its result
+// is the while loop's), incremented from the induction variable.
+
+// CHECK-LABEL: func.func @while_counter_returned(
+// CHECK-SAME:      %[[N:.+]]: tensor<i32>, %[[X:.+]]: tensor<8xf32>
+// CHECK-DAG:   %[[START:.+]] = arith.constant dense<0> : tensor<i32>
+// CHECK:       %[[R:.+]]:2 = scf.for %[[I:.+]] = %{{.+}} to %{{.+}} step %{{.+}} iter_args(%{{.+}} = %[[START]], %[[H:.+]] = %[[X]]) -> (tensor<i32>, tensor<8xf32>) : i32 {
+// CHECK:         %[[NEXT:.+]] = arith.addi %[[I]], %{{.+}} : i32
+// CHECK:         %[[T:.+]] = tensor.from_elements %[[NEXT]] : tensor<i32>
+// CHECK:         scf.yield %[[T]], %[[H]] : tensor<i32>, tensor<8xf32>
+// CHECK:       return %[[R]]#0, %[[R]]#1
+#s = affine_map<() -> ()>
+func.func @while_counter_returned(%n: tensor<i32>, %x: tensor<8xf32>) -> (tensor<i32>, tensor<8xf32>) {
+  %c1 = arith.constant 1 : i32
+  %zero = arith.constant dense<0> : tensor<i32>
+  %r:2 = scf.while (%i = %zero, %h = %x) : (tensor<i32>, tensor<8xf32>) -> (tensor<i32>, tensor<8xf32>) {
+    %e = tensor.empty() : tensor<i1>
+    %go = linalg.generic {indexing_maps = [#s, #s, #s], iterator_types = []} ins(%i, %n : tensor<i32>, tensor<i32>) outs(%e : tensor<i1>) {
+    ^bb0(%a: i32, %b: i32, %out: i1):
+      %lt = arith.cmpi slt, %a, %b : i32
+      linalg.yield %lt : i1
+    } -> tensor<i1>
+    %flag = tensor.extract %go[] : tensor<i1>
+    scf.condition(%flag) %i, %h : tensor<i32>, tensor<8xf32>
+  } do {
+  ^bb0(%i: tensor<i32>, %h: tensor<8xf32>):
+    %e = tensor.empty() : tensor<i32>
+    %next = linalg.generic {indexing_maps = [#s, #s], iterator_types = []} ins(%i : tensor<i32>) outs(%e : tensor<i32>) {
+    ^bb0(%a: i32, %out: i32):
+      %p = arith.addi %a, %c1 : i32
+      linalg.yield %p : i32
+    } -> tensor<i32>
+    scf.yield %next, %h : tensor<i32>, tensor<8xf32>
+  }
+  return %r#0, %r#1 : tensor<i32>, tensor<8xf32>
 }
 
 // -----

@@ -54,10 +54,10 @@ from __future__ import annotations
 import dataclasses
 
 from mlir import ir
-from mlir.dialects import memref, scf
+from mlir.dialects import memref
 
 from hyperoffload import _native
-from hyperoffload.ir_utils import dynamic_sizes, to_device_type, walk_preorder
+from hyperoffload.ir_utils import dynamic_sizes, to_device_type, walk_preorder, without_iter_args
 from hyperoffload.transforms.pass_base import ModulePass
 
 CACHE_OPS = ("cache.prefetch", "cache.evict", "cache.wait")
@@ -161,28 +161,7 @@ def drop_carried_tokens(ops: list[ir.Operation]) -> bool:
         if not tokens:
             continue
         dropped = True
-        inits = list(loop.operands)[3:]
-        keep = [number for number in range(len(inits)) if number not in tokens]
-        body = loop.regions[0].blocks[0]
-        terminator = body.operations[len(body.operations) - 1]
-        with ir.InsertionPoint(loop), loop.location:
-            new = scf.ForOp(
-                loop.operands[0], loop.operands[1], loop.operands[2], [inits[n] for n in keep]
-            )
-        for name in loop.attributes:  # the names (cache.trip_count_bound)
-            new.operation.attributes[name] = loop.attributes[name]
-        with ir.InsertionPoint(new.body), terminator.location:
-            new_yield = scf.YieldOp([terminator.operands[n] for n in keep])
-        body.arguments[0].replace_all_uses_with(new.induction_variable)
-        for index, number in enumerate(keep):
-            body.arguments[1 + number].replace_all_uses_with(new.inner_iter_args[index])
-            loop.results[number].replace_all_uses_with(new.results[index])
-        for number in tokens:
-            body.arguments[1 + number].replace_all_uses_with(inits[number])
-            loop.results[number].replace_all_uses_with(inits[number])
-        for op in list(body.operations)[:-1]:
-            op.operation.move_before(new_yield)
-        loop.erase()
+        without_iter_args(loop, tokens)
     return dropped
 
 

@@ -32,9 +32,11 @@ variable; this one does it for the counters it can prove equal:
   (JAX's ``index < 0 ? index + n : index``).
 
 Before: linalg-on-tensors. After: the same values, with the counters'
-reads replaced by the induction variable (the carried counter itself is
-left for canonicalization; it no longer feeds anything else), and counted
-while loops ``scf.for`` loops.
+reads replaced by the induction variable, and counted while loops
+``scf.for`` loops. A counter nothing reads any more, in the loop or
+after it (JAX's, once its reads are the induction variable), is no
+longer carried: bufferized, it was a 0-d buffer with a copy into it in
+every iteration, which nothing reads.
 
 Conservative: only counters with constant start, lower bound and step
 whose increment is the step; 0-d generics outside loops are left alone; a
@@ -70,7 +72,12 @@ from mlir import ir
 from mlir.dialects import arith, scf, tensor
 
 from hyperoffload.analysis.program import constant_int
-from hyperoffload.ir_utils import defined_in, functions_with_bodies, walk_preorder
+from hyperoffload.ir_utils import (
+    defined_in,
+    functions_with_bodies,
+    walk_preorder,
+    without_iter_args,
+)
 from hyperoffload.transforms.pass_base import ModulePass, run_or_restore
 
 
@@ -133,7 +140,14 @@ def uplift_loop_counters(function: ir.Operation) -> tuple[int, int]:
                     op.results[0].replace_all_uses_with(source.operands[0])
                     op.erase()
     loops += [uplift_counted_while(loop) or loop for loop in every_loop if loop.name == "scf.while"]
-    uplifted = sum(_uplift(loop) for loop in loops if loop.name == "scf.for")
+    uplifted = 0
+    for loop in loops:
+        if loop.name != "scf.for":
+            continue
+        count, dead = _uplift(loop)
+        uplifted += count
+        if dead:
+            _drop_counters(loop, dead)
     return scalarized, uplifted
 
 
@@ -181,15 +195,18 @@ def _scalarize(op: ir.Operation) -> bool:
     return True
 
 
-def _uplift(loop: ir.Operation) -> int:
-    """Replace the reads of ``loop``'s counters by ``k + (iv - lb)``."""
+def _uplift(loop: ir.Operation) -> tuple[int, list[int]]:
+    """Replace the reads of ``loop``'s counters by ``k + (iv - lb)``; how
+    many, and the iteration arguments of those nothing reads any more
+    (their result unused after the loop)."""
     body = loop.regions[0].blocks[0]
     iv = body.arguments[0]
     lower, step = constant_int(loop.operands[0]), constant_int(loop.operands[2])
     if lower is None or step is None:
-        return 0
+        return 0, []
     terminator = body.operations[len(body.operations) - 1].operation
     count = 0
+    dead: list[int] = []
     for index, init in enumerate(list(loop.operands)[3:]):
         argument = body.arguments[1 + index]
         if not _zero_d(argument.type):
@@ -213,8 +230,39 @@ def _uplift(loop: ir.Operation) -> int:
                 value = arith.addi(iv, offset)
         for read in reads:
             read.results[0].replace_all_uses_with(value)
+            read.erase()
         count += 1
-    return count
+        if not _used(argument) and not _used(loop.results[index]):
+            dead.append(index)
+    return count, dead
+
+
+def _used(value: ir.Value) -> bool:
+    return next(iter(value.uses), None) is not None
+
+
+# Ops a dropped counter's increment is made of (none has an effect).
+_INCREMENT_OPS = ("tensor.from_elements", "tensor.extract")
+
+
+def _drop_counters(loop: ir.Operation, numbers: list[int]) -> None:
+    """Rebuild ``loop`` without its counters ``numbers`` (nothing reads
+    them, inside or after the loop), and erase the increments it yielded:
+    bufferized, each would be a 0-d buffer copied into the counter's
+    every iteration."""
+    body = loop.regions[0].blocks[0]
+    terminator = body.operations[len(body.operations) - 1].operation
+    pending = [_owner(terminator.operands[number]) for number in numbers]
+    without_iter_args(loop, numbers)
+    while pending:
+        op = pending.pop()
+        if op is None or any(_used(result) for result in op.results):
+            continue
+        if op.name not in _INCREMENT_OPS and not op.name.startswith("arith."):
+            continue
+        operands = [_owner(operand) for operand in op.operands]
+        op.erase()
+        pending.extend(operands)
 
 
 # Ops a counted while loop's condition region may hold besides the
