@@ -316,9 +316,9 @@ def issue_carried(block: ir.Block, hardware: HardwareProfile) -> int:
     """Issue the slices a loop that carries tokens across iterations (the
     pipeline calls it on loops prefetching two iterations ahead) is fed
     before it as early as the link can copy them, each allocated when its
-    copy starts: a loop
-    keeps the lead the link takes before it across its iterations, where
-    the block's timeline (which counts the loop by its work) sees none.
+    copy starts: a loop keeps the lead the link takes before it across its
+    iterations, where the block's timeline (which counts the loop by its
+    work) sees none.
 
     The streamed prefetches of ``block`` before such a loop, of the
     parameters the loop streams, move with their views to the earliest

@@ -572,6 +572,8 @@ def refill_freed_slots(loop: ir.Operation) -> None:
         owner = value.owner
         if isinstance(owner, ir.Block) or owner.operation.name != "cache.prefetch":
             continue
+        if ir.OpResult(value).result_number != 0:
+            continue  # the prefetch's token, carried beside its buffer
         prefetch = owner.operation
         # The iteration argument whose buffer the iteration frees: the one
         # this buffer replaces (one ahead), or the one the buffer before it
