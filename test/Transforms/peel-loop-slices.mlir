@@ -1,11 +1,33 @@
 // RUN: hyper-opt %s --split-input-file --cache-peel-loop-slices='iterations=2' 2>/dev/null | FileCheck %s
 // RUN: hyper-opt %s --split-input-file --cache-peel-loop-slices='iterations=2' 2>&1 >/dev/null | FileCheck %s --check-prefix=REMARK
 // RUN: not hyper-opt %s --split-input-file --cache-peel-loop-slices='iterations=0' -o /dev/null 2>&1 | FileCheck %s --check-prefix=BAD
+// RUN: hyper-opt %s --split-input-file --cache-peel-loop-slices='iterations=0 unroll-full-threshold=4' 2>/dev/null | FileCheck %s --check-prefix=FULL
+// RUN: hyper-opt %s --split-input-file --cache-peel-loop-slices='iterations=0 unroll-full-threshold=4' 2>&1 >/dev/null | FileCheck %s --check-prefix=FULL-REMARK
+// RUN: not hyper-opt %s --split-input-file --cache-peel-loop-slices='iterations=-1' -o /dev/null 2>&1 | FileCheck %s --check-prefix=NEGATIVE
 
 // The first two iterations are peeled off (upstream
 // scf::peelForLoopFirstIteration) and read slices passed as parameters of
 // their own, appended; the loop reads the rows left, its offsets shifted.
 // cache.slices says which rows of which parameter as given each holds.
+
+// With unroll-full-threshold=4 (and no iterations to peel otherwise) the
+// loop of 4 iterations is unrolled fully: every iteration but the last
+// peeled, the last inlined by canonicalization, each slice (the parameter
+// keeps the last row) taken right before its first use.
+
+// FULL-REMARK: :[[@LINE+28]]:1: remark: unrolls the loop fully (4 iterations): the slices they read of %arg0 are parameters %arg3, %arg4, %arg5 and the rows left of each (cache.slices)
+
+// FULL-LABEL: func.func @scan(
+// FULL-SAME: %[[W:.+]]: memref<1x64x64xf32> {cache.slices = array<i64: 0, 3, 1>}, %[[X:.+]]: memref<8x64xf32>, %[[Y:.+]]: memref<8x64xf32>,
+// FULL-SAME: %[[W0:.+]]: memref<1x64x64xf32> {cache.slices = array<i64: 0, 0, 1>}, %[[W1:.+]]: memref<1x64x64xf32> {cache.slices = array<i64: 0, 1, 1>}, %[[W2:.+]]: memref<1x64x64xf32> {cache.slices = array<i64: 0, 2, 1>})
+// FULL-NOT: scf.for
+// FULL: %[[S0:.+]] = memref.subview %[[W0]][0, 0, 0] [1, 64, 64] [1, 1, 1]
+// FULL-NEXT: linalg.matmul ins(%[[X]], %[[S0]] : {{.+}}) outs(%[[Y]] : memref<8x64xf32>)
+// FULL: %[[S2:.+]] = memref.subview %[[W2]][0, 0, 0] [1, 64, 64] [1, 1, 1]
+// FULL-NEXT: linalg.matmul ins(%[[X]], %[[S2]] : {{.+}}) outs(%[[Y]] : memref<8x64xf32>)
+// FULL-NEXT: %[[S3:.+]] = memref.subview %[[W]][0, 0, 0] [1, 64, 64] [1, 1, 1]
+// FULL-NEXT: linalg.matmul ins(%[[X]], %[[S3]] : {{.+}}) outs(%[[Y]] : memref<8x64xf32>)
+// FULL-NEXT: return
 
 // REMARK: :[[@LINE+18]]:3: remark: peels 2 iteration(s) off the loop: the slices they read of %arg0 are parameters %arg3, %arg4 (cache.slices)
 
@@ -37,7 +59,7 @@ func.func @scan(%w: memref<4x64x64xf32>, %x: memref<8x64xf32>, %y: memref<8x64xf
 // JAX's lax.scan: an i32 counter, the row clamped into the stacked
 // dimension. The rows are computed per iteration from the counter.
 
-// REMARK: :[[@LINE+17]]:3: remark: peels 2 iteration(s) off the loop: the slices they read of %arg0 are parameters %arg2, %arg3 (cache.slices)
+// REMARK: :[[@LINE+20]]:3: remark: peels 2 iteration(s) off the loop: the slices they read of %arg0 are parameters %arg2, %arg3 (cache.slices)
 
 // CHECK-LABEL: func.func @jax_scan(
 // CHECK-SAME: %[[W:.+]]: memref<4x8xf32> {cache.slices = array<i64: 0, 2, 4>}, %[[OUT:.+]]: memref<8xf32>,
@@ -45,6 +67,9 @@ func.func @scan(%w: memref<4x64x64xf32>, %x: memref<8x64xf32>, %y: memref<8x64xf
 // CHECK: memref.subview %[[W0]][0, 0] [1, 8] [1, 1]
 // CHECK: memref.subview %[[W1]][0, 0] [1, 8] [1, 1]
 // CHECK: scf.for %{{.+}} = %{{.+}} to %{{.+}} step %{{.+}} : i32 {
+// Its 6 iterations are over unroll-full-threshold=4: left as it is.
+// FULL-LABEL: func.func @jax_scan(%{{.+}}: memref<6x8xf32>, %{{.+}}: memref<8xf32>)
+// FULL: scf.for
 // CHECK: %[[CLAMPED:.+]] = arith.minsi
 // CHECK-NEXT: %[[ROW:.+]] = arith.subi %[[CLAMPED]], %{{.+}} : index
 // CHECK-NEXT: memref.subview %[[W]][%[[ROW]], 0] [1, 8] [1, 1] : memref<4x8xf32>
@@ -89,9 +114,14 @@ func.func @overlapping(%w: memref<5x8xf32>, %out: memref<8xf32>) {
 
 // Peeling two of two iterations would leave no loop to stream.
 
-// REMARK: :[[@LINE+7]]:3: remark: leaves %arg0 whole: the loop runs 2 times, too few to peel 2 and stream the rest
+// REMARK: :[[@LINE+12]]:3: remark: leaves %arg0 whole: the loop runs 2 times, too few to peel 2 and stream the rest
 // CHECK-LABEL: func.func @short(%{{.+}}: memref<2x8xf32>, %{{.+}}: memref<8xf32>)
-// BAD: error: iterations must be >= 1, got 0
+// Unrolled fully, though, nothing is left to stream: both rows split.
+// FULL-REMARK: remark: unrolls the loop fully (2 iterations): the slices they read of %arg0 are parameters %arg2 and the rows left of each (cache.slices)
+// FULL-LABEL: func.func @short(%{{.+}}: memref<1x8xf32> {cache.slices = array<i64: 0, 1, 1>}, %{{.+}}: memref<8xf32>, %{{.+}}: memref<1x8xf32> {cache.slices = array<i64: 0, 0, 1>})
+// FULL-NOT: scf.for
+// NEGATIVE: error: iterations and unroll-full-threshold must be >= 0, got -1 and 0
+// BAD: error: nothing to peel: iterations and unroll-full-threshold are both 0
 func.func @short(%w: memref<2x8xf32>, %out: memref<8xf32>) {
   %c0 = arith.constant 0 : index
   %c1 = arith.constant 1 : index
@@ -111,6 +141,9 @@ func.func @short(%w: memref<2x8xf32>, %out: memref<8xf32>) {
 // %n reaching it; after them the loop reads rows 2 to 5 (the clamp bounds
 // them for every counter from 2 on: interval arithmetic), shifted by 2.
 
+// A trip count known only at run time is never unrolled fully.
+// FULL-LABEL: func.func @jax_while(%{{.+}}: memref<6x8xf32>,
+// FULL: scf.for
 // REMARK: :[[@LINE+20]]:3: remark: peels 2 iteration(s) off the loop, each run where the count reaches it: the slices they read of %arg0 are parameters %arg3, %arg4 (cache.slices)
 // CHECK-LABEL: func.func @jax_while(
 // CHECK-SAME:      %[[W:.+]]: memref<4x8xf32> {cache.slices = array<i64: 0, 2, 4>}, %{{.+}}: memref<8xf32>, %[[N:.+]]: i32,

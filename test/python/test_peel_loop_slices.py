@@ -200,6 +200,27 @@ def test_the_pipeline_prefetches_two_ahead_where_the_link_keeps_a_lead() -> None
     _auto_beats_pipelined("1%", "2", "two-ahead", 2, 0.02)
 
 
+@pytest.mark.parametrize("target", ["cpu", "cpu-async", "gpu"])
+def test_programs_unrolled_fully_compute_the_same_bits(target: str) -> None:
+    """A scan unrolled fully, its slices each a parameter taken at its
+    first use, then offloaded and scheduled, computes the original's bits
+    from the original's arguments (run_function splits them)."""
+    with ir.Context():
+        original = ir.Module.parse(generate_llama(TINY, "scan"))
+        unrolled = ir.Module.parse(generate_llama(TINY, "scan"))
+        build_pass_manager(
+            "cache-peel-loop-slices{iterations=0 unroll-full-threshold=4}, "
+            "hyper-offload-pipeline{budget=60% hw=gh200 peel-iterations=0}, cache-verify-schedule"
+        ).run(unrolled.operation)
+        function = _function(unrolled)
+        assert len(slice_attributes(function)) == 11 * 4
+        assert "scf.for" not in str(function)
+        assert "cache.prefetch" in str(function)
+        expected, got = _outputs(TINY, [original, unrolled], target)
+    assert np.any(expected != 0)
+    assert np.array_equal(got, expected)
+
+
 EIGHT = dataclasses.replace(TINY, layers=8)
 
 

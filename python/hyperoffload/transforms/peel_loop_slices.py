@@ -40,9 +40,21 @@ index into the stacked rows, which bounds them); where the count reaches
 two iterations past them, ``cache-stream-loop-slices`` runs them and the
 pipelined loop in one guard.
 
+Unrolling fully: with ``unroll-full-threshold=N``, a loop with a
+constant trip count of 2 to N is unrolled fully instead: every iteration
+but the last peeled, the last inlined by canonicalization (upstream's
+``scf.for`` folding of a loop that runs once), so every slice is a
+parameter of its own (the parameter as given keeps the last row) and the
+planner decides each layer's weights alone, as in straight-line code.
+Each slice a peeled (or, unrolled fully, the last) iteration reads is
+taken right before its first use: the loop body took its slices at its
+top, and the planner counts a parameter used from its view on.
+
 Conservative: only an ``scf.for`` with constant bounds that runs more than
-``iterations + 1`` times (the rest must still stream), or one with a
-dynamic upper bound whose rows are bounded as above; only a parameter
+``iterations + 1`` times (the rest must still stream; unrolled fully, any
+constant trip count up to the threshold), or one with a
+dynamic upper bound whose rows are bounded as above (never unrolled
+fully); only a parameter
 whose every slice's first row is computed from the induction variable and
 constants by integer arithmetic (JAX's clamped ``i32`` index included;
 :func:`hyperoffload.analysis.loop_slices.slice_rows`), the others fixed,
@@ -50,7 +62,8 @@ and whose peeled rows the loop does not read again (else it is left
 whole, with a remark); not a function another one calls (as for
 streaming).
 
-Options: ``iterations`` (how many to peel, default 1), ``functions=``.
+Options: ``iterations`` (how many to peel, default 1; 0 with a threshold:
+only unroll), ``unroll-full-threshold`` (default 0: none), ``functions=``.
 
 Example (``iterations=1``)::
 
@@ -128,13 +141,28 @@ class PeelLoopSlicesPass(ModulePass):
         "the slices they read become parameters of their own."
     )
     iterations: int = option(1, "iterations to peel off each loop")
+    unroll_full_threshold: int = option(
+        0,
+        "unroll each loop with a constant trip count of at most this fully instead (every "
+        "iteration peeled, every slice a parameter of its own; 0: none)",
+    )
     functions: tuple[str, ...] = functions_option()
 
     def run(self, module: ir.Operation) -> None:
-        if self.iterations < 1:
-            raise self.fail(module, f"iterations must be >= 1, got {self.iterations}")
+        if self.iterations < 0 or self.unroll_full_threshold < 0:
+            raise self.fail(
+                module,
+                "iterations and unroll-full-threshold must be >= 0, got "
+                f"{self.iterations} and {self.unroll_full_threshold}",
+            )
+        if not self.iterations and not self.unroll_full_threshold:
+            raise self.fail(
+                module, "nothing to peel: iterations and unroll-full-threshold are both 0"
+            )
         for function in self.selected_functions(module):
-            function, remarks = peel_loop_slices(function, self.iterations)
+            function, remarks = peel_loop_slices(
+                function, self.iterations, unroll_full_threshold=self.unroll_full_threshold
+            )
             for where, message in remarks:
                 self.emit_remark(where, message)
             split = [int(a[0]) for a in slice_attributes(function).values()]
@@ -154,15 +182,22 @@ class _Split:
 
 
 def peel_loop_slices(
-    function: ir.Operation, iterations: int, arguments: Collection[int] | None = None
+    function: ir.Operation,
+    iterations: int,
+    arguments: Collection[int] | None = None,
+    unroll_full_threshold: int = 0,
 ) -> tuple[ir.Operation, list[tuple[ir.Operation, str]]]:
     """Peel ``iterations`` iterations off each loop of ``function`` that
     reads parameters slice by slice (those among ``arguments``, by number,
-    if given), splitting them (see the module docstring). The function
-    (canonicalization may put a copy in its place) and the remarks, each
-    with the op it is about."""
+    if given), splitting them (see the module docstring); a loop with a
+    constant trip count of at most ``unroll_full_threshold`` is unrolled
+    fully instead (every iteration but the last peeled, the last inlined
+    by canonicalization). The function (canonicalization may put a copy
+    in its place) and the remarks, each with the op it is about (the
+    function, for a loop unrolled fully)."""
     remarks: list[tuple[ir.Operation, str]] = []
     loops: dict[ir.Operation, list[_Split]] = {}
+    counts: dict[ir.Operation, tuple[int, bool]] = {}
     dynamic: dict[ir.Operation, list[_Split]] = {}
     for stream in find_slice_streams(function):
         if arguments is not None and stream.argument.arg_number not in arguments:
@@ -170,6 +205,9 @@ def peel_loop_slices(
         if stream.loop.name != "scf.for":
             continue
         name = f"%arg{stream.argument.arg_number}"
+        full = stream.counted and 1 < stream.trip_count <= unroll_full_threshold
+        if not iterations and not full:
+            continue
         if not stream.counted:
             guarded = _guarded_split_of(stream, iterations)
             if isinstance(guarded, str):
@@ -177,7 +215,7 @@ def peel_loop_slices(
             else:
                 dynamic.setdefault(stream.loop, []).append(guarded)
             continue
-        if stream.trip_count <= iterations + 1:
+        if not full and stream.trip_count <= iterations + 1:
             remarks.append(
                 (
                     stream.loop,
@@ -186,7 +224,8 @@ def peel_loop_slices(
                 )
             )
             continue
-        split = _split_of(stream, iterations)
+        count = stream.trip_count - 1 if full else iterations
+        split = _split_of(stream, count)
         if isinstance(split, str):
             remarks.append((stream.loop, f"leaves {name} whole: {split}"))
             continue
@@ -196,6 +235,7 @@ def peel_loop_slices(
                 break
         else:
             loops[stream.loop] = [split]
+            counts[stream.loop] = (count, full)
     if not loops and not dynamic:
         return function, remarks
     body = function.regions[0].blocks[0]
@@ -213,21 +253,23 @@ def peel_loop_slices(
         )
     for loop, splits in loops.items():
         parent = loop.block
-        rest = _native.peel_loop_front(loop, iterations)
+        count, full = counts[loop]
+        rest = _native.peel_loop_front(loop, count)
         if rest is None:
             remarks.append((loop, "is not peeled: upstream's peeling declined the loop"))
             continue
         added: list[str] = []
         for split in splits:
-            added.extend(_apply(split, rest, parent, body, attributes))
+            added.extend(_apply(split, rest, parent, body, attributes, full))
         names = ", ".join(f"%arg{s.stream.argument.arg_number}" for s in splits)
-        remarks.append(
-            (
-                rest,
-                f"peels {iterations} iteration(s) off the loop: the slices they read of "
-                f"{names} are parameters {', '.join(added)} (cache.slices)",
-            )
+        what = (
+            f"unrolls the loop fully ({count + 1} iterations): the slices they read of {names} "
+            f"are parameters {', '.join(added)} and the rows left of each (cache.slices)"
+            if full
+            else f"peels {count} iteration(s) off the loop: the slices they read of "
+            f"{names} are parameters {', '.join(added)} (cache.slices)"
         )
+        remarks.append((function if full else rest, what))
     function.attributes["arg_attrs"] = ir.ArrayAttr.get([ir.DictAttr.get(a) for a in attributes])
     update_function_type(function)
     located = [(op.location, message) for op, message in remarks]
@@ -369,10 +411,12 @@ def _apply(
     parent: ir.Block,
     body: ir.Block,
     attributes: list[dict[str, ir.Attribute]],
+    full: bool = False,
 ) -> list[str]:
     """Split ``split``'s parameter: the peeled slices (in ``parent``) read
-    new parameters, the loop ``rest`` reads the rows it keeps. The names
-    of the parameters added."""
+    new parameters, the loop ``rest`` reads the rows it keeps (``full``:
+    its one iteration, to be inlined, takes them at their first use too).
+    The names of the parameters added."""
     argument = split.stream.argument
     rest_body = loop_body(rest)
     peeled_views: list[ir.Operation] = []
@@ -388,9 +432,13 @@ def _apply(
     order = {op.operation: index for index, op in enumerate(parent.operations)}
     peeled_views.sort(key=lambda op: order[op])
     assert len(peeled_views) == len(split.peeled), "one peeled view per peeled slice"
-    return _rewrite_split(
+    added = _rewrite_split(
         split, list(zip(peeled_views, split.peeled, strict=True)), kept_views, body, attributes
     )
+    if full:
+        for view in kept_views:
+            _sink_to_first_use(view)
+    return added
 
 
 def _rewrite_split(
@@ -426,6 +474,7 @@ def _rewrite_split(
         view.operands[0] = new
         with ir.InsertionPoint(view), view.location:
             view.operands[1] = arith.constant(ir.IndexType.get(), 0)
+        _sink_to_first_use(view)
     first, last = split.kept
     location = kept_views[0].location if kept_views else ir.Location.unknown(context)
     argument.set_type(
@@ -442,6 +491,21 @@ def _rewrite_split(
                 shift = arith.constant(offset.type, first)
                 view.operands[1] = arith.subi(offset, shift)
     return names
+
+
+def _sink_to_first_use(view: ir.Operation) -> None:
+    """Move ``view`` (a peeled slice's, its operands defined before it)
+    right before the first op of its block that uses it: the loop body took
+    its slices at the top of the iteration, and a parameter counts as used
+    from its view on, so the planner would fetch a peeled slice before the
+    work of its layer that comes before its first use."""
+    block = view.block
+    users = [ancestor_in(use.owner.operation, block) for use in view.results[0].uses]
+    firsts = [user for user in users if user is not None]
+    if not firsts:
+        return
+    first = min(firsts, key=lambda op: position_in(op, block))
+    view.move_before(first)
 
 
 def argument_attributes(function: ir.Operation) -> list[dict[str, ir.Attribute]]:
