@@ -153,10 +153,11 @@ def _decode_scan(
 def test_the_pipeline_peels_the_decode_scan_where_that_cuts_more() -> None:
     """At 7B decode shapes within 10%, every stacked weight of the loop
     streamed, its first slice exposed, cuts less than the first layer kept
-    on the device and the rest streamed behind it."""
+    on the device and the rest streamed behind it (the loop kept a loop:
+    unrolled fully, below, it cuts more still)."""
     cuts = {}
     for peel in ("0", "auto"):
-        cuts[peel], statistics, split = _decode_scan(8, "10%", peel)
+        cuts[peel], statistics, split = _decode_scan(8, "10%", peel, " unroll-full-threshold=0")
         assert float(statistics["slowdown"]) <= 0.10  # type: ignore[arg-type]
         if peel == "auto":
             assert statistics["peeled_iterations"] == 1
@@ -165,13 +166,14 @@ def test_the_pipeline_peels_the_decode_scan_where_that_cuts_more() -> None:
 
 
 def _auto_beats_pipelined(slowdown: str, peel: str, form: str, peeled: int, margin: float) -> None:
-    """On the 16-layer 7B decode scan within ``slowdown``, auto keeps
-    ``form`` with ``peeled`` iterations peeled and cuts more than the
-    pipelined form peeled ``peel`` times by ``margin``, both within it."""
+    """On the 16-layer 7B decode scan within ``slowdown``, kept a loop,
+    auto keeps ``form`` with ``peeled`` iterations peeled and cuts more
+    than the pipelined form peeled ``peel`` times by ``margin``, both
+    within it."""
     limit = float(slowdown.rstrip("%")) / 100
     pipelined, statistics, _ = _decode_scan(16, slowdown, peel, " loop-streaming=pipelined")
     assert float(statistics["slowdown"]) <= limit  # type: ignore[arg-type]
-    chosen, statistics, _ = _decode_scan(16, slowdown, "auto")
+    chosen, statistics, _ = _decode_scan(16, slowdown, "auto", " unroll-full-threshold=0")
     assert float(statistics["slowdown"]) <= limit  # type: ignore[arg-type]
     assert statistics["loop_streaming"] == form
     assert statistics["peeled_iterations"] == peeled
@@ -198,6 +200,32 @@ def test_the_pipeline_prefetches_two_ahead_where_the_link_keeps_a_lead() -> None
     they cannot be streamed; prefetched two ahead, the lead is kept. auto
     plans it (at the most peeled) and keeps it."""
     _auto_beats_pipelined("1%", "2", "two-ahead", 2, 0.02)
+
+
+def test_the_pipeline_unrolls_a_short_decode_scan_fully_where_that_cuts_more() -> None:
+    """On the 16-layer 7B decode scan within 1%, kept a loop, each weight
+    kind is streamed in every layer after the peeled ones or in none (two
+    ahead, two peeled: 8.6%); the loop's 16 iterations are under
+    unroll-full-threshold, so auto also plans it unrolled fully, every
+    layer's slices decided alone, and keeps that: the straight form's
+    cut."""
+    looped, statistics, _ = _decode_scan(16, "1%", "auto", " unroll-full-threshold=0")
+    assert "unrolled_fully" not in statistics
+    unrolled, statistics, split = _decode_scan(16, "1%", "auto")
+    assert statistics["unrolled_fully"] is True
+    assert "peeled_iterations" not in statistics
+    assert split
+    assert float(statistics["slowdown"]) <= 0.01  # type: ignore[arg-type]
+    assert unrolled > looped + 0.005
+    config = dataclasses.replace(LlamaConfig.preset("7b"), layers=16, tokens=1, context=2048)
+    with ir.Context():
+        module = ir.Module.parse(generate_llama(config, "straight"))
+        pm = build_pass_manager("hyper-offload-pipeline{max-slowdown=1% hw=gh200}")
+        with collect_instances() as ran:
+            pm.run(module.operation)
+        straight = ran[0].statistics[entry_name(config)]
+    cut = 1 - int(straight["peak_after_bytes"]) / int(straight["peak_before_bytes"])
+    assert unrolled >= 0.95 * cut
 
 
 @pytest.mark.parametrize("target", ["cpu", "cpu-async", "gpu"])

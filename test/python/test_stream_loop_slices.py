@@ -163,7 +163,9 @@ def test_the_offload_pipeline_streams_and_plans_the_rest(tmp_path) -> None:  # t
     source = tmp_path / "scan.mlir"
     source.write_text(generate_llama(TINY, "scan"))
     out, report = tmp_path / "out.mlir", tmp_path / "report.json"
-    arguments = [str(source), "--hyper-offload-pipeline=budget=70% hw=gh200", "-o", str(out)]
+    # Kept a loop (unrolled fully, the tiny scan meets the budget faster).
+    pipeline = "--hyper-offload-pipeline=budget=70% hw=gh200 unroll-full-threshold=0"
+    arguments = [str(source), pipeline, "-o", str(out)]
     assert main([*arguments, f"--report={report}"]) == 0
     plan = json.loads(report.read_text())["functions"][0]["plan"]
     assert plan["saved_by_streaming_bytes"] > 0
@@ -424,7 +426,9 @@ def test_per_weight_streaming_computes_the_same_bits(target: str) -> None:
     config = dataclasses.replace(LlamaConfig.preset("7b"), layers=4, tokens=2048, context=2048)
     with ir.Context():
         module = ir.Module.parse(generate_llama(config, "scan"))
-        options = "max-slowdown=1% hw=gh200 loop-streaming=per-weight remarks"
+        options = (
+            "max-slowdown=1% hw=gh200 loop-streaming=per-weight unroll-full-threshold=0 remarks"
+        )
         with collect_instances() as ran:
             build_pass_manager(f"hyper-offload-pipeline{{{options}}}").run(module.operation)
         statistics = ran[0].statistics[entry_name(config)]

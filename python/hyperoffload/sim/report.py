@@ -258,12 +258,13 @@ def summary_text(document: dict[str, Any], hardware: str) -> str:
             if released:
                 lines.append(f"  released dead       {_size(released)}")
             peeled = plan.get("peeled_iterations")
-            if peeled:
+            unrolled = plan.get("unrolled_fully")
+            if peeled or unrolled:
                 split = plan.get("split_parameters") or []
                 given = len({row[1] for row in split})
+                how = "loops unrolled fully" if unrolled else f"peel-iterations={peeled}"
                 lines.append(
-                    f"  split parameters    {given} into {len(split)} (cache.slices; "
-                    f"peel-iterations={peeled})"
+                    f"  split parameters    {given} into {len(split)} (cache.slices; {how})"
                 )
             streamed = plan.get("saved_by_streaming_bytes") or 0
             if streamed:
