@@ -105,9 +105,7 @@ def test_peeled_programs_compute_the_same_bits(target: str, pipeline: str) -> No
     """From the arguments of the function as given (run_function splits
     them), on every target."""
     with ir.Context():
-        original = ir.Module.parse(generate_llama(TINY, "scan"))
-        peeled = ir.Module.parse(generate_llama(TINY, "scan"))
-        build_pass_manager(f"{pipeline}, cache-verify-schedule").run(peeled.operation)
+        original, peeled = _original_and_planned(TINY, pipeline)
         assert (
             len(slice_attributes(_function(peeled)))
             == 11 * 2 + 11 * (2 if "iterations=2" in pipeline else 1) - 11
@@ -115,6 +113,15 @@ def test_peeled_programs_compute_the_same_bits(target: str, pipeline: str) -> No
         expected, got = _outputs(TINY, [original, peeled], target)
     assert np.any(expected != 0)
     assert np.array_equal(got, expected)
+
+
+def _original_and_planned(config: LlamaConfig, pipeline: str) -> tuple[ir.Module, ir.Module]:
+    """``config``'s scan as generated, and after ``pipeline`` and the
+    schedule verifier (in the current context)."""
+    original = ir.Module.parse(generate_llama(config, "scan"))
+    planned = ir.Module.parse(generate_llama(config, "scan"))
+    build_pass_manager(f"{pipeline}, cache-verify-schedule").run(planned.operation)
+    return original, planned
 
 
 def _outputs(config: LlamaConfig, modules: list[ir.Module], target: str) -> list[np.ndarray]:
@@ -234,12 +241,11 @@ def test_programs_unrolled_fully_compute_the_same_bits(target: str) -> None:
     first use, then offloaded and scheduled, computes the original's bits
     from the original's arguments (run_function splits them)."""
     with ir.Context():
-        original = ir.Module.parse(generate_llama(TINY, "scan"))
-        unrolled = ir.Module.parse(generate_llama(TINY, "scan"))
-        build_pass_manager(
+        original, unrolled = _original_and_planned(
+            TINY,
             "cache-peel-loop-slices{iterations=0 unroll-full-threshold=4}, "
-            "hyper-offload-pipeline{budget=60% hw=gh200 peel-iterations=0}, cache-verify-schedule"
-        ).run(unrolled.operation)
+            "hyper-offload-pipeline{budget=60% hw=gh200 peel-iterations=0}",
+        )
         function = _function(unrolled)
         assert len(slice_attributes(function)) == 11 * 4
         assert "scf.for" not in str(function)
@@ -259,12 +265,11 @@ def test_two_ahead_peeled_programs_compute_the_same_bits(target: str) -> None:
     link can take it) verifies and computes the same bits on every
     target."""
     with ir.Context():
-        original = ir.Module.parse(generate_llama(EIGHT, "scan"))
-        planned = ir.Module.parse(generate_llama(EIGHT, "scan"))
-        build_pass_manager(
+        original, planned = _original_and_planned(
+            EIGHT,
             "hyper-offload-pipeline{budget=50% hw=gh200 peel-iterations=2 "
-            "loop-streaming=two-ahead}, cache-verify-schedule"
-        ).run(planned.operation)
+            "loop-streaming=two-ahead}",
+        )
         assert "!cache.token) {" in str(planned)
         expected, got = _outputs(EIGHT, [original, planned], target)
     assert np.any(expected != 0)

@@ -1591,7 +1591,8 @@ def _then_peeled(
     pays where the peeled iterations give the link a lead to keep), any
     other with the peeling that planned best pipelined (``in-place``: where
     the link is behind, prefetching into the memory freed costs little
-    time)."""
+    time); never unrolled fully (``UNROLL_FULL``: no loop is left to
+    prefetch ahead in)."""
     yield from list(variants)
     planned = [v for v in variants if v in scores and not v[2]]
     if not planned:
