@@ -25,6 +25,14 @@ def defined_in(value: ir.Value, op: ir.Operation) -> bool:
     return False
 
 
+def defining_op(value: ir.Value) -> ir.Operation | None:
+    """The op that defines ``value``, or None for a block argument."""
+    owner = value.owner
+    if isinstance(owner, ir.Block):
+        return None
+    return owner.operation if hasattr(owner, "operation") else owner
+
+
 def walk_preorder(root: ir.Operation) -> list[ir.Operation]:
     """Every op nested in ``root`` (``root`` excluded), in pre-order: a value's
     definition comes before every use it dominates."""

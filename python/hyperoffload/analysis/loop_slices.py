@@ -40,7 +40,7 @@ from hyperoffload import _native
 from hyperoffload.analysis.program import constant_int, constant_trip_count, trip_count
 from hyperoffload.analysis.references import module_references
 from hyperoffload.dialects.cache import device_memref_type
-from hyperoffload.ir_utils import is_remote_memref, memory_space
+from hyperoffload.ir_utils import defining_op, is_remote_memref, memory_space
 from hyperoffload.sizes import memref_bytes
 
 # Views whose users read what the view reads (followed to find writers).
@@ -81,13 +81,6 @@ class SliceStream:
         return total
 
 
-def _operation(value: ir.Value) -> ir.Operation | None:
-    owner = value.owner
-    if isinstance(owner, ir.Block):
-        return None
-    return owner.operation if hasattr(owner, "operation") else owner
-
-
 def ancestor_in(op: ir.Operation, block: ir.Block) -> ir.Operation | None:
     """The op of ``block`` that is ``op`` or holds it, if any."""
     current: ir.Operation | None = op
@@ -105,7 +98,7 @@ def _follows_iv(value: ir.Value, iv: ir.Value, body: ir.Block, seen: set[ir.Oper
     """Whether ``value`` is computed from ``iv`` by ops of ``body``."""
     if value == iv:
         return True
-    op = _operation(value)
+    op = defining_op(value)
     if op is None or op.block != body:
         return False
     if op in seen:
@@ -219,7 +212,9 @@ def _stream_of(argument: ir.BlockArgument, loop: ir.Operation) -> SliceStream | 
         trips = trip_count(loop) or 1
         for view in slices:
             offsets = list(view.operands)[1:]
-            if not any(_operation(o) is not None and _operation(o).block == body for o in offsets):
+            if not any(
+                defining_op(o) is not None and defining_op(o).block == body for o in offsets
+            ):
                 return refused("a slice does not move with the loop's state")
     else:
         constant = constant_trip_count(loop)
@@ -313,7 +308,7 @@ def _evaluate(value: ir.Value, iv: ir.Value, at: int, body: ir.Block) -> int | N
     constant = constant_int(value)
     if constant is not None:
         return constant
-    op = _operation(value)
+    op = defining_op(value)
     if op is None or op.block != body:
         return None
     operands = [_evaluate(o, iv, at, body) for o in op.operands]
@@ -408,7 +403,7 @@ def _interval(
     constant = constant_int(value)
     if constant is not None:
         return constant, constant
-    op = _operation(value)
+    op = defining_op(value)
     if op is None or op.block != body:
         return None
     name = op.name

@@ -49,7 +49,7 @@ from hyperoffload import _native
 from hyperoffload.analysis.cost_model import CostModel, static_time
 from hyperoffload.analysis.loop_slices import ancestor_in, is_streamed_slice, streamed_parameter
 from hyperoffload.hardware import HardwareProfile
-from hyperoffload.ir_utils import walk_preorder
+from hyperoffload.ir_utils import defining_op, walk_preorder
 from hyperoffload.sizes import memref_bytes
 from hyperoffload.transforms.strip_transfers import carried_token_arguments
 
@@ -96,7 +96,7 @@ def _facts(op: ir.Operation, hardware: HardwareProfile, model: CostModel) -> _Fa
         size = memref_bytes(ir.MemRefType(op.results[0].type))
         return _PREFETCH, hardware.transfer_seconds(size, True), ()
     if op.name == "cache.wait":
-        owners = (_defining_op(token) for token in op.operands)
+        owners = (defining_op(token) for token in op.operands)
         return _WAIT, 0.0, tuple(owner for owner in owners if owner is not None)
     if op.name == "cache.evict":
         return _EVICT, 0.0, ()
@@ -169,9 +169,7 @@ def issue_at_copy_start(block: ir.Block, hardware: HardwareProfile) -> int:
         i
         for i, op in enumerate(ops)
         if op.name == "cache.wait"
-        and any(
-            _defining_op(t) not in index and not _carried_prefetch_token(t) for t in op.operands
-        )
+        and any(defining_op(t) not in index and not _carried_prefetch_token(t) for t in op.operands)
     ]
     placed: list[tuple[float, int, int]] = []
     for start, i, limit in movable:
@@ -201,15 +199,8 @@ def _carried_prefetch_token(value: ir.Value) -> bool:
     number = value.arg_number - 1
     terminator = owner.operations[len(owner.operations) - 1]
     ends = (list(loop.operands)[3 + number], terminator.operands[number])
-    defining = [_defining_op(end) for end in ends]
+    defining = [defining_op(end) for end in ends]
     return all(op is not None and op.name == "cache.prefetch" for op in defining)
-
-
-def _defining_op(value: ir.Value) -> ir.Operation | None:
-    owner = value.owner
-    if isinstance(owner, ir.Block):
-        return None
-    return owner.operation if hasattr(owner, "operation") else owner
 
 
 def _index_in(
@@ -437,7 +428,7 @@ def _view_chain(prefetch: ir.Operation, index: dict[ir.Operation, int]) -> list[
     (``index``), and itself, in order: they move with it."""
     chain = [prefetch]
     source = prefetch.operands[0]
-    while (owner := _defining_op(source)) is not None and owner.name in (
+    while (owner := defining_op(source)) is not None and owner.name in (
         "memref.subview",
         "memref.cast",
     ):
@@ -454,7 +445,7 @@ def _lowest(chain: list[ir.Operation], index: dict[ir.Operation, int]) -> int:
     lowest = 0
     for op in chain:
         for operand in op.operands:
-            owner = _defining_op(operand)
+            owner = defining_op(operand)
             if owner is not None and owner not in chain and index.get(owner) is not None:
                 lowest = max(lowest, index[owner] + 1)
     return lowest

@@ -74,6 +74,7 @@ from mlir.dialects import arith, scf, tensor
 from hyperoffload.analysis.program import constant_int
 from hyperoffload.ir_utils import (
     defined_in,
+    defining_op,
     functions_with_bodies,
     walk_preorder,
     without_iter_args,
@@ -116,11 +117,6 @@ def _zero_d(type_: ir.Type) -> bool:
     return isinstance(type_, ir.RankedTensorType) and ir.RankedTensorType(type_).rank == 0
 
 
-def _owner(value: ir.Value) -> ir.Operation | None:
-    owner = value.owner
-    return None if isinstance(owner, ir.Block) else owner.operation
-
-
 def uplift_loop_counters(function: ir.Operation) -> tuple[int, int]:
     """Scalarize the 0-d generics in ``function``'s loops and uplift their
     counters; returns how many of each."""
@@ -135,7 +131,7 @@ def uplift_loop_counters(function: ir.Operation) -> tuple[int, int]:
     for loop in outermost:
         for op in walk_preorder(loop):
             if op.name == "tensor.extract" and not len(op.operands) - 1:
-                source = _owner(op.operands[0])
+                source = defining_op(op.operands[0])
                 if source is not None and source.name == "tensor.from_elements":
                     op.results[0].replace_all_uses_with(source.operands[0])
                     op.erase()
@@ -252,7 +248,7 @@ def _drop_counters(loop: ir.Operation, numbers: list[int]) -> None:
     every iteration."""
     body = loop.regions[0].blocks[0]
     terminator = body.operations[len(body.operations) - 1].operation
-    pending = [_owner(terminator.operands[number]) for number in numbers]
+    pending = [defining_op(terminator.operands[number]) for number in numbers]
     without_iter_args(loop, numbers)
     while pending:
         op = pending.pop()
@@ -260,7 +256,7 @@ def _drop_counters(loop: ir.Operation, numbers: list[int]) -> None:
             continue
         if op.name not in _INCREMENT_OPS and not op.name.startswith("arith."):
             continue
-        operands = [_owner(operand) for operand in op.operands]
+        operands = [defining_op(operand) for operand in op.operands]
         op.erase()
         pending.extend(operands)
 
@@ -293,7 +289,7 @@ def uplift_counted_while(loop: ir.Operation) -> ir.Operation | None:
         value != argument for value, argument in zip(forwarded, before.arguments, strict=True)
     ):
         return None
-    compare = _owner(condition.operands[0])
+    compare = defining_op(condition.operands[0])
     if (
         compare is None
         or compare.name != "arith.cmpi"
@@ -304,7 +300,7 @@ def uplift_counted_while(loop: ir.Operation) -> ir.Operation | None:
         name = op.operation.name
         if name not in _CONDITION_OPS and not name.startswith("arith."):
             return None
-    read = _owner(compare.operands[0])
+    read = defining_op(compare.operands[0])
     if read is None or read.name != "tensor.extract" or len(read.operands) != 1:
         return None
     counter = read.operands[0]
@@ -316,7 +312,7 @@ def uplift_counted_while(loop: ir.Operation) -> ir.Operation | None:
     if start is None or not _increments(yielded, after.arguments[number], 1):
         return None
     bound = compare.operands[1]
-    bound_read = _owner(bound)
+    bound_read = defining_op(bound)
     outside = not defined_in(bound, loop)
     if not outside and bound_read is not None and bound_read.name == "tensor.extract":
         if any(defined_in(v, loop) for v in bound_read.operands):
@@ -345,14 +341,14 @@ def uplift_counted_while(loop: ir.Operation) -> ir.Operation | None:
 
 def _increments(yielded: ir.Value, argument: ir.Value, step: int) -> bool:
     """Whether ``yielded`` is ``from_elements(extract(argument) + step)``."""
-    packed = _owner(yielded)
+    packed = defining_op(yielded)
     if packed is None or packed.name != "tensor.from_elements":
         return False
-    add = _owner(packed.operands[0])
+    add = defining_op(packed.operands[0])
     if add is None or add.name != "arith.addi":
         return False
     for mine, other in ((0, 1), (1, 0)):
-        read = _owner(add.operands[mine])
+        read = defining_op(add.operands[mine])
         if (
             read is not None
             and read.name == "tensor.extract"
