@@ -269,7 +269,11 @@ from hyperoffload.transforms.issue_points import (
     issue_in_function,
 )
 from hyperoffload.transforms.pass_base import PassFailure, option
-from hyperoffload.transforms.peel_loop_slices import peel_loop_slices, slice_attributes
+from hyperoffload.transforms.peel_loop_slices import (
+    peel_loop_slices,
+    slice_attributes,
+    unrolls_fully,
+)
 from hyperoffload.transforms.plan_offload import (
     PlanOptions,
     fill_and_rewrite,
@@ -667,7 +671,7 @@ class HyperOffloadPipelinePass(PlanOptions):
         ]
         if self.peel_iterations != "auto":
             return peels or [0]
-        if any(s.counted and 1 < s.trip_count <= self.unroll_full_threshold for s in streams):
+        if any(unrolls_fully(s, self.unroll_full_threshold) for s in streams):
             peels.append(UNROLL_FULL)
         return [0, *peels]
 

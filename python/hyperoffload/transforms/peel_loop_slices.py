@@ -205,7 +205,7 @@ def peel_loop_slices(
         if stream.loop.name != "scf.for":
             continue
         name = f"%arg{stream.argument.arg_number}"
-        full = stream.counted and 1 < stream.trip_count <= unroll_full_threshold
+        full = unrolls_fully(stream, unroll_full_threshold)
         if not iterations and not full:
             continue
         if not stream.counted:
@@ -240,8 +240,10 @@ def peel_loop_slices(
         return function, remarks
     body = function.regions[0].blocks[0]
     attributes = argument_attributes(function)
+    # The views taken at the top of an iteration that now run alone.
+    sink: list[ir.Operation] = []
     for loop, splits in dynamic.items():
-        added = _peel_guarded(loop, splits, iterations, body, attributes)
+        added = _peel_guarded(loop, splits, iterations, body, attributes, sink)
         names = ", ".join(f"%arg{s.stream.argument.arg_number}" for s in splits)
         remarks.append(
             (
@@ -260,7 +262,7 @@ def peel_loop_slices(
             continue
         added: list[str] = []
         for split in splits:
-            added.extend(_apply(split, rest, parent, body, attributes, full))
+            added.extend(_apply(split, rest, parent, body, attributes, sink, full))
         names = ", ".join(f"%arg{s.stream.argument.arg_number}" for s in splits)
         what = (
             f"unrolls the loop fully ({count + 1} iterations): the slices they read of {names} "
@@ -270,11 +272,18 @@ def peel_loop_slices(
             f"{names} are parameters {', '.join(added)} (cache.slices)"
         )
         remarks.append((function if full else rest, what))
+    _sink_to_first_uses(sink)
     function.attributes["arg_attrs"] = ir.ArrayAttr.get([ir.DictAttr.get(a) for a in attributes])
     update_function_type(function)
     located = [(op.location, message) for op, message in remarks]
     function, _ = run_or_restore(function, "func.func(canonicalize)")
     return function, [(loop_at(function, where), message) for where, message in located]
+
+
+def unrolls_fully(stream: SliceStream, threshold: int) -> bool:
+    """Whether ``unroll-full-threshold=threshold`` unrolls ``stream``'s
+    loop fully: a constant trip count of 2 to ``threshold``."""
+    return stream.counted and 1 < stream.trip_count <= threshold
 
 
 def _split_of(stream: SliceStream, iterations: int) -> _Split | str:
@@ -340,10 +349,12 @@ def _peel_guarded(
     iterations: int,
     body: ir.Block,
     attributes: list[dict[str, ir.Attribute]],
+    sink: list[ir.Operation],
 ) -> list[str]:
     """Peel ``iterations`` iterations off ``loop`` (constant lower bound
     and step, upper bound known at run time), splitting the parameters
-    ``splits`` name; the names of the parameters added.
+    ``splits`` name (the peeled views go to ``sink``); the names of the
+    parameters added.
 
     Each peeled iteration runs in an ``scf.if`` on the count reaching it
     (``upper > lower + k * step``), as a one-iteration copy of the loop
@@ -402,6 +413,7 @@ def _peel_guarded(
             for index, view in enumerate(split.stream.slices)
         ]
         added += _rewrite_split(split, peeled, split.stream.slices, body, attributes)
+        sink.extend(view for view, _ in peeled)
     return added
 
 
@@ -411,12 +423,13 @@ def _apply(
     parent: ir.Block,
     body: ir.Block,
     attributes: list[dict[str, ir.Attribute]],
+    sink: list[ir.Operation],
     full: bool = False,
 ) -> list[str]:
     """Split ``split``'s parameter: the peeled slices (in ``parent``) read
-    new parameters, the loop ``rest`` reads the rows it keeps (``full``:
-    its one iteration, to be inlined, takes them at their first use too).
-    The names of the parameters added."""
+    new parameters, the loop ``rest`` reads the rows it keeps. The peeled
+    views, and with ``full`` the loop's (its one iteration is to be
+    inlined), go to ``sink``. The names of the parameters added."""
     argument = split.stream.argument
     rest_body = loop_body(rest)
     peeled_views: list[ir.Operation] = []
@@ -432,13 +445,12 @@ def _apply(
     order = {op.operation: index for index, op in enumerate(parent.operations)}
     peeled_views.sort(key=lambda op: order[op])
     assert len(peeled_views) == len(split.peeled), "one peeled view per peeled slice"
-    added = _rewrite_split(
+    sink.extend(peeled_views)
+    if full:
+        sink.extend(kept_views)
+    return _rewrite_split(
         split, list(zip(peeled_views, split.peeled, strict=True)), kept_views, body, attributes
     )
-    if full:
-        for view in kept_views:
-            _sink_to_first_use(view)
-    return added
 
 
 def _rewrite_split(
@@ -474,7 +486,6 @@ def _rewrite_split(
         view.operands[0] = new
         with ir.InsertionPoint(view), view.location:
             view.operands[1] = arith.constant(ir.IndexType.get(), 0)
-        _sink_to_first_use(view)
     first, last = split.kept
     location = kept_views[0].location if kept_views else ir.Location.unknown(context)
     argument.set_type(
@@ -493,19 +504,23 @@ def _rewrite_split(
     return names
 
 
-def _sink_to_first_use(view: ir.Operation) -> None:
-    """Move ``view`` (a peeled slice's, its operands defined before it)
-    right before the first op of its block that uses it: the loop body took
-    its slices at the top of the iteration, and a parameter counts as used
-    from its view on, so the planner would fetch a peeled slice before the
-    work of its layer that comes before its first use."""
-    block = view.block
-    users = [ancestor_in(use.owner.operation, block) for use in view.results[0].uses]
-    firsts = [user for user in users if user is not None]
-    if not firsts:
-        return
-    first = min(firsts, key=lambda op: position_in(op, block))
-    view.move_before(first)
+def _sink_to_first_uses(views: list[ir.Operation]) -> None:
+    """Move each of ``views`` (slices of parameters, their operands defined
+    before them) right before the first op of its block that uses it: the
+    loop body took its slices at the top of the iteration, and a parameter
+    counts as used from its view on, so the planner would fetch a peeled
+    slice before the work of its layer that comes before its first use.
+    Each block's ops are numbered once (the views' users never move)."""
+    positions: dict[ir.Block, dict[ir.Operation, int]] = {}
+    for view in views:
+        block = view.block
+        if block not in positions:
+            positions[block] = {op.operation: i for i, op in enumerate(block.operations)}
+        index = positions[block]
+        users = [ancestor_in(use.owner.operation, block) for use in view.results[0].uses]
+        firsts = [user for user in users if user is not None]
+        if firsts:
+            view.move_before(min(firsts, key=lambda op: index[op]))
 
 
 def argument_attributes(function: ir.Operation) -> list[dict[str, ir.Attribute]]:
